@@ -1,20 +1,203 @@
-"""The `vip` command. Django is set up only by the commands that need it."""
+"""The `vip` command. Django is set up only by the commands that need it, so that the
+simulator and the matching kernels run without it."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.table import Table
 
 from vip.matching import cli as matching_cli
 from vip.simulation import cli as simulation_cli
 
 app = typer.Typer(help="Visas between Individuals Program: the platform's command line.",
-                  no_args_is_help=True)
+                  no_args_is_help=True, pretty_exceptions_enable=False)
 bench_app = typer.Typer(help="Benchmarks, each figure next to its baseline measured in the same run.",
                         no_args_is_help=True)
-app.add_typer(bench_app, name="bench")
+policy_app = typer.Typer(help="National parameters.", no_args_is_help=True)
+audit_app = typer.Typer(help="The audit log.", no_args_is_help=True)
+ledger_app = typer.Typer(help="The books.", no_args_is_help=True)
+support_app = typer.Typer(help="Sponsors' support obligations.", no_args_is_help=True)
+for sub, name in ((bench_app, "bench"), (policy_app, "policy"), (audit_app, "audit"),
+                  (ledger_app, "ledger"), (support_app, "support")):
+    app.add_typer(sub, name=name)
+console = Console()
+
+Port = Annotated[int, typer.Option(envvar="PORT", help="Port to serve on.")]
+Host = Annotated[str, typer.Option(help="Address to bind.")]
+
+
+def django_setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vip.settings")
+    import django
+    from django.conf import settings
+
+    django.setup()
+    settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def fail(message: str) -> typer.Exit:
+    console.print(f"[red]{message}[/red]")
+    return typer.Exit(2)
+
+
+@app.command()
+def migrate() -> None:
+    """Create or upgrade the database schema (SQLite under var/, or VIP_DATABASE_URL)."""
+    django_setup()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=1)
+
+
+@app.command()
+def serve(host: Host = "127.0.0.1", port: Port = 8000) -> None:
+    """Serve the portal and the API (the embedded server; use gunicorn in production)."""
+    django_setup()
+    from django.core.management import call_command
+
+    console.print(f"Serving on [bold]http://{host}:{port}/[/bold]  (API docs: /api/v1/docs)")
+    call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)
+
+
+@app.command()
+def demo(host: Host = "127.0.0.1", port: Port = 8000,
+         migrants: Annotated[int, typer.Option(help="Synthetic migrants.")] = 3000,
+         sponsors: Annotated[int, typer.Option(help="Synthetic sponsors.")] = 300) -> None:
+    """Migrate, load the seeds' story and synthetic people (once), and serve."""
+    migrate()
+    from vip.people.models import User
+
+    if not User.objects.exists():
+        from vip.demo.people import load_story
+
+        with console.status("Loading the story of Anthony and Bishal..."):
+            load_story()
+        seed_demo(sponsors=sponsors, migrants=migrants, seed=2018)
+    serve(host=host, port=port)
+
+
+@app.command("seed-demo")
+def seed_demo(sponsors: Annotated[int, typer.Option(min=0)] = 100,
+              migrants: Annotated[int, typer.Option(min=0)] = 1000,
+              seed: Annotated[int, typer.Option(help="Random seed.")] = 2018) -> None:
+    """Add synthetic sponsors and migrants (Faker; names and languages fit each origin)."""
+    django_setup()
+    from vip.communities.models import Community
+    from vip.demo import synthetic
+    from vip.demo.people import DEMO_PASSWORD
+    from vip.people import services
+    from vip.people.models import Role, User
+
+    authority = User.objects.filter(role=Role.AUTHORITY).order_by("pk").first()
+    communities = list(Community.objects.filter(jurisdiction_id="US").values_list("code", flat=True))
+    if authority is None or not communities:
+        raise fail("run `vip demo` first (or create an authority and a US community)")
+    with console.status(f"Generating {sponsors} sponsors and {migrants} migrants..."):
+        s, m = synthetic.people(sponsors, migrants, communities, seed)
+        created = services.import_people(actor=authority, sponsors=s, migrants=m,
+                                         password=DEMO_PASSWORD)
+    console.print(f"Added {created} people (password: {DEMO_PASSWORD}).")
+
+
+@app.command()
+def createuser(role: Annotated[str, typer.Option(help="sponsor|migrant|officer|agency|authority")],
+               email: Annotated[str, typer.Option()], password: Annotated[str, typer.Option()],
+               name: Annotated[str, typer.Option()] = "",
+               community: Annotated[str | None, typer.Option()] = None) -> None:
+    """Create an account of any role: the only way to create staff (officer, agency, authority)."""
+    django_setup()
+    from vip.errors import DomainError
+    from vip.people import services
+
+    try:
+        user = services.create_account(email=email, password=password, role=role,
+                                       full_name=name or email, birth_date=None, country="",
+                                       community_code=community)
+    except DomainError as error:
+        raise fail(f"{error.code}: {error.message}") from None
+    console.print(f"Created {user.role} {user.email} (id {user.pk}).")
+
+
+@policy_app.command("show")
+def policy_show(jurisdiction: str,
+                on: Annotated[str | None, typer.Option(help="Date, YYYY-MM-DD.")] = None,
+                as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """The parameters of a jurisdiction in force on a date, with units and references."""
+    from vip.errors import DomainError
+    from vip.policy.parameters import jurisdiction as find
+
+    try:
+        day = dt.date.fromisoformat(on) if on else dt.date.today()
+        j = find(jurisdiction.upper())
+        values = j.on(day)
+    except ValueError:
+        raise fail(f"--on must be a date (YYYY-MM-DD), not {on!r}") from None
+    except DomainError as error:
+        raise fail(f"{error.code}: {error.message}") from None
+    if as_json:
+        print(json.dumps({"jurisdiction": j.code, "on": day.isoformat(),
+                          "parameters": values.as_dict()}, indent=2))
+        return
+    table = Table(title=f"{j.name} ({j.code}, {j.currency}) on {day}")
+    for column in ("parameter", "value", "unit", "reference"):
+        table.add_column(column)
+    for name, value in values.as_dict().items():
+        p = j.parameters[name]
+        shown = f"{value['amount'] / 100:,.2f} {value['currency']}" if isinstance(value, dict) \
+            else str(value)
+        table.add_row(name, shown, p.unit, p.reference)
+    console.print(table)
+
+
+def report(ok: bool, summary: dict[str, Any], as_json: bool, good: str, bad: str) -> None:
+    if as_json:
+        print(json.dumps({"ok": ok, **summary}))
+    else:
+        console.print(f"[green]{good}[/green]" if ok else f"[red]{bad}[/red]")
+    if not ok:
+        raise typer.Exit(1)
+
+
+@audit_app.command("verify")
+def audit_verify(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Recompute the audit log's hash chain; exit 1 at the first event that does not fit."""
+    django_setup()
+    from vip.audit.services import verify
+
+    result = verify()
+    report(result.ok, {"events": result.events, "broken_at": result.broken_at,
+                       "problem": result.problem}, as_json,
+           f"audit log intact: {result.events} events chained", f"audit log broken: {result.problem}")
+
+
+@ledger_app.command("check")
+def ledger_check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Prove the books balance: every transaction, and every currency, sums to zero."""
+    django_setup()
+    from vip.ledger.selectors import check_books
+
+    books = check_books()
+    report(books.ok, {"transactions": books.transactions, "unbalanced": books.unbalanced,
+                      "total_by_currency": books.total_by_currency}, as_json,
+           f"books balance: {books.transactions} transactions, every currency sums to zero",
+           f"books do not balance: transactions {books.unbalanced}, totals {books.total_by_currency}")
+
+
+@support_app.command("accrue")
+def support_accrue(on: Annotated[str | None, typer.Option(help="Date, YYYY-MM-DD.")] = None) -> None:
+    """Post every open support obligation's months begun (run daily by the scheduler)."""
+    django_setup()
+    from vip.clock import today
+    from vip.visas.services import accrue_support
+
+    months = accrue_support(actor=None, day=dt.date.fromisoformat(on) if on else today())
+    console.print(f"posted {months} month(s) of support")
 
 
 def main() -> None:
@@ -23,6 +206,3 @@ def main() -> None:
 
 simulation_cli.register(app, bench_app)
 matching_cli.register(app, bench_app)
-
-Port = Annotated[int, typer.Option(envvar="PORT", help="Port to serve on.")]
-Host = Annotated[str, typer.Option(help="Address to bind.")]

@@ -1,9 +1,108 @@
-"""People: users with one role each, their profiles and their verifications."""
+"""People: users with one role each, their profiles, verifications and API tokens."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Role(models.TextChoices):
+    SPONSOR = "sponsor"
+    MIGRANT = "migrant"
+    OFFICER = "officer", "community officer"
+    AGENCY = "agency"
+    AUTHORITY = "authority"
+
+
+SELF_SERVICE_ROLES = {Role.SPONSOR, Role.MIGRANT}
 
 
 class User(AbstractUser):
-    pass
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.SPONSOR)
+    full_name = models.CharField(max_length=200, blank=True)
+    birth_date = models.DateField(null=True, blank=True)
+    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 country of residence")
+    citizenship = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1, for sponsors")
+    community = models.ForeignKey(
+        "communities.Community", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="residents",
+    )  # fmt: skip
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(models.functions.Lower("email"), name="one_account_per_email")
+        ]
+
+
+class MigrantProfile(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="migrant_profile")  # fmt: skip
+    languages = models.JSONField(default=list)  # [{"code": "en", "level": "B2"}]
+    sectors = models.JSONField(default=list)  # [{"code": "construction", "years": 3}]
+    countries_worked = models.JSONField(default=list)
+    home_annual_earnings = models.BigIntegerField(default=0)  # minor units
+    home_currency = models.CharField(max_length=3, default="USD")
+    interests = models.JSONField(default=list)
+    preferences = models.JSONField(default=dict)
+    barred_until = models.DateField(null=True, blank=True)
+    in_country = models.BooleanField(default=False)
+
+
+class SponsorProfile(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="sponsor_profile")  # fmt: skip
+    household = models.CharField(max_length=64, blank=True, help_text="household reference")
+    household_size = models.PositiveSmallIntegerField(default=1)
+    housing = models.CharField(max_length=200, blank=True)
+    languages = models.JSONField(default=list)
+    interests = models.JSONField(default=list)
+
+
+class VerificationKind(models.TextChoices):
+    IDENTITY = "identity"
+    CITIZENSHIP = "citizenship"
+    CRIMINAL_RECORD = "criminal_record"
+    HEALTH = "health"
+
+
+SENSITIVE_VERIFICATIONS = {VerificationKind.CRIMINAL_RECORD, VerificationKind.HEALTH}
+
+
+class Verification(models.Model):
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="verifications")  # fmt: skip
+    kind = models.CharField(max_length=16, choices=VerificationKind.choices)
+    result = models.CharField(max_length=16, choices=[("clear", "clear"), ("not_clear", "not clear")])
+    verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")  # fmt: skip
+    verified_at = models.DateTimeField()
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-verified_at", "-id"]
+
+
+class ApiToken(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="tokens")  # fmt: skip
+    digest = models.CharField(max_length=64, unique=True)  # sha256 of the secret, never the secret
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+
+
+class Delegation(models.Model):
+    """A sponsor lets a licensed agency act for him (the competence problem)."""
+
+    sponsor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                related_name="delegations")  # fmt: skip
+    agency = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="clients")  # fmt: skip
+    created_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["sponsor"], condition=models.Q(revoked_at=None),
+                                    name="one_agency_per_sponsor")  # fmt: skip
+        ]

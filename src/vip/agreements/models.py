@@ -1,0 +1,58 @@
+"""Agreements between a sponsor and a migrant: terms, both signatures, interviews."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Work(models.TextChoices):
+    FOR_SPONSOR = "for_sponsor"
+    PLACED = "placed"
+
+
+class AgreementStatus(models.TextChoices):
+    OFFERED = "offered"
+    SIGNED = "signed"
+
+
+class Agreement(models.Model):
+    sponsor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="agreements_as_sponsor"
+    )
+    migrant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="agreements_as_migrant"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField()
+    start_date = models.DateField()
+    duration_months = models.PositiveSmallIntegerField()
+    annual_pay = models.BigIntegerField()  # minor units
+    currency = models.CharField(max_length=3)
+    housing = models.CharField(max_length=200)
+    work = models.CharField(max_length=16, choices=Work.choices)
+    sector = models.CharField(max_length=64, blank=True)
+    home_annual_earnings = models.BigIntegerField(default=0)  # the gain-share baseline
+    gain_share_numerator = models.PositiveIntegerField()
+    gain_share_denominator = models.PositiveIntegerField()
+    status = models.CharField(max_length=16, choices=AgreementStatus.choices,
+                              default=AgreementStatus.OFFERED)
+    sponsor_signed_at = models.DateTimeField(null=True, blank=True)
+    migrant_signed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(annual_pay__gte=0), name="pay_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(gain_share_denominator__gt=0)
+                & models.Q(gain_share_numerator__lte=models.F("gain_share_denominator")),
+                name="gain_share_is_a_fraction",
+            ),
+        ]
+
+
+class Interview(models.Model):
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="interviews")
+    at = models.DateTimeField()
+    video_url = models.URLField()
+    scheduled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

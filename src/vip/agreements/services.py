@@ -1,0 +1,104 @@
+"""Offering, signing and interviewing: the agreement between a sponsor and a migrant."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from fractions import Fraction
+
+from django.conf import settings
+from django.db import transaction
+
+from vip.agreements.models import Agreement, AgreementStatus, Interview
+from vip.audit import services as audit
+from vip.clock import now
+from vip.errors import Conflict, Forbidden, Invalid, NotFound
+from vip.money import Money
+from vip.people.models import Role, User
+from vip.people.selectors import acts_for
+
+
+def parse_gain_share(value: float | str) -> Fraction:
+    """A fraction in [0, 1], written 0.5 or "1/2"."""
+    try:
+        fraction = Fraction(str(value)).limit_denominator(10_000)
+    except (ValueError, ZeroDivisionError):
+        raise Invalid("GAIN_SHARE_INVALID", f"{value!r} is not a fraction") from None
+    if not 0 <= fraction <= 1:
+        raise Invalid("GAIN_SHARE_INVALID", "the gain share lies between 0 and 1")
+    return fraction
+
+
+@transaction.atomic(durable=True)
+def offer(*, user: User, sponsor: User, migrant_id: int, start_date: dt.date,
+          duration_months: int, annual_pay: Money, housing: str, work: str,
+          gain_share: Fraction, sector: str | None) -> Agreement:
+    if sponsor.role != Role.SPONSOR or not acts_for(user, sponsor):
+        raise Forbidden("NOT_SPONSOR", "only a sponsor, or his agency, offers an agreement")
+    migrant = User.objects.filter(pk=migrant_id, role=Role.MIGRANT, is_active=True).first()
+    if migrant is None:
+        raise NotFound("MIGRANT_NOT_FOUND", "no such migrant")
+    if duration_months < 1:
+        raise Invalid("DURATION_INVALID", "an agreement lasts at least one month")
+    if sponsor.community is None:
+        raise Invalid("SPONSOR_HAS_NO_COMMUNITY", "the sponsor must live in a registered community")
+    currency = sponsor.community.jurisdiction.currency
+    if annual_pay.currency != currency:
+        raise Invalid("CURRENCY_MISMATCH", f"pay in {sponsor.community.jurisdiction} is in {currency}")
+    home = migrant.migrant_profile
+    if home.home_currency != currency:
+        raise Invalid("CURRENCY_MISMATCH",
+                      f"the migrant's home earnings must be stated in {currency} (the gain baseline)")
+    agreement = Agreement.objects.create(
+        sponsor=sponsor, migrant=migrant, created_by=user, created_at=now(), start_date=start_date,
+        duration_months=duration_months, annual_pay=annual_pay.amount,
+        currency=annual_pay.currency, housing=housing, work=work, sector=sector or "",
+        gain_share_numerator=gain_share.numerator, gain_share_denominator=gain_share.denominator,
+        home_annual_earnings=home.home_annual_earnings,
+    )
+    audit.record(user, "agreement.offered", "agreement", agreement.pk,
+                 {"sponsor": sponsor.pk, "migrant": migrant.pk, "pay": annual_pay.as_dict(),
+                  "gain_share": str(gain_share)})
+    return agreement
+
+
+@transaction.atomic(durable=True)
+def sign(*, user: User, agreement_id: int) -> Agreement:
+    agreement = Agreement.objects.select_for_update().filter(pk=agreement_id).first()
+    if agreement is None or not may_see(user, agreement):
+        raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
+    if agreement.status == AgreementStatus.SIGNED:
+        raise Conflict("AGREEMENT_ALREADY_SIGNED", "both parties have signed already")
+    if user.pk == agreement.migrant_id:
+        field = "migrant_signed_at"
+    elif acts_for(user, agreement.sponsor):
+        field = "sponsor_signed_at"
+    else:
+        raise Forbidden("NOT_A_PARTY", "only the sponsor (or his agency) and the migrant sign")
+    if getattr(agreement, field) is not None:
+        raise Conflict("ALREADY_SIGNED", "you have signed this agreement already")
+    setattr(agreement, field, now())
+    if agreement.sponsor_signed_at and agreement.migrant_signed_at:
+        agreement.status = AgreementStatus.SIGNED
+    agreement.save(update_fields=[field, "status"])
+    audit.record(user, "agreement.signed", "agreement", agreement.pk, {"by": field[:-10]})
+    return agreement
+
+
+@transaction.atomic(durable=True)
+def schedule_interview(*, user: User, agreement_id: int, at: dt.datetime) -> Interview:
+    agreement = Agreement.objects.filter(pk=agreement_id).first()
+    if agreement is None or not may_see(user, agreement) or user.role == Role.AUTHORITY:
+        raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
+    if at.tzinfo is None:
+        raise Invalid("TIME_NOT_AWARE", "give the interview time with its offset")
+    room = secrets.token_urlsafe(12)
+    interview = Interview.objects.create(agreement=agreement, at=at, scheduled_by=user,
+                                         video_url=f"{settings.VIP_VIDEO_BASE_URL}vip-{room}")
+    audit.record(user, "interview.scheduled", "agreement", agreement.pk, {"at": at.isoformat()})
+    return interview
+
+
+def may_see(user: User, agreement: Agreement) -> bool:
+    return (user.role == Role.AUTHORITY or user.pk == agreement.migrant_id
+            or acts_for(user, agreement.sponsor))

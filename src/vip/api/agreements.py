@@ -1,0 +1,73 @@
+"""Agreements: offer, read, sign, interview."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from django.http import HttpRequest
+from ninja import Router, Status
+
+from vip.agreements import services
+from vip.agreements.models import Agreement
+from vip.api.accounts import ERRORS
+from vip.api.app import caller
+from vip.api.matching import sponsor_for
+from vip.api.schemas import (
+    AgreementIn, AgreementOut, InterviewIn, InterviewOut, MoneyOut, StatusOut,
+)  # fmt: skip
+from vip.errors import NotFound
+from vip.people.models import User
+
+router = Router(tags=["agreements"])
+
+
+def agreement_out(a: Agreement) -> AgreementOut:
+    return AgreementOut(
+        id=a.pk, status=a.status, sponsor=a.sponsor_id, migrant=a.migrant_id,
+        start_date=a.start_date, duration_months=a.duration_months,
+        annual_pay=MoneyOut(amount=a.annual_pay, currency=a.currency), housing=a.housing,
+        work=a.work, sector=a.sector,
+        gain_share=str(Fraction(a.gain_share_numerator, a.gain_share_denominator)),
+        home_annual_earnings=MoneyOut(amount=a.home_annual_earnings, currency=a.currency),
+        sponsor_signed=a.sponsor_signed_at is not None,
+        migrant_signed=a.migrant_signed_at is not None,
+    )
+
+
+def visible_agreement(user: User, agreement_id: int) -> Agreement:
+    found = Agreement.objects.select_related("sponsor").filter(pk=agreement_id).first()
+    if found is None or not services.may_see(user, found):
+        raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
+    return found
+
+
+@router.post("/agreements", response={201: StatusOut, **ERRORS})
+def offer(request: HttpRequest, body: AgreementIn) -> Status[StatusOut]:
+    user = caller(request)
+    agreement = services.offer(
+        user=user, sponsor=sponsor_for(user, body.sponsor), migrant_id=body.migrant,
+        start_date=body.start_date, duration_months=body.duration_months,
+        annual_pay=body.annual_pay.money(), housing=body.housing, work=body.work,
+        gain_share=services.parse_gain_share(body.gain_share), sector=body.sector,
+    )
+    return Status(201, StatusOut(id=agreement.pk, status=agreement.status))
+
+
+@router.get("/agreements/{agreement_id}", response={200: AgreementOut, **ERRORS})
+def read(request: HttpRequest, agreement_id: int) -> AgreementOut:
+    return agreement_out(visible_agreement(caller(request), agreement_id))
+
+
+@router.post("/agreements/{agreement_id}/sign", response={200: StatusOut, **ERRORS})
+def sign(request: HttpRequest, agreement_id: int) -> StatusOut:
+    agreement = services.sign(user=caller(request), agreement_id=agreement_id)
+    return StatusOut(id=agreement.pk, status=agreement.status)
+
+
+@router.post("/agreements/{agreement_id}/interviews", response={201: InterviewOut, **ERRORS})
+def interview(request: HttpRequest, agreement_id: int,
+              body: InterviewIn) -> Status[InterviewOut]:
+    created = services.schedule_interview(user=caller(request), agreement_id=agreement_id,
+                                          at=body.at)
+    return Status(201, InterviewOut(id=created.pk, at=created.at, video_url=created.video_url))
+

@@ -1,0 +1,79 @@
+"""API v1: token auth, one error shape, the routers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import HttpBearer
+
+from vip.errors import DomainError, Forbidden
+from vip.people.models import User
+from vip.people.services import user_for_token
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        return user_for_token(token)
+
+
+api = NinjaAPI(title="VIP platform API", version="1", urls_namespace="api-v1", auth=BearerToken(),
+               description="Visas between Individuals Program. Errors are "
+                           '`{"error": {"code", "message", "details"}}` with a 4xx status.')
+
+
+def error(request: HttpRequest, status: int, code: str, message: str,
+          details: dict[str, Any] | None = None) -> HttpResponse:
+    return api.create_response(request, {"error": {"code": code, "message": message,
+                                                   "details": details or {}}}, status=status)
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    return error(request, exc.status, exc.code, exc.message, exc.details)
+
+
+@api.exception_handler(ValidationError)
+def on_invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = [{"loc": [str(part) for part in e.get("loc", [])], "msg": str(e.get("msg", ""))}
+              for e in exc.errors]
+    return error(request, 422, "INVALID_INPUT", "the request is not valid", {"errors": errors})
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return error(request, 401, "UNAUTHENTICATED", "a valid bearer token is required")
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return error(request, exc.status_code, "BAD_REQUEST", str(exc))
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return error(request, 404, "NOT_FOUND", "no such resource")
+
+
+def caller(request: HttpRequest) -> User:
+    user = request.auth  # type: ignore[attr-defined]
+    assert isinstance(user, User)
+    return user
+
+
+def require_role(user: User, role: str) -> User:
+    if user.role != role:
+        raise Forbidden("ROLE_REQUIRED", f"this needs the {role} role", {"role": role})
+    return user
+
+
+def register_routers() -> None:
+    from vip.api import accounts, agreements, communities, ledger, matching, visas
+
+    for module in (accounts, communities, matching, agreements, visas, ledger):
+        api.add_router("/", module.router)
+
+
+register_routers()

@@ -1,0 +1,113 @@
+"""Visas: apply, read, decide, report events and earnings; fines; amnesty."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Status
+
+from vip.api.accounts import ERRORS
+from vip.api.app import caller, require_role
+from vip.api.schemas import (
+    AmnestyIn, CreatedOut, DecisionIn, DecisionOut, EarningsIn, EarningsOut, EventIn, EventOut,
+    FineOut, MoneyOut, ReasonOut, VisaIn, VisaOut,
+)  # fmt: skip
+from vip.errors import NotFound
+from vip.people.models import Role, User
+from vip.visas import services
+from vip.visas.models import Fine, Visa
+from vip.visas.selectors import visible_visas
+
+router = Router(tags=["visas"])
+
+
+def visa_out(visa: Visa) -> VisaOut:
+    history: list[dict[str, Any]] = [
+        {"from": c.from_status or None, "to": c.to_status, "event": c.event, "at": c.at,
+         "reason": c.reason}
+        for c in visa.status_changes.all()
+    ]
+    return VisaOut(
+        id=visa.pk, status=visa.status, sponsor=visa.sponsor_id, migrant=visa.migrant_id,
+        community=visa.community.code, jurisdiction=visa.jurisdiction_id,
+        agreement=visa.agreement_id, transferred_from=visa.transferred_from_id, history=history,
+        decision=DecisionOut(outcome=visa.outcome, decided_at=visa.decided_at,
+                             note=visa.decision_note,
+                             reasons=[ReasonOut(**r) for r in visa.reasons]),
+    )
+
+
+def visible_visa(user: User, visa_id: int) -> Visa:
+    visa = visible_visas(user).select_related("community").filter(pk=visa_id).first()
+    if visa is None:
+        raise NotFound("VISA_NOT_FOUND", "no such visa")
+    return visa
+
+
+@router.post("/visas", response={201: VisaOut, **ERRORS})
+def apply(request: HttpRequest, body: VisaIn) -> Status[VisaOut]:
+    insurance = body.insurance
+    terms = services.InsuranceTerms(
+        provider=insurance.provider, policy_number=insurance.policy_number,
+        coverage=insurance.coverage.money(), valid_from=insurance.valid_from,
+        valid_to=insurance.valid_to,
+    ) if insurance else None
+    visa = services.apply(user=caller(request), agreement_id=body.agreement, insurance=terms)
+    return Status(201, visa_out(visa))
+
+
+@router.get("/visas/{visa_id}", response={200: VisaOut, **ERRORS})
+def read(request: HttpRequest, visa_id: int) -> VisaOut:
+    return visa_out(visible_visa(caller(request), visa_id))
+
+
+@router.post("/visas/{visa_id}/decision", response={200: VisaOut, **ERRORS})
+def decide(request: HttpRequest, visa_id: int, body: DecisionIn) -> VisaOut:
+    authority = require_role(caller(request), Role.AUTHORITY)
+    return visa_out(services.decide_review(authority=authority, visa_id=visa_id,
+                                           outcome=body.outcome, note=body.note))
+
+
+@router.post("/visas/{visa_id}/events", response={200: EventOut, **ERRORS})
+def report_event(request: HttpRequest, visa_id: int, body: EventIn) -> EventOut:
+    visa, consequences = services.report_event(user=caller(request), visa_id=visa_id,
+                                               kind=body.kind, occurred_on=body.occurred_on,
+                                               details=body.details)
+    return EventOut(visa=visa_out(visa), consequences=consequences)
+
+
+@router.post("/visas/{visa_id}/earnings", response={201: EarningsOut, **ERRORS})
+def report_earnings(request: HttpRequest, visa_id: int,
+                    body: EarningsIn) -> Status[EarningsOut]:
+    report = services.report_earnings(user=caller(request), visa_id=visa_id, month=body.month,
+                                      amount=body.amount.money())
+    return Status(201, EarningsOut(
+        month=report.month, amount=MoneyOut(amount=report.amount, currency=report.currency),
+        gain_share=MoneyOut(amount=report.gain_share, currency=report.currency)))
+
+
+def fine_out(fine: Fine) -> FineOut:
+    return FineOut(id=fine.pk, code=fine.code, parameter=fine.parameter, visa=fine.visa_id,
+                   amount=MoneyOut(amount=fine.amount, currency=fine.currency),
+                   issued_at=fine.issued_at, paid=fine.paid_at is not None)
+
+
+@router.get("/me/fines", response={200: list[FineOut], **ERRORS})
+def my_fines(request: HttpRequest) -> list[FineOut]:
+    return [fine_out(f) for f in caller(request).fines.order_by("issued_at", "id")]
+
+
+@router.post("/fines/{fine_id}/payment", response={200: FineOut, **ERRORS})
+def pay_fine(request: HttpRequest, fine_id: int) -> FineOut:
+    authority = require_role(caller(request), Role.AUTHORITY)
+    return fine_out(services.pay_fine(authority=authority, fine_id=fine_id))
+
+
+@router.post("/amnesty", response={201: CreatedOut, **ERRORS})
+def amnesty(request: HttpRequest, body: AmnestyIn) -> Status[CreatedOut]:
+    authority = require_role(caller(request), Role.AUTHORITY)
+    application = services.amnesty_intake(authority=authority, person_id=body.person,
+                                          jurisdiction_code=body.jurisdiction, path=body.path,
+                                          received_on=body.received_on)
+    return Status(201, CreatedOut(id=application.pk))

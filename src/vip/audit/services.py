@@ -1,0 +1,74 @@
+"""Appending to the audit log. Each event's hash covers the previous hash and its own content."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from vip.audit.models import AuditEvent, AuditHead
+from vip.clock import now
+from vip.people.models import User
+
+GENESIS = "0" * 64
+
+
+def _digest(prev_hash: str, seq: int, at: str, actor_id: int | None, action: str,
+            object_type: str, object_id: str, data: dict[str, Any]) -> str:
+    body = json.dumps([prev_hash, seq, at, actor_id, action, object_type, object_id, data],
+                      sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def record(actor: User | None, action: str, object_type: str, object_id: object,
+           data: dict[str, Any] | None = None) -> AuditEvent:
+    """Append one event; must run inside the caller's transaction so both land or neither."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit.record must run inside the state change's transaction")
+    head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1, defaults={"hash": GENESIS})
+    payload = json.loads(json.dumps(data or {}, default=str))
+    at = now()
+    seq = head.seq + 1
+    digest = _digest(head.hash, seq, at.isoformat(), actor.pk if actor else None, action,
+                     object_type, str(object_id), payload)
+    event = AuditEvent.objects.create(
+        seq=seq, at=at, actor=actor, action=action, object_type=object_type,
+        object_id=str(object_id), data=payload, prev_hash=head.hash, hash=digest,
+    )
+    head.seq, head.hash = seq, digest
+    head.save(update_fields=["seq", "hash"])
+    return event
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    events: int
+    broken_at: int | None
+    problem: str
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_at is None
+
+
+def verify() -> ChainReport:
+    """Recompute the chain from the first event; report the first event that does not fit."""
+    prev, count = GENESIS, 0
+    for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=2000):
+        count += 1
+        if event.seq != count:
+            return ChainReport(count, event.seq, f"sequence gap before #{event.seq}")
+        if event.prev_hash != prev:
+            return ChainReport(count, event.seq, f"#{event.seq} does not follow its predecessor")
+        expected = _digest(prev, event.seq, event.at.isoformat(), event.actor_id, event.action,
+                           event.object_type, event.object_id, event.data)
+        if expected != event.hash:
+            return ChainReport(count, event.seq, f"#{event.seq} was altered")
+        prev = event.hash
+    head = AuditHead.objects.filter(pk=1).first()
+    if head is not None and (head.seq, head.hash) != (count, prev):
+        return ChainReport(count, count, "events were removed from the end of the log")
+    return ChainReport(count, None, "")

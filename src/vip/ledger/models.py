@@ -1,0 +1,41 @@
+"""Double-entry books. Every transaction's legs sum to zero per currency (a deferred trigger on
+PostgreSQL, the same check in code everywhere); legs are never updated or deleted."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Account(models.Model):
+    """An account per holder and currency. A person's balance is what is due to him (negative:
+    what he owes); the program's own accounts (fines, external) carry no holder."""
+
+    code = models.CharField(max_length=64)
+    holder = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
+                               related_name="accounts")
+    currency = models.CharField(max_length=3)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["code", "currency"], name="one_account_per_code")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.currency}"
+
+
+class Transaction(models.Model):
+    kind = models.CharField(max_length=32)  # fine, fine_payment, support, gain_share, ...
+    memo = models.CharField(max_length=200)
+    at = models.DateTimeField()
+    visa = models.ForeignKey("visas.Visa", null=True, on_delete=models.PROTECT,
+                             related_name="transactions")
+
+
+class Leg(models.Model):
+    transaction = models.ForeignKey(Transaction, on_delete=models.PROTECT, related_name="legs")
+    account = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="legs")
+    amount = models.BigIntegerField()  # minor units; the legs of a transaction sum to zero
+    currency = models.CharField(max_length=3)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=~models.Q(amount=0), name="leg_not_zero")]

@@ -1,0 +1,178 @@
+"""Accounts, tokens, profiles, verifications and delegations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from vip.audit import services as audit
+from vip.clock import now
+from vip.communities.models import Community
+from vip.errors import Conflict, Forbidden, Invalid, NotFound
+from vip.people.models import (
+    SENSITIVE_VERIFICATIONS, ApiToken, Delegation, MigrantProfile, Role, SponsorProfile, User,
+    Verification,
+)  # fmt: skip
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@transaction.atomic(durable=True)
+def create_account(*, email: str, password: str, role: str, full_name: str,
+                   birth_date: dt.date | None, country: str, citizenship: str = "",
+                   community_code: str | None = None, created_by: User | None = None) -> User:
+    """Sign-up makes sponsors and migrants; staff roles need an authority (or `vip createuser`)."""
+    if role not in Role.values:
+        raise Invalid("ROLE_UNKNOWN", f"unknown role {role!r}")
+    community = None
+    if community_code:
+        community = Community.objects.filter(code=community_code).first()
+        if community is None:
+            raise Invalid("COMMUNITY_UNKNOWN", f"no community {community_code!r}")
+    if User.objects.filter(email__iexact=email).exists():
+        raise Conflict("EMAIL_TAKEN", "an account with this e-mail exists")
+    user = User(username=email.lower(), email=email.lower(), role=role, full_name=full_name,
+                birth_date=birth_date, country=country.upper(), citizenship=citizenship.upper(),
+                community=community, is_staff=role == Role.AUTHORITY)
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        raise Conflict("EMAIL_TAKEN", "an account with this e-mail exists") from None
+    if role == Role.MIGRANT:
+        MigrantProfile.objects.create(user=user)
+    elif role == Role.SPONSOR:
+        SponsorProfile.objects.create(user=user, household=f"user-{user.pk}")
+    audit.record(created_by or user, "person.created", "user", user.pk, {"role": role})
+    return user
+
+
+@transaction.atomic(durable=True)
+def issue_token(*, email: str, password: str) -> str:
+    user = User.objects.filter(email__iexact=email, is_active=True).first()
+    if user is None or not user.check_password(password):
+        raise Invalid("BAD_CREDENTIALS", "e-mail or password is wrong")
+    secret = secrets.token_urlsafe(32)
+    ApiToken.objects.create(user=user, digest=_digest(secret), created_at=now(),
+                            expires_at=now() + dt.timedelta(days=settings.VIP_TOKEN_TTL_DAYS))
+    audit.record(user, "token.issued", "user", user.pk)
+    return secret
+
+
+def user_for_token(secret: str) -> User | None:
+    token = (ApiToken.objects.select_related("user")
+             .filter(digest=_digest(secret), expires_at__gt=now(), user__is_active=True).first())
+    return token.user if token else None
+
+
+MIGRANT_FIELDS = {"languages", "sectors", "countries_worked", "home_annual_earnings",
+                  "home_currency", "interests", "preferences"}
+SPONSOR_FIELDS = {"household", "household_size", "housing", "languages", "interests"}
+
+
+@transaction.atomic(durable=True)
+def update_profile(user: User, changes: dict[str, Any]) -> MigrantProfile | SponsorProfile:
+    profile: MigrantProfile | SponsorProfile
+    if user.role == Role.MIGRANT:
+        profile, fields = user.migrant_profile, MIGRANT_FIELDS
+    elif user.role == Role.SPONSOR:
+        profile, fields = user.sponsor_profile, SPONSOR_FIELDS
+    else:
+        raise Forbidden("NO_PROFILE", f"a {user.role} has no sponsor or migrant profile")
+    unknown = set(changes) - fields
+    if unknown:
+        raise Invalid("PROFILE_FIELD_UNKNOWN", f"not a {user.role} profile field: {sorted(unknown)}")
+    for field, value in changes.items():
+        setattr(profile, field, value)
+    profile.save(update_fields=list(changes))
+    audit.record(user, "profile.updated", "user", user.pk, {"fields": sorted(changes)})
+    return profile
+
+
+@transaction.atomic(durable=True)
+def record_verification(*, authority: User, person_id: int, kind: str, result: str,
+                        note: str = "") -> Verification:
+    person = User.objects.filter(pk=person_id).first()
+    if person is None:
+        raise NotFound("PERSON_NOT_FOUND", "no such person")
+    verification = Verification.objects.create(person=person, kind=kind, result=result,
+                                               verified_by=authority, verified_at=now(), note=note)
+    # Sensitive results are not copied into the audit log: it records that, not what.
+    data = {"kind": kind} if kind in SENSITIVE_VERIFICATIONS else {"kind": kind, "result": result}
+    audit.record(authority, "verification.recorded", "user", person.pk, data)
+    return verification
+
+
+@transaction.atomic(durable=True)
+def read_verifications(*, reader: User, person: User) -> list[Verification]:
+    """Reading criminal-record and health results is itself audited."""
+    found = list(person.verifications.all())
+    if any(v.kind in SENSITIVE_VERIFICATIONS for v in found):
+        audit.record(reader, "sensitive.read", "user", person.pk,
+                     {"kinds": sorted({v.kind for v in found if v.kind in SENSITIVE_VERIFICATIONS})})
+    return found
+
+
+@transaction.atomic(durable=True)
+def delegate(*, sponsor: User, agency_id: int) -> Delegation:
+    agency = User.objects.filter(pk=agency_id, role=Role.AGENCY, is_active=True).first()
+    if agency is None:
+        raise NotFound("AGENCY_NOT_FOUND", "no licensed agency with this id")
+    Delegation.objects.filter(sponsor=sponsor, revoked_at=None).update(revoked_at=now())
+    delegation = Delegation.objects.create(sponsor=sponsor, agency=agency, created_at=now())
+    audit.record(sponsor, "delegation.created", "user", sponsor.pk, {"agency": agency.pk})
+    return delegation
+
+
+
+@transaction.atomic(durable=True)
+def import_people(*, actor: User, sponsors: list[dict[str, Any]], migrants: list[dict[str, Any]],
+                  password: str) -> int:
+    """A bulk intake (synthetic demo data, or a migration from another register): one audit
+    event for the batch; verification results as the source states them."""
+    from django.contrib.auth.hashers import make_password
+
+    digest = make_password(password)
+    communities = {c.code: c for c in Community.objects.all()}
+    existing = set(User.objects.filter(email__in=[p["email"] for p in sponsors + migrants])
+                   .values_list("email", flat=True))
+    sponsors = [p for p in sponsors if p["email"] not in existing]
+    migrants = [p for p in migrants if p["email"] not in existing]
+    users = User.objects.bulk_create([
+        User(username=p["email"], email=p["email"], password=digest, role=role,
+             full_name=p["full_name"], birth_date=p["birth_date"], country=p["country"],
+             citizenship=p.get("citizenship", ""), community=communities.get(p.get("community", "")))
+        for role, batch in ((Role.SPONSOR, sponsors), (Role.MIGRANT, migrants))
+        for p in batch
+    ], batch_size=2000)
+    by_email = {u.email: u for u in User.objects.filter(email__in=[u.email for u in users])}
+    SponsorProfile.objects.bulk_create([
+        SponsorProfile(user=by_email[p["email"]], household=f"user-{by_email[p['email']].pk}",
+                       **{k: p[k] for k in ("household_size", "housing", "languages", "interests")})
+        for p in sponsors
+    ], batch_size=2000)
+    MigrantProfile.objects.bulk_create([
+        MigrantProfile(user=by_email[p["email"]], **{k: p[k] for k in MIGRANT_FIELDS - {"preferences"}})
+        for p in migrants
+    ], batch_size=2000)
+    at = now()
+    checks = [(p, "identity", True) for p in sponsors + migrants]
+    checks += [(p, "citizenship", True) for p in sponsors]
+    checks += [(p, "criminal_record", p["clean_record"]) for p in migrants]
+    checks += [(p, "health", p["health_clear"]) for p in migrants]
+    Verification.objects.bulk_create([
+        Verification(person=by_email[p["email"]], kind=kind, result="clear" if ok else "not_clear",
+                     verified_by=actor, verified_at=at, note="bulk intake")
+        for p, kind, ok in checks
+    ], batch_size=5000)
+    audit.record(actor, "people.imported", "batch", at.isoformat(),
+                 {"sponsors": len(sponsors), "migrants": len(migrants)})
+    return len(users)

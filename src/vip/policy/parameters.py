@@ -1,0 +1,148 @@
+"""National parameters: dated YAML per jurisdiction, looked up as "latest start on or before"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vip.errors import Invalid, NotFound
+from vip.money import Money
+
+PARAMETER_DIR = Path(__file__).with_name("parameters")
+
+UNITS = {"year", "count", "boolean", "currency_minor", "day", "month", "fraction", "date"}
+REQUIRED = {
+    "sponsor.min_age", "sponsor.max_active_sponsorships", "sponsor.may_sponsor_with_unpaid_fines",
+    "migrant.min_age", "fine.crime", "fine.disappearance", "fine.disappearance_late_extra",
+    "disappearance.report_window_days", "support.monthly_unemployment", "insurance.min_coverage",
+    "insurance.min_period_months", "gain_share.max_fraction", "pay.floor_annual",
+    "agreement.max_months", "decision.manual_review", "deportation.bar_years", "amnesty.window_start", "amnesty.window_end",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    description: str
+    unit: str
+    reference: str
+    values: tuple[tuple[dt.date, Any], ...]  # sorted by start date
+
+    def at(self, day: dt.date) -> Any:
+        current = None
+        for start, value in self.values:
+            if start > day:
+                break
+            current = value
+        if current is None:
+            raise NotFound("PARAMETER_NOT_IN_FORCE", f"{self.name} has no value on {day}")
+        return current
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    code: str
+    name: str
+    currency: str
+    parameters: dict[str, Parameter]
+
+    def on(self, day: dt.date, overrides: dict[str, Any] | None = None) -> Parameters:
+        values = {name: p.at(day) for name, p in self.parameters.items()}
+        for name, value in (overrides or {}).items():
+            if name not in self.parameters:
+                raise Invalid("PARAMETER_UNKNOWN", f"{self.code} has no parameter {name!r}")
+            values[name] = _check_value(self.parameters[name], value)
+        return Parameters(self, day, values)
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """Every parameter of one jurisdiction in force on one day."""
+
+    jurisdiction: Jurisdiction
+    day: dt.date
+    values: dict[str, Any]
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    def money(self, name: str) -> Money:
+        return Money(int(self.values[name]), self.jurisdiction.currency)
+
+    def fraction(self, name: str) -> Fraction:
+        return Fraction(str(self.values[name]))
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, value in self.values.items():
+            unit = self.jurisdiction.parameters[name].unit
+            if unit == "currency_minor":
+                out[name] = {"amount": value, "currency": self.jurisdiction.currency}
+            elif unit == "date":
+                out[name] = value.isoformat()
+            else:
+                out[name] = value
+        return out
+
+
+def _check_value(parameter: Parameter, value: Any) -> Any:
+    kind = {
+        "boolean": bool, "date": dt.date, "fraction": (int, float),
+        "currency_minor": int, "year": int, "count": int, "day": int, "month": int,
+    }[parameter.unit]  # fmt: skip
+    if isinstance(value, bool) and parameter.unit != "boolean":
+        raise Invalid("PARAMETER_INVALID", f"{parameter.name} must be a {parameter.unit}")
+    if not isinstance(value, kind):
+        raise Invalid("PARAMETER_INVALID", f"{parameter.name} must be a {parameter.unit}")
+    if parameter.unit == "fraction" and not 0 <= value <= 1:
+        raise Invalid("PARAMETER_INVALID", f"{parameter.name} must lie between 0 and 1")
+    if parameter.unit not in {"boolean", "date", "fraction"} and value < 0:
+        raise Invalid("PARAMETER_INVALID", f"{parameter.name} must not be negative")
+    return value
+
+
+def parse(document: dict[str, Any]) -> Jurisdiction:
+    """Build a jurisdiction from its YAML document, checking it whole before it is used."""
+    parameters: dict[str, Parameter] = {}
+    for name, spec in document["parameters"].items():
+        if spec.get("unit") not in UNITS:
+            raise Invalid("PARAMETER_INVALID", f"{name}: unknown unit {spec.get('unit')!r}")
+        for field in ("description", "reference", "values"):
+            if not spec.get(field):
+                raise Invalid("PARAMETER_INVALID", f"{name}: {field} is required")
+        parameter = Parameter(name, spec["description"], spec["unit"], spec["reference"], ())
+        values = tuple(sorted((start, _check_value(parameter, v)) for start, v in spec["values"].items()))
+        parameters[name] = Parameter(name, spec["description"], spec["unit"], spec["reference"], values)
+    missing = REQUIRED - parameters.keys()
+    if missing:
+        raise Invalid("PARAMETER_MISSING", f"{document['jurisdiction']}: missing {sorted(missing)}")
+    # The database's partial unique indexes hold the program's "one at a time"; a YAML cannot lift it.
+    if any(v != 1 for _, v in parameters["sponsor.max_active_sponsorships"].values):
+        raise Invalid("PARAMETER_INVALID", "sponsor.max_active_sponsorships must be 1")
+    return Jurisdiction(document["jurisdiction"], document["name"], document["currency"], parameters)
+
+
+@cache
+def jurisdictions() -> dict[str, Jurisdiction]:
+    found = {}
+    for path in sorted(PARAMETER_DIR.glob("*.yaml")):
+        jurisdiction = parse(yaml.safe_load(path.read_text()))
+        found[jurisdiction.code] = jurisdiction
+    return found
+
+
+def jurisdiction(code: str) -> Jurisdiction:
+    try:
+        return jurisdictions()[code]
+    except KeyError:
+        raise NotFound("JURISDICTION_UNKNOWN", f"no jurisdiction {code!r}") from None
+
+
+def parameters(code: str, day: dt.date) -> Parameters:
+    return jurisdiction(code).on(day)

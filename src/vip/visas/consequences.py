@@ -1,0 +1,185 @@
+"""What an event does beyond the status: fines, support, enforcement, deportation, all posted
+and audited. Called only from visas.services, inside its transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from vip.audit import services as audit
+from vip.clock import now, today
+from vip.errors import Conflict
+from vip.ledger import services as ledger
+from vip.money import Money
+from vip.people.models import User
+from vip.policy.parameters import Parameters
+from vip.visas.lifecycle import Event
+from vip.visas.models import (
+    DeportationOrder, EnforcementCase, Fine, Incident, SupportObligation, Visa,
+)  # fmt: skip
+from vip.visas.rules import add_months
+
+Consequence = dict[str, Any]
+
+
+def record_incident(visa: Visa, event: Event, occurred_on: dt.date, actor: User,
+                    details: dict[str, Any]) -> Incident:
+    incident = Incident.objects.create(visa=visa, kind=event.value, occurred_on=occurred_on,
+                                       reported_at=now(), reported_by=actor, details=details)
+    audit.record(actor, "incident.reported", "visa", visa.pk,
+                 {"kind": event.value, "occurred_on": occurred_on})
+    return incident
+
+
+def levy_fine(visa: Visa, code: str, parameter: str, params: Parameters, actor: User) -> Consequence:
+    money = params.money(parameter)
+    fine = Fine.objects.create(sponsor=visa.sponsor, visa=visa, code=code, parameter=parameter,
+                               amount=money.amount, currency=money.currency, issued_at=now())
+    ledger.transfer("fine", f"{code} on visa {visa.pk}",
+                    ledger.person_account(visa.sponsor, money.currency),
+                    ledger.program_account(ledger.FINES, money.currency), money, visa.pk, actor)
+    audit.record(actor, "fine.levied", "visa", visa.pk, {"code": code, "amount": money.amount})
+    return {"kind": "fine", "code": code, "parameter": parameter, "id": fine.pk,
+            "amount": money.as_dict()}
+
+
+def months_begun(start: dt.date, until: dt.date) -> int:
+    """Support is owed in advance for each month begun on or before `until`."""
+    months = 0
+    while add_months(start, months) <= until:
+        months += 1
+    return months
+
+
+def post_support(obligation: SupportObligation, until: dt.date, actor: User | None) -> int:
+    due = months_begun(obligation.started_on, until) - obligation.months_posted
+    if due <= 0:
+        return 0
+    visa = obligation.visa
+    money = Money(obligation.monthly_amount * due, obligation.currency)
+    ledger.transfer("support", f"support, {due} month(s), visa {visa.pk}",
+                    ledger.person_account(visa.sponsor, money.currency),
+                    ledger.person_account(visa.migrant, money.currency), money, visa.pk, actor)
+    obligation.months_posted += due
+    obligation.save(update_fields=["months_posted"])
+    return due
+
+
+def close_support(visa: Visa, day: dt.date, actor: User) -> list[Consequence]:
+    """Support ends the day before he works again, leaves or the visa ends."""
+    out = []
+    for obligation in visa.support_obligations.select_for_update().filter(ended_on=None):
+        post_support(obligation, day - dt.timedelta(days=1), actor)
+        obligation.ended_on = day
+        obligation.save(update_fields=["ended_on"])
+        audit.record(actor, "support.ended", "visa", visa.pk, {"on": day})
+        out.append({"kind": "support_obligation", "id": obligation.pk, "ended_on": day.isoformat()})
+    return out
+
+
+def accrue_all(day: dt.date, actor: User | None) -> int:
+    open_obligations = SupportObligation.objects.select_for_update().filter(ended_on=None)
+    return sum(post_support(o, day, actor) for o in open_obligations.select_related("visa"))
+
+
+def on_unemployed(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
+    if visa.support_obligations.filter(ended_on=None).exists():
+        raise Conflict("ALREADY_UNEMPLOYED", "a support obligation is open already")
+    monthly = params.money("support.monthly_unemployment")
+    obligation = SupportObligation.objects.create(visa=visa, monthly_amount=monthly.amount,
+                                                  currency=monthly.currency, started_on=day)
+    post_support(obligation, today(), actor)
+    audit.record(actor, "support.opened", "visa", visa.pk, {"monthly": monthly.amount})
+    return [{"kind": "support_obligation", "id": obligation.pk, "parameter":
+             "support.monthly_unemployment", "amount": monthly.as_dict()}]
+
+
+def on_crime(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
+    out = close_support(visa, day, actor)
+    out.append(levy_fine(visa, "FINE_CRIME", "fine.crime", params, actor))
+    order = DeportationOrder.objects.create(visa=visa, reason="CRIME_CONVICTED", issued_on=day)
+    audit.record(actor, "deportation.ordered", "visa", visa.pk, {"reason": order.reason})
+    out.append({"kind": "deportation_order", "id": order.pk, "code": order.reason,
+                "effective_on": None})
+    return out
+
+
+def on_sentence_served(visa: Visa, day: dt.date, params: Parameters,
+                       actor: User) -> list[Consequence]:
+    order = visa.deportation_order
+    order.effective_on = day
+    order.save(update_fields=["effective_on"])
+    audit.record(actor, "deportation.effective", "visa", visa.pk, {"on": day})
+    return [{"kind": "deportation_order", "id": order.pk, "code": order.reason,
+             "effective_on": day.isoformat()}]
+
+
+def on_disappeared(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
+    out = close_support(visa, day, actor)
+    out.append(levy_fine(visa, "FINE_DISAPPEARANCE", "fine.disappearance", params, actor))
+    if (today() - day).days > params["disappearance.report_window_days"]:
+        out.append(levy_fine(visa, "FINE_DISAPPEARANCE_LATE_REPORT",
+                             "fine.disappearance_late_extra", params, actor))
+    case = EnforcementCase.objects.create(visa=visa, opened_on=today())
+    audit.record(actor, "enforcement.opened", "visa", visa.pk, {"case": case.pk})
+    out.append({"kind": "enforcement_case", "id": case.pk, "opened_on": case.opened_on.isoformat()})
+    return out
+
+
+def on_found(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
+    case = visa.enforcement_case
+    case.closed_on = day
+    case.save(update_fields=["closed_on"])
+    order = DeportationOrder.objects.create(visa=visa, reason="FOUND_AFTER_DISAPPEARANCE",
+                                            issued_on=day, effective_on=day)
+    audit.record(actor, "deportation.ordered", "visa", visa.pk, {"reason": order.reason})
+    return [{"kind": "enforcement_case", "id": case.pk, "closed_on": day.isoformat()},
+            {"kind": "deportation_order", "id": order.pk, "code": order.reason,
+             "effective_on": day.isoformat()}]
+
+
+def on_deported(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
+    order = visa.deportation_order
+    if order.effective_on is None or order.effective_on > day:
+        raise Conflict("DEPORTATION_NOT_EFFECTIVE", "the order takes effect when the sentence ends")
+    order.executed_on = day
+    order.save(update_fields=["executed_on"])
+    profile = visa.migrant.migrant_profile
+    years = params["deportation.bar_years"]
+    profile.barred_until = add_months(day, 12 * years)
+    profile.in_country = False
+    profile.save(update_fields=["barred_until", "in_country"])
+    audit.record(actor, "deportation.executed", "visa", visa.pk,
+                 {"barred_until": profile.barred_until})
+    return [{"kind": "deportation_order", "id": order.pk, "code": order.reason,
+             "executed_on": day.isoformat()}]
+
+
+def on_ending(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
+    return close_support(visa, day, actor)
+
+
+def no_consequence(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
+    return []
+
+
+Handler = Callable[[Visa, dt.date, Parameters, User], list[Consequence]]
+HANDLERS: dict[Event, Handler] = {
+    Event.ARRIVED: no_consequence,
+    Event.HOSPITALIZED: no_consequence,
+    Event.EMPLOYED: on_ending,
+    Event.COMPLETED: on_ending,
+    Event.LEFT: on_ending,  # his right to leave: no fine, no penalty to anyone
+    Event.UNEMPLOYED: on_unemployed,
+    Event.CRIME_CONVICTED: on_crime,
+    Event.SENTENCE_SERVED: on_sentence_served,
+    Event.DISAPPEARED: on_disappeared,
+    Event.FOUND: on_found,
+    Event.DEPORTED: on_deported,
+}
+
+
+def apply(visa: Visa, event: Event, day: dt.date, params: Parameters,
+          actor: User) -> list[Consequence]:
+    return HANDLERS[event](visa, day, params, actor)

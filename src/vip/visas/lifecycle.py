@@ -1,0 +1,55 @@
+"""The visa's life as one explicit table: (status, event) -> next status, and who may report."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from vip.people.models import Role
+from vip.visas.models import Status
+
+
+class Event(StrEnum):
+    ARRIVED = "arrived"
+    EMPLOYED = "employed"
+    UNEMPLOYED = "unemployed"
+    HOSPITALIZED = "hospitalized"
+    COMPLETED = "completed"
+    LEFT = "left"
+    DISAPPEARED = "disappeared"
+    FOUND = "found"
+    CRIME_CONVICTED = "crime_convicted"
+    SENTENCE_SERVED = "sentence_served"
+    DEPORTED = "deported"
+
+
+S, E = Status, Event
+TRANSITIONS: dict[tuple[Status, Event], Status] = {
+    (S.APPROVED, E.ARRIVED): S.ACTIVE,
+    (S.APPROVED, E.LEFT): S.LEFT,  # he may withdraw before he travels
+    (S.ACTIVE, E.EMPLOYED): S.ACTIVE,
+    (S.ACTIVE, E.UNEMPLOYED): S.ACTIVE,
+    (S.ACTIVE, E.HOSPITALIZED): S.ACTIVE,
+    (S.ACTIVE, E.COMPLETED): S.COMPLETED,
+    (S.ACTIVE, E.LEFT): S.LEFT,
+    (S.ACTIVE, E.DISAPPEARED): S.ABSCONDED,
+    (S.ACTIVE, E.CRIME_CONVICTED): S.REVOKED,
+    (S.ABSCONDED, E.FOUND): S.REVOKED,
+    (S.REVOKED, E.SENTENCE_SERVED): S.REVOKED,
+    (S.REVOKED, E.DEPORTED): S.DEPORTED,
+}
+
+REPORTERS: dict[Event, set[str]] = {
+    event: {Role.AUTHORITY}
+    | ({Role.SPONSOR} if event in {E.ARRIVED, E.EMPLOYED, E.UNEMPLOYED, E.COMPLETED,
+                                   E.DISAPPEARED} else set())
+    | ({Role.MIGRANT} if event in {E.LEFT, E.EMPLOYED, E.UNEMPLOYED, E.HOSPITALIZED} else set())
+    for event in Event
+}
+
+
+def next_status(status: Status, event: Event) -> Status | None:
+    return TRANSITIONS.get((status, event))
+
+
+def may_report(role: str, event: Event) -> bool:
+    return role in REPORTERS[event]

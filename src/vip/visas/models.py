@@ -1,0 +1,157 @@
+"""Visas, their status history, insurance, incidents and their consequences, amnesty."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+USER = settings.AUTH_USER_MODEL
+
+
+class Status(models.TextChoices):
+    REVIEW = "review"
+    REFUSED = "refused"
+    APPROVED = "approved"
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    LEFT = "left"
+    TRANSFERRED = "transferred"
+    REVOKED = "revoked"
+    ABSCONDED = "absconded"
+    DEPORTED = "deported"
+
+
+LIVE = [Status.REVIEW, Status.APPROVED, Status.ACTIVE]
+
+
+class Visa(models.Model):
+    agreement = models.ForeignKey("agreements.Agreement", on_delete=models.PROTECT, related_name="visas")
+    sponsor = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="visas_as_sponsor")
+    migrant = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="visas_as_migrant")
+    community = models.ForeignKey("communities.Community", on_delete=models.PROTECT, related_name="visas")
+    jurisdiction = models.ForeignKey("communities.Jurisdiction", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=16, choices=Status.choices)
+    outcome = models.CharField(max_length=16)  # approved | refused | review, as first decided
+    reasons = models.JSONField(default=list)  # [{"code", "message", "parameter"}]
+    applied_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    applied_at = models.DateTimeField()
+    decided_by = models.ForeignKey(USER, null=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(null=True)
+    decision_note = models.TextField(blank=True)
+    transferred_from = models.OneToOneField("self", null=True, on_delete=models.PROTECT,
+                                            related_name="transferred_to")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["sponsor"], condition=models.Q(status__in=LIVE),
+                                    name="one_live_visa_per_sponsor"),
+            models.UniqueConstraint(fields=["migrant"], condition=models.Q(status__in=LIVE),
+                                    name="one_live_visa_per_migrant"),
+        ]
+        indexes = [models.Index(fields=["community", "status"])]
+
+
+class StatusChange(models.Model):
+    visa = models.ForeignKey(Visa, on_delete=models.PROTECT, related_name="status_changes")
+    from_status = models.CharField(max_length=16, blank=True)
+    to_status = models.CharField(max_length=16)
+    event = models.CharField(max_length=32)
+    actor = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+    reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class Insurance(models.Model):
+    visa = models.OneToOneField(Visa, on_delete=models.PROTECT, related_name="insurance")
+    provider = models.CharField(max_length=200)
+    policy_number = models.CharField(max_length=100)
+    coverage = models.BigIntegerField()  # minor units
+    currency = models.CharField(max_length=3)
+    valid_from = models.DateField()
+    valid_to = models.DateField()
+
+
+class Incident(models.Model):
+    """An event reported on a visa: the record of what happened, who said so and when."""
+
+    visa = models.ForeignKey(Visa, on_delete=models.PROTECT, related_name="incidents")
+    kind = models.CharField(max_length=32)
+    occurred_on = models.DateField()
+    reported_at = models.DateTimeField()
+    reported_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    details = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["reported_at", "id"]
+
+
+class Fine(models.Model):
+    sponsor = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="fines")
+    visa = models.ForeignKey(Visa, on_delete=models.PROTECT, related_name="fines")
+    code = models.CharField(max_length=48)  # the reason code: FINE_CRIME, FINE_DISAPPEARANCE, ...
+    parameter = models.CharField(max_length=64)
+    amount = models.BigIntegerField()
+    currency = models.CharField(max_length=3)
+    issued_at = models.DateTimeField()
+    paid_at = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(amount__gt=0), name="fine_positive")]
+
+
+class SupportObligation(models.Model):
+    visa = models.ForeignKey(Visa, on_delete=models.PROTECT, related_name="support_obligations")
+    monthly_amount = models.BigIntegerField()
+    currency = models.CharField(max_length=3)
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True)
+    months_posted = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["visa"], condition=models.Q(ended_on=None),
+                                    name="one_open_support_per_visa")
+        ]
+
+
+class EnforcementCase(models.Model):
+    visa = models.OneToOneField(Visa, on_delete=models.PROTECT, related_name="enforcement_case")
+    opened_on = models.DateField()
+    closed_on = models.DateField(null=True)
+
+
+class DeportationOrder(models.Model):
+    visa = models.OneToOneField(Visa, on_delete=models.PROTECT, related_name="deportation_order")
+    reason = models.CharField(max_length=48)  # CRIME_CONVICTED | FOUND_AFTER_DISAPPEARANCE
+    issued_on = models.DateField()
+    effective_on = models.DateField(null=True)  # set when the sentence is served
+    executed_on = models.DateField(null=True)
+
+
+class EarningsReport(models.Model):
+    visa = models.ForeignKey(Visa, on_delete=models.PROTECT, related_name="earnings")
+    month = models.DateField()  # first day of the month
+    amount = models.BigIntegerField()
+    currency = models.CharField(max_length=3)
+    gain_share = models.BigIntegerField()
+    reported_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["visa", "month"], name="one_report_per_month"),
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="earnings_not_negative"),
+        ]
+
+
+class AmnestyApplication(models.Model):
+    """A person already in the country entering through the one-time amnesty."""
+
+    person = models.OneToOneField(USER, on_delete=models.PROTECT, related_name="amnesty")
+    jurisdiction = models.ForeignKey("communities.Jurisdiction", on_delete=models.PROTECT,
+                                     related_name="+")
+    path = models.CharField(max_length=16)  # citizenship | sponsorship
+    received_on = models.DateField()
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")

@@ -1,0 +1,204 @@
+"""Whether a visa may be issued: facts in, a decision with every failed rule's reason out."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+from math import floor
+
+from vip.money import Money
+from vip.policy.parameters import Parameters
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    message: str
+    parameter: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"code": self.code, "message": self.message, "parameter": self.parameter}
+
+
+@dataclass(frozen=True)
+class InsuranceFacts:
+    coverage: Money
+    valid_from: dt.date
+    valid_to: dt.date
+
+
+@dataclass(frozen=True)
+class CommunityFacts:
+    population: int
+    live_visas: int  # other live visas in the community
+    household_live_visas: int  # other live visas of the sponsor's household
+    max_active_visas: int | None
+    max_per_1000_residents: Fraction | None
+    max_per_household: int | None
+    allowed_sectors: list[str] | None
+    open_zone: bool
+
+
+@dataclass(frozen=True)
+class ApplicationFacts:
+    params: Parameters
+    is_transfer: bool  # the migrant is here already, moving from another sponsor
+    sponsor_identity_verified: bool
+    sponsor_citizen: bool  # verified citizen of the visa's jurisdiction
+    sponsor_age: int | None
+    sponsor_has_live_visa: bool
+    sponsor_unpaid_fines: int
+    migrant_identity_verified: bool
+    migrant_age: int | None
+    migrant_has_live_visa: bool  # other than the one being transferred
+    migrant_barred_until: dt.date | None
+    agreement_signed: bool
+    annual_pay: Money
+    gain_share: Fraction
+    start_date: dt.date
+    duration_months: int
+    sector: str | None
+    insurance: InsuranceFacts | None
+    community: CommunityFacts
+
+
+@dataclass(frozen=True)
+class Decision:
+    outcome: str  # approved | refused | review
+    reasons: list[Reason]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    year, month0 = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return dt.date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))
+
+
+def sponsor_reasons(f: ApplicationFacts) -> list[Reason]:
+    p, out = f.params, []
+    if not f.sponsor_identity_verified:
+        out.append(Reason("SPONSOR_NOT_VERIFIED", "The sponsor's identity is not verified."))
+    if not f.sponsor_citizen:
+        out.append(Reason("SPONSOR_NOT_CITIZEN",
+                          f"The sponsor is not a verified citizen of {p.jurisdiction.code}."))
+    if f.sponsor_age is None or f.sponsor_age < p["sponsor.min_age"]:
+        out.append(Reason("SPONSOR_UNDER_MIN_AGE",
+                          f"A sponsor must be at least {p['sponsor.min_age']}.", "sponsor.min_age"))
+    if f.sponsor_has_live_visa:
+        out.append(Reason("SPONSOR_HAS_ACTIVE_SPONSORSHIP",
+                          "The sponsor already sponsors a migrant (one at a time).",
+                          "sponsor.max_active_sponsorships"))
+    if f.sponsor_unpaid_fines and not p["sponsor.may_sponsor_with_unpaid_fines"]:
+        out.append(Reason("SPONSOR_HAS_UNPAID_FINES",
+                          f"The sponsor has {f.sponsor_unpaid_fines} unpaid fine(s).",
+                          "sponsor.may_sponsor_with_unpaid_fines"))
+    return out
+
+
+def migrant_reasons(f: ApplicationFacts) -> list[Reason]:
+    p, out = f.params, []
+    if not f.migrant_identity_verified:
+        out.append(Reason("MIGRANT_NOT_VERIFIED", "The migrant's identity is not verified."))
+    if f.migrant_age is None or f.migrant_age < p["migrant.min_age"]:
+        out.append(Reason("MIGRANT_UNDER_MIN_AGE",
+                          f"A migrant worker must be at least {p['migrant.min_age']}.",
+                          "migrant.min_age"))
+    if f.migrant_has_live_visa:
+        out.append(Reason("MIGRANT_HAS_ACTIVE_VISA", "The migrant already holds a visa."))
+    if f.migrant_barred_until and f.migrant_barred_until > p.day:
+        out.append(Reason("MIGRANT_BARRED",
+                          f"The migrant is barred until {f.migrant_barred_until.isoformat()}.",
+                          "deportation.bar_years"))
+    return out
+
+
+def agreement_reasons(f: ApplicationFacts) -> list[Reason]:
+    p, out = f.params, []
+    if not f.agreement_signed:
+        out.append(Reason("AGREEMENT_NOT_SIGNED", "Both parties must sign the agreement."))
+    floor_pay = p.money("pay.floor_annual")
+    if f.annual_pay.currency != floor_pay.currency or f.annual_pay.amount < floor_pay.amount:
+        out.append(Reason("PAY_BELOW_FLOOR", f"Annual pay must be at least {floor_pay}.",
+                          "pay.floor_annual"))
+    if f.gain_share > p.fraction("gain_share.max_fraction"):
+        out.append(Reason("GAIN_SHARE_ABOVE_MAX",
+                          f"The gain share may not exceed {p.fraction('gain_share.max_fraction')}.",
+                          "gain_share.max_fraction"))
+    if f.duration_months > p["agreement.max_months"]:
+        out.append(Reason("AGREEMENT_TOO_LONG",
+                          f"An agreement may last at most {p['agreement.max_months']} months.",
+                          "agreement.max_months"))
+    return out
+
+
+def insurance_reasons(f: ApplicationFacts) -> list[Reason]:
+    p = f.params
+    if f.insurance is None:
+        return [Reason("INSURANCE_MISSING",
+                       "The sponsor must hold basic health insurance for the migrant.")]
+    out = []
+    minimum = p.money("insurance.min_coverage")
+    coverage = f.insurance.coverage
+    if coverage.currency != minimum.currency or coverage.amount < minimum.amount:
+        out.append(Reason("INSURANCE_COVERAGE_TOO_LOW", f"Coverage must be at least {minimum}.",
+                          "insurance.min_coverage"))
+    months = min(f.duration_months, p["insurance.min_period_months"])
+    covered_until = add_months(f.start_date, months) - dt.timedelta(days=1)
+    if f.insurance.valid_from > f.start_date or f.insurance.valid_to < covered_until:
+        out.append(Reason("INSURANCE_PERIOD_TOO_SHORT",
+                          f"Insurance must run from {f.start_date} to at least {covered_until}.",
+                          "insurance.min_period_months"))
+    return out
+
+
+def community_cap(c: CommunityFacts) -> int | None:
+    caps = []
+    if c.max_active_visas is not None:
+        caps.append(c.max_active_visas)
+    if c.max_per_1000_residents is not None:
+        caps.append(floor(c.max_per_1000_residents * c.population / 1000))
+    return min(caps) if caps else None
+
+
+def community_reasons(f: ApplicationFacts) -> list[Reason]:
+    c, out = f.community, []
+    if c.open_zone:
+        return out
+    cap = community_cap(c)
+    if cap is not None and c.live_visas >= cap:
+        out.append(Reason("COMMUNITY_CAP_REACHED",
+                          f"The community's cap of {cap} active visas is reached.",
+                          "community.max_active_visas"))
+    if c.max_per_household is not None and c.household_live_visas >= c.max_per_household:
+        out.append(Reason("HOUSEHOLD_CAP_REACHED",
+                          f"The household's cap of {c.max_per_household} is reached.",
+                          "community.max_per_household"))
+    if c.allowed_sectors is not None and f.sector not in c.allowed_sectors:
+        out.append(Reason("SECTOR_NOT_ALLOWED",
+                          f"The community allows only {', '.join(c.allowed_sectors) or 'no'} sectors.",
+                          "community.allowed_sectors"))
+    return out
+
+
+def decide(f: ApplicationFacts) -> Decision:
+    reasons = [
+        *sponsor_reasons(f), *migrant_reasons(f), *agreement_reasons(f),
+        *insurance_reasons(f), *community_reasons(f),
+    ]  # fmt: skip
+    if reasons:
+        return Decision("refused", reasons)
+    # A transfer is decided at once: the migrant is here and must never be left without a visa.
+    if f.params["decision.manual_review"] and not f.is_transfer:
+        return Decision("review", [Reason("MANUAL_REVIEW", "The authority reviews every application.",
+                                          "decision.manual_review")])
+    return Decision("approved", [])
+
+
+def gain_share(fraction: Fraction, monthly_earnings: Money, home_annual: Money) -> Money:
+    """What the migrant owes his host for a month: fraction x max(0, earnings - home / 12)."""
+    if monthly_earnings.currency != home_annual.currency:
+        raise ValueError("earnings and the home baseline must be in one currency")
+    gain = max(Fraction(0), Fraction(monthly_earnings.amount) - Fraction(home_annual.amount, 12))
+    return Money(1, monthly_earnings.currency).times(fraction * gain)

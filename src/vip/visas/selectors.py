@@ -1,0 +1,90 @@
+"""Who may see which visa, and the facts a decision needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+from django.db.models import Q, QuerySet
+
+from vip.agreements.models import Agreement, AgreementStatus
+from vip.communities.models import Community
+from vip.communities.selectors import rules_on
+from vip.money import Money
+from vip.people.models import Delegation, Role, User, VerificationKind
+from vip.people.rules import age_on
+from vip.people.selectors import is_verified
+from vip.policy.parameters import Parameters
+from vip.visas.models import LIVE, Visa
+from vip.visas.rules import ApplicationFacts, CommunityFacts, InsuranceFacts
+
+
+def visible_visas(user: User) -> QuerySet[Visa]:
+    visas = Visa.objects.all()
+    if user.role == Role.AUTHORITY:
+        return visas
+    if user.role == Role.OFFICER:
+        return visas.filter(community_id=user.community_id)
+    if user.role == Role.AGENCY:
+        clients = Delegation.objects.filter(agency=user, revoked_at=None).values("sponsor_id")
+        return visas.filter(sponsor_id__in=clients)
+    return visas.filter(Q(sponsor=user) | Q(migrant=user))
+
+
+def acting_role(user: User, visa: Visa) -> str | None:
+    """The part the user plays on this visa: an agency acts as the sponsor it represents."""
+    if user.role == Role.AUTHORITY:
+        return Role.AUTHORITY
+    if user.pk == visa.migrant_id:
+        return Role.MIGRANT
+    if user.pk == visa.sponsor_id or (user.role == Role.AGENCY and Delegation.objects.filter(
+            agency=user, sponsor_id=visa.sponsor_id, revoked_at=None).exists()):
+        return Role.SPONSOR
+    return None
+
+
+def community_facts(community: Community, sponsor: User, day: dt.date) -> CommunityFacts:
+    rules = rules_on(community, day)
+    live = Visa.objects.filter(community=community, status__in=LIVE)
+    household = sponsor.sponsor_profile.household
+    return CommunityFacts(
+        population=community.population,
+        live_visas=live.count(),
+        household_live_visas=live.filter(sponsor__sponsor_profile__household=household).count(),
+        max_active_visas=rules.max_active_visas if rules else None,
+        max_per_1000_residents=(Fraction(str(rules.max_per_1000_residents))
+                                if rules and rules.max_per_1000_residents is not None else None),
+        max_per_household=rules.max_per_household if rules else None,
+        allowed_sectors=rules.allowed_sectors if rules else None,
+        open_zone=rules.open_zone if rules else False,
+    )
+
+
+def application_facts(agreement: Agreement, params: Parameters, insurance: InsuranceFacts | None,
+                      transfer_from: Visa | None) -> ApplicationFacts:
+    sponsor, migrant, day = agreement.sponsor, agreement.migrant, params.day
+    other_live = Visa.objects.filter(migrant=migrant, status__in=LIVE)
+    if transfer_from is not None:
+        other_live = other_live.exclude(pk=transfer_from.pk)
+    return ApplicationFacts(
+        params=params,
+        is_transfer=transfer_from is not None,
+        sponsor_identity_verified=is_verified(sponsor, VerificationKind.IDENTITY),
+        sponsor_citizen=(sponsor.citizenship == params.jurisdiction.code
+                         and is_verified(sponsor, VerificationKind.CITIZENSHIP)),
+        sponsor_age=age_on(sponsor.birth_date, day),
+        sponsor_has_live_visa=Visa.objects.filter(sponsor=sponsor, status__in=LIVE).exists(),
+        sponsor_unpaid_fines=sponsor.fines.filter(paid_at=None).count(),
+        migrant_identity_verified=is_verified(migrant, VerificationKind.IDENTITY),
+        migrant_age=age_on(migrant.birth_date, day),
+        migrant_has_live_visa=other_live.exists(),
+        migrant_barred_until=migrant.migrant_profile.barred_until,
+        agreement_signed=agreement.status == AgreementStatus.SIGNED,
+        annual_pay=Money(agreement.annual_pay, agreement.currency),
+        gain_share=Fraction(agreement.gain_share_numerator, agreement.gain_share_denominator),
+        start_date=agreement.start_date,
+        duration_months=agreement.duration_months,
+        sector=agreement.sector or None,
+        insurance=insurance,
+        community=community_facts(sponsor.community, sponsor, day),
+    )

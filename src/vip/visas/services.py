@@ -1,0 +1,234 @@
+"""Every change to a visa: application, review, lifecycle events, earnings, fines, amnesty."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from django.db import IntegrityError, transaction
+
+from vip.agreements.models import Agreement
+from vip.audit import services as audit
+from vip.clock import now, today
+from vip.communities.models import Community
+from vip.errors import Conflict, Forbidden, Invalid, NotFound
+from vip.ledger import services as ledger
+from vip.money import Money
+from vip.people.models import Role, User
+from vip.people.selectors import acts_for
+from vip.policy.parameters import Parameters, parameters
+from vip.visas import consequences
+from vip.visas.lifecycle import Event, may_report, next_status
+from vip.visas.models import (
+    AmnestyApplication, EarningsReport, Fine, Insurance, Status, StatusChange, Visa,
+)  # fmt: skip
+from vip.visas.rules import InsuranceFacts, decide, gain_share
+from vip.visas.selectors import acting_role, application_facts, visible_visas
+
+UNIQUE_CONFLICTS = {
+    "one_live_visa_per_sponsor": "SPONSOR_HAS_ACTIVE_SPONSORSHIP",
+    "one_live_visa_per_migrant": "MIGRANT_HAS_ACTIVE_VISA",
+}
+
+
+@dataclass(frozen=True)
+class InsuranceTerms:
+    provider: str
+    policy_number: str
+    coverage: Money
+    valid_from: dt.date
+    valid_to: dt.date
+
+
+def change_status(visa: Visa, to: Status, event: str, actor: User, reason: str = "") -> None:
+    StatusChange.objects.create(visa=visa, from_status=visa.status, to_status=to, event=event,
+                                actor=actor, at=now(), reason=reason)
+    audit.record(actor, "visa.status_changed", "visa", visa.pk,
+                 {"from": visa.status, "to": to, "event": event})
+    visa.status = to
+    visa.save(update_fields=["status"])
+
+
+def _create_visa(**fields: Any) -> Visa:
+    """Insert under the partial unique indexes; a race lost is a 409, never a 500."""
+    try:
+        with transaction.atomic():
+            return Visa.objects.create(**fields)
+    except IntegrityError as error:
+        for constraint, code in UNIQUE_CONFLICTS.items():
+            if constraint in str(error):
+                raise Conflict(code, "a concurrent application took this place") from None
+        raise
+
+
+@transaction.atomic(durable=True)
+def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) -> Visa:
+    agreement = (Agreement.objects.select_related("sponsor__community__jurisdiction", "migrant")
+                 .filter(pk=agreement_id).first())
+    if agreement is None or not acts_for(user, agreement.sponsor):
+        raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
+    sponsor = agreement.sponsor
+    if sponsor.community is None:
+        raise Invalid("SPONSOR_HAS_NO_COMMUNITY", "the sponsor must live in a registered community")
+    # The cap is checked and the visa counted under one lock on the community row.
+    community = Community.objects.select_for_update().get(pk=sponsor.community_id)
+    params = parameters(community.jurisdiction_id, today())
+    transfer_from = (Visa.objects.select_for_update()
+                     .filter(migrant=agreement.migrant, status=Status.ACTIVE)
+                     .exclude(sponsor=sponsor).first())
+    terms = InsuranceFacts(insurance.coverage, insurance.valid_from, insurance.valid_to) \
+        if insurance else None
+    decision = decide(application_facts(agreement, params, terms, transfer_from))
+    if transfer_from is not None and decision.outcome == "approved":
+        consequences.close_support(transfer_from, today(), user)
+        change_status(transfer_from, Status.TRANSFERRED, "transferred", user)
+    visa = _create_visa(
+        agreement=agreement, sponsor=sponsor, migrant=agreement.migrant, community=community,
+        jurisdiction_id=community.jurisdiction_id, status="", outcome=decision.outcome,
+        reasons=[r.as_dict() for r in decision.reasons], applied_by=user, applied_at=now(),
+        decided_at=now() if decision.outcome != "review" else None,
+        transferred_from=transfer_from if decision.outcome == "approved" else None,
+    )
+    if insurance:
+        Insurance.objects.create(visa=visa, provider=insurance.provider,
+                                 policy_number=insurance.policy_number,
+                                 coverage=insurance.coverage.amount,
+                                 currency=insurance.coverage.currency,
+                                 valid_from=insurance.valid_from, valid_to=insurance.valid_to)
+    first = {"approved": Status.APPROVED, "refused": Status.REFUSED, "review": Status.REVIEW}
+    status = first[decision.outcome]
+    if visa.transferred_from_id:
+        status = Status.ACTIVE  # no gap: he stays at work, under his new sponsor
+    change_status(visa, status, "applied", user,
+                  ", ".join(r.code for r in decision.reasons))
+    return visa
+
+
+@transaction.atomic(durable=True)
+def decide_review(*, authority: User, visa_id: int, outcome: str, note: str) -> Visa:
+    visa = Visa.objects.select_for_update().filter(pk=visa_id).first()
+    if visa is None:
+        raise NotFound("VISA_NOT_FOUND", "no such visa")
+    if visa.status != Status.REVIEW:
+        raise Conflict("VISA_NOT_IN_REVIEW", f"the visa is {visa.status}, not in review")
+    if outcome not in {"approved", "refused"}:
+        raise Invalid("OUTCOME_INVALID", "the outcome is approved or refused")
+    visa.decided_by, visa.decided_at, visa.decision_note = authority, now(), note
+    visa.save(update_fields=["decided_by", "decided_at", "decision_note"])
+    change_status(visa, Status(outcome), "decided", authority, note)
+    return visa
+
+
+def _visa_for(user: User, visa_id: int) -> Visa:
+    visa = visible_visas(user).select_for_update().filter(pk=visa_id).first()
+    if visa is None:
+        raise NotFound("VISA_NOT_FOUND", "no such visa")
+    return visa
+
+
+@transaction.atomic(durable=True)
+def report_event(*, user: User, visa_id: int, kind: str, occurred_on: dt.date,
+                 details: dict[str, Any]) -> tuple[Visa, list[dict[str, Any]]]:
+    visa = _visa_for(user, visa_id)
+    role = acting_role(user, visa)
+    try:
+        event = Event(kind)
+    except ValueError:
+        raise Invalid("EVENT_UNKNOWN", f"no event {kind!r}",
+                      {"events": [e.value for e in Event]}) from None
+    if role is None or not may_report(role, event):
+        raise Forbidden("EVENT_NOT_PERMITTED", f"a {role or user.role} may not report {kind}")
+    if occurred_on > today():
+        raise Invalid("DATE_IN_FUTURE", "an event is reported after it happens")
+    target = next_status(Status(visa.status), event)
+    if target is None:
+        raise Conflict("TRANSITION_NOT_ALLOWED", f"a {visa.status} visa cannot take {kind}",
+                       {"status": visa.status, "event": kind})
+    consequences.record_incident(visa, event, occurred_on, user, details)
+    params = parameters(visa.jurisdiction_id, occurred_on)
+    results = consequences.apply(visa, event, occurred_on, params, user)
+    if target != visa.status:
+        change_status(visa, target, event.value, user)
+    return visa, results
+
+
+@transaction.atomic(durable=True)
+def report_earnings(*, user: User, visa_id: int, month: dt.date, amount: Money) -> EarningsReport:
+    visa = _visa_for(user, visa_id)
+    if user.pk != visa.migrant_id:
+        raise Forbidden("NOT_THE_MIGRANT", "the migrant reports his own earnings")
+    if visa.status != Status.ACTIVE:
+        raise Conflict("VISA_NOT_ACTIVE", f"the visa is {visa.status}")
+    agreement = visa.agreement
+    if amount.currency != agreement.currency or amount.amount < 0:
+        raise Invalid("EARNINGS_INVALID", f"earnings are a non-negative {agreement.currency} amount")
+    month = month.replace(day=1)
+    if month > today():
+        raise Invalid("DATE_IN_FUTURE", "earnings are reported for a month that has begun")
+    share = gain_share(Fraction(agreement.gain_share_numerator, agreement.gain_share_denominator),
+                       amount, Money(agreement.home_annual_earnings, agreement.currency))
+    try:
+        with transaction.atomic():
+            report = EarningsReport.objects.create(visa=visa, month=month, amount=amount.amount,
+                                                   currency=amount.currency,
+                                                   gain_share=share.amount, reported_at=now())
+    except IntegrityError:
+        raise Conflict("EARNINGS_ALREADY_REPORTED", f"{month:%Y-%m} is reported already") from None
+    if share.amount:
+        ledger.transfer("gain_share", f"gain share {month:%Y-%m}",
+                        ledger.person_account(visa.migrant, share.currency),
+                        ledger.person_account(visa.sponsor, share.currency), share, visa.pk, user)
+    audit.record(user, "earnings.reported", "visa", visa.pk,
+                 {"month": month, "amount": amount.amount, "gain_share": share.amount})
+    return report
+
+
+@transaction.atomic(durable=True)
+def pay_fine(*, authority: User, fine_id: int) -> Fine:
+    fine = Fine.objects.select_for_update().filter(pk=fine_id).first()
+    if fine is None:
+        raise NotFound("FINE_NOT_FOUND", "no such fine")
+    if fine.paid_at is not None:
+        raise Conflict("FINE_ALREADY_PAID", "this fine is paid")
+    fine.paid_at = now()
+    fine.save(update_fields=["paid_at"])
+    money = Money(fine.amount, fine.currency)
+    ledger.transfer("fine_payment", f"payment of fine {fine.pk}",
+                    ledger.program_account(ledger.EXTERNAL, fine.currency),
+                    ledger.person_account(fine.sponsor, fine.currency), money, fine.visa_id,
+                    authority)
+    return fine
+
+
+@transaction.atomic(durable=True)
+def accrue_support(*, actor: User | None, day: dt.date) -> int:
+    """Post every open support obligation's months begun up to the day; returns postings made."""
+    return consequences.accrue_all(day, actor)
+
+
+@transaction.atomic(durable=True)
+def amnesty_intake(*, authority: User, person_id: int, jurisdiction_code: str, path: str,
+                   received_on: dt.date) -> AmnestyApplication:
+    person = User.objects.filter(pk=person_id, role=Role.MIGRANT).first()
+    if person is None:
+        raise NotFound("PERSON_NOT_FOUND", "no such migrant")
+    params: Parameters = parameters(jurisdiction_code, received_on)
+    if not params["amnesty.window_start"] <= received_on <= params["amnesty.window_end"]:
+        raise Invalid("AMNESTY_WINDOW_CLOSED",
+                      f"the amnesty runs {params['amnesty.window_start']} to "
+                      f"{params['amnesty.window_end']}", {"parameter": "amnesty.window_end"})
+    if path not in {"citizenship", "sponsorship"}:
+        raise Invalid("AMNESTY_PATH_UNKNOWN", "the path is citizenship or sponsorship")
+    if AmnestyApplication.objects.filter(person=person).exists():
+        raise Conflict("AMNESTY_ALREADY_RECORDED", "one amnesty intake per person")
+    application = AmnestyApplication.objects.create(
+        person=person, jurisdiction_id=jurisdiction_code, path=path, received_on=received_on,
+        recorded_by=authority)
+    profile = person.migrant_profile
+    profile.in_country = True
+    profile.save(update_fields=["in_country"])
+    audit.record(authority, "amnesty.recorded", "user", person.pk, {"path": path})
+    return application
+

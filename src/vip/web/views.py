@@ -1,0 +1,18 @@
+"""The landing page: what the program is, the demo logins, where to go next."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from vip.communities.models import Community
+from vip.demo.people import DEMO_LOGINS
+from vip.visas.models import LIVE, Visa
+
+
+def landing(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/landing.html", {
+        "logins": DEMO_LOGINS,
+        "communities": Community.objects.select_related("jurisdiction").order_by("code")[:20],
+        "live_visas": Visa.objects.filter(status__in=LIVE).count(),
+    })
