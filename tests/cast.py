@@ -32,12 +32,23 @@ class Api:
             self.tokens[user.pk] = people.issue_token(email=user.email, password=DEMO_PASSWORD)
         return self.tokens[user.pk]
 
-    def call(self, method: str, path: str, as_: User | None = None, body: Any = None,
-             raw: str | None = None) -> tuple[int, Any]:
+    def call(
+        self,
+        method: str,
+        path: str,
+        as_: User | None = None,
+        body: Any = None,
+        raw: str | None = None,
+    ) -> tuple[int, Any]:
         headers = {"HTTP_AUTHORIZATION": f"Bearer {self.token(as_)}"} if as_ else {}
-        data = raw if raw is not None else (json.dumps(body, default=str) if body is not None else None)
-        response = getattr(self.client, method)(f"/api/v1{path}", data=data,
-                                                content_type="application/json", **headers)
+        data = (
+            raw
+            if raw is not None
+            else (json.dumps(body, default=str) if body is not None else None)
+        )
+        response = getattr(self.client, method)(
+            f"/api/v1{path}", data=data, content_type="application/json", **headers
+        )
         payload = json.loads(response.content) if response.content else None
         return response.status_code, payload
 
@@ -51,19 +62,34 @@ class Api:
         return self.call("put", path, as_, body)
 
 
-def person(authority: User, name: str, role: str, *, age: int = 30, country: str = "US",
-           community: str | None = "springfield", verify: tuple[str, ...] = ("identity",),
-           **profile: Any) -> User:
+def person(
+    authority: User,
+    name: str,
+    role: str,
+    *,
+    age: int = 30,
+    country: str = "US",
+    community: str | None = "springfield",
+    verify: tuple[str, ...] = ("identity",),
+    **profile: Any,
+) -> User:
     """A verified person; sponsors are citizens of the US living in Springfield by default."""
     sponsor = role == Role.SPONSOR
     user = people.create_account(
-        email=f"{name.lower()}@test.vip.example", password=DEMO_PASSWORD, role=role,
-        full_name=name, birth_date=years_ago(age), country=country,
-        citizenship=country if sponsor else "", community_code=community if sponsor else None)
+        email=f"{name.lower()}@test.vip.example",
+        password=DEMO_PASSWORD,
+        role=role,
+        full_name=name,
+        birth_date=years_ago(age),
+        country=country,
+        citizenship=country if sponsor else "",
+        community_code=community if sponsor else None,
+    )
     kinds = verify + (("citizenship",) if sponsor and "identity" in verify else ())
     for kind in kinds:
-        people.record_verification(authority=authority, person_id=user.pk, kind=kind,
-                                   result="clear")
+        people.record_verification(
+            authority=authority, person_id=user.pk, kind=kind, result="clear"
+        )
     if profile:
         people.update_profile(user, profile)
     return user
@@ -79,24 +105,45 @@ def sponsor(authority: User, name: str, **kwargs: Any) -> User:
     return person(authority, name, Role.SPONSOR, **kwargs)
 
 
-def signed_agreement(sponsor_: User, migrant_: User, *, pay: int = 12_000_00,
-                     share: str = "1/2", months: int = 12, sector: str | None = "construction",
-                     start: dt.date | None = None) -> Agreement:
+def signed_agreement(
+    sponsor_: User,
+    migrant_: User,
+    *,
+    pay: int = 12_000_00,
+    share: str = "1/2",
+    months: int = 12,
+    sector: str | None = "construction",
+    start: dt.date | None = None,
+) -> Agreement:
     """The seeds' terms: a year at $12,000 with the spare room, half the gain to the host."""
     agreement = agreements.offer(
-        user=sponsor_, sponsor=sponsor_, migrant_id=migrant_.pk, start_date=start or today(),
-        duration_months=months, annual_pay=Money(pay, "USD"), housing="spare room",
-        work="for_sponsor", gain_share=agreements.parse_gain_share(share), sector=sector)
+        user=sponsor_,
+        sponsor=sponsor_,
+        migrant_id=migrant_.pk,
+        start_date=start or today(),
+        duration_months=months,
+        annual_pay=Money(pay, "USD"),
+        housing="spare room",
+        work="for_sponsor",
+        gain_share=agreements.parse_gain_share(share),
+        sector=sector,
+    )
     agreements.sign(user=sponsor_, agreement_id=agreement.pk)
     return agreements.sign(user=migrant_, agreement_id=agreement.pk)
 
 
-def insurance(agreement: Agreement, coverage: int = 100_000_00,
-              months: int | None = None) -> visas.InsuranceTerms:
+def insurance(
+    agreement: Agreement, coverage: int = 100_000_00, months: int | None = None
+) -> visas.InsuranceTerms:
     start = agreement.start_date
     end = add_months(start, months or agreement.duration_months) - dt.timedelta(days=1)
-    return visas.InsuranceTerms(provider="Mutual Health", policy_number="MH-1",
-                                coverage=Money(coverage, "USD"), valid_from=start, valid_to=end)
+    return visas.InsuranceTerms(
+        provider="Mutual Health",
+        policy_number="MH-1",
+        coverage=Money(coverage, "USD"),
+        valid_from=start,
+        valid_to=end,
+    )
 
 
 def visa_for(sponsor_: User, migrant_: User, **terms: Any) -> Visa:
@@ -107,7 +154,8 @@ def visa_for(sponsor_: User, migrant_: User, **terms: Any) -> Visa:
 def active_visa(sponsor_: User, migrant_: User, **terms: Any) -> Visa:
     visa = visa_for(sponsor_, migrant_, **terms)
     assert visa.status == "approved", visa.reasons
-    visas.report_event(user=sponsor_, visa_id=visa.pk, kind="arrived", occurred_on=today(),
-                       details={})
+    visas.report_event(
+        user=sponsor_, visa_id=visa.pk, kind="arrived", occurred_on=today(), details={}
+    )
     visa.refresh_from_db()
     return visa

@@ -15,16 +15,26 @@ from rich.table import Table
 from vip.matching import cli as matching_cli
 from vip.simulation import cli as simulation_cli
 
-app = typer.Typer(help="Visas between Individuals Program: the platform's command line.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
-bench_app = typer.Typer(help="Benchmarks, each figure next to its baseline measured in the same run.",
-                        no_args_is_help=True)
+app = typer.Typer(
+    help="Visas between Individuals Program: the platform's command line.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+bench_app = typer.Typer(
+    help="Benchmarks, each figure next to its baseline measured in the same run.",
+    no_args_is_help=True,
+)
 policy_app = typer.Typer(help="National parameters.", no_args_is_help=True)
 audit_app = typer.Typer(help="The audit log.", no_args_is_help=True)
 ledger_app = typer.Typer(help="The books.", no_args_is_help=True)
 support_app = typer.Typer(help="Sponsors' support obligations.", no_args_is_help=True)
-for sub, name in ((bench_app, "bench"), (policy_app, "policy"), (audit_app, "audit"),
-                  (ledger_app, "ledger"), (support_app, "support")):
+for sub, name in (
+    (bench_app, "bench"),
+    (policy_app, "policy"),
+    (audit_app, "audit"),
+    (ledger_app, "ledger"),
+    (support_app, "support"),
+):
     app.add_typer(sub, name=name)
 console = Console()
 
@@ -66,9 +76,12 @@ def serve(host: Host = "127.0.0.1", port: Port = 8000) -> None:
 
 
 @app.command()
-def demo(host: Host = "127.0.0.1", port: Port = 8000,
-         migrants: Annotated[int, typer.Option(help="Synthetic migrants.")] = 3000,
-         sponsors: Annotated[int, typer.Option(help="Synthetic sponsors.")] = 300) -> None:
+def demo(
+    host: Host = "127.0.0.1",
+    port: Port = 8000,
+    migrants: Annotated[int, typer.Option(help="Synthetic migrants.")] = 3000,
+    sponsors: Annotated[int, typer.Option(help="Synthetic sponsors.")] = 300,
+) -> None:
     """Migrate, load the seeds' story and synthetic people (once), and serve."""
     migrate()
     from vip.people.models import User
@@ -83,9 +96,11 @@ def demo(host: Host = "127.0.0.1", port: Port = 8000,
 
 
 @app.command("seed-demo")
-def seed_demo(sponsors: Annotated[int, typer.Option(min=0)] = 100,
-              migrants: Annotated[int, typer.Option(min=0)] = 1000,
-              seed: Annotated[int, typer.Option(help="Random seed.")] = 2018) -> None:
+def seed_demo(
+    sponsors: Annotated[int, typer.Option(min=0)] = 100,
+    migrants: Annotated[int, typer.Option(min=0)] = 1000,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 2018,
+) -> None:
     """Add synthetic sponsors and migrants (Faker; names and languages fit each origin)."""
     django_setup()
     from vip.communities.models import Community
@@ -95,39 +110,53 @@ def seed_demo(sponsors: Annotated[int, typer.Option(min=0)] = 100,
     from vip.people.models import Role, User
 
     authority = User.objects.filter(role=Role.AUTHORITY).order_by("pk").first()
-    communities = list(Community.objects.filter(jurisdiction_id="US").values_list("code", flat=True))
+    communities = list(
+        Community.objects.filter(jurisdiction_id="US").values_list("code", flat=True)
+    )
     if authority is None or not communities:
         raise fail("run `vip demo` first (or create an authority and a US community)")
     with console.status(f"Generating {sponsors} sponsors and {migrants} migrants..."):
         s, m = synthetic.people(sponsors, migrants, communities, seed)
-        created = services.import_people(actor=authority, sponsors=s, migrants=m,
-                                         password=DEMO_PASSWORD)
+        created = services.import_people(
+            actor=authority, sponsors=s, migrants=m, password=DEMO_PASSWORD
+        )
     console.print(f"Added {created} people (password: {DEMO_PASSWORD}).")
 
 
 @app.command()
-def createuser(role: Annotated[str, typer.Option(help="sponsor|migrant|officer|agency|authority")],
-               email: Annotated[str, typer.Option()], password: Annotated[str, typer.Option()],
-               name: Annotated[str, typer.Option()] = "",
-               community: Annotated[str | None, typer.Option()] = None) -> None:
+def createuser(
+    role: Annotated[str, typer.Option(help="sponsor|migrant|officer|agency|authority")],
+    email: Annotated[str, typer.Option()],
+    password: Annotated[str, typer.Option()],
+    name: Annotated[str, typer.Option()] = "",
+    community: Annotated[str | None, typer.Option()] = None,
+) -> None:
     """Create an account of any role: the only way to create staff (officer, agency, authority)."""
     django_setup()
     from vip.errors import DomainError
     from vip.people import services
 
     try:
-        user = services.create_account(email=email, password=password, role=role,
-                                       full_name=name or email, birth_date=None, country="",
-                                       community_code=community)
+        user = services.create_account(
+            email=email,
+            password=password,
+            role=role,
+            full_name=name or email,
+            birth_date=None,
+            country="",
+            community_code=community,
+        )
     except DomainError as error:
         raise fail(f"{error.code}: {error.message}") from None
     console.print(f"Created {user.role} {user.email} (id {user.pk}).")
 
 
 @policy_app.command("show")
-def policy_show(jurisdiction: str,
-                on: Annotated[str | None, typer.Option(help="Date, YYYY-MM-DD.")] = None,
-                as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def policy_show(
+    jurisdiction: str,
+    on: Annotated[str | None, typer.Option(help="Date, YYYY-MM-DD.")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
     """The parameters of a jurisdiction in force on a date, with units and references."""
     from vip.errors import DomainError
     from vip.policy.parameters import jurisdiction as find
@@ -141,16 +170,23 @@ def policy_show(jurisdiction: str,
     except DomainError as error:
         raise fail(f"{error.code}: {error.message}") from None
     if as_json:
-        print(json.dumps({"jurisdiction": j.code, "on": day.isoformat(),
-                          "parameters": values.as_dict()}, indent=2))
+        print(
+            json.dumps(
+                {"jurisdiction": j.code, "on": day.isoformat(), "parameters": values.as_dict()},
+                indent=2,
+            )
+        )
         return
     table = Table(title=f"{j.name} ({j.code}, {j.currency}) on {day}")
     for column in ("parameter", "value", "unit", "reference"):
         table.add_column(column)
     for name, value in values.as_dict().items():
         p = j.parameters[name]
-        shown = f"{value['amount'] / 100:,.2f} {value['currency']}" if isinstance(value, dict) \
+        shown = (
+            f"{value['amount'] / 100:,.2f} {value['currency']}"
+            if isinstance(value, dict)
             else str(value)
+        )
         table.add_row(name, shown, p.unit, p.reference)
     console.print(table)
 
@@ -171,9 +207,13 @@ def audit_verify(as_json: Annotated[bool, typer.Option("--json")] = False) -> No
     from vip.audit.services import verify
 
     result = verify()
-    report(result.ok, {"events": result.events, "broken_at": result.broken_at,
-                       "problem": result.problem}, as_json,
-           f"audit log intact: {result.events} events chained", f"audit log broken: {result.problem}")
+    report(
+        result.ok,
+        {"events": result.events, "broken_at": result.broken_at, "problem": result.problem},
+        as_json,
+        f"audit log intact: {result.events} events chained",
+        f"audit log broken: {result.problem}",
+    )
 
 
 @ledger_app.command("check")
@@ -183,14 +223,23 @@ def ledger_check(as_json: Annotated[bool, typer.Option("--json")] = False) -> No
     from vip.ledger.selectors import check_books
 
     books = check_books()
-    report(books.ok, {"transactions": books.transactions, "unbalanced": books.unbalanced,
-                      "total_by_currency": books.total_by_currency}, as_json,
-           f"books balance: {books.transactions} transactions, every currency sums to zero",
-           f"books do not balance: transactions {books.unbalanced}, totals {books.total_by_currency}")
+    report(
+        books.ok,
+        {
+            "transactions": books.transactions,
+            "unbalanced": books.unbalanced,
+            "total_by_currency": books.total_by_currency,
+        },
+        as_json,
+        f"books balance: {books.transactions} transactions, every currency sums to zero",
+        f"books do not balance: transactions {books.unbalanced}, totals {books.total_by_currency}",
+    )
 
 
 @support_app.command("accrue")
-def support_accrue(on: Annotated[str | None, typer.Option(help="Date, YYYY-MM-DD.")] = None) -> None:
+def support_accrue(
+    on: Annotated[str | None, typer.Option(help="Date, YYYY-MM-DD.")] = None,
+) -> None:
     """Post every open support obligation's months begun (run daily by the scheduler)."""
     django_setup()
     from vip.clock import today

@@ -4,28 +4,35 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.cast import Api, migrant
 from vip.audit.services import verify
 from vip.clock import today
 from vip.ledger.selectors import check_books
 from vip.people.models import User
 from vip.visas.rules import add_months
 
-from tests.cast import Api, migrant
-
 
 def codes(decision: dict[str, Any]) -> set[str]:
     return {reason["code"] for reason in decision["reasons"]}
 
 
-def test_anthony_sponsors_bishal_from_request_to_deportation(story: dict[str, User],
-                                                              api: Api) -> None:
+def test_anthony_sponsors_bishal_from_request_to_deportation(
+    story: dict[str, User], api: Api
+) -> None:
     anthony, bishal, authority = story["anthony"], story["bishal"], story["authority"]
 
     # Anthony asks for an English-speaking worker in his 20s with construction experience.
-    status, created = api.post("/requests", {
-        "languages": [{"code": "en", "min_level": "B1"}], "age": {"min": 20, "max": 29},
-        "sectors": [{"code": "construction", "min_years": 1}], "clean_record": True,
-        "health_clearance": True}, as_=anthony)
+    status, created = api.post(
+        "/requests",
+        {
+            "languages": [{"code": "en", "min_level": "B1"}],
+            "age": {"min": 20, "max": 29},
+            "sectors": [{"code": "construction", "min_years": 1}],
+            "clean_record": True,
+            "health_clearance": True,
+        },
+        as_=anthony,
+    )
     assert status == 201
     status, found = api.get(f"/requests/{created['id']}/candidates?limit=10", as_=anthony)
     assert status == 200
@@ -36,60 +43,91 @@ def test_anthony_sponsors_bishal_from_request_to_deportation(story: dict[str, Us
 
     # They interview and sign a year at $12,000 with the spare room and a half gain share.
     start = today()
-    status, offer = api.post("/agreements", {
-        "migrant": bishal.pk, "start_date": start, "duration_months": 12,
-        "annual_pay": {"amount": 12_000_00, "currency": "USD"}, "housing": "spare room",
-        "work": "for_sponsor", "gain_share": 0.5, "sector": "construction"}, as_=anthony)
+    status, offer = api.post(
+        "/agreements",
+        {
+            "migrant": bishal.pk,
+            "start_date": start,
+            "duration_months": 12,
+            "annual_pay": {"amount": 12_000_00, "currency": "USD"},
+            "housing": "spare room",
+            "work": "for_sponsor",
+            "gain_share": 0.5,
+            "sector": "construction",
+        },
+        as_=anthony,
+    )
     assert (status, offer["status"]) == (201, "offered")
-    status, interview = api.post(f"/agreements/{offer['id']}/interviews",
-                                 {"at": "2026-12-01T15:00:00+05:45"}, as_=bishal)
+    status, interview = api.post(
+        f"/agreements/{offer['id']}/interviews", {"at": "2026-12-01T15:00:00+05:45"}, as_=bishal
+    )
     assert status == 201 and interview["video_url"].startswith("https://")
     assert api.post(f"/agreements/{offer['id']}/sign", as_=anthony)[1]["status"] == "offered"
     assert api.post(f"/agreements/{offer['id']}/sign", as_=bishal)[1]["status"] == "signed"
 
     # Refused without insurance, approved with it.
-    status, refused = api.post("/visas", {"agreement": offer["id"], "insurance": None},
-                               as_=anthony)
+    status, refused = api.post("/visas", {"agreement": offer["id"], "insurance": None}, as_=anthony)
     assert status == 201 and refused["status"] == "refused"
     assert codes(refused["decision"]) == {"INSURANCE_MISSING"}
-    cover = {"provider": "Mutual Health", "policy_number": "MH-77",
-             "coverage": {"amount": 150_000_00, "currency": "USD"}, "valid_from": start,
-             "valid_to": add_months(start, 12)}
+    cover = {
+        "provider": "Mutual Health",
+        "policy_number": "MH-77",
+        "coverage": {"amount": 150_000_00, "currency": "USD"},
+        "valid_from": start,
+        "valid_to": add_months(start, 12),
+    }
     status, visa = api.post("/visas", {"agreement": offer["id"], "insurance": cover}, as_=anthony)
     assert (status, visa["status"], visa["decision"]["outcome"]) == (201, "approved", "approved")
 
     # Anthony's second application is refused: one migrant at a time.
     dawa = migrant(authority, "Dawa", languages=[{"code": "en", "level": "B1"}])
-    status, second = api.post("/agreements", {
-        "migrant": dawa.pk, "start_date": start, "duration_months": 12,
-        "annual_pay": {"amount": 12_000_00, "currency": "USD"}, "housing": "spare room",
-        "work": "for_sponsor", "gain_share": "1/2"}, as_=anthony)
+    status, second = api.post(
+        "/agreements",
+        {
+            "migrant": dawa.pk,
+            "start_date": start,
+            "duration_months": 12,
+            "annual_pay": {"amount": 12_000_00, "currency": "USD"},
+            "housing": "spare room",
+            "work": "for_sponsor",
+            "gain_share": "1/2",
+        },
+        as_=anthony,
+    )
     api.post(f"/agreements/{second['id']}/sign", as_=anthony)
     api.post(f"/agreements/{second['id']}/sign", as_=dawa)
-    status, again = api.post("/visas", {"agreement": second["id"], "insurance": cover},
-                             as_=anthony)
+    status, again = api.post("/visas", {"agreement": second["id"], "insurance": cover}, as_=anthony)
     assert status == 201 and again["status"] == "refused"
     assert "SPONSOR_HAS_ACTIVE_SPONSORSHIP" in codes(again["decision"])
 
     # Bishal arrives and works: he pays half his gain over $2,400 a year at home.
     vid = visa["id"]
-    assert api.post(f"/visas/{vid}/events", {"kind": "arrived", "occurred_on": start},
-                    as_=anthony)[1]["visa"]["status"] == "active"
-    status, earned = api.post(f"/visas/{vid}/earnings", {
-        "month": start, "amount": {"amount": 1_000_00, "currency": "USD"}}, as_=bishal)
+    assert (
+        api.post(f"/visas/{vid}/events", {"kind": "arrived", "occurred_on": start}, as_=anthony)[1][
+            "visa"
+        ]["status"]
+        == "active"
+    )
+    status, earned = api.post(
+        f"/visas/{vid}/earnings",
+        {"month": start, "amount": {"amount": 1_000_00, "currency": "USD"}},
+        as_=bishal,
+    )
     assert status == 201 and earned["gain_share"]["amount"] == (1_000_00 - 200_00) // 2
 
     # He loses his job: Anthony owes him the month's support.
-    status, out = api.post(f"/visas/{vid}/events", {"kind": "unemployed", "occurred_on": start},
-                           as_=anthony)
+    status, out = api.post(
+        f"/visas/{vid}/events", {"kind": "unemployed", "occurred_on": start}, as_=anthony
+    )
     assert status == 200
     assert out["consequences"][0]["kind"] == "support_obligation"
     assert out["consequences"][0]["amount"] == {"amount": 800_00, "currency": "USD"}
     api.post(f"/visas/{vid}/events", {"kind": "employed", "occurred_on": start}, as_=bishal)
 
     # He disappears: Anthony is fined and an enforcement case opens.
-    status, out = api.post(f"/visas/{vid}/events", {"kind": "disappeared", "occurred_on": start},
-                           as_=anthony)
+    status, out = api.post(
+        f"/visas/{vid}/events", {"kind": "disappeared", "occurred_on": start}, as_=anthony
+    )
     assert out["visa"]["status"] == "absconded"
     kinds = {c["kind"]: c for c in out["consequences"]}
     assert kinds["fine"]["amount"] == {"amount": 5_000_00, "currency": "USD"}
@@ -100,18 +138,26 @@ def test_anthony_sponsors_bishal_from_request_to_deportation(story: dict[str, Us
     status, books = api.get("/me/ledger", as_=anthony)
     assert books["balances"] == [{"amount": 400_00 - 800_00 - 5_000_00, "currency": "USD"}]
     assert api.get("/me/ledger", as_=bishal)[1]["balances"] == [
-        {"amount": -400_00 + 800_00, "currency": "USD"}]
+        {"amount": -400_00 + 800_00, "currency": "USD"}
+    ]
     assert api.get("/me/fines", as_=anthony)[1][0]["paid"] is False
 
     # Found, he is deported.
-    out = api.post(f"/visas/{vid}/events", {"kind": "found", "occurred_on": start},
-                   as_=authority)[1]
+    out = api.post(f"/visas/{vid}/events", {"kind": "found", "occurred_on": start}, as_=authority)[
+        1
+    ]
     assert out["visa"]["status"] == "revoked"
-    out = api.post(f"/visas/{vid}/events", {"kind": "deported", "occurred_on": start},
-                   as_=authority)[1]
+    out = api.post(
+        f"/visas/{vid}/events", {"kind": "deported", "occurred_on": start}, as_=authority
+    )[1]
     assert out["visa"]["status"] == "deported"
     assert [h["to"] for h in out["visa"]["history"]] == [
-        "approved", "active", "absconded", "revoked", "deported"]
+        "approved",
+        "active",
+        "absconded",
+        "revoked",
+        "deported",
+    ]
 
     assert check_books().ok
     assert verify().ok

@@ -23,7 +23,9 @@ class Agreement(models.Model):
     migrant = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="agreements_as_migrant"
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField()
     start_date = models.DateField()
     duration_months = models.PositiveSmallIntegerField()
@@ -35,8 +37,9 @@ class Agreement(models.Model):
     home_annual_earnings = models.BigIntegerField(default=0)  # the gain-share baseline
     gain_share_numerator = models.PositiveIntegerField()
     gain_share_denominator = models.PositiveIntegerField()
-    status = models.CharField(max_length=16, choices=AgreementStatus.choices,
-                              default=AgreementStatus.OFFERED)
+    status = models.CharField(
+        max_length=16, choices=AgreementStatus.choices, default=AgreementStatus.OFFERED
+    )
     sponsor_signed_at = models.DateTimeField(null=True, blank=True)
     migrant_signed_at = models.DateTimeField(null=True, blank=True)
 
@@ -55,4 +58,6 @@ class Interview(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="interviews")
     at = models.DateTimeField()
     video_url = models.URLField()
-    scheduled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    scheduled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )

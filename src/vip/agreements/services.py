@@ -30,9 +30,19 @@ def parse_gain_share(value: float | str) -> Fraction:
 
 
 @transaction.atomic(durable=True)
-def offer(*, user: User, sponsor: User, migrant_id: int, start_date: dt.date,
-          duration_months: int, annual_pay: Money, housing: str, work: str,
-          gain_share: Fraction, sector: str | None) -> Agreement:
+def offer(
+    *,
+    user: User,
+    sponsor: User,
+    migrant_id: int,
+    start_date: dt.date,
+    duration_months: int,
+    annual_pay: Money,
+    housing: str,
+    work: str,
+    gain_share: Fraction,
+    sector: str | None,
+) -> Agreement:
     if sponsor.role != Role.SPONSOR or not acts_for(user, sponsor):
         raise Forbidden("NOT_SPONSOR", "only a sponsor, or his agency, offers an agreement")
     migrant = User.objects.filter(pk=migrant_id, role=Role.MIGRANT, is_active=True).first()
@@ -44,21 +54,43 @@ def offer(*, user: User, sponsor: User, migrant_id: int, start_date: dt.date,
         raise Invalid("SPONSOR_HAS_NO_COMMUNITY", "the sponsor must live in a registered community")
     currency = sponsor.community.jurisdiction.currency
     if annual_pay.currency != currency:
-        raise Invalid("CURRENCY_MISMATCH", f"pay in {sponsor.community.jurisdiction} is in {currency}")
+        raise Invalid(
+            "CURRENCY_MISMATCH", f"pay in {sponsor.community.jurisdiction} is in {currency}"
+        )
     home = migrant.migrant_profile
     if home.home_currency != currency:
-        raise Invalid("CURRENCY_MISMATCH",
-                      f"the migrant's home earnings must be stated in {currency} (the gain baseline)")
+        raise Invalid(
+            "CURRENCY_MISMATCH",
+            f"the migrant's home earnings must be stated in {currency} (the gain baseline)",
+        )
     agreement = Agreement.objects.create(
-        sponsor=sponsor, migrant=migrant, created_by=user, created_at=now(), start_date=start_date,
-        duration_months=duration_months, annual_pay=annual_pay.amount,
-        currency=annual_pay.currency, housing=housing, work=work, sector=sector or "",
-        gain_share_numerator=gain_share.numerator, gain_share_denominator=gain_share.denominator,
+        sponsor=sponsor,
+        migrant=migrant,
+        created_by=user,
+        created_at=now(),
+        start_date=start_date,
+        duration_months=duration_months,
+        annual_pay=annual_pay.amount,
+        currency=annual_pay.currency,
+        housing=housing,
+        work=work,
+        sector=sector or "",
+        gain_share_numerator=gain_share.numerator,
+        gain_share_denominator=gain_share.denominator,
         home_annual_earnings=home.home_annual_earnings,
     )
-    audit.record(user, "agreement.offered", "agreement", agreement.pk,
-                 {"sponsor": sponsor.pk, "migrant": migrant.pk, "pay": annual_pay.as_dict(),
-                  "gain_share": str(gain_share)})
+    audit.record(
+        user,
+        "agreement.offered",
+        "agreement",
+        agreement.pk,
+        {
+            "sponsor": sponsor.pk,
+            "migrant": migrant.pk,
+            "pay": annual_pay.as_dict(),
+            "gain_share": str(gain_share),
+        },
+    )
     return agreement
 
 
@@ -93,12 +125,19 @@ def schedule_interview(*, user: User, agreement_id: int, at: dt.datetime) -> Int
     if at.tzinfo is None:
         raise Invalid("TIME_NOT_AWARE", "give the interview time with its offset")
     room = secrets.token_urlsafe(12)
-    interview = Interview.objects.create(agreement=agreement, at=at, scheduled_by=user,
-                                         video_url=f"{settings.VIP_VIDEO_BASE_URL}vip-{room}")
+    interview = Interview.objects.create(
+        agreement=agreement,
+        at=at,
+        scheduled_by=user,
+        video_url=f"{settings.VIP_VIDEO_BASE_URL}vip-{room}",
+    )
     audit.record(user, "interview.scheduled", "agreement", agreement.pk, {"at": at.isoformat()})
     return interview
 
 
 def may_see(user: User, agreement: Agreement) -> bool:
-    return (user.role == Role.AUTHORITY or user.pk == agreement.migrant_id
-            or acts_for(user, agreement.sponsor))
+    return (
+        user.role == Role.AUTHORITY
+        or user.pk == agreement.migrant_id
+        or acts_for(user, agreement.sponsor)
+    )

@@ -7,23 +7,34 @@ from ninja import Router, Status
 
 from vip.api.app import caller, require_role
 from vip.api.schemas import (
-    AccountIn, CreatedOut, DelegationIn, ErrorOut, ProfileIn, TokenIn, TokenOut, VerificationIn,
+    AccountIn,
+    CreatedOut,
+    DelegationIn,
+    ErrorOut,
+    ProfileIn,
+    TokenIn,
+    TokenOut,
+    VerificationIn,
     VerificationOut,
-)  # fmt: skip
+)
 from vip.errors import NotFound
 from vip.people import services
 from vip.people.models import Role, User
 
 router = Router(tags=["people"])
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut,
-          422: ErrorOut}
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
 @router.post("/accounts", auth=None, response={201: CreatedOut, **ERRORS})
 def create_account(request: HttpRequest, body: AccountIn) -> Status[CreatedOut]:
     user = services.create_account(
-        email=body.email, password=body.password, role=body.role, full_name=body.full_name,
-        birth_date=body.birth_date, country=body.country, citizenship=body.citizenship or "",
+        email=body.email,
+        password=body.password,
+        role=body.role,
+        full_name=body.full_name,
+        birth_date=body.birth_date,
+        country=body.country,
+        citizenship=body.citizenship or "",
         community_code=body.community,
     )
     return Status(201, CreatedOut(id=user.pk, role=user.role))
@@ -37,9 +48,15 @@ def token(request: HttpRequest, body: TokenIn) -> TokenOut:
 @router.get("/me", response={200: dict, **ERRORS})
 def me(request: HttpRequest) -> dict[str, object]:
     user = caller(request)
-    return {"id": user.pk, "email": user.email, "role": user.role, "full_name": user.full_name,
-            "country": user.country, "citizenship": user.citizenship,
-            "community": user.community.code if user.community else None}
+    return {
+        "id": user.pk,
+        "email": user.email,
+        "role": user.role,
+        "full_name": user.full_name,
+        "country": user.country,
+        "citizenship": user.citizenship,
+        "community": user.community.code if user.community else None,
+    }
 
 
 @router.put("/me/profile", response={200: dict, **ERRORS})
@@ -54,13 +71,21 @@ def update_profile(request: HttpRequest, body: ProfileIn) -> dict[str, object]:
 
 
 @router.post("/people/{person_id}/verifications", response={201: VerificationOut, **ERRORS})
-def verify(request: HttpRequest, person_id: int,
-           body: VerificationIn) -> Status[VerificationOut]:
+def verify(request: HttpRequest, person_id: int, body: VerificationIn) -> Status[VerificationOut]:
     authority = require_role(caller(request), Role.AUTHORITY)
-    v = services.record_verification(authority=authority, person_id=person_id, kind=body.kind,
-                                     result=body.result, note=body.note)
-    return Status(201, VerificationOut(id=v.pk, kind=v.kind, result=v.result,
-                                       verified_by=authority.pk, verified_at=v.verified_at))
+    v = services.record_verification(
+        authority=authority, person_id=person_id, kind=body.kind, result=body.result, note=body.note
+    )
+    return Status(
+        201,
+        VerificationOut(
+            id=v.pk,
+            kind=v.kind,
+            result=v.result,
+            verified_by=authority.pk,
+            verified_at=v.verified_at,
+        ),
+    )
 
 
 @router.get("/people/{person_id}/verifications", response={200: list[VerificationOut], **ERRORS})
@@ -69,9 +94,16 @@ def verifications(request: HttpRequest, person_id: int) -> list[VerificationOut]
     person = User.objects.filter(pk=person_id).first()
     if person is None or not (reader.role == Role.AUTHORITY or reader.pk == person.pk):
         raise NotFound("PERSON_NOT_FOUND", "no such person")
-    return [VerificationOut(id=v.pk, kind=v.kind, result=v.result, verified_by=v.verified_by_id,
-                            verified_at=v.verified_at)
-            for v in services.read_verifications(reader=reader, person=person)]
+    return [
+        VerificationOut(
+            id=v.pk,
+            kind=v.kind,
+            result=v.result,
+            verified_by=v.verified_by_id,
+            verified_at=v.verified_at,
+        )
+        for v in services.read_verifications(reader=reader, person=person)
+    ]
 
 
 @router.post("/me/delegations", response={201: CreatedOut, **ERRORS})

@@ -13,8 +13,13 @@ from vip.api.accounts import ERRORS
 from vip.api.app import caller
 from vip.api.matching import sponsor_for
 from vip.api.schemas import (
-    AgreementIn, AgreementOut, InterviewIn, InterviewOut, MoneyOut, StatusOut,
-)  # fmt: skip
+    AgreementIn,
+    AgreementOut,
+    InterviewIn,
+    InterviewOut,
+    MoneyOut,
+    StatusOut,
+)
 from vip.errors import NotFound
 from vip.people.models import User
 
@@ -23,10 +28,16 @@ router = Router(tags=["agreements"])
 
 def agreement_out(a: Agreement) -> AgreementOut:
     return AgreementOut(
-        id=a.pk, status=a.status, sponsor=a.sponsor_id, migrant=a.migrant_id,
-        start_date=a.start_date, duration_months=a.duration_months,
-        annual_pay=MoneyOut(amount=a.annual_pay, currency=a.currency), housing=a.housing,
-        work=a.work, sector=a.sector,
+        id=a.pk,
+        status=a.status,
+        sponsor=a.sponsor_id,
+        migrant=a.migrant_id,
+        start_date=a.start_date,
+        duration_months=a.duration_months,
+        annual_pay=MoneyOut(amount=a.annual_pay, currency=a.currency),
+        housing=a.housing,
+        work=a.work,
+        sector=a.sector,
         gain_share=str(Fraction(a.gain_share_numerator, a.gain_share_denominator)),
         home_annual_earnings=MoneyOut(amount=a.home_annual_earnings, currency=a.currency),
         sponsor_signed=a.sponsor_signed_at is not None,
@@ -45,10 +56,16 @@ def visible_agreement(user: User, agreement_id: int) -> Agreement:
 def offer(request: HttpRequest, body: AgreementIn) -> Status[StatusOut]:
     user = caller(request)
     agreement = services.offer(
-        user=user, sponsor=sponsor_for(user, body.sponsor), migrant_id=body.migrant,
-        start_date=body.start_date, duration_months=body.duration_months,
-        annual_pay=body.annual_pay.money(), housing=body.housing, work=body.work,
-        gain_share=services.parse_gain_share(body.gain_share), sector=body.sector,
+        user=user,
+        sponsor=sponsor_for(user, body.sponsor),
+        migrant_id=body.migrant,
+        start_date=body.start_date,
+        duration_months=body.duration_months,
+        annual_pay=body.annual_pay.money(),
+        housing=body.housing,
+        work=body.work,
+        gain_share=services.parse_gain_share(body.gain_share),
+        sector=body.sector,
     )
     return Status(201, StatusOut(id=agreement.pk, status=agreement.status))
 
@@ -65,9 +82,8 @@ def sign(request: HttpRequest, agreement_id: int) -> StatusOut:
 
 
 @router.post("/agreements/{agreement_id}/interviews", response={201: InterviewOut, **ERRORS})
-def interview(request: HttpRequest, agreement_id: int,
-              body: InterviewIn) -> Status[InterviewOut]:
-    created = services.schedule_interview(user=caller(request), agreement_id=agreement_id,
-                                          at=body.at)
+def interview(request: HttpRequest, agreement_id: int, body: InterviewIn) -> Status[InterviewOut]:
+    created = services.schedule_interview(
+        user=caller(request), agreement_id=agreement_id, at=body.at
+    )
     return Status(201, InterviewOut(id=created.pk, at=created.at, video_url=created.video_url))
-

@@ -19,15 +19,28 @@ class BearerToken(HttpBearer):
         return user_for_token(token)
 
 
-api = NinjaAPI(title="VIP platform API", version="1", urls_namespace="api-v1", auth=BearerToken(),
-               description="Visas between Individuals Program. Errors are "
-                           '`{"error": {"code", "message", "details"}}` with a 4xx status.')
+api = NinjaAPI(
+    title="VIP platform API",
+    version="1",
+    urls_namespace="api-v1",
+    auth=BearerToken(),
+    description="Visas between Individuals Program. Errors are "
+    '`{"error": {"code", "message", "details"}}` with a 4xx status.',
+)
 
 
-def error(request: HttpRequest, status: int, code: str, message: str,
-          details: dict[str, Any] | None = None) -> HttpResponse:
-    return api.create_response(request, {"error": {"code": code, "message": message,
-                                                   "details": details or {}}}, status=status)
+def error(
+    request: HttpRequest,
+    status: int,
+    code: str,
+    message: str,
+    details: dict[str, Any] | None = None,
+) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"error": {"code": code, "message": message, "details": details or {}}},
+        status=status,
+    )
 
 
 @api.exception_handler(DomainError)
@@ -37,8 +50,10 @@ def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
 
 @api.exception_handler(ValidationError)
 def on_invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    errors = [{"loc": [str(part) for part in e.get("loc", [])], "msg": str(e.get("msg", ""))}
-              for e in exc.errors]
+    errors = [
+        {"loc": [str(part) for part in e.get("loc", [])], "msg": str(e.get("msg", ""))}
+        for e in exc.errors
+    ]
     return error(request, 422, "INVALID_INPUT", "the request is not valid", {"errors": errors})
 
 

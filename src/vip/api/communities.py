@@ -10,8 +10,14 @@ from ninja import Router, Status
 from vip.api.accounts import ERRORS
 from vip.api.app import caller, require_role
 from vip.api.schemas import (
-    CommunityIn, CommunityOut, CreatedOut, JurisdictionOut, ParametersOut, RulesIn, RulesOut,
-)  # fmt: skip
+    CommunityIn,
+    CommunityOut,
+    CreatedOut,
+    JurisdictionOut,
+    ParametersOut,
+    RulesIn,
+    RulesOut,
+)
 from vip.clock import today
 from vip.communities import services
 from vip.communities.models import Community, CommunityRules, Jurisdiction
@@ -26,13 +32,16 @@ router = Router(tags=["communities"])
 
 @router.get("/jurisdictions", auth=None, response=list[JurisdictionOut])
 def jurisdictions(request: HttpRequest) -> list[JurisdictionOut]:
-    return [JurisdictionOut(code=j.code, name=j.name, currency=j.currency)
-            for j in Jurisdiction.objects.order_by("code")]
+    return [
+        JurisdictionOut(code=j.code, name=j.name, currency=j.currency)
+        for j in Jurisdiction.objects.order_by("code")
+    ]
 
 
 @router.get("/jurisdictions/{code}/parameters", auth=None, response={200: ParametersOut, **ERRORS})
-def jurisdiction_parameters(request: HttpRequest, code: str,
-                            on: dt.date | None = None) -> ParametersOut:
+def jurisdiction_parameters(
+    request: HttpRequest, code: str, on: dt.date | None = None
+) -> ParametersOut:
     day = on or today()
     return ParametersOut(jurisdiction=code, on=day, parameters=parameters(code, day).as_dict())
 
@@ -40,18 +49,25 @@ def jurisdiction_parameters(request: HttpRequest, code: str,
 def rules_out(rules: CommunityRules | None) -> RulesOut | None:
     if rules is None:
         return None
-    return RulesOut(max_active_visas=rules.max_active_visas,
-                    max_per_1000_residents=rules.max_per_1000_residents,
-                    max_per_household=rules.max_per_household,
-                    allowed_sectors=rules.allowed_sectors, open_zone=rules.open_zone,
-                    effective_from=rules.effective_from)
+    return RulesOut(
+        max_active_visas=rules.max_active_visas,
+        max_per_1000_residents=rules.max_per_1000_residents,
+        max_per_household=rules.max_per_household,
+        allowed_sectors=rules.allowed_sectors,
+        open_zone=rules.open_zone,
+        effective_from=rules.effective_from,
+    )
 
 
 def community_out(community: Community) -> CommunityOut:
-    return CommunityOut(code=community.code, name=community.name,
-                        jurisdiction=community.jurisdiction_id, population=community.population,
-                        rules=rules_out(rules_on(community, today())),
-                        live_visas=community.visas.filter(status__in=LIVE).count())
+    return CommunityOut(
+        code=community.code,
+        name=community.name,
+        jurisdiction=community.jurisdiction_id,
+        population=community.population,
+        rules=rules_out(rules_on(community, today())),
+        live_visas=community.visas.filter(status__in=LIVE).count(),
+    )
 
 
 @router.get("/communities", auth=None, response=list[CommunityOut])
@@ -73,18 +89,26 @@ def community(request: HttpRequest, code: str) -> CommunityOut:
 @router.post("/communities", response={201: CreatedOut, **ERRORS})
 def create_community(request: HttpRequest, body: CommunityIn) -> Status[CreatedOut]:
     authority = require_role(caller(request), Role.AUTHORITY)
-    created = services.create_community(authority=authority, code=body.code, name=body.name,
-                                        jurisdiction_code=body.jurisdiction,
-                                        population=body.population)
+    created = services.create_community(
+        authority=authority,
+        code=body.code,
+        name=body.name,
+        jurisdiction_code=body.jurisdiction,
+        population=body.population,
+    )
     return Status(201, CreatedOut(id=created.pk))
 
 
 @router.put("/communities/{code}/rules", response={200: RulesOut, **ERRORS})
 def set_rules(request: HttpRequest, code: str, body: RulesIn) -> RulesOut | None:
     rules = services.set_rules(
-        user=caller(request), community_code=code, effective_from=body.effective_from,
-        max_active_visas=body.max_active_visas, max_per_1000_residents=body.max_per_1000_residents,
-        max_per_household=body.max_per_household, allowed_sectors=body.allowed_sectors,
+        user=caller(request),
+        community_code=code,
+        effective_from=body.effective_from,
+        max_active_visas=body.max_active_visas,
+        max_per_1000_residents=body.max_per_1000_residents,
+        max_per_household=body.max_per_household,
+        allowed_sectors=body.allowed_sectors,
         open_zone=body.open_zone,
     )
     return rules_out(rules)

@@ -17,10 +17,18 @@ router = Router(tags=["ledger"])
 def my_ledger(request: HttpRequest) -> LedgerOut:
     person = caller(request)
     return LedgerOut(
-        balances=[MoneyOut(amount=amount, currency=currency)
-                  for currency, amount in selectors.balances(person).items()],
-        entries=[LedgerEntryOut(transaction=leg.transaction_id, kind=leg.transaction.kind,
-                                memo=leg.transaction.memo, at=leg.transaction.at,
-                                amount=MoneyOut(amount=leg.amount, currency=leg.currency))
-                 for leg in selectors.entries(person)],
+        balances=[
+            MoneyOut(amount=amount, currency=currency)
+            for currency, amount in selectors.balances(person).items()
+        ],
+        entries=[
+            LedgerEntryOut(
+                transaction=leg.transaction_id,
+                kind=leg.transaction.kind,
+                memo=leg.transaction.memo,
+                at=leg.transaction.at,
+                amount=MoneyOut(amount=leg.amount, currency=leg.currency),
+            )
+            for leg in selectors.entries(person)
+        ],
     )

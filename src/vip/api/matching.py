@@ -9,8 +9,14 @@ from pydantic import Field
 from vip.api.accounts import ERRORS
 from vip.api.app import caller, require_role
 from vip.api.schemas import (
-    CandidateOut, CandidatesOut, CreatedOut, OpportunitiesOut, OpportunityOut, PersonOut, RequestIn,
-)  # fmt: skip
+    CandidateOut,
+    CandidatesOut,
+    CreatedOut,
+    OpportunitiesOut,
+    OpportunityOut,
+    PersonOut,
+    RequestIn,
+)
 from vip.clock import today
 from vip.errors import NotFound
 from vip.matching import selectors, services
@@ -27,8 +33,12 @@ class Page(Schema):
 
 
 def person_out(user: User) -> PersonOut:
-    return PersonOut(id=user.pk, full_name=user.full_name, country=user.country,
-                     age=age_on(user.birth_date, today()))
+    return PersonOut(
+        id=user.pk,
+        full_name=user.full_name,
+        country=user.country,
+        age=age_on(user.birth_date, today()),
+    )
 
 
 def sponsor_for(user: User, named: int | None) -> User:
@@ -45,11 +55,16 @@ def sponsor_for(user: User, named: int | None) -> User:
 def create_request(request: HttpRequest, body: RequestIn) -> Status[CreatedOut]:
     user = caller(request)
     created = services.create_request(
-        user=user, sponsor=sponsor_for(user, body.sponsor),
-        criteria={"languages": [lang.dict() for lang in body.languages],
-                  "sectors": [s.dict() for s in body.sectors], "age_min": body.age.min,
-                  "age_max": body.age.max, "clean_record": body.clean_record,
-                  "health_clearance": body.health_clearance},
+        user=user,
+        sponsor=sponsor_for(user, body.sponsor),
+        criteria={
+            "languages": [lang.dict() for lang in body.languages],
+            "sectors": [s.dict() for s in body.sectors],
+            "age_min": body.age.min,
+            "age_max": body.age.max,
+            "clean_record": body.clean_record,
+            "health_clearance": body.health_clearance,
+        },
     )
     return Status(201, CreatedOut(id=created.pk))
 
@@ -66,18 +81,26 @@ def candidates(request: HttpRequest, request_id: int, page: Query[Page]) -> Cand
     found = visible_request(caller(request), request_id)
     ranked = selectors.candidates(found, page.limit)
     people = User.objects.in_bulk([c.migrant_id for c in ranked])
-    return CandidatesOut(results=[
-        CandidateOut(migrant=person_out(people[c.migrant_id]), score=c.score, reasons=c.reasons)
-        for c in ranked
-    ])
+    return CandidatesOut(
+        results=[
+            CandidateOut(migrant=person_out(people[c.migrant_id]), score=c.score, reasons=c.reasons)
+            for c in ranked
+        ]
+    )
 
 
 @router.get("/me/opportunities", response={200: OpportunitiesOut, **ERRORS})
 def opportunities(request: HttpRequest, page: Query[Page]) -> OpportunitiesOut:
     migrant = require_role(caller(request), Role.MIGRANT)
-    return OpportunitiesOut(results=[
-        OpportunityOut(request=r.pk, sponsor=person_out(r.sponsor), score=c.score,
-                       community=r.sponsor.community.code if r.sponsor.community else None,
-                       reasons=c.reasons)
-        for r, c in selectors.opportunities(migrant, page.limit)
-    ])
+    return OpportunitiesOut(
+        results=[
+            OpportunityOut(
+                request=r.pk,
+                sponsor=person_out(r.sponsor),
+                score=c.score,
+                community=r.sponsor.community.code if r.sponsor.community else None,
+                reasons=c.reasons,
+            )
+            for r, c in selectors.opportunities(migrant, page.limit)
+        ]
+    )

@@ -10,9 +10,20 @@ from ninja import Router, Status
 from vip.api.accounts import ERRORS
 from vip.api.app import caller, require_role
 from vip.api.schemas import (
-    AmnestyIn, CreatedOut, DecisionIn, DecisionOut, EarningsIn, EarningsOut, EventIn, EventOut,
-    FineOut, MoneyOut, ReasonOut, VisaIn, VisaOut,
-)  # fmt: skip
+    AmnestyIn,
+    CreatedOut,
+    DecisionIn,
+    DecisionOut,
+    EarningsIn,
+    EarningsOut,
+    EventIn,
+    EventOut,
+    FineOut,
+    MoneyOut,
+    ReasonOut,
+    VisaIn,
+    VisaOut,
+)
 from vip.errors import NotFound
 from vip.people.models import Role, User
 from vip.visas import services
@@ -24,17 +35,31 @@ router = Router(tags=["visas"])
 
 def visa_out(visa: Visa) -> VisaOut:
     history: list[dict[str, Any]] = [
-        {"from": c.from_status or None, "to": c.to_status, "event": c.event, "at": c.at,
-         "reason": c.reason}
+        {
+            "from": c.from_status or None,
+            "to": c.to_status,
+            "event": c.event,
+            "at": c.at,
+            "reason": c.reason,
+        }
         for c in visa.status_changes.all()
     ]
     return VisaOut(
-        id=visa.pk, status=visa.status, sponsor=visa.sponsor_id, migrant=visa.migrant_id,
-        community=visa.community.code, jurisdiction=visa.jurisdiction_id,
-        agreement=visa.agreement_id, transferred_from=visa.transferred_from_id, history=history,
-        decision=DecisionOut(outcome=visa.outcome, decided_at=visa.decided_at,
-                             note=visa.decision_note,
-                             reasons=[ReasonOut(**r) for r in visa.reasons]),
+        id=visa.pk,
+        status=visa.status,
+        sponsor=visa.sponsor_id,
+        migrant=visa.migrant_id,
+        community=visa.community.code,
+        jurisdiction=visa.jurisdiction_id,
+        agreement=visa.agreement_id,
+        transferred_from=visa.transferred_from_id,
+        history=history,
+        decision=DecisionOut(
+            outcome=visa.outcome,
+            decided_at=visa.decided_at,
+            note=visa.decision_note,
+            reasons=[ReasonOut(**r) for r in visa.reasons],
+        ),
     )
 
 
@@ -48,11 +73,17 @@ def visible_visa(user: User, visa_id: int) -> Visa:
 @router.post("/visas", response={201: VisaOut, **ERRORS})
 def apply(request: HttpRequest, body: VisaIn) -> Status[VisaOut]:
     insurance = body.insurance
-    terms = services.InsuranceTerms(
-        provider=insurance.provider, policy_number=insurance.policy_number,
-        coverage=insurance.coverage.money(), valid_from=insurance.valid_from,
-        valid_to=insurance.valid_to,
-    ) if insurance else None
+    terms = (
+        services.InsuranceTerms(
+            provider=insurance.provider,
+            policy_number=insurance.policy_number,
+            coverage=insurance.coverage.money(),
+            valid_from=insurance.valid_from,
+            valid_to=insurance.valid_to,
+        )
+        if insurance
+        else None
+    )
     visa = services.apply(user=caller(request), agreement_id=body.agreement, insurance=terms)
     return Status(201, visa_out(visa))
 
@@ -65,32 +96,50 @@ def read(request: HttpRequest, visa_id: int) -> VisaOut:
 @router.post("/visas/{visa_id}/decision", response={200: VisaOut, **ERRORS})
 def decide(request: HttpRequest, visa_id: int, body: DecisionIn) -> VisaOut:
     authority = require_role(caller(request), Role.AUTHORITY)
-    return visa_out(services.decide_review(authority=authority, visa_id=visa_id,
-                                           outcome=body.outcome, note=body.note))
+    return visa_out(
+        services.decide_review(
+            authority=authority, visa_id=visa_id, outcome=body.outcome, note=body.note
+        )
+    )
 
 
 @router.post("/visas/{visa_id}/events", response={200: EventOut, **ERRORS})
 def report_event(request: HttpRequest, visa_id: int, body: EventIn) -> EventOut:
-    visa, consequences = services.report_event(user=caller(request), visa_id=visa_id,
-                                               kind=body.kind, occurred_on=body.occurred_on,
-                                               details=body.details)
+    visa, consequences = services.report_event(
+        user=caller(request),
+        visa_id=visa_id,
+        kind=body.kind,
+        occurred_on=body.occurred_on,
+        details=body.details,
+    )
     return EventOut(visa=visa_out(visa), consequences=consequences)
 
 
 @router.post("/visas/{visa_id}/earnings", response={201: EarningsOut, **ERRORS})
-def report_earnings(request: HttpRequest, visa_id: int,
-                    body: EarningsIn) -> Status[EarningsOut]:
-    report = services.report_earnings(user=caller(request), visa_id=visa_id, month=body.month,
-                                      amount=body.amount.money())
-    return Status(201, EarningsOut(
-        month=report.month, amount=MoneyOut(amount=report.amount, currency=report.currency),
-        gain_share=MoneyOut(amount=report.gain_share, currency=report.currency)))
+def report_earnings(request: HttpRequest, visa_id: int, body: EarningsIn) -> Status[EarningsOut]:
+    report = services.report_earnings(
+        user=caller(request), visa_id=visa_id, month=body.month, amount=body.amount.money()
+    )
+    return Status(
+        201,
+        EarningsOut(
+            month=report.month,
+            amount=MoneyOut(amount=report.amount, currency=report.currency),
+            gain_share=MoneyOut(amount=report.gain_share, currency=report.currency),
+        ),
+    )
 
 
 def fine_out(fine: Fine) -> FineOut:
-    return FineOut(id=fine.pk, code=fine.code, parameter=fine.parameter, visa=fine.visa_id,
-                   amount=MoneyOut(amount=fine.amount, currency=fine.currency),
-                   issued_at=fine.issued_at, paid=fine.paid_at is not None)
+    return FineOut(
+        id=fine.pk,
+        code=fine.code,
+        parameter=fine.parameter,
+        visa=fine.visa_id,
+        amount=MoneyOut(amount=fine.amount, currency=fine.currency),
+        issued_at=fine.issued_at,
+        paid=fine.paid_at is not None,
+    )
 
 
 @router.get("/me/fines", response={200: list[FineOut], **ERRORS})
@@ -107,7 +156,11 @@ def pay_fine(request: HttpRequest, fine_id: int) -> FineOut:
 @router.post("/amnesty", response={201: CreatedOut, **ERRORS})
 def amnesty(request: HttpRequest, body: AmnestyIn) -> Status[CreatedOut]:
     authority = require_role(caller(request), Role.AUTHORITY)
-    application = services.amnesty_intake(authority=authority, person_id=body.person,
-                                          jurisdiction_code=body.jurisdiction, path=body.path,
-                                          received_on=body.received_on)
+    application = services.amnesty_intake(
+        authority=authority,
+        person_id=body.person,
+        jurisdiction_code=body.jurisdiction,
+        path=body.path,
+        received_on=body.received_on,
+    )
     return Status(201, CreatedOut(id=application.pk))

@@ -16,15 +16,32 @@ from vip.people.models import User
 GENESIS = "0" * 64
 
 
-def _digest(prev_hash: str, seq: int, at: str, actor_id: int | None, action: str,
-            object_type: str, object_id: str, data: dict[str, Any]) -> str:
-    body = json.dumps([prev_hash, seq, at, actor_id, action, object_type, object_id, data],
-                      sort_keys=True, separators=(",", ":"), default=str)
+def _digest(
+    prev_hash: str,
+    seq: int,
+    at: str,
+    actor_id: int | None,
+    action: str,
+    object_type: str,
+    object_id: str,
+    data: dict[str, Any],
+) -> str:
+    body = json.dumps(
+        [prev_hash, seq, at, actor_id, action, object_type, object_id, data],
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
+    )
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-def record(actor: User | None, action: str, object_type: str, object_id: object,
-           data: dict[str, Any] | None = None) -> AuditEvent:
+def record(
+    actor: User | None,
+    action: str,
+    object_type: str,
+    object_id: object,
+    data: dict[str, Any] | None = None,
+) -> AuditEvent:
     """Append one event; must run inside the caller's transaction so both land or neither."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record must run inside the state change's transaction")
@@ -32,11 +49,26 @@ def record(actor: User | None, action: str, object_type: str, object_id: object,
     payload = json.loads(json.dumps(data or {}, default=str))
     at = now()
     seq = head.seq + 1
-    digest = _digest(head.hash, seq, at.isoformat(), actor.pk if actor else None, action,
-                     object_type, str(object_id), payload)
+    digest = _digest(
+        head.hash,
+        seq,
+        at.isoformat(),
+        actor.pk if actor else None,
+        action,
+        object_type,
+        str(object_id),
+        payload,
+    )
     event = AuditEvent.objects.create(
-        seq=seq, at=at, actor=actor, action=action, object_type=object_type,
-        object_id=str(object_id), data=payload, prev_hash=head.hash, hash=digest,
+        seq=seq,
+        at=at,
+        actor=actor,
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        data=payload,
+        prev_hash=head.hash,
+        hash=digest,
     )
     head.seq, head.hash = seq, digest
     head.save(update_fields=["seq", "hash"])
@@ -63,8 +95,16 @@ def verify() -> ChainReport:
             return ChainReport(count, event.seq, f"sequence gap before #{event.seq}")
         if event.prev_hash != prev:
             return ChainReport(count, event.seq, f"#{event.seq} does not follow its predecessor")
-        expected = _digest(prev, event.seq, event.at.isoformat(), event.actor_id, event.action,
-                           event.object_type, event.object_id, event.data)
+        expected = _digest(
+            prev,
+            event.seq,
+            event.at.isoformat(),
+            event.actor_id,
+            event.action,
+            event.object_type,
+            event.object_id,
+            event.data,
+        )
         if expected != event.hash:
             return ChainReport(count, event.seq, f"#{event.seq} was altered")
         prev = event.hash

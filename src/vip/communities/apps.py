@@ -17,4 +17,6 @@ class CommunitiesConfig(AppConfig):
 
     def ready(self) -> None:
         # Reference data, not a business rule: jurisdictions mirror their parameter files.
-        post_migrate.connect(_sync_jurisdictions, sender=self, dispatch_uid="vip.sync_jurisdictions")
+        post_migrate.connect(
+            _sync_jurisdictions, sender=self, dispatch_uid="vip.sync_jurisdictions"
+        )

@@ -20,8 +20,9 @@ class Jurisdiction(models.Model):
 class Community(models.Model):
     code = models.CharField(max_length=32, unique=True)
     name = models.CharField(max_length=200)
-    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT,
-                                     related_name="communities")  # fmt: skip
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, on_delete=models.PROTECT, related_name="communities"
+    )
     population = models.PositiveIntegerField()
 
     class Meta:
@@ -35,8 +36,9 @@ class CommunityRules(models.Model):
     community = models.ForeignKey(Community, on_delete=models.PROTECT, related_name="rules")
     effective_from = models.DateField()
     max_active_visas = models.PositiveIntegerField(null=True, blank=True)
-    max_per_1000_residents = models.DecimalField(max_digits=8, decimal_places=3, null=True,
-                                                 blank=True)  # fmt: skip
+    max_per_1000_residents = models.DecimalField(
+        max_digits=8, decimal_places=3, null=True, blank=True
+    )
     max_per_household = models.PositiveIntegerField(null=True, blank=True)
     allowed_sectors = models.JSONField(null=True, blank=True)  # None: every sector
     open_zone = models.BooleanField(default=False)

@@ -18,49 +18,79 @@ from vip.policy.parameters import jurisdictions
 def sync_jurisdictions() -> None:
     """Mirror the YAML parameter files as rows, so communities can refer to them."""
     for code, j in jurisdictions().items():
-        Jurisdiction.objects.update_or_create(code=code, defaults={"name": j.name,
-                                                                   "currency": j.currency})
+        Jurisdiction.objects.update_or_create(
+            code=code, defaults={"name": j.name, "currency": j.currency}
+        )
 
 
 @transaction.atomic(durable=True)
-def create_community(*, authority: User, code: str, name: str, jurisdiction_code: str,
-                     population: int) -> Community:
+def create_community(
+    *, authority: User, code: str, name: str, jurisdiction_code: str, population: int
+) -> Community:
     jurisdiction = Jurisdiction.objects.filter(code=jurisdiction_code).first()
     if jurisdiction is None:
         raise Invalid("JURISDICTION_UNKNOWN", f"no jurisdiction {jurisdiction_code!r}")
     if Community.objects.filter(code=code).exists():
         raise Conflict("COMMUNITY_EXISTS", f"a community {code!r} exists")
-    community = Community.objects.create(code=code, name=name, jurisdiction=jurisdiction,
-                                         population=population)
-    audit.record(authority, "community.created", "community", community.code,
-                 {"jurisdiction": jurisdiction_code, "population": population})
+    community = Community.objects.create(
+        code=code, name=name, jurisdiction=jurisdiction, population=population
+    )
+    audit.record(
+        authority,
+        "community.created",
+        "community",
+        community.code,
+        {"jurisdiction": jurisdiction_code, "population": population},
+    )
     return community
 
 
 def may_set_rules(user: User, community: Community) -> bool:
     return user.role == Role.AUTHORITY or (
-        user.role == Role.OFFICER and user.community_id == community.pk)
+        user.role == Role.OFFICER and user.community_id == community.pk
+    )
 
 
 @transaction.atomic(durable=True)
-def set_rules(*, user: User, community_code: str, effective_from: dt.date | None,
-              max_active_visas: int | None, max_per_1000_residents: Decimal | None,
-              max_per_household: int | None, allowed_sectors: list[str] | None,
-              open_zone: bool) -> CommunityRules:
+def set_rules(
+    *,
+    user: User,
+    community_code: str,
+    effective_from: dt.date | None,
+    max_active_visas: int | None,
+    max_per_1000_residents: Decimal | None,
+    max_per_household: int | None,
+    allowed_sectors: list[str] | None,
+    open_zone: bool,
+) -> CommunityRules:
     community = Community.objects.filter(code=community_code).first()
     if community is None:
         raise NotFound("COMMUNITY_NOT_FOUND", f"no community {community_code!r}")
     if not may_set_rules(user, community):
         raise Forbidden("NOT_COMMUNITY_OFFICER", "only its officer or the authority sets its rules")
     rules = CommunityRules.objects.create(
-        community=community, effective_from=effective_from or today(),
-        max_active_visas=max_active_visas, max_per_1000_residents=max_per_1000_residents,
-        max_per_household=max_per_household, allowed_sectors=allowed_sectors, open_zone=open_zone,
-        set_by=user, set_at=now(),
+        community=community,
+        effective_from=effective_from or today(),
+        max_active_visas=max_active_visas,
+        max_per_1000_residents=max_per_1000_residents,
+        max_per_household=max_per_household,
+        allowed_sectors=allowed_sectors,
+        open_zone=open_zone,
+        set_by=user,
+        set_at=now(),
     )
-    audit.record(user, "community.rules_set", "community", community.code, {
-        "effective_from": rules.effective_from, "max_active_visas": max_active_visas,
-        "max_per_1000_residents": max_per_1000_residents, "max_per_household": max_per_household,
-        "allowed_sectors": allowed_sectors, "open_zone": open_zone,
-    })
+    audit.record(
+        user,
+        "community.rules_set",
+        "community",
+        community.code,
+        {
+            "effective_from": rules.effective_from,
+            "max_active_visas": max_active_visas,
+            "max_per_1000_residents": max_per_1000_residents,
+            "max_per_household": max_per_household,
+            "allowed_sectors": allowed_sectors,
+            "open_zone": open_zone,
+        },
+    )
     return rules

@@ -37,60 +37,130 @@ def years_ago(years: int, day: dt.date | None = None) -> dt.date:
 
 
 def staff(login: DemoLogin, role: str, community: str | None = None) -> User:
-    return people.create_account(email=login.email, password=login.password, role=role,
-                                 full_name=login.name.split(" (")[0], birth_date=years_ago(45),
-                                 country="US", community_code=community)
+    return people.create_account(
+        email=login.email,
+        password=login.password,
+        role=role,
+        full_name=login.name.split(" (")[0],
+        birth_date=years_ago(45),
+        country="US",
+        community_code=community,
+    )
 
 
 def verify_all(authority: User, person: User, kinds: list[str]) -> None:
     for kind in kinds:
-        people.record_verification(authority=authority, person_id=person.pk, kind=kind,
-                                   result="clear")
+        people.record_verification(
+            authority=authority, person_id=person.pk, kind=kind, result="clear"
+        )
 
 
 def load_story() -> dict[str, User]:
     """The communities and people of the seeds' story, verified and ready to match."""
     authority = staff(AUTHORITY, Role.AUTHORITY)
-    communities.create_community(authority=authority, code="springfield", name="Springfield",
-                                 jurisdiction_code="US", population=60_000)
-    communities.create_community(authority=authority, code="riverside", name="Riverside (open zone)",
-                                 jurisdiction_code="US", population=25_000)
-    communities.create_community(authority=authority, code="maple", name="Maple Township",
-                                 jurisdiction_code="CA", population=12_000)
+    communities.create_community(
+        authority=authority,
+        code="springfield",
+        name="Springfield",
+        jurisdiction_code="US",
+        population=60_000,
+    )
+    communities.create_community(
+        authority=authority,
+        code="riverside",
+        name="Riverside (open zone)",
+        jurisdiction_code="US",
+        population=25_000,
+    )
+    communities.create_community(
+        authority=authority,
+        code="maple",
+        name="Maple Township",
+        jurisdiction_code="CA",
+        population=12_000,
+    )
     officer = staff(OFFICER, Role.OFFICER, "springfield")
-    communities.set_rules(user=officer, community_code="springfield", effective_from=None,
-                          max_active_visas=None, max_per_1000_residents=Decimal("20"),
-                          max_per_household=1, allowed_sectors=None, open_zone=False)
-    communities.set_rules(user=authority, community_code="riverside", effective_from=None,
-                          max_active_visas=None, max_per_1000_residents=None,
-                          max_per_household=None, allowed_sectors=None, open_zone=True)
+    communities.set_rules(
+        user=officer,
+        community_code="springfield",
+        effective_from=None,
+        max_active_visas=None,
+        max_per_1000_residents=Decimal("20"),
+        max_per_household=1,
+        allowed_sectors=None,
+        open_zone=False,
+    )
+    communities.set_rules(
+        user=authority,
+        community_code="riverside",
+        effective_from=None,
+        max_active_visas=None,
+        max_per_1000_residents=None,
+        max_per_household=None,
+        allowed_sectors=None,
+        open_zone=True,
+    )
     agency = staff(AGENCY, Role.AGENCY)
-    anthony = people.create_account(email=ANTHONY.email, password=ANTHONY.password,
-                                    role=Role.SPONSOR, full_name="Anthony",
-                                    birth_date=years_ago(42), country="US", citizenship="US",
-                                    community_code="springfield")
-    people.update_profile(anthony, {"household_size": 4, "housing": "spare room",
-                                    "languages": [{"code": "en", "level": "native"}],
-                                    "interests": ["football", "fishing"]})
-    carol = people.create_account(email=CAROL.email, password=CAROL.password, role=Role.SPONSOR,
-                                  full_name="Carol", birth_date=years_ago(35), country="US",
-                                  citizenship="US", community_code="springfield")
-    bishal = people.create_account(email=BISHAL.email, password=BISHAL.password,
-                                   role=Role.MIGRANT, full_name="Bishal",
-                                   birth_date=years_ago(26), country="NP")
+    anthony = people.create_account(
+        email=ANTHONY.email,
+        password=ANTHONY.password,
+        role=Role.SPONSOR,
+        full_name="Anthony",
+        birth_date=years_ago(42),
+        country="US",
+        citizenship="US",
+        community_code="springfield",
+    )
+    people.update_profile(
+        anthony,
+        {
+            "household_size": 4,
+            "housing": "spare room",
+            "languages": [{"code": "en", "level": "native"}],
+            "interests": ["football", "fishing"],
+        },
+    )
+    carol = people.create_account(
+        email=CAROL.email,
+        password=CAROL.password,
+        role=Role.SPONSOR,
+        full_name="Carol",
+        birth_date=years_ago(35),
+        country="US",
+        citizenship="US",
+        community_code="springfield",
+    )
+    bishal = people.create_account(
+        email=BISHAL.email,
+        password=BISHAL.password,
+        role=Role.MIGRANT,
+        full_name="Bishal",
+        birth_date=years_ago(26),
+        country="NP",
+    )
     people.update_profile(bishal, BISHAL_PROFILE)
     for sponsor in (anthony, carol):
         verify_all(authority, sponsor, ["identity", "citizenship"])
     verify_all(authority, bishal, ["identity", "criminal_record", "health"])
-    return {"authority": authority, "officer": officer, "agency": agency, "anthony": anthony,
-            "carol": carol, "bishal": bishal}
+    return {
+        "authority": authority,
+        "officer": officer,
+        "agency": agency,
+        "anthony": anthony,
+        "carol": carol,
+        "bishal": bishal,
+    }
 
 
 BISHAL_PROFILE = {
-    "languages": [{"code": "ne", "level": "native"}, {"code": "en", "level": "B2"},
-                  {"code": "hi", "level": "B1"}],
+    "languages": [
+        {"code": "ne", "level": "native"},
+        {"code": "en", "level": "B2"},
+        {"code": "hi", "level": "B1"},
+    ],
     "sectors": [{"code": "construction", "years": 3}],
     "countries_worked": ["AE"],
-    "home_annual_earnings": 2400_00, "home_currency": "USD",
+    "home_annual_earnings": 2400_00,
+    "home_currency": "USD",
     "interests": ["football", "cooking"],
 }

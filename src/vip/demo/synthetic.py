@@ -13,10 +13,30 @@ from faker import Faker
 from vip.clock import today
 
 LEVELS = ["A2", "B1", "B2", "C1"]
-SECTORS = ["construction", "agriculture", "care", "hospitality", "cleaning", "manufacturing",
-           "logistics", "retail"]
-INTERESTS = ["football", "cricket", "cooking", "music", "gardening", "fishing", "chess", "hiking",
-             "religion", "dance", "films", "reading"]
+SECTORS = [
+    "construction",
+    "agriculture",
+    "care",
+    "hospitality",
+    "cleaning",
+    "manufacturing",
+    "logistics",
+    "retail",
+]
+INTERESTS = [
+    "football",
+    "cricket",
+    "cooking",
+    "music",
+    "gardening",
+    "fishing",
+    "chess",
+    "hiking",
+    "religion",
+    "dance",
+    "films",
+    "reading",
+]
 
 
 @dataclass(frozen=True)
@@ -40,8 +60,19 @@ ORIGINS = [
     Origin("UA", "uk_UA", ("uk", "en"), 6),
     Origin("EG", "ar_EG", ("ar", "en", "fr"), 6),
 ]
-HOME_EARNINGS_USD = {"NP": 1_400, "IN": 2_500, "PH": 3_600, "MX": 8_500, "BD": 2_600, "VN": 4_300,
-                     "KE": 2_100, "NG": 2_200, "GH": 2_400, "UA": 5_000, "EG": 3_500}
+HOME_EARNINGS_USD = {
+    "NP": 1_400,
+    "IN": 2_500,
+    "PH": 3_600,
+    "MX": 8_500,
+    "BD": 2_600,
+    "VN": 4_300,
+    "KE": 2_100,
+    "NG": 2_200,
+    "GH": 2_400,
+    "UA": 5_000,
+    "EG": 3_500,
+}
 
 
 def birth_date(rng: random.Random, low: int, high: int) -> dt.date:
@@ -52,25 +83,38 @@ def migrant(rng: random.Random, fakers: dict[str, Faker], n: int) -> dict[str, A
     origin = rng.choices(ORIGINS, weights=[o.weight for o in ORIGINS])[0]
     mother, *others = origin.languages
     languages = [{"code": mother, "level": "native"}]
-    languages += [{"code": code, "level": rng.choice(LEVELS)} for code in others if rng.random() < 0.8]
-    sectors = [{"code": s, "years": rng.randint(0, 12)} for s in rng.sample(SECTORS, rng.randint(1, 3))]
+    languages += [
+        {"code": code, "level": rng.choice(LEVELS)} for code in others if rng.random() < 0.8
+    ]
+    sectors = [
+        {"code": s, "years": rng.randint(0, 12)} for s in rng.sample(SECTORS, rng.randint(1, 3))
+    ]
     home = HOME_EARNINGS_USD[origin.country] * rng.uniform(0.5, 1.6)
     return {
-        "email": f"migrant{n}@demo.vip.example", "full_name": fakers[origin.locale].name(),
-        "birth_date": birth_date(rng, 19, 55), "country": origin.country,
-        "languages": languages, "sectors": sectors,
+        "email": f"migrant{n}@demo.vip.example",
+        "full_name": fakers[origin.locale].name(),
+        "birth_date": birth_date(rng, 19, 55),
+        "country": origin.country,
+        "languages": languages,
+        "sectors": sectors,
         "countries_worked": rng.sample(["AE", "QA", "SA", "MY", "KW"], rng.randint(0, 2)),
-        "home_annual_earnings": int(home) * 100, "home_currency": "USD",
+        "home_annual_earnings": int(home) * 100,
+        "home_currency": "USD",
         "interests": rng.sample(INTERESTS, rng.randint(1, 4)),
-        "clean_record": rng.random() < 0.95, "health_clear": rng.random() < 0.9,
+        "clean_record": rng.random() < 0.95,
+        "health_clear": rng.random() < 0.9,
     }
 
 
 def sponsor(rng: random.Random, faker: Faker, n: int, communities: list[str]) -> dict[str, Any]:
     return {
-        "email": f"sponsor{n}@demo.vip.example", "full_name": faker.name(),
-        "birth_date": birth_date(rng, 18, 80), "country": "US", "citizenship": "US",
-        "community": rng.choice(communities), "household_size": rng.randint(1, 6),
+        "email": f"sponsor{n}@demo.vip.example",
+        "full_name": faker.name(),
+        "birth_date": birth_date(rng, 18, 80),
+        "country": "US",
+        "citizenship": "US",
+        "community": rng.choice(communities),
+        "household_size": rng.randint(1, 6),
         "housing": rng.choice(["spare room", "annex", "shared flat nearby"]),
         "languages": [{"code": "en", "level": "native"}]
         + ([{"code": "es", "level": rng.choice(LEVELS)}] if rng.random() < 0.2 else []),
@@ -78,13 +122,16 @@ def sponsor(rng: random.Random, faker: Faker, n: int, communities: list[str]) ->
     }
 
 
-def people(sponsors: int, migrants: int, communities: list[str],
-           seed: int = 2018) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def people(
+    sponsors: int, migrants: int, communities: list[str], seed: int = 2018
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     rng = random.Random(seed)
     fakers = {o.locale: Faker(o.locale) for o in ORIGINS}
     for i, faker in enumerate(fakers.values()):
         faker.seed_instance(seed + i)
     us = Faker("en_US")
     us.seed_instance(seed)
-    return ([sponsor(rng, us, n, communities) for n in range(sponsors)],
-            [migrant(rng, fakers, n) for n in range(migrants)])
+    return (
+        [sponsor(rng, us, n, communities) for n in range(sponsors)],
+        [migrant(rng, fakers, n) for n in range(migrants)],
+    )

@@ -12,12 +12,15 @@ class Account(models.Model):
     what he owes); the program's own accounts (fines, external) carry no holder."""
 
     code = models.CharField(max_length=64)
-    holder = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
-                               related_name="accounts")
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="accounts"
+    )
     currency = models.CharField(max_length=3)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["code", "currency"], name="one_account_per_code")]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "currency"], name="one_account_per_code")
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.currency}"
@@ -27,8 +30,9 @@ class Transaction(models.Model):
     kind = models.CharField(max_length=32)  # fine, fine_payment, support, gain_share, ...
     memo = models.CharField(max_length=200)
     at = models.DateTimeField()
-    visa = models.ForeignKey("visas.Visa", null=True, on_delete=models.PROTECT,
-                             related_name="transactions")
+    visa = models.ForeignKey(
+        "visas.Visa", null=True, on_delete=models.PROTECT, related_name="transactions"
+    )
 
 
 class Leg(models.Model):

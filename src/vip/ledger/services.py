@@ -40,8 +40,13 @@ def check_balanced(legs: list[tuple[Account, Money]]) -> None:
         raise ValueError(f"unbalanced transaction: {unbalanced or 'fewer than two legs'}")
 
 
-def post(kind: str, memo: str, legs: list[tuple[Account, Money]], visa_id: int | None = None,
-         actor: User | None = None) -> Transaction:
+def post(
+    kind: str,
+    memo: str,
+    legs: list[tuple[Account, Money]],
+    visa_id: int | None = None,
+    actor: User | None = None,
+) -> Transaction:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("ledger.post must run inside the state change's transaction")
     legs = [(account, money) for account, money in legs if money.amount]
@@ -51,12 +56,24 @@ def post(kind: str, memo: str, legs: list[tuple[Account, Money]], visa_id: int |
         Leg(transaction=entry, account=account, amount=money.amount, currency=money.currency)
         for account, money in legs
     )
-    audit.record(actor, "ledger.posted", "transaction", entry.pk,
-                 {"kind": kind, "legs": [[a.code, m.amount, m.currency] for a, m in legs]})
+    audit.record(
+        actor,
+        "ledger.posted",
+        "transaction",
+        entry.pk,
+        {"kind": kind, "legs": [[a.code, m.amount, m.currency] for a, m in legs]},
+    )
     return entry
 
 
-def transfer(kind: str, memo: str, debtor: Account, creditor: Account, money: Money,
-             visa_id: int | None = None, actor: User | None = None) -> Transaction:
+def transfer(
+    kind: str,
+    memo: str,
+    debtor: Account,
+    creditor: Account,
+    money: Money,
+    visa_id: int | None = None,
+    actor: User | None = None,
+) -> Transaction:
     """The debtor owes the creditor `money`: the debtor's balance falls, the creditor's rises."""
     return post(kind, memo, [(debtor, -money), (creditor, money)], visa_id, actor)

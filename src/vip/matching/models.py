@@ -10,7 +10,9 @@ class SponsorshipRequest(models.Model):
     sponsor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="requests"
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField()
     languages = models.JSONField(default=list)  # [{"code": "en", "min_level": "B1"}]
     age_min = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,8 +43,10 @@ class Candidate:
 
 
 def meets(c: Criteria, m: MigrantFacts) -> bool:
-    if any(level_rank(m.languages.get(code, "")) < level_rank(level)
-           for code, level in c.languages.items()):
+    if any(
+        level_rank(m.languages.get(code, "")) < level_rank(level)
+        for code, level in c.languages.items()
+    ):
         return False
     if c.age_min is not None and (m.age is None or m.age < c.age_min):
         return False

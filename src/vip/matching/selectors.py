@@ -18,9 +18,11 @@ def criteria_of(request: SponsorshipRequest) -> Criteria:
     interests = getattr(sponsor, "sponsor_profile", None)
     return Criteria(
         languages=as_levels(request.languages, "min_level"),
-        age_min=request.age_min, age_max=request.age_max,
+        age_min=request.age_min,
+        age_max=request.age_max,
         sectors=as_levels(request.sectors, "min_years"),
-        clean_record=request.clean_record, health_clearance=request.health_clearance,
+        clean_record=request.clean_record,
+        health_clearance=request.health_clearance,
         sponsor_interests=frozenset(interests.interests if interests else []),
         allowed_sectors=frozenset(allowed) if allowed is not None else None,
     )
@@ -28,8 +30,11 @@ def criteria_of(request: SponsorshipRequest) -> Criteria:
 
 def _latest_results(user_ids: list[int], kind: str) -> dict[int, bool]:
     latest: dict[int, bool] = {}
-    rows = (Verification.objects.filter(person_id__in=user_ids, kind=kind)
-            .order_by("person_id", "verified_at", "id").values_list("person_id", "result"))
+    rows = (
+        Verification.objects.filter(person_id__in=user_ids, kind=kind)
+        .order_by("person_id", "verified_at", "id")
+        .values_list("person_id", "result")
+    )
     for person_id, result in rows:
         latest[person_id] = result == "clear"
     return latest
@@ -49,9 +54,12 @@ def available_migrants() -> list[MigrantFacts]:
     health = _latest_results(ids, VerificationKind.HEALTH)
     return [
         MigrantFacts(
-            id=p.user_id, age=age_on(p.user.birth_date, day),
-            languages=as_levels(p.languages, "level"), sectors=as_levels(p.sectors, "years"),
-            clean_record=clean.get(p.user_id, False), health_clear=health.get(p.user_id, False),
+            id=p.user_id,
+            age=age_on(p.user.birth_date, day),
+            languages=as_levels(p.languages, "level"),
+            sectors=as_levels(p.sectors, "years"),
+            clean_record=clean.get(p.user_id, False),
+            health_clear=health.get(p.user_id, False),
             interests=frozenset(p.interests),
         )
         for p in profiles
@@ -67,9 +75,11 @@ def opportunities(migrant: User, limit: int) -> list[tuple[SponsorshipRequest, C
     facts = next((m for m in available_migrants() if m.id == migrant.pk), None)
     if facts is None:
         return []
-    requests = (SponsorshipRequest.objects.filter(active=True)
-                .exclude(sponsor__visas_as_sponsor__status__in=LIVE)
-                .select_related("sponsor__community", "sponsor__sponsor_profile"))
+    requests = (
+        SponsorshipRequest.objects.filter(active=True)
+        .exclude(sponsor__visas_as_sponsor__status__in=LIVE)
+        .select_related("sponsor__community", "sponsor__sponsor_profile")
+    )
     found = []
     for request in requests:
         criteria = criteria_of(request)

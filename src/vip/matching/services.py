@@ -21,7 +21,8 @@ def create_request(*, user: User, sponsor: User, criteria: dict[str, Any]) -> Sp
     age_min, age_max = criteria.get("age_min"), criteria.get("age_max")
     if age_min is not None and age_max is not None and age_min > age_max:
         raise Invalid("AGE_RANGE_EMPTY", "age.min is above age.max")
-    request = SponsorshipRequest.objects.create(sponsor=sponsor, created_by=user, created_at=now(),
-                                                **criteria)
+    request = SponsorshipRequest.objects.create(
+        sponsor=sponsor, created_by=user, created_at=now(), **criteria
+    )
     audit.record(user, "request.created", "request", request.pk, {"sponsor": sponsor.pk})
     return request

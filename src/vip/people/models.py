@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.functions import Lower
 
 
 class Role(models.TextChoices):
@@ -22,22 +23,26 @@ class User(AbstractUser):
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.SPONSOR)
     full_name = models.CharField(max_length=200, blank=True)
     birth_date = models.DateField(null=True, blank=True)
-    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 country of residence")
+    country = models.CharField(
+        max_length=2, blank=True, help_text="ISO 3166-1 country of residence"
+    )
     citizenship = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1, for sponsors")
     community = models.ForeignKey(
-        "communities.Community", null=True, blank=True, on_delete=models.PROTECT,
+        "communities.Community",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="residents",
-    )  # fmt: skip
+    )
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(models.functions.Lower("email"), name="one_account_per_email")
-        ]
+        constraints = [models.UniqueConstraint(Lower("email"), name="one_account_per_email")]
 
 
 class MigrantProfile(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="migrant_profile")  # fmt: skip
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="migrant_profile"
+    )
     languages = models.JSONField(default=list)  # [{"code": "en", "level": "B2"}]
     sectors = models.JSONField(default=list)  # [{"code": "construction", "years": 3}]
     countries_worked = models.JSONField(default=list)
@@ -50,8 +55,9 @@ class MigrantProfile(models.Model):
 
 
 class SponsorProfile(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="sponsor_profile")  # fmt: skip
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sponsor_profile"
+    )
     household = models.CharField(max_length=64, blank=True, help_text="household reference")
     household_size = models.PositiveSmallIntegerField(default=1)
     housing = models.CharField(max_length=200, blank=True)
@@ -70,12 +76,16 @@ SENSITIVE_VERIFICATIONS = {VerificationKind.CRIMINAL_RECORD, VerificationKind.HE
 
 
 class Verification(models.Model):
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="verifications")  # fmt: skip
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verifications"
+    )
     kind = models.CharField(max_length=16, choices=VerificationKind.choices)
-    result = models.CharField(max_length=16, choices=[("clear", "clear"), ("not_clear", "not clear")])
-    verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+")  # fmt: skip
+    result = models.CharField(
+        max_length=16, choices=[("clear", "clear"), ("not_clear", "not clear")]
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     verified_at = models.DateTimeField()
     note = models.TextField(blank=True)
 
@@ -84,8 +94,9 @@ class Verification(models.Model):
 
 
 class ApiToken(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="tokens")  # fmt: skip
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tokens"
+    )
     digest = models.CharField(max_length=64, unique=True)  # sha256 of the secret, never the secret
     created_at = models.DateTimeField()
     expires_at = models.DateTimeField()
@@ -94,15 +105,20 @@ class ApiToken(models.Model):
 class Delegation(models.Model):
     """A sponsor lets a licensed agency act for him (the competence problem)."""
 
-    sponsor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                related_name="delegations")  # fmt: skip
-    agency = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="clients")  # fmt: skip
+    sponsor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="delegations"
+    )
+    agency = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="clients"
+    )
     created_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["sponsor"], condition=models.Q(revoked_at=None),
-                                    name="one_agency_per_sponsor")  # fmt: skip
+            models.UniqueConstraint(
+                fields=["sponsor"],
+                condition=models.Q(revoked_at=None),
+                name="one_agency_per_sponsor",
+            )
         ]

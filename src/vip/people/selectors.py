@@ -15,5 +15,7 @@ def acts_for(user: User, sponsor: User) -> bool:
     """A sponsor acts for himself; a licensed agency for the sponsors who delegated to it."""
     if user.pk == sponsor.pk:
         return True
-    return user.role == Role.AGENCY and Delegation.objects.filter(
-        sponsor=sponsor, agency=user, revoked_at=None).exists()
+    return (
+        user.role == Role.AGENCY
+        and Delegation.objects.filter(sponsor=sponsor, agency=user, revoked_at=None).exists()
+    )

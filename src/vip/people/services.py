@@ -15,9 +15,15 @@ from vip.clock import now
 from vip.communities.models import Community
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
 from vip.people.models import (
-    SENSITIVE_VERIFICATIONS, ApiToken, Delegation, MigrantProfile, Role, SponsorProfile, User,
+    SENSITIVE_VERIFICATIONS,
+    ApiToken,
+    Delegation,
+    MigrantProfile,
+    Role,
+    SponsorProfile,
+    User,
     Verification,
-)  # fmt: skip
+)
 
 
 def _digest(secret: str) -> str:
@@ -25,9 +31,18 @@ def _digest(secret: str) -> str:
 
 
 @transaction.atomic(durable=True)
-def create_account(*, email: str, password: str, role: str, full_name: str,
-                   birth_date: dt.date | None, country: str, citizenship: str = "",
-                   community_code: str | None = None, created_by: User | None = None) -> User:
+def create_account(
+    *,
+    email: str,
+    password: str,
+    role: str,
+    full_name: str,
+    birth_date: dt.date | None,
+    country: str,
+    citizenship: str = "",
+    community_code: str | None = None,
+    created_by: User | None = None,
+) -> User:
     """Sign-up makes sponsors and migrants; staff roles need an authority (or `vip createuser`)."""
     if role not in Role.values:
         raise Invalid("ROLE_UNKNOWN", f"unknown role {role!r}")
@@ -38,9 +53,17 @@ def create_account(*, email: str, password: str, role: str, full_name: str,
             raise Invalid("COMMUNITY_UNKNOWN", f"no community {community_code!r}")
     if User.objects.filter(email__iexact=email).exists():
         raise Conflict("EMAIL_TAKEN", "an account with this e-mail exists")
-    user = User(username=email.lower(), email=email.lower(), role=role, full_name=full_name,
-                birth_date=birth_date, country=country.upper(), citizenship=citizenship.upper(),
-                community=community, is_staff=role == Role.AUTHORITY)
+    user = User(
+        username=email.lower(),
+        email=email.lower(),
+        role=role,
+        full_name=full_name,
+        birth_date=birth_date,
+        country=country.upper(),
+        citizenship=citizenship.upper(),
+        community=community,
+        is_staff=role == Role.AUTHORITY,
+    )
     user.set_password(password)
     try:
         with transaction.atomic():
@@ -61,20 +84,34 @@ def issue_token(*, email: str, password: str) -> str:
     if user is None or not user.check_password(password):
         raise Invalid("BAD_CREDENTIALS", "e-mail or password is wrong")
     secret = secrets.token_urlsafe(32)
-    ApiToken.objects.create(user=user, digest=_digest(secret), created_at=now(),
-                            expires_at=now() + dt.timedelta(days=settings.VIP_TOKEN_TTL_DAYS))
+    ApiToken.objects.create(
+        user=user,
+        digest=_digest(secret),
+        created_at=now(),
+        expires_at=now() + dt.timedelta(days=settings.VIP_TOKEN_TTL_DAYS),
+    )
     audit.record(user, "token.issued", "user", user.pk)
     return secret
 
 
 def user_for_token(secret: str) -> User | None:
-    token = (ApiToken.objects.select_related("user")
-             .filter(digest=_digest(secret), expires_at__gt=now(), user__is_active=True).first())
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(digest=_digest(secret), expires_at__gt=now(), user__is_active=True)
+        .first()
+    )
     return token.user if token else None
 
 
-MIGRANT_FIELDS = {"languages", "sectors", "countries_worked", "home_annual_earnings",
-                  "home_currency", "interests", "preferences"}
+MIGRANT_FIELDS = {
+    "languages",
+    "sectors",
+    "countries_worked",
+    "home_annual_earnings",
+    "home_currency",
+    "interests",
+    "preferences",
+}
 SPONSOR_FIELDS = {"household", "household_size", "housing", "languages", "interests"}
 
 
@@ -89,7 +126,9 @@ def update_profile(user: User, changes: dict[str, Any]) -> MigrantProfile | Spon
         raise Forbidden("NO_PROFILE", f"a {user.role} has no sponsor or migrant profile")
     unknown = set(changes) - fields
     if unknown:
-        raise Invalid("PROFILE_FIELD_UNKNOWN", f"not a {user.role} profile field: {sorted(unknown)}")
+        raise Invalid(
+            "PROFILE_FIELD_UNKNOWN", f"not a {user.role} profile field: {sorted(unknown)}"
+        )
     for field, value in changes.items():
         setattr(profile, field, value)
     profile.save(update_fields=list(changes))
@@ -98,13 +137,15 @@ def update_profile(user: User, changes: dict[str, Any]) -> MigrantProfile | Spon
 
 
 @transaction.atomic(durable=True)
-def record_verification(*, authority: User, person_id: int, kind: str, result: str,
-                        note: str = "") -> Verification:
+def record_verification(
+    *, authority: User, person_id: int, kind: str, result: str, note: str = ""
+) -> Verification:
     person = User.objects.filter(pk=person_id).first()
     if person is None:
         raise NotFound("PERSON_NOT_FOUND", "no such person")
-    verification = Verification.objects.create(person=person, kind=kind, result=result,
-                                               verified_by=authority, verified_at=now(), note=note)
+    verification = Verification.objects.create(
+        person=person, kind=kind, result=result, verified_by=authority, verified_at=now(), note=note
+    )
     # Sensitive results are not copied into the audit log: it records that, not what.
     data = {"kind": kind} if kind in SENSITIVE_VERIFICATIONS else {"kind": kind, "result": result}
     audit.record(authority, "verification.recorded", "user", person.pk, data)
@@ -116,8 +157,13 @@ def read_verifications(*, reader: User, person: User) -> list[Verification]:
     """Reading criminal-record and health results is itself audited."""
     found = list(person.verifications.all())
     if any(v.kind in SENSITIVE_VERIFICATIONS for v in found):
-        audit.record(reader, "sensitive.read", "user", person.pk,
-                     {"kinds": sorted({v.kind for v in found if v.kind in SENSITIVE_VERIFICATIONS})})
+        audit.record(
+            reader,
+            "sensitive.read",
+            "user",
+            person.pk,
+            {"kinds": sorted({v.kind for v in found if v.kind in SENSITIVE_VERIFICATIONS})},
+        )
     return found
 
 
@@ -132,47 +178,86 @@ def delegate(*, sponsor: User, agency_id: int) -> Delegation:
     return delegation
 
 
-
 @transaction.atomic(durable=True)
-def import_people(*, actor: User, sponsors: list[dict[str, Any]], migrants: list[dict[str, Any]],
-                  password: str) -> int:
+def import_people(
+    *, actor: User, sponsors: list[dict[str, Any]], migrants: list[dict[str, Any]], password: str
+) -> int:
     """A bulk intake (synthetic demo data, or a migration from another register): one audit
     event for the batch; verification results as the source states them."""
     from django.contrib.auth.hashers import make_password
 
     digest = make_password(password)
     communities = {c.code: c for c in Community.objects.all()}
-    existing = set(User.objects.filter(email__in=[p["email"] for p in sponsors + migrants])
-                   .values_list("email", flat=True))
+    existing = set(
+        User.objects.filter(email__in=[p["email"] for p in sponsors + migrants]).values_list(
+            "email", flat=True
+        )
+    )
     sponsors = [p for p in sponsors if p["email"] not in existing]
     migrants = [p for p in migrants if p["email"] not in existing]
-    users = User.objects.bulk_create([
-        User(username=p["email"], email=p["email"], password=digest, role=role,
-             full_name=p["full_name"], birth_date=p["birth_date"], country=p["country"],
-             citizenship=p.get("citizenship", ""), community=communities.get(p.get("community", "")))
-        for role, batch in ((Role.SPONSOR, sponsors), (Role.MIGRANT, migrants))
-        for p in batch
-    ], batch_size=2000)
+    users = User.objects.bulk_create(
+        [
+            User(
+                username=p["email"],
+                email=p["email"],
+                password=digest,
+                role=role,
+                full_name=p["full_name"],
+                birth_date=p["birth_date"],
+                country=p["country"],
+                citizenship=p.get("citizenship", ""),
+                community=communities.get(p.get("community", "")),
+            )
+            for role, batch in ((Role.SPONSOR, sponsors), (Role.MIGRANT, migrants))
+            for p in batch
+        ],
+        batch_size=2000,
+    )
     by_email = {u.email: u for u in User.objects.filter(email__in=[u.email for u in users])}
-    SponsorProfile.objects.bulk_create([
-        SponsorProfile(user=by_email[p["email"]], household=f"user-{by_email[p['email']].pk}",
-                       **{k: p[k] for k in ("household_size", "housing", "languages", "interests")})
-        for p in sponsors
-    ], batch_size=2000)
-    MigrantProfile.objects.bulk_create([
-        MigrantProfile(user=by_email[p["email"]], **{k: p[k] for k in MIGRANT_FIELDS - {"preferences"}})
-        for p in migrants
-    ], batch_size=2000)
+    SponsorProfile.objects.bulk_create(
+        [
+            SponsorProfile(
+                user=by_email[p["email"]],
+                household=f"user-{by_email[p['email']].pk}",
+                **{k: p[k] for k in ("household_size", "housing", "languages", "interests")},
+            )
+            for p in sponsors
+        ],
+        batch_size=2000,
+    )
+    MigrantProfile.objects.bulk_create(
+        [
+            MigrantProfile(
+                user=by_email[p["email"]], **{k: p[k] for k in MIGRANT_FIELDS - {"preferences"}}
+            )
+            for p in migrants
+        ],
+        batch_size=2000,
+    )
     at = now()
     checks = [(p, "identity", True) for p in sponsors + migrants]
     checks += [(p, "citizenship", True) for p in sponsors]
     checks += [(p, "criminal_record", p["clean_record"]) for p in migrants]
     checks += [(p, "health", p["health_clear"]) for p in migrants]
-    Verification.objects.bulk_create([
-        Verification(person=by_email[p["email"]], kind=kind, result="clear" if ok else "not_clear",
-                     verified_by=actor, verified_at=at, note="bulk intake")
-        for p, kind, ok in checks
-    ], batch_size=5000)
-    audit.record(actor, "people.imported", "batch", at.isoformat(),
-                 {"sponsors": len(sponsors), "migrants": len(migrants)})
+    Verification.objects.bulk_create(
+        [
+            Verification(
+                person=by_email[p["email"]],
+                kind=kind,
+                result="clear" if ok else "not_clear",
+                verified_by=actor,
+                verified_at=at,
+                note="bulk intake",
+            )
+            for p, kind, ok in checks
+        ],
+        batch_size=5000,
+    )
+    audit.record(
+        actor,
+        "people.imported",
+        "batch",
+        at.isoformat(),
+        {"sponsors": len(sponsors), "migrants": len(migrants)},
+    )
     return len(users)

@@ -16,14 +16,26 @@ from vip.money import Money
 
 PARAMETER_DIR = Path(__file__).with_name("parameters")
 
-UNITS = {"year", "count", "boolean", "currency_minor", "day", "month", "fraction", "date"}
 REQUIRED = {
-    "sponsor.min_age", "sponsor.max_active_sponsorships", "sponsor.may_sponsor_with_unpaid_fines",
-    "migrant.min_age", "fine.crime", "fine.disappearance", "fine.disappearance_late_extra",
-    "disappearance.report_window_days", "support.monthly_unemployment", "insurance.min_coverage",
-    "insurance.min_period_months", "gain_share.max_fraction", "pay.floor_annual",
-    "agreement.max_months", "decision.manual_review", "deportation.bar_years", "amnesty.window_start", "amnesty.window_end",
-}  # fmt: skip
+    "sponsor.min_age",
+    "sponsor.max_active_sponsorships",
+    "sponsor.may_sponsor_with_unpaid_fines",
+    "migrant.min_age",
+    "fine.crime",
+    "fine.disappearance",
+    "fine.disappearance_late_extra",
+    "disappearance.report_window_days",
+    "support.monthly_unemployment",
+    "insurance.min_coverage",
+    "insurance.min_period_months",
+    "gain_share.max_fraction",
+    "pay.floor_annual",
+    "agreement.max_months",
+    "decision.manual_review",
+    "deportation.bar_years",
+    "amnesty.window_start",
+    "amnesty.window_end",
+}
 
 
 @dataclass(frozen=True)
@@ -91,18 +103,29 @@ class Parameters:
         return out
 
 
+UNIT_TYPES: dict[str, type | tuple[type, ...]] = {
+    "boolean": bool,
+    "date": dt.date,
+    "fraction": (int, float),
+    "currency_minor": int,
+    "year": int,
+    "count": int,
+    "day": int,
+    "month": int,
+}
+
+
 def _check_value(parameter: Parameter, value: Any) -> Any:
-    kind = {
-        "boolean": bool, "date": dt.date, "fraction": (int, float),
-        "currency_minor": int, "year": int, "count": int, "day": int, "month": int,
-    }[parameter.unit]  # fmt: skip
-    if isinstance(value, bool) and parameter.unit != "boolean":
+    if isinstance(value, bool) != (parameter.unit == "boolean"):
         raise Invalid("PARAMETER_INVALID", f"{parameter.name} must be a {parameter.unit}")
-    if not isinstance(value, kind):
+    if not isinstance(value, UNIT_TYPES[parameter.unit]):
         raise Invalid("PARAMETER_INVALID", f"{parameter.name} must be a {parameter.unit}")
-    if parameter.unit == "fraction" and not 0 <= value <= 1:
+    if parameter.unit in {"boolean", "date"}:
+        return value
+    number = float(value)
+    if parameter.unit == "fraction" and not 0 <= number <= 1:
         raise Invalid("PARAMETER_INVALID", f"{parameter.name} must lie between 0 and 1")
-    if parameter.unit not in {"boolean", "date", "fraction"} and value < 0:
+    if number < 0:
         raise Invalid("PARAMETER_INVALID", f"{parameter.name} must not be negative")
     return value
 
@@ -111,21 +134,27 @@ def parse(document: dict[str, Any]) -> Jurisdiction:
     """Build a jurisdiction from its YAML document, checking it whole before it is used."""
     parameters: dict[str, Parameter] = {}
     for name, spec in document["parameters"].items():
-        if spec.get("unit") not in UNITS:
+        if spec.get("unit") not in UNIT_TYPES:
             raise Invalid("PARAMETER_INVALID", f"{name}: unknown unit {spec.get('unit')!r}")
         for field in ("description", "reference", "values"):
             if not spec.get(field):
                 raise Invalid("PARAMETER_INVALID", f"{name}: {field} is required")
         parameter = Parameter(name, spec["description"], spec["unit"], spec["reference"], ())
-        values = tuple(sorted((start, _check_value(parameter, v)) for start, v in spec["values"].items()))
-        parameters[name] = Parameter(name, spec["description"], spec["unit"], spec["reference"], values)
+        values = tuple(
+            sorted((start, _check_value(parameter, v)) for start, v in spec["values"].items())
+        )
+        parameters[name] = Parameter(
+            name, spec["description"], spec["unit"], spec["reference"], values
+        )
     missing = REQUIRED - parameters.keys()
     if missing:
         raise Invalid("PARAMETER_MISSING", f"{document['jurisdiction']}: missing {sorted(missing)}")
-    # The database's partial unique indexes hold the program's "one at a time"; a YAML cannot lift it.
+    # Partial unique indexes hold the program's "one at a time"; a YAML cannot lift it.
     if any(v != 1 for _, v in parameters["sponsor.max_active_sponsorships"].values):
         raise Invalid("PARAMETER_INVALID", "sponsor.max_active_sponsorships must be 1")
-    return Jurisdiction(document["jurisdiction"], document["name"], document["currency"], parameters)
+    return Jurisdiction(
+        document["jurisdiction"], document["name"], document["currency"], parameters
+    )
 
 
 @cache

@@ -16,32 +16,69 @@ from vip.people.models import User
 from vip.policy.parameters import Parameters
 from vip.visas.lifecycle import Event
 from vip.visas.models import (
-    DeportationOrder, EnforcementCase, Fine, Incident, SupportObligation, Visa,
-)  # fmt: skip
+    DeportationOrder,
+    EnforcementCase,
+    Fine,
+    Incident,
+    SupportObligation,
+    Visa,
+)
 from vip.visas.rules import add_months
 
 Consequence = dict[str, Any]
 
 
-def record_incident(visa: Visa, event: Event, occurred_on: dt.date, actor: User,
-                    details: dict[str, Any]) -> Incident:
-    incident = Incident.objects.create(visa=visa, kind=event.value, occurred_on=occurred_on,
-                                       reported_at=now(), reported_by=actor, details=details)
-    audit.record(actor, "incident.reported", "visa", visa.pk,
-                 {"kind": event.value, "occurred_on": occurred_on})
+def record_incident(
+    visa: Visa, event: Event, occurred_on: dt.date, actor: User, details: dict[str, Any]
+) -> Incident:
+    incident = Incident.objects.create(
+        visa=visa,
+        kind=event.value,
+        occurred_on=occurred_on,
+        reported_at=now(),
+        reported_by=actor,
+        details=details,
+    )
+    audit.record(
+        actor,
+        "incident.reported",
+        "visa",
+        visa.pk,
+        {"kind": event.value, "occurred_on": occurred_on},
+    )
     return incident
 
 
-def levy_fine(visa: Visa, code: str, parameter: str, params: Parameters, actor: User) -> Consequence:
+def levy_fine(
+    visa: Visa, code: str, parameter: str, params: Parameters, actor: User
+) -> Consequence:
     money = params.money(parameter)
-    fine = Fine.objects.create(sponsor=visa.sponsor, visa=visa, code=code, parameter=parameter,
-                               amount=money.amount, currency=money.currency, issued_at=now())
-    ledger.transfer("fine", f"{code} on visa {visa.pk}",
-                    ledger.person_account(visa.sponsor, money.currency),
-                    ledger.program_account(ledger.FINES, money.currency), money, visa.pk, actor)
+    fine = Fine.objects.create(
+        sponsor=visa.sponsor,
+        visa=visa,
+        code=code,
+        parameter=parameter,
+        amount=money.amount,
+        currency=money.currency,
+        issued_at=now(),
+    )
+    ledger.transfer(
+        "fine",
+        f"{code} on visa {visa.pk}",
+        ledger.person_account(visa.sponsor, money.currency),
+        ledger.program_account(ledger.FINES, money.currency),
+        money,
+        visa.pk,
+        actor,
+    )
     audit.record(actor, "fine.levied", "visa", visa.pk, {"code": code, "amount": money.amount})
-    return {"kind": "fine", "code": code, "parameter": parameter, "id": fine.pk,
-            "amount": money.as_dict()}
+    return {
+        "kind": "fine",
+        "code": code,
+        "parameter": parameter,
+        "id": fine.pk,
+        "amount": money.as_dict(),
+    }
 
 
 def months_begun(start: dt.date, until: dt.date) -> int:
@@ -58,9 +95,15 @@ def post_support(obligation: SupportObligation, until: dt.date, actor: User | No
         return 0
     visa = obligation.visa
     money = Money(obligation.monthly_amount * due, obligation.currency)
-    ledger.transfer("support", f"support, {due} month(s), visa {visa.pk}",
-                    ledger.person_account(visa.sponsor, money.currency),
-                    ledger.person_account(visa.migrant, money.currency), money, visa.pk, actor)
+    ledger.transfer(
+        "support",
+        f"support, {due} month(s), visa {visa.pk}",
+        ledger.person_account(visa.sponsor, money.currency),
+        ledger.person_account(visa.migrant, money.currency),
+        money,
+        visa.pk,
+        actor,
+    )
     obligation.months_posted += due
     obligation.save(update_fields=["months_posted"])
     return due
@@ -87,12 +130,19 @@ def on_unemployed(visa: Visa, day: dt.date, params: Parameters, actor: User) -> 
     if visa.support_obligations.filter(ended_on=None).exists():
         raise Conflict("ALREADY_UNEMPLOYED", "a support obligation is open already")
     monthly = params.money("support.monthly_unemployment")
-    obligation = SupportObligation.objects.create(visa=visa, monthly_amount=monthly.amount,
-                                                  currency=monthly.currency, started_on=day)
+    obligation = SupportObligation.objects.create(
+        visa=visa, monthly_amount=monthly.amount, currency=monthly.currency, started_on=day
+    )
     post_support(obligation, today(), actor)
     audit.record(actor, "support.opened", "visa", visa.pk, {"monthly": monthly.amount})
-    return [{"kind": "support_obligation", "id": obligation.pk, "parameter":
-             "support.monthly_unemployment", "amount": monthly.as_dict()}]
+    return [
+        {
+            "kind": "support_obligation",
+            "id": obligation.pk,
+            "parameter": "support.monthly_unemployment",
+            "amount": monthly.as_dict(),
+        }
+    ]
 
 
 def on_crime(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
@@ -100,27 +150,42 @@ def on_crime(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[
     out.append(levy_fine(visa, "FINE_CRIME", "fine.crime", params, actor))
     order = DeportationOrder.objects.create(visa=visa, reason="CRIME_CONVICTED", issued_on=day)
     audit.record(actor, "deportation.ordered", "visa", visa.pk, {"reason": order.reason})
-    out.append({"kind": "deportation_order", "id": order.pk, "code": order.reason,
-                "effective_on": None})
+    out.append(
+        {"kind": "deportation_order", "id": order.pk, "code": order.reason, "effective_on": None}
+    )
     return out
 
 
-def on_sentence_served(visa: Visa, day: dt.date, params: Parameters,
-                       actor: User) -> list[Consequence]:
+def on_sentence_served(
+    visa: Visa, day: dt.date, params: Parameters, actor: User
+) -> list[Consequence]:
     order = visa.deportation_order
     order.effective_on = day
     order.save(update_fields=["effective_on"])
     audit.record(actor, "deportation.effective", "visa", visa.pk, {"on": day})
-    return [{"kind": "deportation_order", "id": order.pk, "code": order.reason,
-             "effective_on": day.isoformat()}]
+    return [
+        {
+            "kind": "deportation_order",
+            "id": order.pk,
+            "code": order.reason,
+            "effective_on": day.isoformat(),
+        }
+    ]
 
 
 def on_disappeared(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
     out = close_support(visa, day, actor)
     out.append(levy_fine(visa, "FINE_DISAPPEARANCE", "fine.disappearance", params, actor))
     if (today() - day).days > params["disappearance.report_window_days"]:
-        out.append(levy_fine(visa, "FINE_DISAPPEARANCE_LATE_REPORT",
-                             "fine.disappearance_late_extra", params, actor))
+        out.append(
+            levy_fine(
+                visa,
+                "FINE_DISAPPEARANCE_LATE_REPORT",
+                "fine.disappearance_late_extra",
+                params,
+                actor,
+            )
+        )
     case = EnforcementCase.objects.create(visa=visa, opened_on=today())
     audit.record(actor, "enforcement.opened", "visa", visa.pk, {"case": case.pk})
     out.append({"kind": "enforcement_case", "id": case.pk, "opened_on": case.opened_on.isoformat()})
@@ -131,12 +196,19 @@ def on_found(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[
     case = visa.enforcement_case
     case.closed_on = day
     case.save(update_fields=["closed_on"])
-    order = DeportationOrder.objects.create(visa=visa, reason="FOUND_AFTER_DISAPPEARANCE",
-                                            issued_on=day, effective_on=day)
+    order = DeportationOrder.objects.create(
+        visa=visa, reason="FOUND_AFTER_DISAPPEARANCE", issued_on=day, effective_on=day
+    )
     audit.record(actor, "deportation.ordered", "visa", visa.pk, {"reason": order.reason})
-    return [{"kind": "enforcement_case", "id": case.pk, "closed_on": day.isoformat()},
-            {"kind": "deportation_order", "id": order.pk, "code": order.reason,
-             "effective_on": day.isoformat()}]
+    return [
+        {"kind": "enforcement_case", "id": case.pk, "closed_on": day.isoformat()},
+        {
+            "kind": "deportation_order",
+            "id": order.pk,
+            "code": order.reason,
+            "effective_on": day.isoformat(),
+        },
+    ]
 
 
 def on_deported(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
@@ -150,10 +222,17 @@ def on_deported(visa: Visa, day: dt.date, params: Parameters, actor: User) -> li
     profile.barred_until = add_months(day, 12 * years)
     profile.in_country = False
     profile.save(update_fields=["barred_until", "in_country"])
-    audit.record(actor, "deportation.executed", "visa", visa.pk,
-                 {"barred_until": profile.barred_until})
-    return [{"kind": "deportation_order", "id": order.pk, "code": order.reason,
-             "executed_on": day.isoformat()}]
+    audit.record(
+        actor, "deportation.executed", "visa", visa.pk, {"barred_until": profile.barred_until}
+    )
+    return [
+        {
+            "kind": "deportation_order",
+            "id": order.pk,
+            "code": order.reason,
+            "executed_on": day.isoformat(),
+        }
+    ]
 
 
 def on_ending(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
@@ -180,6 +259,7 @@ HANDLERS: dict[Event, Handler] = {
 }
 
 
-def apply(visa: Visa, event: Event, day: dt.date, params: Parameters,
-          actor: User) -> list[Consequence]:
+def apply(
+    visa: Visa, event: Event, day: dt.date, params: Parameters, actor: User
+) -> list[Consequence]:
     return HANDLERS[event](visa, day, params, actor)

@@ -40,8 +40,11 @@ TRANSITIONS: dict[tuple[Status, Event], Status] = {
 
 REPORTERS: dict[Event, set[str]] = {
     event: {Role.AUTHORITY}
-    | ({Role.SPONSOR} if event in {E.ARRIVED, E.EMPLOYED, E.UNEMPLOYED, E.COMPLETED,
-                                   E.DISAPPEARED} else set())
+    | (
+        {Role.SPONSOR}
+        if event in {E.ARRIVED, E.EMPLOYED, E.UNEMPLOYED, E.COMPLETED, E.DISAPPEARED}
+        else set()
+    )
     | ({Role.MIGRANT} if event in {E.LEFT, E.EMPLOYED, E.UNEMPLOYED, E.HOSPITALIZED} else set())
     for event in Event
 }

@@ -25,11 +25,17 @@ LIVE = [Status.REVIEW, Status.APPROVED, Status.ACTIVE]
 
 
 class Visa(models.Model):
-    agreement = models.ForeignKey("agreements.Agreement", on_delete=models.PROTECT, related_name="visas")
+    agreement = models.ForeignKey(
+        "agreements.Agreement", on_delete=models.PROTECT, related_name="visas"
+    )
     sponsor = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="visas_as_sponsor")
     migrant = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="visas_as_migrant")
-    community = models.ForeignKey("communities.Community", on_delete=models.PROTECT, related_name="visas")
-    jurisdiction = models.ForeignKey("communities.Jurisdiction", on_delete=models.PROTECT, related_name="+")
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.PROTECT, related_name="visas"
+    )
+    jurisdiction = models.ForeignKey(
+        "communities.Jurisdiction", on_delete=models.PROTECT, related_name="+"
+    )
     status = models.CharField(max_length=16, choices=Status.choices)
     outcome = models.CharField(max_length=16)  # approved | refused | review, as first decided
     reasons = models.JSONField(default=list)  # [{"code", "message", "parameter"}]
@@ -38,15 +44,22 @@ class Visa(models.Model):
     decided_by = models.ForeignKey(USER, null=True, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(null=True)
     decision_note = models.TextField(blank=True)
-    transferred_from = models.OneToOneField("self", null=True, on_delete=models.PROTECT,
-                                            related_name="transferred_to")
+    transferred_from = models.OneToOneField(
+        "self", null=True, on_delete=models.PROTECT, related_name="transferred_to"
+    )
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["sponsor"], condition=models.Q(status__in=LIVE),
-                                    name="one_live_visa_per_sponsor"),
-            models.UniqueConstraint(fields=["migrant"], condition=models.Q(status__in=LIVE),
-                                    name="one_live_visa_per_migrant"),
+            models.UniqueConstraint(
+                fields=["sponsor"],
+                condition=models.Q(status__in=LIVE),
+                name="one_live_visa_per_sponsor",
+            ),
+            models.UniqueConstraint(
+                fields=["migrant"],
+                condition=models.Q(status__in=LIVE),
+                name="one_live_visa_per_migrant",
+            ),
         ]
         indexes = [models.Index(fields=["community", "status"])]
 
@@ -99,7 +112,9 @@ class Fine(models.Model):
     paid_at = models.DateTimeField(null=True)
 
     class Meta:
-        constraints = [models.CheckConstraint(condition=models.Q(amount__gt=0), name="fine_positive")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="fine_positive")
+        ]
 
 
 class SupportObligation(models.Model):
@@ -112,8 +127,9 @@ class SupportObligation(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["visa"], condition=models.Q(ended_on=None),
-                                    name="one_open_support_per_visa")
+            models.UniqueConstraint(
+                fields=["visa"], condition=models.Q(ended_on=None), name="one_open_support_per_visa"
+            )
         ]
 
 
@@ -150,8 +166,9 @@ class AmnestyApplication(models.Model):
     """A person already in the country entering through the one-time amnesty."""
 
     person = models.OneToOneField(USER, on_delete=models.PROTECT, related_name="amnesty")
-    jurisdiction = models.ForeignKey("communities.Jurisdiction", on_delete=models.PROTECT,
-                                     related_name="+")
+    jurisdiction = models.ForeignKey(
+        "communities.Jurisdiction", on_delete=models.PROTECT, related_name="+"
+    )
     path = models.CharField(max_length=16)  # citizenship | sponsorship
     received_on = models.DateField()
     recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")

@@ -77,79 +77,127 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def sponsor_reasons(f: ApplicationFacts) -> list[Reason]:
-    p, out = f.params, []
+    p, out = f.params, list[Reason]()
     if not f.sponsor_identity_verified:
         out.append(Reason("SPONSOR_NOT_VERIFIED", "The sponsor's identity is not verified."))
     if not f.sponsor_citizen:
-        out.append(Reason("SPONSOR_NOT_CITIZEN",
-                          f"The sponsor is not a verified citizen of {p.jurisdiction.code}."))
+        out.append(
+            Reason(
+                "SPONSOR_NOT_CITIZEN",
+                f"The sponsor is not a verified citizen of {p.jurisdiction.code}.",
+            )
+        )
     if f.sponsor_age is None or f.sponsor_age < p["sponsor.min_age"]:
-        out.append(Reason("SPONSOR_UNDER_MIN_AGE",
-                          f"A sponsor must be at least {p['sponsor.min_age']}.", "sponsor.min_age"))
+        out.append(
+            Reason(
+                "SPONSOR_UNDER_MIN_AGE",
+                f"A sponsor must be at least {p['sponsor.min_age']}.",
+                "sponsor.min_age",
+            )
+        )
     if f.sponsor_has_live_visa:
-        out.append(Reason("SPONSOR_HAS_ACTIVE_SPONSORSHIP",
-                          "The sponsor already sponsors a migrant (one at a time).",
-                          "sponsor.max_active_sponsorships"))
+        out.append(
+            Reason(
+                "SPONSOR_HAS_ACTIVE_SPONSORSHIP",
+                "The sponsor already sponsors a migrant (one at a time).",
+                "sponsor.max_active_sponsorships",
+            )
+        )
     if f.sponsor_unpaid_fines and not p["sponsor.may_sponsor_with_unpaid_fines"]:
-        out.append(Reason("SPONSOR_HAS_UNPAID_FINES",
-                          f"The sponsor has {f.sponsor_unpaid_fines} unpaid fine(s).",
-                          "sponsor.may_sponsor_with_unpaid_fines"))
+        out.append(
+            Reason(
+                "SPONSOR_HAS_UNPAID_FINES",
+                f"The sponsor has {f.sponsor_unpaid_fines} unpaid fine(s).",
+                "sponsor.may_sponsor_with_unpaid_fines",
+            )
+        )
     return out
 
 
 def migrant_reasons(f: ApplicationFacts) -> list[Reason]:
-    p, out = f.params, []
+    p, out = f.params, list[Reason]()
     if not f.migrant_identity_verified:
         out.append(Reason("MIGRANT_NOT_VERIFIED", "The migrant's identity is not verified."))
     if f.migrant_age is None or f.migrant_age < p["migrant.min_age"]:
-        out.append(Reason("MIGRANT_UNDER_MIN_AGE",
-                          f"A migrant worker must be at least {p['migrant.min_age']}.",
-                          "migrant.min_age"))
+        out.append(
+            Reason(
+                "MIGRANT_UNDER_MIN_AGE",
+                f"A migrant worker must be at least {p['migrant.min_age']}.",
+                "migrant.min_age",
+            )
+        )
     if f.migrant_has_live_visa:
         out.append(Reason("MIGRANT_HAS_ACTIVE_VISA", "The migrant already holds a visa."))
     if f.migrant_barred_until and f.migrant_barred_until > p.day:
-        out.append(Reason("MIGRANT_BARRED",
-                          f"The migrant is barred until {f.migrant_barred_until.isoformat()}.",
-                          "deportation.bar_years"))
+        out.append(
+            Reason(
+                "MIGRANT_BARRED",
+                f"The migrant is barred until {f.migrant_barred_until.isoformat()}.",
+                "deportation.bar_years",
+            )
+        )
     return out
 
 
 def agreement_reasons(f: ApplicationFacts) -> list[Reason]:
-    p, out = f.params, []
+    p, out = f.params, list[Reason]()
     if not f.agreement_signed:
         out.append(Reason("AGREEMENT_NOT_SIGNED", "Both parties must sign the agreement."))
     floor_pay = p.money("pay.floor_annual")
     if f.annual_pay.currency != floor_pay.currency or f.annual_pay.amount < floor_pay.amount:
-        out.append(Reason("PAY_BELOW_FLOOR", f"Annual pay must be at least {floor_pay}.",
-                          "pay.floor_annual"))
+        out.append(
+            Reason(
+                "PAY_BELOW_FLOOR", f"Annual pay must be at least {floor_pay}.", "pay.floor_annual"
+            )
+        )
     if f.gain_share > p.fraction("gain_share.max_fraction"):
-        out.append(Reason("GAIN_SHARE_ABOVE_MAX",
-                          f"The gain share may not exceed {p.fraction('gain_share.max_fraction')}.",
-                          "gain_share.max_fraction"))
+        out.append(
+            Reason(
+                "GAIN_SHARE_ABOVE_MAX",
+                f"The gain share may not exceed {p.fraction('gain_share.max_fraction')}.",
+                "gain_share.max_fraction",
+            )
+        )
     if f.duration_months > p["agreement.max_months"]:
-        out.append(Reason("AGREEMENT_TOO_LONG",
-                          f"An agreement may last at most {p['agreement.max_months']} months.",
-                          "agreement.max_months"))
+        out.append(
+            Reason(
+                "AGREEMENT_TOO_LONG",
+                f"An agreement may last at most {p['agreement.max_months']} months.",
+                "agreement.max_months",
+            )
+        )
     return out
 
 
 def insurance_reasons(f: ApplicationFacts) -> list[Reason]:
     p = f.params
     if f.insurance is None:
-        return [Reason("INSURANCE_MISSING",
-                       "The sponsor must hold basic health insurance for the migrant.")]
+        return [
+            Reason(
+                "INSURANCE_MISSING", "The sponsor must hold basic health insurance for the migrant."
+            )
+        ]
     out = []
     minimum = p.money("insurance.min_coverage")
     coverage = f.insurance.coverage
     if coverage.currency != minimum.currency or coverage.amount < minimum.amount:
-        out.append(Reason("INSURANCE_COVERAGE_TOO_LOW", f"Coverage must be at least {minimum}.",
-                          "insurance.min_coverage"))
+        out.append(
+            Reason(
+                "INSURANCE_COVERAGE_TOO_LOW",
+                f"Coverage must be at least {minimum}.",
+                "insurance.min_coverage",
+            )
+        )
     months = min(f.duration_months, p["insurance.min_period_months"])
     covered_until = add_months(f.start_date, months) - dt.timedelta(days=1)
     if f.insurance.valid_from > f.start_date or f.insurance.valid_to < covered_until:
-        out.append(Reason("INSURANCE_PERIOD_TOO_SHORT",
-                          f"Insurance must run from {f.start_date} to at least {covered_until}.",
-                          "insurance.min_period_months"))
+        out.append(
+            Reason(
+                "INSURANCE_PERIOD_TOO_SHORT",
+                f"Insurance must run from {f.start_date} to at least {covered_until}.",
+                "insurance.min_period_months",
+            )
+        )
     return out
 
 
@@ -163,36 +211,59 @@ def community_cap(c: CommunityFacts) -> int | None:
 
 
 def community_reasons(f: ApplicationFacts) -> list[Reason]:
-    c, out = f.community, []
+    c, out = f.community, list[Reason]()
     if c.open_zone:
         return out
     cap = community_cap(c)
     if cap is not None and c.live_visas >= cap:
-        out.append(Reason("COMMUNITY_CAP_REACHED",
-                          f"The community's cap of {cap} active visas is reached.",
-                          "community.max_active_visas"))
+        out.append(
+            Reason(
+                "COMMUNITY_CAP_REACHED",
+                f"The community's cap of {cap} active visas is reached.",
+                "community.max_active_visas",
+            )
+        )
     if c.max_per_household is not None and c.household_live_visas >= c.max_per_household:
-        out.append(Reason("HOUSEHOLD_CAP_REACHED",
-                          f"The household's cap of {c.max_per_household} is reached.",
-                          "community.max_per_household"))
+        out.append(
+            Reason(
+                "HOUSEHOLD_CAP_REACHED",
+                f"The household's cap of {c.max_per_household} is reached.",
+                "community.max_per_household",
+            )
+        )
     if c.allowed_sectors is not None and f.sector not in c.allowed_sectors:
-        out.append(Reason("SECTOR_NOT_ALLOWED",
-                          f"The community allows only {', '.join(c.allowed_sectors) or 'no'} sectors.",
-                          "community.allowed_sectors"))
+        out.append(
+            Reason(
+                "SECTOR_NOT_ALLOWED",
+                f"The community allows only {', '.join(c.allowed_sectors) or 'no'} sectors.",
+                "community.allowed_sectors",
+            )
+        )
     return out
 
 
 def decide(f: ApplicationFacts) -> Decision:
     reasons = [
-        *sponsor_reasons(f), *migrant_reasons(f), *agreement_reasons(f),
-        *insurance_reasons(f), *community_reasons(f),
-    ]  # fmt: skip
+        *sponsor_reasons(f),
+        *migrant_reasons(f),
+        *agreement_reasons(f),
+        *insurance_reasons(f),
+        *community_reasons(f),
+    ]
     if reasons:
         return Decision("refused", reasons)
     # A transfer is decided at once: the migrant is here and must never be left without a visa.
     if f.params["decision.manual_review"] and not f.is_transfer:
-        return Decision("review", [Reason("MANUAL_REVIEW", "The authority reviews every application.",
-                                          "decision.manual_review")])
+        return Decision(
+            "review",
+            [
+                Reason(
+                    "MANUAL_REVIEW",
+                    "The authority reviews every application.",
+                    "decision.manual_review",
+                )
+            ],
+        )
     return Decision("approved", [])
 
 

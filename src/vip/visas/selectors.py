@@ -24,7 +24,7 @@ def visible_visas(user: User) -> QuerySet[Visa]:
     if user.role == Role.AUTHORITY:
         return visas
     if user.role == Role.OFFICER:
-        return visas.filter(community_id=user.community_id)
+        return visas.filter(community=user.community) if user.community else visas.none()
     if user.role == Role.AGENCY:
         clients = Delegation.objects.filter(agency=user, revoked_at=None).values("sponsor_id")
         return visas.filter(sponsor_id__in=clients)
@@ -37,8 +37,12 @@ def acting_role(user: User, visa: Visa) -> str | None:
         return Role.AUTHORITY
     if user.pk == visa.migrant_id:
         return Role.MIGRANT
-    if user.pk == visa.sponsor_id or (user.role == Role.AGENCY and Delegation.objects.filter(
-            agency=user, sponsor_id=visa.sponsor_id, revoked_at=None).exists()):
+    if user.pk == visa.sponsor_id or (
+        user.role == Role.AGENCY
+        and Delegation.objects.filter(
+            agency=user, sponsor_id=visa.sponsor_id, revoked_at=None
+        ).exists()
+    ):
         return Role.SPONSOR
     return None
 
@@ -52,16 +56,24 @@ def community_facts(community: Community, sponsor: User, day: dt.date) -> Commun
         live_visas=live.count(),
         household_live_visas=live.filter(sponsor__sponsor_profile__household=household).count(),
         max_active_visas=rules.max_active_visas if rules else None,
-        max_per_1000_residents=(Fraction(str(rules.max_per_1000_residents))
-                                if rules and rules.max_per_1000_residents is not None else None),
+        max_per_1000_residents=(
+            Fraction(str(rules.max_per_1000_residents))
+            if rules and rules.max_per_1000_residents is not None
+            else None
+        ),
         max_per_household=rules.max_per_household if rules else None,
         allowed_sectors=rules.allowed_sectors if rules else None,
         open_zone=rules.open_zone if rules else False,
     )
 
 
-def application_facts(agreement: Agreement, params: Parameters, insurance: InsuranceFacts | None,
-                      transfer_from: Visa | None) -> ApplicationFacts:
+def application_facts(
+    agreement: Agreement,
+    params: Parameters,
+    insurance: InsuranceFacts | None,
+    transfer_from: Visa | None,
+    community: Community,
+) -> ApplicationFacts:
     sponsor, migrant, day = agreement.sponsor, agreement.migrant, params.day
     other_live = Visa.objects.filter(migrant=migrant, status__in=LIVE)
     if transfer_from is not None:
@@ -70,8 +82,10 @@ def application_facts(agreement: Agreement, params: Parameters, insurance: Insur
         params=params,
         is_transfer=transfer_from is not None,
         sponsor_identity_verified=is_verified(sponsor, VerificationKind.IDENTITY),
-        sponsor_citizen=(sponsor.citizenship == params.jurisdiction.code
-                         and is_verified(sponsor, VerificationKind.CITIZENSHIP)),
+        sponsor_citizen=(
+            sponsor.citizenship == params.jurisdiction.code
+            and is_verified(sponsor, VerificationKind.CITIZENSHIP)
+        ),
         sponsor_age=age_on(sponsor.birth_date, day),
         sponsor_has_live_visa=Visa.objects.filter(sponsor=sponsor, status__in=LIVE).exists(),
         sponsor_unpaid_fines=sponsor.fines.filter(paid_at=None).count(),
@@ -86,5 +100,5 @@ def application_facts(agreement: Agreement, params: Parameters, insurance: Insur
         duration_months=agreement.duration_months,
         sector=agreement.sector or None,
         insurance=insurance,
-        community=community_facts(sponsor.community, sponsor, day),
+        community=community_facts(community, sponsor, day),
     )

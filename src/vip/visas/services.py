@@ -22,8 +22,14 @@ from vip.policy.parameters import Parameters, parameters
 from vip.visas import consequences
 from vip.visas.lifecycle import Event, may_report, next_status
 from vip.visas.models import (
-    AmnestyApplication, EarningsReport, Fine, Insurance, Status, StatusChange, Visa,
-)  # fmt: skip
+    AmnestyApplication,
+    EarningsReport,
+    Fine,
+    Insurance,
+    Status,
+    StatusChange,
+    Visa,
+)
 from vip.visas.rules import InsuranceFacts, decide, gain_share
 from vip.visas.selectors import acting_role, application_facts, visible_visas
 
@@ -43,10 +49,22 @@ class InsuranceTerms:
 
 
 def change_status(visa: Visa, to: Status, event: str, actor: User, reason: str = "") -> None:
-    StatusChange.objects.create(visa=visa, from_status=visa.status, to_status=to, event=event,
-                                actor=actor, at=now(), reason=reason)
-    audit.record(actor, "visa.status_changed", "visa", visa.pk,
-                 {"from": visa.status, "to": to, "event": event})
+    StatusChange.objects.create(
+        visa=visa,
+        from_status=visa.status,
+        to_status=to,
+        event=event,
+        actor=actor,
+        at=now(),
+        reason=reason,
+    )
+    audit.record(
+        actor,
+        "visa.status_changed",
+        "visa",
+        visa.pk,
+        {"from": visa.status, "to": to, "event": event},
+    )
     visa.status = to
     visa.save(update_fields=["status"])
 
@@ -65,44 +83,63 @@ def _create_visa(**fields: Any) -> Visa:
 
 @transaction.atomic(durable=True)
 def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) -> Visa:
-    agreement = (Agreement.objects.select_related("sponsor__community__jurisdiction", "migrant")
-                 .filter(pk=agreement_id).first())
+    agreement = (
+        Agreement.objects.select_related("sponsor__community__jurisdiction", "migrant")
+        .filter(pk=agreement_id)
+        .first()
+    )
     if agreement is None or not acts_for(user, agreement.sponsor):
         raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
     sponsor = agreement.sponsor
     if sponsor.community is None:
         raise Invalid("SPONSOR_HAS_NO_COMMUNITY", "the sponsor must live in a registered community")
     # The cap is checked and the visa counted under one lock on the community row.
-    community = Community.objects.select_for_update().get(pk=sponsor.community_id)
+    community = Community.objects.select_for_update().get(pk=sponsor.community.pk)
     params = parameters(community.jurisdiction_id, today())
-    transfer_from = (Visa.objects.select_for_update()
-                     .filter(migrant=agreement.migrant, status=Status.ACTIVE)
-                     .exclude(sponsor=sponsor).first())
-    terms = InsuranceFacts(insurance.coverage, insurance.valid_from, insurance.valid_to) \
-        if insurance else None
-    decision = decide(application_facts(agreement, params, terms, transfer_from))
+    transfer_from = (
+        Visa.objects.select_for_update()
+        .filter(migrant=agreement.migrant, status=Status.ACTIVE)
+        .exclude(sponsor=sponsor)
+        .first()
+    )
+    terms = (
+        InsuranceFacts(insurance.coverage, insurance.valid_from, insurance.valid_to)
+        if insurance
+        else None
+    )
+    decision = decide(application_facts(agreement, params, terms, transfer_from, community))
     if transfer_from is not None and decision.outcome == "approved":
         consequences.close_support(transfer_from, today(), user)
         change_status(transfer_from, Status.TRANSFERRED, "transferred", user)
     visa = _create_visa(
-        agreement=agreement, sponsor=sponsor, migrant=agreement.migrant, community=community,
-        jurisdiction_id=community.jurisdiction_id, status="", outcome=decision.outcome,
-        reasons=[r.as_dict() for r in decision.reasons], applied_by=user, applied_at=now(),
+        agreement=agreement,
+        sponsor=sponsor,
+        migrant=agreement.migrant,
+        community=community,
+        jurisdiction_id=community.jurisdiction_id,
+        status="",
+        outcome=decision.outcome,
+        reasons=[r.as_dict() for r in decision.reasons],
+        applied_by=user,
+        applied_at=now(),
         decided_at=now() if decision.outcome != "review" else None,
         transferred_from=transfer_from if decision.outcome == "approved" else None,
     )
     if insurance:
-        Insurance.objects.create(visa=visa, provider=insurance.provider,
-                                 policy_number=insurance.policy_number,
-                                 coverage=insurance.coverage.amount,
-                                 currency=insurance.coverage.currency,
-                                 valid_from=insurance.valid_from, valid_to=insurance.valid_to)
+        Insurance.objects.create(
+            visa=visa,
+            provider=insurance.provider,
+            policy_number=insurance.policy_number,
+            coverage=insurance.coverage.amount,
+            currency=insurance.coverage.currency,
+            valid_from=insurance.valid_from,
+            valid_to=insurance.valid_to,
+        )
     first = {"approved": Status.APPROVED, "refused": Status.REFUSED, "review": Status.REVIEW}
     status = first[decision.outcome]
     if visa.transferred_from_id:
         status = Status.ACTIVE  # no gap: he stays at work, under his new sponsor
-    change_status(visa, status, "applied", user,
-                  ", ".join(r.code for r in decision.reasons))
+    change_status(visa, status, "applied", user, ", ".join(r.code for r in decision.reasons))
     return visa
 
 
@@ -129,23 +166,28 @@ def _visa_for(user: User, visa_id: int) -> Visa:
 
 
 @transaction.atomic(durable=True)
-def report_event(*, user: User, visa_id: int, kind: str, occurred_on: dt.date,
-                 details: dict[str, Any]) -> tuple[Visa, list[dict[str, Any]]]:
+def report_event(
+    *, user: User, visa_id: int, kind: str, occurred_on: dt.date, details: dict[str, Any]
+) -> tuple[Visa, list[dict[str, Any]]]:
     visa = _visa_for(user, visa_id)
     role = acting_role(user, visa)
     try:
         event = Event(kind)
     except ValueError:
-        raise Invalid("EVENT_UNKNOWN", f"no event {kind!r}",
-                      {"events": [e.value for e in Event]}) from None
+        raise Invalid(
+            "EVENT_UNKNOWN", f"no event {kind!r}", {"events": [e.value for e in Event]}
+        ) from None
     if role is None or not may_report(role, event):
         raise Forbidden("EVENT_NOT_PERMITTED", f"a {role or user.role} may not report {kind}")
     if occurred_on > today():
         raise Invalid("DATE_IN_FUTURE", "an event is reported after it happens")
     target = next_status(Status(visa.status), event)
     if target is None:
-        raise Conflict("TRANSITION_NOT_ALLOWED", f"a {visa.status} visa cannot take {kind}",
-                       {"status": visa.status, "event": kind})
+        raise Conflict(
+            "TRANSITION_NOT_ALLOWED",
+            f"a {visa.status} visa cannot take {kind}",
+            {"status": visa.status, "event": kind},
+        )
     consequences.record_incident(visa, event, occurred_on, user, details)
     params = parameters(visa.jurisdiction_id, occurred_on)
     results = consequences.apply(visa, event, occurred_on, params, user)
@@ -163,25 +205,46 @@ def report_earnings(*, user: User, visa_id: int, month: dt.date, amount: Money) 
         raise Conflict("VISA_NOT_ACTIVE", f"the visa is {visa.status}")
     agreement = visa.agreement
     if amount.currency != agreement.currency or amount.amount < 0:
-        raise Invalid("EARNINGS_INVALID", f"earnings are a non-negative {agreement.currency} amount")
+        raise Invalid(
+            "EARNINGS_INVALID", f"earnings are a non-negative {agreement.currency} amount"
+        )
     month = month.replace(day=1)
     if month > today():
         raise Invalid("DATE_IN_FUTURE", "earnings are reported for a month that has begun")
-    share = gain_share(Fraction(agreement.gain_share_numerator, agreement.gain_share_denominator),
-                       amount, Money(agreement.home_annual_earnings, agreement.currency))
+    share = gain_share(
+        Fraction(agreement.gain_share_numerator, agreement.gain_share_denominator),
+        amount,
+        Money(agreement.home_annual_earnings, agreement.currency),
+    )
     try:
         with transaction.atomic():
-            report = EarningsReport.objects.create(visa=visa, month=month, amount=amount.amount,
-                                                   currency=amount.currency,
-                                                   gain_share=share.amount, reported_at=now())
+            report = EarningsReport.objects.create(
+                visa=visa,
+                month=month,
+                amount=amount.amount,
+                currency=amount.currency,
+                gain_share=share.amount,
+                reported_at=now(),
+            )
     except IntegrityError:
         raise Conflict("EARNINGS_ALREADY_REPORTED", f"{month:%Y-%m} is reported already") from None
     if share.amount:
-        ledger.transfer("gain_share", f"gain share {month:%Y-%m}",
-                        ledger.person_account(visa.migrant, share.currency),
-                        ledger.person_account(visa.sponsor, share.currency), share, visa.pk, user)
-    audit.record(user, "earnings.reported", "visa", visa.pk,
-                 {"month": month, "amount": amount.amount, "gain_share": share.amount})
+        ledger.transfer(
+            "gain_share",
+            f"gain share {month:%Y-%m}",
+            ledger.person_account(visa.migrant, share.currency),
+            ledger.person_account(visa.sponsor, share.currency),
+            share,
+            visa.pk,
+            user,
+        )
+    audit.record(
+        user,
+        "earnings.reported",
+        "visa",
+        visa.pk,
+        {"month": month, "amount": amount.amount, "gain_share": share.amount},
+    )
     return report
 
 
@@ -195,10 +258,15 @@ def pay_fine(*, authority: User, fine_id: int) -> Fine:
     fine.paid_at = now()
     fine.save(update_fields=["paid_at"])
     money = Money(fine.amount, fine.currency)
-    ledger.transfer("fine_payment", f"payment of fine {fine.pk}",
-                    ledger.program_account(ledger.EXTERNAL, fine.currency),
-                    ledger.person_account(fine.sponsor, fine.currency), money, fine.visa_id,
-                    authority)
+    ledger.transfer(
+        "fine_payment",
+        f"payment of fine {fine.pk}",
+        ledger.program_account(ledger.EXTERNAL, fine.currency),
+        ledger.person_account(fine.sponsor, fine.currency),
+        money,
+        fine.visa_id,
+        authority,
+    )
     return fine
 
 
@@ -209,26 +277,32 @@ def accrue_support(*, actor: User | None, day: dt.date) -> int:
 
 
 @transaction.atomic(durable=True)
-def amnesty_intake(*, authority: User, person_id: int, jurisdiction_code: str, path: str,
-                   received_on: dt.date) -> AmnestyApplication:
+def amnesty_intake(
+    *, authority: User, person_id: int, jurisdiction_code: str, path: str, received_on: dt.date
+) -> AmnestyApplication:
     person = User.objects.filter(pk=person_id, role=Role.MIGRANT).first()
     if person is None:
         raise NotFound("PERSON_NOT_FOUND", "no such migrant")
     params: Parameters = parameters(jurisdiction_code, received_on)
     if not params["amnesty.window_start"] <= received_on <= params["amnesty.window_end"]:
-        raise Invalid("AMNESTY_WINDOW_CLOSED",
-                      f"the amnesty runs {params['amnesty.window_start']} to "
-                      f"{params['amnesty.window_end']}", {"parameter": "amnesty.window_end"})
+        raise Invalid(
+            "AMNESTY_WINDOW_CLOSED",
+            f"the amnesty runs {params['amnesty.window_start']} to {params['amnesty.window_end']}",
+            {"parameter": "amnesty.window_end"},
+        )
     if path not in {"citizenship", "sponsorship"}:
         raise Invalid("AMNESTY_PATH_UNKNOWN", "the path is citizenship or sponsorship")
     if AmnestyApplication.objects.filter(person=person).exists():
         raise Conflict("AMNESTY_ALREADY_RECORDED", "one amnesty intake per person")
     application = AmnestyApplication.objects.create(
-        person=person, jurisdiction_id=jurisdiction_code, path=path, received_on=received_on,
-        recorded_by=authority)
+        person=person,
+        jurisdiction_id=jurisdiction_code,
+        path=path,
+        received_on=received_on,
+        recorded_by=authority,
+    )
     profile = person.migrant_profile
     profile.in_country = True
     profile.save(update_fields=["in_country"])
     audit.record(authority, "amnesty.recorded", "user", person.pk, {"path": path})
     return application
-

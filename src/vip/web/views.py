@@ -11,8 +11,12 @@ from vip.visas.models import LIVE, Visa
 
 
 def landing(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/landing.html", {
-        "logins": DEMO_LOGINS,
-        "communities": Community.objects.select_related("jurisdiction").order_by("code")[:20],
-        "live_visas": Visa.objects.filter(status__in=LIVE).count(),
-    })
+    return render(
+        request,
+        "web/landing.html",
+        {
+            "logins": DEMO_LOGINS,
+            "communities": Community.objects.select_related("jurisdiction").order_by("code")[:20],
+            "live_visas": Visa.objects.filter(status__in=LIVE).count(),
+        },
+    )

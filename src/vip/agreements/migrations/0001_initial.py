@@ -4,39 +4,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Agreement',
+            name="Agreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField()),
-                ('start_date', models.DateField()),
-                ('duration_months', models.PositiveSmallIntegerField()),
-                ('annual_pay', models.BigIntegerField()),
-                ('currency', models.CharField(max_length=3)),
-                ('housing', models.CharField(max_length=200)),
-                ('work', models.CharField(choices=[('for_sponsor', 'For Sponsor'), ('placed', 'Placed')], max_length=16)),
-                ('sector', models.CharField(blank=True, max_length=64)),
-                ('home_annual_earnings', models.BigIntegerField(default=0)),
-                ('gain_share_numerator', models.PositiveIntegerField()),
-                ('gain_share_denominator', models.PositiveIntegerField()),
-                ('status', models.CharField(choices=[('offered', 'Offered'), ('signed', 'Signed')], default='offered', max_length=16)),
-                ('sponsor_signed_at', models.DateTimeField(blank=True, null=True)),
-                ('migrant_signed_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField()),
+                ("start_date", models.DateField()),
+                ("duration_months", models.PositiveSmallIntegerField()),
+                ("annual_pay", models.BigIntegerField()),
+                ("currency", models.CharField(max_length=3)),
+                ("housing", models.CharField(max_length=200)),
+                (
+                    "work",
+                    models.CharField(
+                        choices=[("for_sponsor", "For Sponsor"), ("placed", "Placed")],
+                        max_length=16,
+                    ),
+                ),
+                ("sector", models.CharField(blank=True, max_length=64)),
+                ("home_annual_earnings", models.BigIntegerField(default=0)),
+                ("gain_share_numerator", models.PositiveIntegerField()),
+                ("gain_share_denominator", models.PositiveIntegerField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("offered", "Offered"), ("signed", "Signed")],
+                        default="offered",
+                        max_length=16,
+                    ),
+                ),
+                ("sponsor_signed_at", models.DateTimeField(blank=True, null=True)),
+                ("migrant_signed_at", models.DateTimeField(blank=True, null=True)),
             ],
         ),
         migrations.CreateModel(
-            name='Interview',
+            name="Interview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField()),
-                ('video_url', models.URLField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField()),
+                ("video_url", models.URLField()),
             ],
         ),
     ]

@@ -6,46 +6,73 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agreements', '0001_initial'),
+        ("agreements", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='agreement',
-            name='created_by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="agreement",
+            name="created_by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='agreement',
-            name='migrant',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='agreements_as_migrant', to=settings.AUTH_USER_MODEL),
+            model_name="agreement",
+            name="migrant",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="agreements_as_migrant",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='agreement',
-            name='sponsor',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='agreements_as_sponsor', to=settings.AUTH_USER_MODEL),
+            model_name="agreement",
+            name="sponsor",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="agreements_as_sponsor",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='interview',
-            name='agreement',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interviews', to='agreements.agreement'),
+            model_name="interview",
+            name="agreement",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="interviews",
+                to="agreements.agreement",
+            ),
         ),
         migrations.AddField(
-            model_name='interview',
-            name='scheduled_by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="interview",
+            name="scheduled_by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agreement',
-            constraint=models.CheckConstraint(condition=models.Q(('annual_pay__gte', 0)), name='pay_not_negative'),
+            model_name="agreement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("annual_pay__gte", 0)), name="pay_not_negative"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agreement',
-            constraint=models.CheckConstraint(condition=models.Q(('gain_share_denominator__gt', 0), ('gain_share_numerator__lte', models.F('gain_share_denominator'))), name='gain_share_is_a_fraction'),
+            model_name="agreement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("gain_share_denominator__gt", 0),
+                    ("gain_share_numerator__lte", models.F("gain_share_denominator")),
+                ),
+                name="gain_share_is_a_fraction",
+            ),
         ),
     ]

@@ -5,49 +5,67 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Community',
+            name="Community",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=32, unique=True)),
-                ('name', models.CharField(max_length=200)),
-                ('population', models.PositiveIntegerField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=32, unique=True)),
+                ("name", models.CharField(max_length=200)),
+                ("population", models.PositiveIntegerField()),
             ],
             options={
-                'verbose_name_plural': 'communities',
+                "verbose_name_plural": "communities",
             },
         ),
         migrations.CreateModel(
-            name='Jurisdiction',
+            name="Jurisdiction",
             fields=[
-                ('code', models.CharField(max_length=8, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=100)),
-                ('currency', models.CharField(max_length=3)),
+                ("code", models.CharField(max_length=8, primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=100)),
+                ("currency", models.CharField(max_length=3)),
             ],
         ),
         migrations.CreateModel(
-            name='CommunityRules',
+            name="CommunityRules",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('effective_from', models.DateField()),
-                ('max_active_visas', models.PositiveIntegerField(blank=True, null=True)),
-                ('max_per_1000_residents', models.DecimalField(blank=True, decimal_places=3, max_digits=8, null=True)),
-                ('max_per_household', models.PositiveIntegerField(blank=True, null=True)),
-                ('allowed_sectors', models.JSONField(blank=True, null=True)),
-                ('open_zone', models.BooleanField(default=False)),
-                ('set_at', models.DateTimeField()),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rules', to='communities.community')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("effective_from", models.DateField()),
+                ("max_active_visas", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "max_per_1000_residents",
+                    models.DecimalField(blank=True, decimal_places=3, max_digits=8, null=True),
+                ),
+                ("max_per_household", models.PositiveIntegerField(blank=True, null=True)),
+                ("allowed_sectors", models.JSONField(blank=True, null=True)),
+                ("open_zone", models.BooleanField(default=False)),
+                ("set_at", models.DateTimeField()),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rules",
+                        to="communities.community",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'community rules',
-                'ordering': ['-effective_from', '-id'],
+                "verbose_name_plural": "community rules",
+                "ordering": ["-effective_from", "-id"],
             },
         ),
     ]

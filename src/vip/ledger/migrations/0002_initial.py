@@ -6,42 +6,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('ledger', '0001_initial'),
-        ('visas', '0001_initial'),
+        ("ledger", "0001_initial"),
+        ("visas", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='account',
-            name='holder',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='accounts', to=settings.AUTH_USER_MODEL),
+            model_name="account",
+            name="holder",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="accounts",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='leg',
-            name='account',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='legs', to='ledger.account'),
+            model_name="leg",
+            name="account",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="legs",
+                to="ledger.account",
+            ),
         ),
         migrations.AddField(
-            model_name='transaction',
-            name='visa',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='transactions', to='visas.visa'),
+            model_name="transaction",
+            name="visa",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="transactions",
+                to="visas.visa",
+            ),
         ),
         migrations.AddField(
-            model_name='leg',
-            name='transaction',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='legs', to='ledger.transaction'),
+            model_name="leg",
+            name="transaction",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="legs",
+                to="ledger.transaction",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='account',
-            constraint=models.UniqueConstraint(fields=('code', 'currency'), name='one_account_per_code'),
+            model_name="account",
+            constraint=models.UniqueConstraint(
+                fields=("code", "currency"), name="one_account_per_code"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='leg',
-            constraint=models.CheckConstraint(condition=models.Q(('amount', 0), _negated=True), name='leg_not_zero'),
+            model_name="leg",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount", 0), _negated=True), name="leg_not_zero"
+            ),
         ),
     ]

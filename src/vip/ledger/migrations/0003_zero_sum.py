@@ -1,5 +1,6 @@
 """Legs are never changed or removed; on PostgreSQL a deferred constraint trigger refuses any
-transaction whose legs do not sum to zero per currency at commit (SQLite: the same check in code)."""
+transaction whose legs do not sum to zero per currency at commit (SQLite: the same check, in code).
+"""
 
 from __future__ import annotations
 

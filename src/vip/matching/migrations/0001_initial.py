@@ -4,25 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='SponsorshipRequest',
+            name="SponsorshipRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField()),
-                ('languages', models.JSONField(default=list)),
-                ('age_min', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('age_max', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('sectors', models.JSONField(default=list)),
-                ('clean_record', models.BooleanField(default=False)),
-                ('health_clearance', models.BooleanField(default=False)),
-                ('active', models.BooleanField(default=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField()),
+                ("languages", models.JSONField(default=list)),
+                ("age_min", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("age_max", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("sectors", models.JSONField(default=list)),
+                ("clean_record", models.BooleanField(default=False)),
+                ("health_clearance", models.BooleanField(default=False)),
+                ("active", models.BooleanField(default=True)),
             ],
         ),
     ]

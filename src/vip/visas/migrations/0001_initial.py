@@ -6,175 +6,417 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agreements', '0001_initial'),
-        ('communities', '0001_initial'),
+        ("agreements", "0001_initial"),
+        ("communities", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AmnestyApplication',
+            name="AmnestyApplication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('path', models.CharField(max_length=16)),
-                ('received_on', models.DateField()),
-                ('jurisdiction', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='communities.jurisdiction')),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='amnesty', to=settings.AUTH_USER_MODEL)),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("path", models.CharField(max_length=16)),
+                ("received_on", models.DateField()),
+                (
+                    "jurisdiction",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="communities.jurisdiction",
+                    ),
+                ),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="amnesty",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Visa',
+            name="Visa",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('review', 'Review'), ('refused', 'Refused'), ('approved', 'Approved'), ('active', 'Active'), ('completed', 'Completed'), ('left', 'Left'), ('transferred', 'Transferred'), ('revoked', 'Revoked'), ('absconded', 'Absconded'), ('deported', 'Deported')], max_length=16)),
-                ('outcome', models.CharField(max_length=16)),
-                ('reasons', models.JSONField(default=list)),
-                ('applied_at', models.DateTimeField()),
-                ('decided_at', models.DateTimeField(null=True)),
-                ('decision_note', models.TextField(blank=True)),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='visas', to='agreements.agreement')),
-                ('applied_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('community', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='visas', to='communities.community')),
-                ('decided_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('jurisdiction', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='communities.jurisdiction')),
-                ('migrant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='visas_as_migrant', to=settings.AUTH_USER_MODEL)),
-                ('sponsor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='visas_as_sponsor', to=settings.AUTH_USER_MODEL)),
-                ('transferred_from', models.OneToOneField(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='transferred_to', to='visas.visa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("review", "Review"),
+                            ("refused", "Refused"),
+                            ("approved", "Approved"),
+                            ("active", "Active"),
+                            ("completed", "Completed"),
+                            ("left", "Left"),
+                            ("transferred", "Transferred"),
+                            ("revoked", "Revoked"),
+                            ("absconded", "Absconded"),
+                            ("deported", "Deported"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("outcome", models.CharField(max_length=16)),
+                ("reasons", models.JSONField(default=list)),
+                ("applied_at", models.DateTimeField()),
+                ("decided_at", models.DateTimeField(null=True)),
+                ("decision_note", models.TextField(blank=True)),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="visas",
+                        to="agreements.agreement",
+                    ),
+                ),
+                (
+                    "applied_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "community",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="visas",
+                        to="communities.community",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "jurisdiction",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="communities.jurisdiction",
+                    ),
+                ),
+                (
+                    "migrant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="visas_as_migrant",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "sponsor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="visas_as_sponsor",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "transferred_from",
+                    models.OneToOneField(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="transferred_to",
+                        to="visas.visa",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SupportObligation',
+            name="SupportObligation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('monthly_amount', models.BigIntegerField()),
-                ('currency', models.CharField(max_length=3)),
-                ('started_on', models.DateField()),
-                ('ended_on', models.DateField(null=True)),
-                ('months_posted', models.PositiveIntegerField(default=0)),
-                ('visa', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='support_obligations', to='visas.visa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("monthly_amount", models.BigIntegerField()),
+                ("currency", models.CharField(max_length=3)),
+                ("started_on", models.DateField()),
+                ("ended_on", models.DateField(null=True)),
+                ("months_posted", models.PositiveIntegerField(default=0)),
+                (
+                    "visa",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="support_obligations",
+                        to="visas.visa",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='StatusChange',
+            name="StatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(blank=True, max_length=16)),
-                ('to_status', models.CharField(max_length=16)),
-                ('event', models.CharField(max_length=32)),
-                ('at', models.DateTimeField()),
-                ('reason', models.CharField(blank=True, max_length=200)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('visa', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='status_changes', to='visas.visa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("from_status", models.CharField(blank=True, max_length=16)),
+                ("to_status", models.CharField(max_length=16)),
+                ("event", models.CharField(max_length=32)),
+                ("at", models.DateTimeField()),
+                ("reason", models.CharField(blank=True, max_length=200)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "visa",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="status_changes",
+                        to="visas.visa",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Insurance',
+            name="Insurance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provider', models.CharField(max_length=200)),
-                ('policy_number', models.CharField(max_length=100)),
-                ('coverage', models.BigIntegerField()),
-                ('currency', models.CharField(max_length=3)),
-                ('valid_from', models.DateField()),
-                ('valid_to', models.DateField()),
-                ('visa', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='insurance', to='visas.visa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("provider", models.CharField(max_length=200)),
+                ("policy_number", models.CharField(max_length=100)),
+                ("coverage", models.BigIntegerField()),
+                ("currency", models.CharField(max_length=3)),
+                ("valid_from", models.DateField()),
+                ("valid_to", models.DateField()),
+                (
+                    "visa",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="insurance",
+                        to="visas.visa",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Incident',
+            name="Incident",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=32)),
-                ('occurred_on', models.DateField()),
-                ('reported_at', models.DateTimeField()),
-                ('details', models.JSONField(default=dict)),
-                ('reported_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('visa', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='incidents', to='visas.visa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=32)),
+                ("occurred_on", models.DateField()),
+                ("reported_at", models.DateTimeField()),
+                ("details", models.JSONField(default=dict)),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "visa",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="incidents",
+                        to="visas.visa",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['reported_at', 'id'],
+                "ordering": ["reported_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Fine',
+            name="Fine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=48)),
-                ('parameter', models.CharField(max_length=64)),
-                ('amount', models.BigIntegerField()),
-                ('currency', models.CharField(max_length=3)),
-                ('issued_at', models.DateTimeField()),
-                ('paid_at', models.DateTimeField(null=True)),
-                ('sponsor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='fines', to=settings.AUTH_USER_MODEL)),
-                ('visa', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='fines', to='visas.visa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=48)),
+                ("parameter", models.CharField(max_length=64)),
+                ("amount", models.BigIntegerField()),
+                ("currency", models.CharField(max_length=3)),
+                ("issued_at", models.DateTimeField()),
+                ("paid_at", models.DateTimeField(null=True)),
+                (
+                    "sponsor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="fines",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "visa",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="fines",
+                        to="visas.visa",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='EnforcementCase',
+            name="EnforcementCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('opened_on', models.DateField()),
-                ('closed_on', models.DateField(null=True)),
-                ('visa', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='enforcement_case', to='visas.visa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("opened_on", models.DateField()),
+                ("closed_on", models.DateField(null=True)),
+                (
+                    "visa",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="enforcement_case",
+                        to="visas.visa",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='EarningsReport',
+            name="EarningsReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField()),
-                ('amount', models.BigIntegerField()),
-                ('currency', models.CharField(max_length=3)),
-                ('gain_share', models.BigIntegerField()),
-                ('reported_at', models.DateTimeField()),
-                ('visa', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='earnings', to='visas.visa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField()),
+                ("amount", models.BigIntegerField()),
+                ("currency", models.CharField(max_length=3)),
+                ("gain_share", models.BigIntegerField()),
+                ("reported_at", models.DateTimeField()),
+                (
+                    "visa",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="earnings",
+                        to="visas.visa",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='DeportationOrder',
+            name="DeportationOrder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(max_length=48)),
-                ('issued_on', models.DateField()),
-                ('effective_on', models.DateField(null=True)),
-                ('executed_on', models.DateField(null=True)),
-                ('visa', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='deportation_order', to='visas.visa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.CharField(max_length=48)),
+                ("issued_on", models.DateField()),
+                ("effective_on", models.DateField(null=True)),
+                ("executed_on", models.DateField(null=True)),
+                (
+                    "visa",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="deportation_order",
+                        to="visas.visa",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='visa',
-            index=models.Index(fields=['community', 'status'], name='visas_visa_communi_888117_idx'),
+            model_name="visa",
+            index=models.Index(
+                fields=["community", "status"], name="visas_visa_communi_888117_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='visa',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['review', 'approved', 'active'])), fields=('sponsor',), name='one_live_visa_per_sponsor'),
+            model_name="visa",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["review", "approved", "active"])),
+                fields=("sponsor",),
+                name="one_live_visa_per_sponsor",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='visa',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['review', 'approved', 'active'])), fields=('migrant',), name='one_live_visa_per_migrant'),
+            model_name="visa",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["review", "approved", "active"])),
+                fields=("migrant",),
+                name="one_live_visa_per_migrant",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='supportobligation',
-            constraint=models.UniqueConstraint(condition=models.Q(('ended_on', None)), fields=('visa',), name='one_open_support_per_visa'),
+            model_name="supportobligation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("ended_on", None)),
+                fields=("visa",),
+                name="one_open_support_per_visa",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fine',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='fine_positive'),
+            model_name="fine",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)), name="fine_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='earningsreport',
-            constraint=models.UniqueConstraint(fields=('visa', 'month'), name='one_report_per_month'),
+            model_name="earningsreport",
+            constraint=models.UniqueConstraint(
+                fields=("visa", "month"), name="one_report_per_month"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='earningsreport',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gte', 0)), name='earnings_not_negative'),
+            model_name="earningsreport",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gte", 0)), name="earnings_not_negative"
+            ),
         ),
     ]
