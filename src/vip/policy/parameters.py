@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -122,7 +122,7 @@ def _check_value(parameter: Parameter, value: Any) -> Any:
         raise Invalid("PARAMETER_INVALID", f"{parameter.name} must be a {parameter.unit}")
     if parameter.unit in {"boolean", "date"}:
         return value
-    number = float(value)
+    number = float(cast(float, value))
     if parameter.unit == "fraction" and not 0 <= number <= 1:
         raise Invalid("PARAMETER_INVALID", f"{parameter.name} must lie between 0 and 1")
     if number < 0:
