@@ -1,11 +1,14 @@
 from __future__ import annotations
 
-import os
+from typing import Any
 
 import pytest
 
-# Tests hash passwords fast; production keeps PBKDF2.
-os.environ.setdefault("VIP_FAST_HASHER", "1")
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    """Tests hash passwords fast; production keeps PBKDF2."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

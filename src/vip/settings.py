@@ -84,11 +84,6 @@ EMAIL_BACKEND = os.environ.get(
 VIP_VIDEO_BASE_URL = os.environ.get("VIP_VIDEO_BASE_URL", "https://meet.vip.example/")
 VIP_TOKEN_TTL_DAYS = int(os.environ.get("VIP_TOKEN_TTL_DAYS", "30"))
 
-PASSWORD_HASHERS = (
-    ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    if os.environ.get("VIP_FAST_HASHER") == "1"
-    else ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
-)
 
 LOGGING = {
     "version": 1,
