@@ -8,14 +8,13 @@ from decimal import Decimal
 
 import pytest
 
+from tests.cast import active_visa, insurance, migrant, signed_agreement, sponsor, visa_for
 from vip.clock import today
 from vip.communities import services as communities
 from vip.people import services as people
 from vip.people.models import Role, User
 from vip.visas import services as visas
 from vip.visas.models import Visa
-
-from tests.cast import active_visa, insurance, migrant, signed_agreement, sponsor, visa_for
 
 World = dict[str, User]
 
@@ -48,8 +47,13 @@ def fined_sponsor(w: World) -> Visa:
     visa = active_visa(w["anthony"], gita)
     visas.report_event(user=gita, visa_id=visa.pk, kind="left", occurred_on=today(), details={})
     visa2 = active_visa(w["anthony"], migrant(w["authority"], "Hari"))
-    visas.report_event(user=w["authority"], visa_id=visa2.pk, kind="crime_convicted",
-                       occurred_on=today(), details={})
+    visas.report_event(
+        user=w["authority"],
+        visa_id=visa2.pk,
+        kind="crime_convicted",
+        occurred_on=today(),
+        details={},
+    )
     return apply(w)
 
 
@@ -73,11 +77,18 @@ def unsigned(w: World) -> Visa:
     from vip.agreements import services as agreements
     from vip.money import Money
 
-    offer = agreements.offer(user=w["anthony"], sponsor=w["anthony"], migrant_id=w["bishal"].pk,
-                             start_date=today(), duration_months=12,
-                             annual_pay=Money(12_000_00, "USD"), housing="spare room",
-                             work="for_sponsor", gain_share=agreements.parse_gain_share("1/2"),
-                             sector="construction")
+    offer = agreements.offer(
+        user=w["anthony"],
+        sponsor=w["anthony"],
+        migrant_id=w["bishal"].pk,
+        start_date=today(),
+        duration_months=12,
+        annual_pay=Money(12_000_00, "USD"),
+        housing="spare room",
+        work="for_sponsor",
+        gain_share=agreements.parse_gain_share("1/2"),
+        sector="construction",
+    )
     return visas.apply(user=w["anthony"], agreement_id=offer.pk, insurance=insurance(offer))
 
 
@@ -96,20 +107,29 @@ def no_insurance(w: World) -> Visa:
 
 def thin_insurance(w: World) -> Visa:
     agreement = signed_agreement(w["anthony"], w["bishal"])
-    return visas.apply(user=w["anthony"], agreement_id=agreement.pk,
-                       insurance=insurance(agreement, coverage=50_000_00))
+    return visas.apply(
+        user=w["anthony"],
+        agreement_id=agreement.pk,
+        insurance=insurance(agreement, coverage=50_000_00),
+    )
 
 
 def short_insurance(w: World) -> Visa:
     agreement = signed_agreement(w["anthony"], w["bishal"])
-    return visas.apply(user=w["anthony"], agreement_id=agreement.pk,
-                       insurance=insurance(agreement, months=6))
+    return visas.apply(
+        user=w["anthony"], agreement_id=agreement.pk, insurance=insurance(agreement, months=6)
+    )
 
 
 def capped(w: World, **rules: object) -> None:
-    base: dict[str, object] = {"effective_from": None, "max_active_visas": None,
-                               "max_per_1000_residents": None, "max_per_household": None,
-                               "allowed_sectors": None, "open_zone": False}
+    base: dict[str, object] = {
+        "effective_from": None,
+        "max_active_visas": None,
+        "max_per_1000_residents": None,
+        "max_per_household": None,
+        "allowed_sectors": None,
+        "open_zone": False,
+    }
     communities.set_rules(user=w["officer"], community_code="springfield", **{**base, **rules})
 
 
@@ -133,14 +153,22 @@ def sector_closed(w: World) -> Visa:
 
 
 SCENARIOS: dict[str, Callable[[World], Visa]] = {
-    "SPONSOR_NOT_VERIFIED": unverified_sponsor, "SPONSOR_NOT_CITIZEN": foreign_sponsor,
-    "SPONSOR_UNDER_MIN_AGE": young_sponsor, "SPONSOR_HAS_ACTIVE_SPONSORSHIP": busy_sponsor,
-    "SPONSOR_HAS_UNPAID_FINES": fined_sponsor, "MIGRANT_NOT_VERIFIED": unverified_migrant,
-    "MIGRANT_HAS_ACTIVE_VISA": migrant_with_visa, "MIGRANT_BARRED": barred_migrant,
-    "AGREEMENT_NOT_SIGNED": unsigned, "PAY_BELOW_FLOOR": low_pay,
-    "GAIN_SHARE_ABOVE_MAX": greedy_share, "INSURANCE_MISSING": no_insurance,
-    "INSURANCE_COVERAGE_TOO_LOW": thin_insurance, "INSURANCE_PERIOD_TOO_SHORT": short_insurance,
-    "COMMUNITY_CAP_REACHED": full_community, "HOUSEHOLD_CAP_REACHED": full_household,
+    "SPONSOR_NOT_VERIFIED": unverified_sponsor,
+    "SPONSOR_NOT_CITIZEN": foreign_sponsor,
+    "SPONSOR_UNDER_MIN_AGE": young_sponsor,
+    "SPONSOR_HAS_ACTIVE_SPONSORSHIP": busy_sponsor,
+    "SPONSOR_HAS_UNPAID_FINES": fined_sponsor,
+    "MIGRANT_NOT_VERIFIED": unverified_migrant,
+    "MIGRANT_HAS_ACTIVE_VISA": migrant_with_visa,
+    "MIGRANT_BARRED": barred_migrant,
+    "AGREEMENT_NOT_SIGNED": unsigned,
+    "PAY_BELOW_FLOOR": low_pay,
+    "GAIN_SHARE_ABOVE_MAX": greedy_share,
+    "INSURANCE_MISSING": no_insurance,
+    "INSURANCE_COVERAGE_TOO_LOW": thin_insurance,
+    "INSURANCE_PERIOD_TOO_SHORT": short_insurance,
+    "COMMUNITY_CAP_REACHED": full_community,
+    "HOUSEHOLD_CAP_REACHED": full_household,
     "SECTOR_NOT_ALLOWED": sector_closed,
 }
 
@@ -156,15 +184,30 @@ def test_a_refusal_records_who_applied_and_why(story: World) -> None:
     visa = no_insurance(story)
     change = visa.status_changes.get()
     assert (change.to_status, change.actor, change.reason) == (
-        "refused", story["anthony"], "INSURANCE_MISSING")
+        "refused",
+        story["anthony"],
+        "INSURANCE_MISSING",
+    )
 
 
 def test_a_cap_per_thousand_counts_the_communitys_population(story: World) -> None:
-    communities.create_community(authority=story["authority"], code="hamlet", name="Hamlet",
-                                 jurisdiction_code="US", population=100)
-    communities.set_rules(user=story["authority"], community_code="hamlet", effective_from=None,
-                          max_active_visas=None, max_per_1000_residents=Decimal("10"),
-                          max_per_household=None, allowed_sectors=None, open_zone=False)
+    communities.create_community(
+        authority=story["authority"],
+        code="hamlet",
+        name="Hamlet",
+        jurisdiction_code="US",
+        population=100,
+    )
+    communities.set_rules(
+        user=story["authority"],
+        community_code="hamlet",
+        effective_from=None,
+        max_active_visas=None,
+        max_per_1000_residents=Decimal("10"),
+        max_per_household=None,
+        allowed_sectors=None,
+        open_zone=False,
+    )
     kim = sponsor(story["authority"], "Kim", community="hamlet")
     lee = sponsor(story["authority"], "Lee", community="hamlet")
     assert visa_for(kim, story["bishal"]).status == "approved"  # 10 per 1000 of 100 = 1
@@ -181,8 +224,14 @@ def test_only_the_officer_of_a_community_or_the_authority_sets_its_rules(story: 
     from vip.errors import Forbidden
 
     with pytest.raises(Forbidden):
-        communities.set_rules(user=story["anthony"], community_code="springfield",
-                              effective_from=None, max_active_visas=0,
-                              max_per_1000_residents=None, max_per_household=None,
-                              allowed_sectors=None, open_zone=False)
+        communities.set_rules(
+            user=story["anthony"],
+            community_code="springfield",
+            effective_from=None,
+            max_active_visas=0,
+            max_per_1000_residents=None,
+            max_per_household=None,
+            allowed_sectors=None,
+            open_zone=False,
+        )
     assert story["officer"].role == Role.OFFICER

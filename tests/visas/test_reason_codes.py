@@ -20,20 +20,39 @@ US = parameters("US", DAY)
 
 
 def good_community(**changes: Any) -> CommunityFacts:
-    base = CommunityFacts(population=60_000, live_visas=10, household_live_visas=0,
-                          max_active_visas=None, max_per_1000_residents=Fraction(20),
-                          max_per_household=1, allowed_sectors=None, open_zone=False)
+    base = CommunityFacts(
+        population=60_000,
+        live_visas=10,
+        household_live_visas=0,
+        max_active_visas=None,
+        max_per_1000_residents=Fraction(20),
+        max_per_household=1,
+        allowed_sectors=None,
+        open_zone=False,
+    )
     return dataclasses.replace(base, **changes)
 
 
 def good_facts(**changes: Any) -> ApplicationFacts:
     """Anthony applies for Bishal: every rule passes."""
     base = ApplicationFacts(
-        params=US, is_transfer=False, sponsor_identity_verified=True, sponsor_citizen=True,
-        sponsor_age=42, sponsor_has_live_visa=False, sponsor_unpaid_fines=0,
-        migrant_identity_verified=True, migrant_age=26, migrant_has_live_visa=False,
-        migrant_barred_until=None, agreement_signed=True, annual_pay=Money(12_000_00, "USD"),
-        gain_share=Fraction(1, 2), start_date=DAY, duration_months=12, sector="construction",
+        params=US,
+        is_transfer=False,
+        sponsor_identity_verified=True,
+        sponsor_citizen=True,
+        sponsor_age=42,
+        sponsor_has_live_visa=False,
+        sponsor_unpaid_fines=0,
+        migrant_identity_verified=True,
+        migrant_age=26,
+        migrant_has_live_visa=False,
+        migrant_barred_until=None,
+        agreement_signed=True,
+        annual_pay=Money(12_000_00, "USD"),
+        gain_share=Fraction(1, 2),
+        start_date=DAY,
+        duration_months=12,
+        sector="construction",
         insurance=InsuranceFacts(Money(100_000_00, "USD"), DAY, dt.date(2027, 5, 31)),
         community=good_community(),
     )
@@ -61,15 +80,18 @@ BREACHES: dict[str, dict[str, Any]] = {
     "GAIN_SHARE_ABOVE_MAX": {"gain_share": Fraction(501, 1000)},
     "INSURANCE_MISSING": {"insurance": None},
     "INSURANCE_COVERAGE_TOO_LOW": {
-        "insurance": InsuranceFacts(Money(99_999_99, "USD"), DAY, dt.date(2027, 5, 31))},
+        "insurance": InsuranceFacts(Money(99_999_99, "USD"), DAY, dt.date(2027, 5, 31))
+    },
     "INSURANCE_PERIOD_TOO_SHORT": {
-        "insurance": InsuranceFacts(Money(100_000_00, "USD"), DAY, dt.date(2027, 5, 30))},
+        "insurance": InsuranceFacts(Money(100_000_00, "USD"), DAY, dt.date(2027, 5, 30))
+    },
     "COMMUNITY_CAP_REACHED": {"community": good_community(live_visas=1200)},
     "HOUSEHOLD_CAP_REACHED": {"community": good_community(household_live_visas=1)},
     "SECTOR_NOT_ALLOWED": {"community": good_community(allowed_sectors=["care"])},
 }
 PARAMETERS = {
-    "SPONSOR_UNDER_MIN_AGE": "sponsor.min_age", "PAY_BELOW_FLOOR": "pay.floor_annual",
+    "SPONSOR_UNDER_MIN_AGE": "sponsor.min_age",
+    "PAY_BELOW_FLOOR": "pay.floor_annual",
     "GAIN_SHARE_ABOVE_MAX": "gain_share.max_fraction",
     "INSURANCE_COVERAGE_TOO_LOW": "insurance.min_coverage",
     "COMMUNITY_CAP_REACHED": "community.max_active_visas",
@@ -98,8 +120,9 @@ def test_the_stricter_of_the_absolute_and_relative_caps_applies() -> None:
 
 
 def test_an_open_zone_lifts_the_community_limits() -> None:
-    zone = good_community(live_visas=10**6, household_live_visas=9, allowed_sectors=[],
-                          open_zone=True)
+    zone = good_community(
+        live_visas=10**6, household_live_visas=9, allowed_sectors=[], open_zone=True
+    )
     assert decide(good_facts(community=zone)).outcome == "approved"
 
 
@@ -115,9 +138,11 @@ def test_pay_below_the_minimum_wage_but_above_the_vip_floor_is_allowed() -> None
 
 def test_manual_review_routes_a_clean_application_to_the_authority() -> None:
     canada = parameters("CA", dt.date(2027, 6, 1))
-    facts = good_facts(params=canada, annual_pay=Money(14_000_00, "CAD"),
-                       insurance=InsuranceFacts(Money(120_000_00, "CAD"), DAY,
-                                                dt.date(2027, 5, 31)))
+    facts = good_facts(
+        params=canada,
+        annual_pay=Money(14_000_00, "CAD"),
+        insurance=InsuranceFacts(Money(120_000_00, "CAD"), DAY, dt.date(2027, 5, 31)),
+    )
     decision = decide(facts)
     assert decision.outcome == "review"
     assert decision.reasons[0].parameter == "decision.manual_review"
@@ -125,9 +150,12 @@ def test_manual_review_routes_a_clean_application_to_the_authority() -> None:
 
 def test_a_transfer_is_decided_at_once_even_under_manual_review() -> None:
     canada = parameters("CA", dt.date(2027, 6, 1))
-    facts = good_facts(params=canada, is_transfer=True, annual_pay=Money(14_000_00, "CAD"),
-                       insurance=InsuranceFacts(Money(120_000_00, "CAD"), DAY,
-                                                dt.date(2027, 5, 31)))
+    facts = good_facts(
+        params=canada,
+        is_transfer=True,
+        annual_pay=Money(14_000_00, "CAD"),
+        insurance=InsuranceFacts(Money(120_000_00, "CAD"), DAY, dt.date(2027, 5, 31)),
+    )
     assert decide(facts).outcome == "approved"
 
 
@@ -139,8 +167,13 @@ def test_a_decision_lists_every_breached_rule_and_only_those(codes: set[str]) ->
         breach = dict(BREACHES[code])
         if "community" in breach:
             # Combine community breaches into one community rather than overwrite each other.
-            community.update({k: v for k, v in dataclasses.asdict(breach.pop("community")).items()
-                              if v != getattr(good_community(), k)})
+            community.update(
+                {
+                    k: v
+                    for k, v in dataclasses.asdict(breach.pop("community")).items()
+                    if v != getattr(good_community(), k)
+                }
+            )
         changes.update(breach)
     if "INSURANCE_MISSING" in codes:
         changes["insurance"] = None
