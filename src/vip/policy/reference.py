@@ -10,8 +10,9 @@ Each jurisdiction's parameters live in `src/vip/policy/parameters/<CODE>.yaml`: 
 keyed by the date it takes effect, and lookup takes the latest date on or before the day asked
 (OpenFisca's convention). Money is in minor units of the jurisdiction's currency
 (`currency_minor`). A reform or a pilot is a dict of overrides, checked whole (unknown name,
-wrong unit, negative amount, fraction outside [0, 1]) before it applies. `vip policy show US --on 2027-01-01` prints the values in force;
-this page is written by `vip policy reference > docs/parameters.md`.
+wrong unit, negative amount, fraction outside [0, 1]) before it applies. `vip policy show US
+--on 2027-01-01` prints the values in force; this page is written by `vip policy reference >
+docs/parameters.md`.
 
 Values marked *illustrative* are this platform's assumptions for a pilot, not enacted law.
 """
@@ -22,7 +23,8 @@ A community's limits live in the database (`CommunityRules`), each row effective
 set only by the community's officer or the authority (`PUT /api/v1/communities/{code}/rules`):
 `max_active_visas` (absolute cap on live visas), `max_per_1000_residents` (relative cap, whole
 visas), `max_per_household`, `allowed_sectors` (null: every sector) and `open_zone` (a pilot
-zone: no limits). When both caps are set the stricter applies. Live visas are those in review, approved or active.
+zone: no limits). When both caps are set the stricter applies. Live visas are those in review,
+approved or active.
 """
 
 
