@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -24,3 +25,23 @@ def api() -> object:
     from tests.cast import Api
 
     return Api()
+
+
+@pytest.fixture
+def flushable_db(transactional_db: None) -> Iterator[None]:
+    """A database whose commits are real (for threads and a live server). Its append-only
+    guards are lifted only for the flush that ends the test, and put back before the next."""
+    from django.db import connection
+
+    from vip.audit import guards
+
+    guards.install(connection)
+    yield
+    guards.remove_append_only(connection)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that touches the database, so the PostgreSQL pass runs exactly those."""
+    for item in items:
+        if {"db", "transactional_db"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.database)

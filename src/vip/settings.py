@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves the API docs' JavaScript itself: no CDN needed
     "vip.audit",
     "vip.people",
     "vip.communities",
@@ -66,6 +67,9 @@ DATABASES = {
         conn_max_age=0,
     )
 }
+if os.environ.get("VIP_TEST_DATABASE_NAME"):
+    # Lets two checkouts test against one PostgreSQL server without dropping each other's database.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["VIP_TEST_DATABASE_NAME"]}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Serialise writers instead of failing with "database is locked" under concurrent requests.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
