@@ -6,6 +6,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
+
+# Generic admin and queryset classes (ModelAdmin[Visa]) at run time, as the type checker sees them.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("VIP_VAR_DIR", Path.cwd() / "var"))
