@@ -11,9 +11,11 @@ World = dict[str, User]
 
 def test_bishal_complains_about_safety_and_the_authority_sees_it(story: World, api: Api) -> None:
     visa = active_visa(story["anthony"], story["bishal"])
-    status, filed = api.post(f"/visas/{visa.pk}/complaints",
-                             {"category": "safety", "text": "No helmet on the site."},
-                             as_=story["bishal"])
+    status, filed = api.post(
+        f"/visas/{visa.pk}/complaints",
+        {"category": "safety", "text": "No helmet on the site."},
+        as_=story["bishal"],
+    )
     assert status == 201
     status, seen = api.get("/complaints", as_=story["authority"])
     assert [c["id"] for c in seen] == [filed["id"]]
@@ -23,8 +25,9 @@ def test_bishal_complains_about_safety_and_the_authority_sees_it(story: World, a
 def test_a_stranger_cannot_complain_about_someone_elses_visa(story: World, api: Api) -> None:
     visa = active_visa(story["anthony"], story["bishal"])
     dawa = migrant(story["authority"], "Dawa")
-    status, body = api.post(f"/visas/{visa.pk}/complaints",
-                            {"category": "abuse", "text": "..."}, as_=dawa)
+    status, body = api.post(
+        f"/visas/{visa.pk}/complaints", {"category": "abuse", "text": "..."}, as_=dawa
+    )
     assert (status, body["error"]["code"]) == (404, "VISA_NOT_FOUND")
 
 

@@ -52,8 +52,11 @@ class AccountIn(Schema):
 
 class CreatedOut(Schema):
     id: int
-    role: str | None = None
-    status: str | None = None
+
+
+class AccountOut(Schema):
+    id: int
+    role: str
 
 
 class TokenIn(Schema):
