@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from vip.people.models import User
-
 from tests.cast import Api, active_visa, migrant
+from vip.people.models import User
 
 World = dict[str, User]
 
