@@ -66,6 +66,6 @@ def pytest_configure(config: pytest.Config) -> None:
 
     # pytest-django has read the settings before this module set VIP_FAST_HASHER: apply it here.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    hashers.get_hashers.cache_clear()
-    hashers.get_hashers_by_algorithm.cache_clear()
+    hashers.get_hashers.cache_clear()  # type: ignore[attr-defined]
+    hashers.get_hashers_by_algorithm.cache_clear()  # type: ignore[attr-defined]
     connection_created.connect(_fast_commits, dispatch_uid="vip-test-fast-commits")

@@ -59,5 +59,5 @@ def race(attempts: Sequence[Callable[[], T]]) -> list[Outcome[T]]:
     return outcomes
 
 
-def tally(labels: Sequence[str]) -> dict[str, int]:
+def tally(labels: Sequence[str | None]) -> dict[str | None, int]:
     return dict(Counter(labels))
