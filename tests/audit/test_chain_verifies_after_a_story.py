@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from tests.audit.story import live_a_visa
@@ -22,7 +24,7 @@ def test_the_audit_chain_verifies_after_a_visa_lives_its_life(story: dict[str, U
     events = list(AuditEvent.objects.order_by("seq"))
     assert report.events == len(events) == AuditHead.objects.get().seq
     assert events[0].prev_hash == GENESIS
-    assert all(b.prev_hash == a.hash for a, b in zip(events, events[1:], strict=False))
+    assert all(b.prev_hash == a.hash for a, b in pairwise(events))
     actions = {e.action for e in events if e.object_type == "visa"}
     assert {
         "visa.status_changed",
