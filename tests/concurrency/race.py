@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -61,3 +62,22 @@ def race(attempts: Sequence[Callable[[], T]]) -> list[Outcome[T]]:
 
 def tally(labels: Sequence[str | None]) -> dict[str | None, int]:
     return dict(Counter(labels))
+
+
+def waiting_on_locks() -> int:
+    """Sessions of this test database now queued for a lock another transaction holds."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")  # the view is cached per transaction
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+def wait_until_waiting(count: int, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while waiting_on_locks() < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert waiting_on_locks() == count

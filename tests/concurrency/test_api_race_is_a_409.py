@@ -5,18 +5,17 @@ state change queues), so the losers can only learn of the winner from the unique
 from __future__ import annotations
 
 import json
-import time
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
 
 from tests.cast import signed_agreement
 from tests.concurrency.crowd import neighbours, towns
-from tests.concurrency.race import ATTEMPTS, CONNECTIONS, Outcome, race
+from tests.concurrency.race import ATTEMPTS, CONNECTIONS, Outcome, race, wait_until_waiting
 from vip.agreements.models import Agreement
 from vip.audit.models import AuditHead
 from vip.audit.services import verify
@@ -49,17 +48,6 @@ def application(agreement: Agreement, token: str) -> tuple[int, Any]:
     return response.status_code, json.loads(response.content)
 
 
-def waiting_on_locks() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_stat_clear_snapshot()")
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )
-        row = cursor.fetchone()
-    return int(row[0]) if row else 0
-
-
 def test_a_race_lost_through_the_api_is_a_409_json_error_never_a_500(
     story: dict[str, User],
 ) -> None:
@@ -74,10 +62,7 @@ def test_a_race_lost_through_the_api_is_a_409_json_error_never_a_500(
         with transaction.atomic():
             AuditHead.objects.select_for_update().get(pk=1)
             running = starter.submit(race, attempts)
-            deadline = time.monotonic() + 60
-            while waiting_on_locks() < in_flight and time.monotonic() < deadline:
-                time.sleep(0.05)
-            assert waiting_on_locks() == in_flight
+            wait_until_waiting(in_flight)
         outcomes: list[Outcome[tuple[int, Any]]] = running.result()
 
     responses = [o.value for o in outcomes if o.value is not None]
