@@ -14,7 +14,7 @@ from django.db import connection, transaction
 
 from tests.cast import active_visa
 from tests.concurrency.crowd import neighbours, workers
-from tests.concurrency.race import CONNECTIONS, Outcome, race, wait_until_waiting
+from tests.concurrency.race import CONNECTIONS, race, wait_until_waiting
 from vip.audit.models import AuditHead
 from vip.audit.services import verify
 from vip.clock import today
@@ -64,7 +64,7 @@ def test_support_accrual_racing_the_events_that_end_support_never_deadlocks(
             wait_until_waiting(VISAS)
             accrual = starter.submit(accrue, today() + dt.timedelta(days=62))
             wait_until_waiting(VISAS + 1)
-        outcomes: list[Outcome[object]] = events.result()
+        outcomes = events.result()
         posted = accrual.result()
 
     assert [o.code for o in outcomes if o.refusal is not None] == []

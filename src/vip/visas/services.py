@@ -180,6 +180,9 @@ def report_event(
     *, user: User, visa_id: int, kind: str, occurred_on: dt.date, details: dict[str, Any]
 ) -> tuple[Visa, list[dict[str, Any]]]:
     visa = _visa_for(user, visa_id)
+    # Lock order, as the support accrual keeps it: the visa, its open support, then the audit
+    # log's head (taken by the first audit record below); otherwise the two can deadlock.
+    list(visa.support_obligations.select_for_update().filter(ended_on=None))
     role = acting_role(user, visa)
     try:
         event = Event(kind)
