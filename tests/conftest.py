@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import importlib
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -23,11 +25,20 @@ def api() -> object:
     return Api()
 
 
+APPEND_ONLY_MIGRATIONS = [
+    "vip.audit.migrations.0003_append_only",
+    "vip.ledger.migrations.0003_zero_sum",
+]
+
+
 @pytest.fixture(autouse=True)
-def _audit_log_flushable_after_transactional_test(request: pytest.FixtureRequest) -> object:
-    """A transactional test ends with Django's flush, a TRUNCATE that the audit log's trigger
-    refuses on PostgreSQL (as it should in production). Only for that flush, the test harness
-    steps around the trigger, and puts it back as soon as the flush is done."""
+def _append_only_tables_flushable_after_transactional_test(
+    request: pytest.FixtureRequest,
+) -> Iterator[None]:
+    """A transactional test ends with Django's flush, which empties every table: a TRUNCATE that
+    the audit log's trigger refuses on PostgreSQL, a DELETE that the audit and ledger triggers
+    refuse on SQLite (as they should in production). Only for that flush, the harness steps
+    around those triggers, and puts them back as soon as the flush is done."""
     marker = request.node.get_closest_marker("django_db")
     if marker is None or not marker.kwargs.get("transaction"):
         yield
@@ -37,18 +48,33 @@ def _audit_log_flushable_after_transactional_test(request: pytest.FixtureRequest
     from django.db import connection
     from django.db.models.signals import post_migrate
 
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER audit_no_truncate")
-
-    def restore(**kwargs: object) -> None:
-        post_migrate.disconnect(dispatch_uid="vip-restore-truncate-trigger")
+    if connection.vendor == "postgresql":
+        lift = ["ALTER TABLE audit_auditevent DISABLE TRIGGER audit_no_truncate"]
+        restore = ["ALTER TABLE audit_auditevent ENABLE TRIGGER audit_no_truncate"]
+    else:
         with connection.cursor() as cursor:
-            cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER audit_no_truncate")
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                " AND tbl_name IN ('audit_auditevent', 'ledger_leg')"
+            )
+            lift = [f"DROP TRIGGER {name}" for (name,) in cursor.fetchall()]
+        restore = [
+            statement
+            for module in APPEND_ONLY_MIGRATIONS
+            for statement in importlib.import_module(module).SQLITE
+        ]
+    with connection.cursor() as cursor:
+        for statement in lift:
+            cursor.execute(statement)
+
+    def put_back(**kwargs: object) -> None:
+        post_migrate.disconnect(dispatch_uid="vip-restore-append-only-triggers")
+        with connection.cursor() as cursor:
+            for statement in restore:
+                cursor.execute(statement)
 
     # The flush emits post_migrate once it has emptied the tables.
-    post_migrate.connect(restore, weak=False, dispatch_uid="vip-restore-truncate-trigger")
+    post_migrate.connect(put_back, weak=False, dispatch_uid="vip-restore-append-only-triggers")
 
 
 def _fast_commits(sender: object, connection: object, **kwargs: object) -> None:
