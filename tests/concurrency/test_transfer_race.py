@@ -20,7 +20,7 @@ from vip.visas.models import LIVE, Visa
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-def test_only_one_of_a_hundred_simultaneous_transfers_of_one_migrant_wins(
+def test_a_hundred_simultaneous_transfers_of_one_migrant_leave_one_chain_and_one_live_visa(
     story: dict[str, User],
 ) -> None:
     anthony, bishal, authority = story["anthony"], story["bishal"], story["authority"]
