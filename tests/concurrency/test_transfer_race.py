@@ -1,7 +1,6 @@
 """Bishal works for Anthony and has signed with a hundred and twenty other sponsors, in as many
-communities, who all apply at once to take him over. Each transfer locks the visa it ends, so
-transfers follow one another: one chain from Anthony's visa to the one live visa at the end,
-never two transfers from the same visa, never a gap; the rest are refused."""
+communities, who all apply at once to take him over. Each transfer locks the visa it ends, and the
+first to win lets his other agreements lapse: exactly one transfer, never a gap, the rest refused."""
 
 from __future__ import annotations
 
@@ -21,7 +20,7 @@ from tests.concurrency.race import ATTEMPTS, race
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_hundred_simultaneous_transfers_of_one_migrant_leave_one_chain_and_one_live_visa(
+def test_of_a_hundred_simultaneous_transfers_of_one_migrant_exactly_one_wins(
     story: dict[str, User],
 ) -> None:
     anthony, bishal, authority = story["anthony"], story["bishal"], story["authority"]
@@ -40,15 +39,17 @@ def test_a_hundred_simultaneous_transfers_of_one_migrant_leave_one_chain_and_one
     for visa in decided:
         if visa.pk not in transfers:
             assert visa.status == "refused"
-            assert [r["code"] for r in visa.reasons] == ["MIGRANT_HAS_ACTIVE_VISA"]
+            assert {r["code"] for r in visa.reasons} <= {
+                "MIGRANT_HAS_ACTIVE_VISA",
+                "AGREEMENT_NOT_SIGNED",
+            }
     assert {o.code for o in outcomes if o.refusal is not None} <= {"MIGRANT_HAS_ACTIVE_VISA"}
     chain = [Visa.objects.get(pk=old.pk)]
     while (step := Visa.objects.filter(transferred_from=chain[-1]).first()) is not None:
         chain.append(step)
     assert {v.pk for v in chain[1:]} == transfers  # every transfer is on the one chain
-    assert len(transfers) >= 1
+    assert len(transfers) == 1
     assert {v.status for v in chain[:-1]} == {"transferred"}
     assert list(Visa.objects.filter(migrant=bishal, status__in=LIVE)) == [chain[-1]]
     assert chain[-1].status == "active"
     assert verify().ok
-    print(f"{len(transfers)} transfers in a row, {len(decided) - len(transfers)} refused")

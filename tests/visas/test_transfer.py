@@ -8,7 +8,7 @@ from vip.people.models import User
 from vip.visas import services
 from vip.visas.models import Status, Visa
 
-from tests.cast import active_visa, migrant, signed_agreement, visa_for
+from tests.cast import active_visa, insurance, migrant, signed_agreement, visa_for
 
 World = dict[str, User]
 
@@ -46,3 +46,13 @@ def test_the_old_sponsor_may_sponsor_again_after_the_transfer(story: World) -> N
     active_visa(story["anthony"], story["bishal"])
     visa_for(story["carol"], story["bishal"])
     assert visa_for(story["anthony"], migrant(story["authority"], "Dawa")).status == "approved"
+
+
+def test_an_agreement_signed_before_his_visa_lapses_and_cannot_move_him(story: World) -> None:
+    early = signed_agreement(story["carol"], story["bishal"])
+    active_visa(story["anthony"], story["bishal"])
+    early.refresh_from_db()
+    assert early.status == "lapsed"
+    moved = services.apply(user=story["carol"], agreement_id=early.pk, insurance=insurance(early))
+    assert "AGREEMENT_NOT_SIGNED" in {r["code"] for r in moved.reasons}
+    assert Visa.objects.get(migrant=story["bishal"], status="active").sponsor == story["anthony"]

@@ -14,6 +14,7 @@ class Work(models.TextChoices):
 class AgreementStatus(models.TextChoices):
     OFFERED = "offered"
     SIGNED = "signed"
+    LAPSED = "lapsed"  # his other signed agreements lapse once a visa is approved on one
 
 
 class Agreement(models.Model):

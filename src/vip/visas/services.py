@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
-from vip.agreements.models import Agreement
+from vip.agreements.models import Agreement, AgreementStatus
 from vip.audit import services as audit
 from vip.clock import now, today
 from vip.communities.models import Community
@@ -116,6 +116,8 @@ def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) ->
         if insurance
         else None
     )
+    # Read after the locks: a concurrent winner may have let this agreement lapse meanwhile.
+    agreement.refresh_from_db(fields=["status"])
     decision = decide(application_facts(agreement, params, terms, transfer_from, community))
     if transfer_from is not None and decision.outcome == "approved":
         consequences.close_support(transfer_from, today(), user)
@@ -151,7 +153,19 @@ def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) ->
     # The visa takes its live status here, so this is where a concurrent winner is detected.
     with _one_live_visa():
         change_status(visa, status, "applied", user, ", ".join(r.code for r in decision.reasons))
+    if decision.outcome != "refused":
+        lapse_other_agreements(visa, user)
     return visa
+
+
+def lapse_other_agreements(visa: Visa, actor: User) -> None:
+    """A migrant moves on only by a fresh signature: once a visa is granted or pending on one
+    agreement, his other signed agreements lapse (a transfer needs one signed after this)."""
+    others = Agreement.objects.filter(migrant_id=visa.migrant_id, status=AgreementStatus.SIGNED)
+    lapsed = list(others.exclude(pk=visa.agreement_id).values_list("pk", flat=True))
+    if lapsed:
+        Agreement.objects.filter(pk__in=lapsed).update(status=AgreementStatus.LAPSED)
+        audit.record(actor, "agreements.lapsed", "visa", visa.pk, {"agreements": lapsed})
 
 
 @transaction.atomic(durable=True)
