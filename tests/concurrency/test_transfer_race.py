@@ -1,6 +1,7 @@
 """Bishal works for Anthony and has signed with a hundred and twenty other sponsors, in as many
 communities, who all apply at once to take him over. Each transfer locks the visa it ends, and the
-first to win lets his other agreements lapse: exactly one transfer, never a gap, the rest refused."""
+first to win lets his other agreements lapse: exactly one transfer, never a gap, the rest
+refused."""
 
 from __future__ import annotations
 
