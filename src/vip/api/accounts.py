@@ -61,7 +61,7 @@ def me(request: HttpRequest) -> dict[str, object]:
 
 @router.put("/me/profile", response={200: dict, **ERRORS})
 def update_profile(request: HttpRequest, body: ProfileIn) -> dict[str, object]:
-    changes = body.dict(exclude_unset=True)
+    changes = body.dict(exclude_unset=True, exclude_none=True)  # null leaves a field as it is
     earnings = changes.pop("home_annual_earnings", None)
     if earnings is not None:
         changes["home_annual_earnings"] = earnings["amount"]
