@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.datastructures import MultiValueDict
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
@@ -20,15 +21,36 @@ def refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+def has_nul(value: Any) -> bool:
+    """Whether a NUL character hides in the value: no text column (PostgreSQL's) can hold one."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(has_nul(k) or has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(has_nul(item) for item in value)
+    return False
+
+
 class JsonObjectParser(Parser):
     """Every request body of API v1 is a JSON object: anything else is a 400, not an empty
-    object (ninja's schemas would read `[]` or `42` as one with every field left unset)."""
+    object (ninja's schemas would read `[]` or `42` as one with every field left unset).
+    Text with a NUL character, in a body or a query, is a 400 too, not a database error."""
 
     def parse_body(self, request: HttpRequest) -> dict[str, Any]:
         data = json.loads(request.body, parse_constant=refuse_constant)
         if not isinstance(data, dict):
             raise ValueError("the body must be a JSON object")
+        if has_nul(data):
+            raise ValueError("text may not contain NUL characters")
         return data
+
+    def parse_querydict(
+        self, data: MultiValueDict[str, str], list_fields: list[str], request: HttpRequest
+    ) -> dict[str, Any]:
+        if has_nul(list(data.lists())):
+            raise HttpError(400, "the query may not contain NUL characters")
+        return super().parse_querydict(data, list_fields, request)
 
 
 class BearerToken(HttpBearer):
