@@ -1,16 +1,15 @@
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.hashers import get_hashers
 
-# Tests hash passwords fast; production keeps PBKDF2. pytest-django has read the settings before
-# this module runs, so the variable alone comes too late: the setting is changed here as well.
-os.environ.setdefault("VIP_FAST_HASHER", "1")
-settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-get_hashers.cache_clear()
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    """Tests hash passwords fast; production keeps PBKDF2."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -26,3 +25,23 @@ def api() -> object:
     from tests.cast import Api
 
     return Api()
+
+
+@pytest.fixture
+def flushable_db(transactional_db: None) -> Iterator[None]:
+    """A database whose commits are real (for threads and a live server). Its append-only
+    guards are lifted only for the flush that ends the test, and put back before the next."""
+    from django.db import connection
+
+    from vip.audit import guards
+
+    guards.install(connection)
+    yield
+    guards.remove_append_only(connection)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that touches the database, so the PostgreSQL pass runs exactly those."""
+    for item in items:
+        if {"db", "transactional_db"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.database)

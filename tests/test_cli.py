@@ -1,10 +1,81 @@
+"""The `vip` command."""
+
 from __future__ import annotations
+
+import json
 
 from typer.testing import CliRunner
 
 from vip.cli import app
+from vip.people.models import Role, User
+
+runner = CliRunner()
 
 
-def test_vip_without_arguments_shows_its_commands() -> None:
-    result = CliRunner().invoke(app, [])
-    assert "bench" in result.output
+def test_vip_without_arguments_lists_its_commands() -> None:
+    result = runner.invoke(app, [])
+    for command in (
+        "demo",
+        "serve",
+        "migrate",
+        "createuser",
+        "policy",
+        "audit",
+        "ledger",
+        "seed-demo",
+        "bench",
+    ):
+        assert command in result.output
+
+
+def test_policy_show_prints_the_parameters_in_force_as_json() -> None:
+    result = runner.invoke(app, ["policy", "show", "US", "--on", "2026-06-01", "--json"])
+    assert result.exit_code == 0
+    shown = json.loads(result.output)
+    assert shown["parameters"]["gain_share.max_fraction"] == 0.5
+    assert shown["parameters"]["fine.crime"] == {"amount": 5_000_00, "currency": "USD"}
+
+
+def test_policy_show_refuses_an_unknown_jurisdiction_or_date() -> None:
+    assert runner.invoke(app, ["policy", "show", "XX"]).exit_code == 2
+    assert runner.invoke(app, ["policy", "show", "US", "--on", "soon"]).exit_code == 2
+
+
+def test_createuser_is_how_staff_accounts_are_made(db: None) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "createuser",
+            "--role",
+            "authority",
+            "--email",
+            "chief@vip.example",
+            "--password",
+            "s3cret-enough",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert User.objects.get(email="chief@vip.example").role == Role.AUTHORITY
+    again = runner.invoke(
+        app,
+        [
+            "createuser",
+            "--role",
+            "authority",
+            "--email",
+            "chief@vip.example",
+            "--password",
+            "s3cret-enough",
+        ],
+    )
+    assert again.exit_code == 2 and "EMAIL_TAKEN" in again.output
+
+
+def test_seed_demo_adds_verified_people_fitting_their_origin(story: dict[str, User]) -> None:
+    result = runner.invoke(app, ["seed-demo", "--sponsors", "5", "--migrants", "40"])
+    assert result.exit_code == 0, result.output
+    migrants = User.objects.filter(email__startswith="migrant", role=Role.MIGRANT)
+    assert migrants.count() == 40
+    nepali = [m for m in migrants if m.country == "NP"]
+    assert all(m.migrant_profile.languages[0] == {"code": "ne", "level": "native"} for m in nepali)
+    assert all(m.verifications.filter(kind="identity", result="clear").exists() for m in migrants)

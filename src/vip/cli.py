@@ -191,6 +191,14 @@ def policy_show(
     console.print(table)
 
 
+@policy_app.command("reference")
+def policy_reference() -> None:
+    """Print the parameter reference in Markdown (docs/parameters.md)."""
+    from vip.policy.reference import markdown
+
+    print(markdown(), end="")
+
+
 def report(ok: bool, summary: dict[str, Any], as_json: bool, good: str, bad: str) -> None:
     if as_json:
         print(json.dumps({"ok": ok, **summary}))

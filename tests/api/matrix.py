@@ -113,6 +113,14 @@ MATRIX: dict[tuple[str, str], Row] = {
             "amount": {"amount": 1_000_00, "currency": "USD"},
         },
     ),
+    # A complaint: either party files one (the agency for the sponsor); who else sees the visa
+    # is told 403.
+    ("POST", "/visas/{visa_id}/complaints"): Row(
+        target=lambda w: w.visa.pk,
+        allowed=dict.fromkeys(("anthony", "agency", "bishal"), 201),
+        forbidden=frozenset({"officer", "authority"}),
+        body=lambda w: {"category": "pay", "text": "March was paid three weeks late."},
+    ),
     # A fine: the sponsor fined sees it (GET /me/fines); only the authority records its payment.
     ("POST", "/fines/{fine_id}/payment"): Row(
         target=lambda w: w.fine.pk,

@@ -274,6 +274,8 @@ CALLERS: dict[tuple[str, str], str | None] = {
     ("GET", "/me/fines"): "carol",
     ("POST", "/amnesty"): "authority",
     ("GET", "/me/ledger"): "anthony",
+    ("GET", "/me/visas"): "anthony",
+    ("GET", "/complaints"): "authority",
 }
 
 MONEY = {"amount": 12_000_00, "currency": "USD"}

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from django.test import Client, TestCase
+from django.test import Client, TestCase, override_settings
 from hypothesis import HealthCheck, given, settings
 
 from tests.api.matrix import MATRIX, operations
@@ -28,7 +28,7 @@ from tests.api.schema_fuzz import (
     valid_body,
     valid_path,
 )
-from tests.api.world import World, build_world
+from tests.api.world import FAST_HASHERS, World, build_world
 from tests.cast import Api
 
 # Per operation; 29 operations, so about 1,200 drawn bodies in all.
@@ -47,6 +47,7 @@ def test_every_operation_has_a_caller_and_a_good_body() -> None:
         assert needs_body <= has_body, (method, path)
 
 
+@override_settings(PASSWORD_HASHERS=FAST_HASHERS)  # setUpTestData runs before any fixture
 class BadInputNeverGivesA500(TestCase):
     world: World
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from tests.api.matrix import MATRIX, Cell, cells, fill, object_operations
-from tests.api.world import ROLES, World, build_world
+from tests.api.world import FAST_HASHERS, ROLES, World, build_world
 from tests.cast import Api
 
 
@@ -53,6 +53,7 @@ def check(case: EveryRoleSeesOnlyWhatItMay, cell: Cell) -> None:
         assert not [name for name in names_of(world) if name in text], payload
 
 
+@override_settings(PASSWORD_HASHERS=FAST_HASHERS)  # setUpTestData runs before any fixture
 class EveryRoleSeesOnlyWhatItMay(TestCase):
     world: World
 

@@ -25,6 +25,8 @@ from vip.people.models import Role, User
 from vip.visas import services as visas
 from vip.visas.models import Fine, Status, Visa
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 ROLES = (
     "anthony",  # sponsor of the objects
     "carol",  # another sponsor, with objects of her own

@@ -8,6 +8,7 @@ from ninja import Router, Status
 from vip.api.app import caller, require_role
 from vip.api.schemas import (
     AccountIn,
+    AccountOut,
     CreatedOut,
     DelegationIn,
     ErrorOut,
@@ -25,8 +26,8 @@ router = Router(tags=["people"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
-@router.post("/accounts", auth=None, response={201: CreatedOut, **ERRORS})
-def create_account(request: HttpRequest, body: AccountIn) -> Status[CreatedOut]:
+@router.post("/accounts", auth=None, response={201: AccountOut, **ERRORS})
+def create_account(request: HttpRequest, body: AccountIn) -> Status[AccountOut]:
     user = services.create_account(
         email=body.email,
         password=body.password,
@@ -37,7 +38,7 @@ def create_account(request: HttpRequest, body: AccountIn) -> Status[CreatedOut]:
         citizenship=body.citizenship or "",
         community_code=body.community,
     )
-    return Status(201, CreatedOut(id=user.pk, role=user.role))
+    return Status(201, AccountOut(id=user.pk, role=user.role))
 
 
 @router.post("/auth/token", auth=None, response={200: TokenOut, **ERRORS})

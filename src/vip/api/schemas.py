@@ -52,8 +52,11 @@ class AccountIn(Schema):
 
 class CreatedOut(Schema):
     id: int
-    role: str | None = None
-    status: str | None = None
+
+
+class AccountOut(Schema):
+    id: int
+    role: str
 
 
 class TokenIn(Schema):
@@ -349,3 +352,25 @@ class AmnestyIn(Schema):
 
 class DelegationIn(Schema):
     agency: int
+
+
+class ComplaintIn(Schema):
+    category: Literal["safety", "abuse", "pay", "housing", "other"]
+    text: str = Field(min_length=1, max_length=5000)
+
+
+class ComplaintOut(Schema):
+    id: int
+    visa: int
+    category: str
+    text: str
+    filed_by: int
+    filed_at: dt.datetime
+
+
+class VisaSummaryOut(Schema):
+    id: int
+    status: str
+    sponsor: int
+    migrant: int
+    community: str

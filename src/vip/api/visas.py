@@ -11,6 +11,8 @@ from vip.api.accounts import ERRORS
 from vip.api.app import caller, require_role
 from vip.api.schemas import (
     AmnestyIn,
+    ComplaintIn,
+    ComplaintOut,
     CreatedOut,
     DecisionIn,
     DecisionOut,
@@ -23,11 +25,12 @@ from vip.api.schemas import (
     ReasonOut,
     VisaIn,
     VisaOut,
+    VisaSummaryOut,
 )
 from vip.errors import NotFound
 from vip.people.models import Role, User
 from vip.visas import services
-from vip.visas.models import Fine, Visa
+from vip.visas.models import Complaint, Fine, Visa
 from vip.visas.selectors import visible_visas
 
 router = Router(tags=["visas"])
@@ -174,3 +177,43 @@ def amnesty(request: HttpRequest, body: AmnestyIn) -> Status[CreatedOut]:
         received_on=body.received_on,
     )
     return Status(201, CreatedOut(id=application.pk))
+
+
+def complaint_out(c: Complaint) -> ComplaintOut:
+    return ComplaintOut(
+        id=c.pk,
+        visa=c.visa_id,
+        category=c.category,
+        text=c.text,
+        filed_by=c.filed_by_id,
+        filed_at=c.filed_at,
+    )
+
+
+@router.post("/visas/{visa_id}/complaints", response={201: ComplaintOut, **ERRORS})
+def complain(request: HttpRequest, visa_id: int, body: ComplaintIn) -> Status[ComplaintOut]:
+    complaint = services.file_complaint(
+        user=caller(request), visa_id=visa_id, category=body.category, text=body.text
+    )
+    return Status(201, complaint_out(complaint))
+
+
+@router.get("/complaints", response={200: list[ComplaintOut], **ERRORS})
+def complaints(request: HttpRequest) -> list[ComplaintOut]:
+    require_role(caller(request), Role.AUTHORITY)
+    return [complaint_out(c) for c in Complaint.objects.order_by("-filed_at", "-id")[:500]]
+
+
+@router.get("/me/visas", response={200: list[VisaSummaryOut], **ERRORS})
+def my_visas(request: HttpRequest) -> list[VisaSummaryOut]:
+    found = visible_visas(caller(request)).select_related("community").order_by("-applied_at")
+    return [
+        VisaSummaryOut(
+            id=v.pk,
+            status=v.status,
+            sponsor=v.sponsor_id,
+            migrant=v.migrant_id,
+            community=v.community.code,
+        )
+        for v in found[:500]
+    ]

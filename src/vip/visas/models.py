@@ -172,3 +172,13 @@ class AmnestyApplication(models.Model):
     path = models.CharField(max_length=16)  # citizenship | sponsorship
     received_on = models.DateField()
     recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+
+
+class Complaint(models.Model):
+    """A safety or abuse complaint, routed to the authority (every worker protection applies)."""
+
+    visa = models.ForeignKey(Visa, on_delete=models.PROTECT, related_name="complaints")
+    filed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    category = models.CharField(max_length=16)  # safety | abuse | pay | housing | other
+    text = models.TextField()
+    filed_at = models.DateTimeField()

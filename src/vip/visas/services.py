@@ -23,6 +23,7 @@ from vip.visas import consequences
 from vip.visas.lifecycle import Event, may_report, next_status
 from vip.visas.models import (
     AmnestyApplication,
+    Complaint,
     EarningsReport,
     Fine,
     Insurance,
@@ -306,3 +307,21 @@ def amnesty_intake(
     profile.save(update_fields=["in_country"])
     audit.record(authority, "amnesty.recorded", "user", person.pk, {"path": path})
     return application
+
+
+COMPLAINT_CATEGORIES = {"safety", "abuse", "pay", "housing", "other"}
+
+
+@transaction.atomic(durable=True)
+def file_complaint(*, user: User, visa_id: int, category: str, text: str) -> Complaint:
+    """Either party may complain; the authority sees every complaint at once."""
+    visa = _visa_for(user, visa_id)
+    if acting_role(user, visa) not in {Role.MIGRANT, Role.SPONSOR}:
+        raise Forbidden("NOT_A_PARTY", "only the migrant or the sponsor files a complaint")
+    if category not in COMPLAINT_CATEGORIES:
+        raise Invalid("COMPLAINT_CATEGORY_UNKNOWN", f"categories: {sorted(COMPLAINT_CATEGORIES)}")
+    complaint = Complaint.objects.create(
+        visa=visa, filed_by=user, category=category, text=text, filed_at=now()
+    )
+    audit.record(user, "complaint.filed", "visa", visa.pk, {"category": category})
+    return complaint

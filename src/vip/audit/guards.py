@@ -1,0 +1,98 @@
+"""The database-level guards: the audit log and the ledger's legs are append-only, and on
+PostgreSQL every ledger transaction must sum to zero per currency at commit.
+
+Installed by migrations. `suspended()` lifts the append-only guards for a wholesale purge (a test
+database being flushed between tests, or a retention job under the authority's order), never for an
+ordinary change."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import connection as default_connection
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+APPEND_ONLY = ["audit_auditevent", "ledger_leg"]
+
+POSTGRES_FUNCTIONS = """
+CREATE OR REPLACE FUNCTION vip_refuse_change() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION 'append-only table %: % refused', TG_TABLE_NAME, TG_OP;
+END $$ LANGUAGE plpgsql;
+CREATE OR REPLACE FUNCTION vip_ledger_zero_sum() RETURNS trigger AS $$
+DECLARE unbalanced record;
+BEGIN
+  SELECT currency, SUM(amount) AS total INTO unbalanced FROM ledger_leg
+   WHERE transaction_id = NEW.transaction_id GROUP BY currency HAVING SUM(amount) <> 0 LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'ledger transaction % does not sum to zero in % (%)',
+      NEW.transaction_id, unbalanced.currency, unbalanced.total;
+  END IF;
+  RETURN NULL;
+END $$ LANGUAGE plpgsql;
+"""
+
+
+def _postgres_guards(table: str) -> list[str]:
+    return [
+        f"CREATE OR REPLACE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+        "FOR EACH ROW EXECUTE FUNCTION vip_refuse_change()",
+        f"CREATE OR REPLACE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION vip_refuse_change()",
+    ]
+
+
+def _sqlite_guards(table: str) -> list[str]:
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS {table}_no_{op.lower()} BEFORE {op} ON {table} BEGIN "
+        f"SELECT RAISE(ABORT, 'append-only table {table}: {op} refused'); END"
+        for op in ("UPDATE", "DELETE")
+    ]
+
+
+ZERO_SUM = [
+    "DROP TRIGGER IF EXISTS ledger_zero_sum ON ledger_leg",
+    "CREATE CONSTRAINT TRIGGER ledger_zero_sum AFTER INSERT ON ledger_leg "
+    "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION vip_ledger_zero_sum()",
+]
+
+
+def _execute(connection: BaseDatabaseWrapper, statements: list[str]) -> None:
+    with connection.cursor() as cursor:  # no parameters: plpgsql's % stays literal
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def install(connection: BaseDatabaseWrapper = default_connection) -> None:
+    if connection.vendor == "postgresql":
+        statements = [POSTGRES_FUNCTIONS, *ZERO_SUM]
+        statements += [s for table in APPEND_ONLY for s in _postgres_guards(table)]
+    else:
+        statements = [s for table in APPEND_ONLY for s in _sqlite_guards(table)]
+    _execute(connection, statements)
+
+
+def remove_append_only(connection: BaseDatabaseWrapper = default_connection) -> None:
+    if connection.vendor == "postgresql":
+        statements = [
+            f"DROP TRIGGER IF EXISTS {table}_{name} ON {table}"
+            for table in APPEND_ONLY
+            for name in ("append_only", "no_truncate")
+        ]
+    else:
+        statements = [
+            f"DROP TRIGGER IF EXISTS {table}_no_{op}"
+            for table in APPEND_ONLY
+            for op in ("update", "delete")
+        ]
+    _execute(connection, statements)
+
+
+@contextmanager
+def suspended(connection: BaseDatabaseWrapper = default_connection) -> Iterator[None]:
+    remove_append_only(connection)
+    try:
+        yield
+    finally:
+        install(connection)

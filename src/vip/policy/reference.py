@@ -1,0 +1,56 @@
+"""The parameter reference (docs/parameters.md), written from the YAML so it cannot drift."""
+
+from __future__ import annotations
+
+from vip.policy.parameters import Jurisdiction, Parameter, jurisdictions
+
+INTRO = """# National parameters
+
+Each jurisdiction's parameters live in `src/vip/policy/parameters/<CODE>.yaml`: every value is
+keyed by the date it takes effect, and lookup takes the latest date on or before the day asked
+(OpenFisca's convention). Money is in minor units of the jurisdiction's currency
+(`currency_minor`). A reform or a pilot is a dict of overrides, checked whole (unknown name,
+wrong unit, negative amount, fraction outside [0, 1]) before it applies. `vip policy show US
+--on 2027-01-01` prints the values in force; this page is written by `vip policy reference >
+docs/parameters.md`.
+
+Values marked *illustrative* are this platform's assumptions for a pilot, not enacted law.
+"""
+
+COMMUNITY_RULES = """## Community rules
+
+A community's limits live in the database (`CommunityRules`), each row effective from a date and
+set only by the community's officer or the authority (`PUT /api/v1/communities/{code}/rules`):
+`max_active_visas` (absolute cap on live visas), `max_per_1000_residents` (relative cap, whole
+visas), `max_per_household`, `allowed_sectors` (null: every sector) and `open_zone` (a pilot
+zone: no limits). When both caps are set the stricter applies. Live visas are those in review,
+approved or active.
+"""
+
+
+def shown(parameter: Parameter, currency: str) -> str:
+    if parameter.unit == "currency_minor":
+        return "; ".join(f"{d}: {v / 100:,.2f} {currency}" for d, v in parameter.values)
+    return "; ".join(f"{d}: {v}" for d, v in parameter.values)
+
+
+def section(j: Jurisdiction) -> str:
+    rows = [
+        f"| `{p.name}` | {p.unit} | {shown(p, j.currency)} | {p.description} | {p.reference} |"
+        for p in j.parameters.values()
+    ]
+    header = "| parameter | unit | values (from date: value) | description | reference |"
+    return "\n".join(
+        [
+            f"## {j.name} ({j.code}, {j.currency})",
+            "",
+            header,
+            "| --- | --- | --- | --- | --- |",
+            *rows,
+            "",
+        ]
+    )
+
+
+def markdown() -> str:
+    return "\n".join([INTRO, *(section(j) for j in jurisdictions().values()), COMMUNITY_RULES])

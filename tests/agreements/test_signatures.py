@@ -1,0 +1,89 @@
+"""An agreement binds when both have signed; pay and the gain share are stated before."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.cast import migrant
+from vip.agreements import services
+from vip.agreements.models import Agreement
+from vip.clock import today
+from vip.errors import Conflict, Forbidden, Invalid, NotFound
+from vip.money import Money
+from vip.people import services as people
+from vip.people.models import User
+
+World = dict[str, User]
+
+
+def offer(world: World, **changes: object) -> int:
+    terms: dict[str, object] = {
+        "user": world["anthony"],
+        "sponsor": world["anthony"],
+        "migrant_id": world["bishal"].pk,
+        "start_date": today(),
+        "duration_months": 12,
+        "annual_pay": Money(12_000_00, "USD"),
+        "housing": "spare room",
+        "work": "for_sponsor",
+        "gain_share": services.parse_gain_share("1/2"),
+        "sector": "construction",
+    }
+    return services.offer(**{**terms, **changes}).pk  # type: ignore[arg-type]
+
+
+def test_the_agreement_is_signed_only_when_both_have_signed(story: World) -> None:
+    pk = offer(story)
+    assert services.sign(user=story["bishal"], agreement_id=pk).status == "offered"
+    with pytest.raises(Conflict):
+        services.sign(user=story["bishal"], agreement_id=pk)
+    assert services.sign(user=story["anthony"], agreement_id=pk).status == "signed"
+
+
+def test_a_stranger_cannot_sign_or_see_it(story: World) -> None:
+    pk = offer(story)
+    with pytest.raises(NotFound):
+        services.sign(user=story["carol"], agreement_id=pk)
+
+
+def test_an_agency_signs_for_the_sponsor_who_delegated_to_it(story: World) -> None:
+    people.delegate(sponsor=story["anthony"], agency_id=story["agency"].pk)
+    pk = offer(story, user=story["agency"])
+    assert services.sign(user=story["agency"], agreement_id=pk).status == "offered"
+
+
+def test_an_agency_cannot_act_for_a_sponsor_who_did_not_delegate(story: World) -> None:
+    with pytest.raises(Forbidden):
+        offer(story, user=story["agency"])
+
+
+@pytest.mark.parametrize("share", ["3/2", "-1", "half", "1/0"])
+def test_a_gain_share_must_be_a_fraction_between_zero_and_one(share: str) -> None:
+    with pytest.raises(Invalid):
+        services.parse_gain_share(share)
+
+
+def test_pay_must_be_in_the_sponsors_currency(story: World) -> None:
+    with pytest.raises(Invalid) as refused:
+        offer(story, annual_pay=Money(12_000_00, "CAD"))
+    assert refused.value.code == "CURRENCY_MISMATCH"
+
+
+def test_the_interview_gets_a_private_video_room(story: World) -> None:
+    pk = offer(story)
+    at = dt.datetime(2026, 12, 1, 15, tzinfo=dt.UTC)
+    first = services.schedule_interview(user=story["bishal"], agreement_id=pk, at=at)
+    second = services.schedule_interview(user=story["anthony"], agreement_id=pk, at=at)
+    assert first.video_url != second.video_url
+    with pytest.raises(Invalid):
+        services.schedule_interview(
+            user=story["bishal"], agreement_id=pk, at=dt.datetime(2026, 12, 1, 15)
+        )
+
+
+def test_the_gain_baseline_is_the_migrants_home_earnings(story: World) -> None:
+    dawa = migrant(story["authority"], "Dawa", home_annual_earnings=3_000_00)
+    pk = offer(story, migrant_id=dawa.pk)
+    assert Agreement.objects.get(pk=pk).home_annual_earnings == 3_000_00

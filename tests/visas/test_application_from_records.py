@@ -1,0 +1,237 @@
+"""Each reason code triggered from the records themselves, through the application service."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+
+from tests.cast import active_visa, insurance, migrant, signed_agreement, sponsor, visa_for
+from vip.clock import today
+from vip.communities import services as communities
+from vip.people import services as people
+from vip.people.models import Role, User
+from vip.visas import services as visas
+from vip.visas.models import Visa
+
+World = dict[str, User]
+
+
+def apply(world: World, **terms: object) -> Visa:
+    return visa_for(world["anthony"], world["bishal"], **terms)  # type: ignore[arg-type]
+
+
+def unverified_sponsor(w: World) -> Visa:
+    dan = sponsor(w["authority"], "Dan", verify=())
+    return visa_for(dan, w["bishal"])
+
+
+def foreign_sponsor(w: World) -> Visa:
+    erin = sponsor(w["authority"], "Erin", country="CA")
+    return visa_for(erin, w["bishal"])
+
+
+def young_sponsor(w: World) -> Visa:
+    return visa_for(sponsor(w["authority"], "Finn", age=17), w["bishal"])
+
+
+def busy_sponsor(w: World) -> Visa:
+    active_visa(w["anthony"], migrant(w["authority"], "Gita"))
+    return apply(w)
+
+
+def fined_sponsor(w: World) -> Visa:
+    gita = migrant(w["authority"], "Gita")
+    visa = active_visa(w["anthony"], gita)
+    visas.report_event(user=gita, visa_id=visa.pk, kind="left", occurred_on=today(), details={})
+    visa2 = active_visa(w["anthony"], migrant(w["authority"], "Hari"))
+    visas.report_event(
+        user=w["authority"],
+        visa_id=visa2.pk,
+        kind="crime_convicted",
+        occurred_on=today(),
+        details={},
+    )
+    return apply(w)
+
+
+def unverified_migrant(w: World) -> Visa:
+    return visa_for(w["anthony"], migrant(w["authority"], "Ila", verify=()))
+
+
+def migrant_with_visa(w: World) -> Visa:
+    visa_for(w["carol"], w["bishal"])
+    return apply(w)
+
+
+def barred_migrant(w: World) -> Visa:
+    profile = w["bishal"].migrant_profile
+    profile.barred_until = today() + dt.timedelta(days=365)
+    profile.save(update_fields=["barred_until"])
+    return apply(w)
+
+
+def unsigned(w: World) -> Visa:
+    from vip.agreements import services as agreements
+    from vip.money import Money
+
+    offer = agreements.offer(
+        user=w["anthony"],
+        sponsor=w["anthony"],
+        migrant_id=w["bishal"].pk,
+        start_date=today(),
+        duration_months=12,
+        annual_pay=Money(12_000_00, "USD"),
+        housing="spare room",
+        work="for_sponsor",
+        gain_share=agreements.parse_gain_share("1/2"),
+        sector="construction",
+    )
+    return visas.apply(user=w["anthony"], agreement_id=offer.pk, insurance=insurance(offer))
+
+
+def low_pay(w: World) -> Visa:
+    return apply(w, pay=9_000_00)
+
+
+def greedy_share(w: World) -> Visa:
+    return apply(w, share="2/3")
+
+
+def no_insurance(w: World) -> Visa:
+    agreement = signed_agreement(w["anthony"], w["bishal"])
+    return visas.apply(user=w["anthony"], agreement_id=agreement.pk, insurance=None)
+
+
+def thin_insurance(w: World) -> Visa:
+    agreement = signed_agreement(w["anthony"], w["bishal"])
+    return visas.apply(
+        user=w["anthony"],
+        agreement_id=agreement.pk,
+        insurance=insurance(agreement, coverage=50_000_00),
+    )
+
+
+def short_insurance(w: World) -> Visa:
+    agreement = signed_agreement(w["anthony"], w["bishal"])
+    return visas.apply(
+        user=w["anthony"], agreement_id=agreement.pk, insurance=insurance(agreement, months=6)
+    )
+
+
+def capped(w: World, **rules: object) -> None:
+    base: dict[str, object] = {
+        "effective_from": None,
+        "max_active_visas": None,
+        "max_per_1000_residents": None,
+        "max_per_household": None,
+        "allowed_sectors": None,
+        "open_zone": False,
+    }
+    communities.set_rules(user=w["officer"], community_code="springfield", **{**base, **rules})
+
+
+def full_community(w: World) -> Visa:
+    capped(w, max_active_visas=1)
+    visa_for(w["carol"], migrant(w["authority"], "Jyoti"))
+    return apply(w)
+
+
+def full_household(w: World) -> Visa:
+    capped(w, max_per_household=1)
+    people.update_profile(w["carol"], {"household": "12 Elm Street"})
+    people.update_profile(w["anthony"], {"household": "12 Elm Street"})
+    visa_for(w["carol"], migrant(w["authority"], "Jyoti"))
+    return apply(w)
+
+
+def sector_closed(w: World) -> Visa:
+    capped(w, allowed_sectors=["care", "agriculture"])
+    return apply(w)
+
+
+SCENARIOS: dict[str, Callable[[World], Visa]] = {
+    "SPONSOR_NOT_VERIFIED": unverified_sponsor,
+    "SPONSOR_NOT_CITIZEN": foreign_sponsor,
+    "SPONSOR_UNDER_MIN_AGE": young_sponsor,
+    "SPONSOR_HAS_ACTIVE_SPONSORSHIP": busy_sponsor,
+    "SPONSOR_HAS_UNPAID_FINES": fined_sponsor,
+    "MIGRANT_NOT_VERIFIED": unverified_migrant,
+    "MIGRANT_HAS_ACTIVE_VISA": migrant_with_visa,
+    "MIGRANT_BARRED": barred_migrant,
+    "AGREEMENT_NOT_SIGNED": unsigned,
+    "PAY_BELOW_FLOOR": low_pay,
+    "GAIN_SHARE_ABOVE_MAX": greedy_share,
+    "INSURANCE_MISSING": no_insurance,
+    "INSURANCE_COVERAGE_TOO_LOW": thin_insurance,
+    "INSURANCE_PERIOD_TOO_SHORT": short_insurance,
+    "COMMUNITY_CAP_REACHED": full_community,
+    "HOUSEHOLD_CAP_REACHED": full_household,
+    "SECTOR_NOT_ALLOWED": sector_closed,
+}
+
+
+@pytest.mark.parametrize("code", sorted(SCENARIOS))
+def test_the_records_trigger_the_reason_code(code: str, story: World) -> None:
+    visa = SCENARIOS[code](story)
+    assert visa.status == "refused"
+    assert code in {reason["code"] for reason in visa.reasons}
+
+
+def test_a_refusal_records_who_applied_and_why(story: World) -> None:
+    visa = no_insurance(story)
+    change = visa.status_changes.get()
+    assert (change.to_status, change.actor, change.reason) == (
+        "refused",
+        story["anthony"],
+        "INSURANCE_MISSING",
+    )
+
+
+def test_a_cap_per_thousand_counts_the_communitys_population(story: World) -> None:
+    communities.create_community(
+        authority=story["authority"],
+        code="hamlet",
+        name="Hamlet",
+        jurisdiction_code="US",
+        population=100,
+    )
+    communities.set_rules(
+        user=story["authority"],
+        community_code="hamlet",
+        effective_from=None,
+        max_active_visas=None,
+        max_per_1000_residents=Decimal("10"),
+        max_per_household=None,
+        allowed_sectors=None,
+        open_zone=False,
+    )
+    kim = sponsor(story["authority"], "Kim", community="hamlet")
+    lee = sponsor(story["authority"], "Lee", community="hamlet")
+    assert visa_for(kim, story["bishal"]).status == "approved"  # 10 per 1000 of 100 = 1
+    refused = visa_for(lee, migrant(story["authority"], "Mina"))
+    assert refused.reasons[0]["code"] == "COMMUNITY_CAP_REACHED"
+
+
+def test_rules_take_effect_on_their_date(story: World) -> None:
+    capped(story, max_active_visas=0, effective_from=today() + dt.timedelta(days=30))
+    assert apply(story).status == "approved"
+
+
+def test_only_the_officer_of_a_community_or_the_authority_sets_its_rules(story: World) -> None:
+    from vip.errors import Forbidden
+
+    with pytest.raises(Forbidden):
+        communities.set_rules(
+            user=story["anthony"],
+            community_code="springfield",
+            effective_from=None,
+            max_active_visas=0,
+            max_per_1000_residents=None,
+            max_per_household=None,
+            allowed_sectors=None,
+            open_zone=False,
+        )
+    assert story["officer"].role == Role.OFFICER

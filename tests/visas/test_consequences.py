@@ -1,0 +1,162 @@
+"""What each event costs whom, as the parameters say, and where it lands in the books."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.cast import active_visa
+from vip.clock import today
+from vip.errors import Conflict
+from vip.ledger.selectors import balances, check_books
+from vip.money import Money
+from vip.people.models import User
+from vip.visas import services
+from vip.visas.consequences import months_begun
+from vip.visas.models import Visa
+from vip.visas.rules import add_months, gain_share
+
+World = dict[str, User]
+
+
+def report(world: World, visa: Visa, kind: str, on: dt.date, who: str = "anthony") -> list[dict]:
+    return services.report_event(
+        user=world[who], visa_id=visa.pk, kind=kind, occurred_on=on, details={}
+    )[1]
+
+
+@pytest.fixture
+def visa(story: World) -> Visa:
+    return active_visa(story["anthony"], story["bishal"])
+
+
+def test_unemployment_makes_the_sponsor_owe_a_month_of_support_in_advance(
+    story: World, visa: Visa
+) -> None:
+    out = report(story, visa, "unemployed", today())
+    assert out == [
+        {
+            "kind": "support_obligation",
+            "id": out[0]["id"],
+            "parameter": "support.monthly_unemployment",
+            "amount": {"amount": 800_00, "currency": "USD"},
+        }
+    ]
+    assert balances(story["anthony"]) == {"USD": -800_00}
+    assert balances(story["bishal"]) == {"USD": 800_00}
+
+
+def test_support_runs_for_every_month_begun_until_he_works_again(story: World, visa: Visa) -> None:
+    start = add_months(today(), -3)
+    report(story, visa, "unemployed", start)  # reported late: months begun so far are owed
+    assert balances(story["bishal"]) == {"USD": 4 * 800_00}
+    report(story, visa, "employed", today(), who="bishal")
+    assert balances(story["bishal"]) == {"USD": 4 * 800_00}
+    assert visa.support_obligations.get().ended_on == today()
+
+
+def test_the_daily_accrual_posts_each_new_month_once(story: World, visa: Visa) -> None:
+    report(story, visa, "unemployed", today())
+    assert services.accrue_support(actor=None, day=add_months(today(), 2)) == 2
+    assert services.accrue_support(actor=None, day=add_months(today(), 2)) == 0
+    assert balances(story["bishal"]) == {"USD": 3 * 800_00}
+
+
+def test_a_second_unemployment_report_is_refused_while_support_runs(
+    story: World, visa: Visa
+) -> None:
+    report(story, visa, "unemployed", today())
+    with pytest.raises(Conflict) as refused:
+        report(story, visa, "unemployed", today(), who="bishal")
+    assert refused.value.code == "ALREADY_UNEMPLOYED"
+
+
+def test_a_crime_fines_the_sponsor_and_orders_deportation_after_the_sentence(
+    story: World, visa: Visa
+) -> None:
+    out = report(story, visa, "crime_convicted", today(), who="authority")
+    fine, order = out
+    assert (fine["code"], fine["amount"]) == ("FINE_CRIME", {"amount": 5_000_00, "currency": "USD"})
+    assert (order["kind"], order["effective_on"]) == ("deportation_order", None)
+    served = report(story, visa, "sentence_served", today(), who="authority")
+    assert served[0]["effective_on"] == today().isoformat()
+
+
+def test_a_disappearance_reported_in_time_costs_the_base_fine_and_opens_a_case(
+    story: World, visa: Visa
+) -> None:
+    out = report(story, visa, "disappeared", today() - dt.timedelta(days=7))
+    assert [c["kind"] for c in out] == ["fine", "enforcement_case"]
+    assert balances(story["anthony"]) == {"USD": -5_000_00}
+
+
+def test_a_disappearance_reported_late_adds_the_late_fine(story: World, visa: Visa) -> None:
+    out = report(story, visa, "disappeared", today() - dt.timedelta(days=8))
+    assert [c.get("code") for c in out if c["kind"] == "fine"] == [
+        "FINE_DISAPPEARANCE",
+        "FINE_DISAPPEARANCE_LATE_REPORT",
+    ]
+    assert balances(story["anthony"]) == {"USD": -7_500_00}
+
+
+def test_leaving_ends_the_visa_with_no_penalty_to_anyone(story: World, visa: Visa) -> None:
+    report(story, visa, "unemployed", today())
+    out = report(story, visa, "left", today(), who="bishal")
+    assert [c["kind"] for c in out] == ["support_obligation"]  # support ends, nothing more
+    visa.refresh_from_db()
+    assert visa.status == "left"
+    assert not story["anthony"].fines.exists()
+
+
+def test_a_paid_fine_no_longer_blocks_the_sponsor(story: World, visa: Visa) -> None:
+    report(story, visa, "crime_convicted", today(), who="authority")
+    fine = story["anthony"].fines.get()
+    services.pay_fine(authority=story["authority"], fine_id=fine.pk)
+    assert balances(story["anthony"]) == {"USD": 0}
+    with pytest.raises(Conflict):
+        services.pay_fine(authority=story["authority"], fine_id=fine.pk)
+    assert check_books().ok
+
+
+def test_earnings_post_half_the_gain_to_the_host(story: World, visa: Visa) -> None:
+    services.report_earnings(
+        user=story["bishal"], visa_id=visa.pk, month=today(), amount=Money(1_000_00, "USD")
+    )
+    assert balances(story["anthony"]) == {"USD": 400_00}
+    with pytest.raises(Conflict) as refused:
+        services.report_earnings(
+            user=story["bishal"], visa_id=visa.pk, month=today(), amount=Money(1_000_00, "USD")
+        )
+    assert refused.value.code == "EARNINGS_ALREADY_REPORTED"
+
+
+def test_earnings_below_home_earnings_owe_nothing(story: World, visa: Visa) -> None:
+    report_ = services.report_earnings(
+        user=story["bishal"], visa_id=visa.pk, month=today(), amount=Money(150_00, "USD")
+    )
+    assert report_.gain_share == 0
+    assert balances(story["anthony"]) == {}
+
+
+@given(
+    earnings=st.integers(0, 10**9),
+    home=st.integers(0, 10**9),
+    share=st.fractions(0, 1, max_denominator=1000),
+)
+def test_the_gain_share_is_the_fraction_of_the_gain_over_home_never_negative(
+    earnings: int, home: int, share: Fraction
+) -> None:
+    owed = gain_share(share, Money(earnings, "USD"), Money(home, "USD")).amount
+    exact = share * max(Fraction(0), earnings - Fraction(home, 12))
+    assert 0 <= owed <= earnings
+    assert abs(owed - exact) <= Fraction(1, 2)
+
+
+@given(st.dates(dt.date(2020, 1, 1), dt.date(2030, 1, 1)), st.integers(0, 40))
+def test_months_begun_counts_each_monthly_anniversary_once(start: dt.date, months: int) -> None:
+    assert months_begun(start, add_months(start, months)) == months + 1
+    assert months_begun(start, start - dt.timedelta(days=1)) == 0
