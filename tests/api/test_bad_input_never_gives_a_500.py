@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from django.test import Client, TestCase, override_settings
 from hypothesis import HealthCheck, given, settings
 
@@ -35,6 +36,9 @@ from tests.cast import Api
 EXAMPLES = 40
 QUERY_VALUES = ["", "0", "-1", "abc", "1.5", "201", "99999999999999999999", "2026-02-30", "%00"]
 QUERY_REFUSED = {"integer": {"0", "-1", "abc", "1.5", "201", "99999999999999999999", "2026-02-30"}}
+
+# Django TestCase classes use no `db` fixture: mark them for the PostgreSQL pass by hand.
+pytestmark = pytest.mark.database
 
 
 def test_every_operation_has_a_caller_and_a_good_body() -> None:

@@ -10,11 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from django.test import TestCase, override_settings
 
 from tests.api.matrix import MATRIX, Cell, cells, fill, object_operations
 from tests.api.world import FAST_HASHERS, ROLES, World, build_world
 from tests.cast import Api
+
+# Django TestCase classes use no `db` fixture: mark them for the PostgreSQL pass by hand.
+pytestmark = pytest.mark.database
 
 
 def test_every_object_endpoint_is_in_the_matrix() -> None:
