@@ -4,6 +4,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# No wall-clock assertions: hypothesis's per-example deadline fails tests on a loaded machine
+# (two xdist workers on two cores), so it is off for every test.
+hypothesis_settings.register_profile("vip", deadline=None)
+hypothesis_settings.load_profile("vip")
 
 
 @pytest.fixture(autouse=True)
