@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from tests.cast import migrant
 from vip.agreements import services
 from vip.agreements.models import Agreement
 from vip.clock import today
@@ -14,6 +13,8 @@ from vip.errors import Conflict, Forbidden, Invalid, NotFound
 from vip.money import Money
 from vip.people import services as people
 from vip.people.models import User
+
+from tests.cast import migrant
 
 World = dict[str, User]
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.cast import Api, migrant
 from vip.audit.services import verify
 from vip.clock import today
 from vip.ledger.selectors import check_books
 from vip.people.models import User
 from vip.visas.rules import add_months
+
+from tests.cast import Api, migrant
 
 
 def codes(decision: dict[str, Any]) -> set[str]:

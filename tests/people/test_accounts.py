@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.cast import Api
 from vip.audit.models import AuditEvent
 from vip.people.models import ApiToken, User
+
+from tests.cast import Api
 
 ANTHONY = {
     "email": "anthony@example.org",

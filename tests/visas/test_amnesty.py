@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from tests.cast import migrant
 from vip.errors import Conflict, Invalid
 from vip.people.models import User
 from vip.visas import services
+
+from tests.cast import migrant
 
 World = dict[str, User]
 

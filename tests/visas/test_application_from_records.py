@@ -8,13 +8,14 @@ from decimal import Decimal
 
 import pytest
 
-from tests.cast import active_visa, insurance, migrant, signed_agreement, sponsor, visa_for
 from vip.clock import today
 from vip.communities import services as communities
 from vip.people import services as people
 from vip.people.models import Role, User
 from vip.visas import services as visas
 from vip.visas.models import Visa
+
+from tests.cast import active_visa, insurance, migrant, signed_agreement, sponsor, visa_for
 
 World = dict[str, User]
 

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.cast import active_visa
 from vip.clock import today
 from vip.errors import Conflict
 from vip.ledger.selectors import balances, check_books
@@ -19,6 +18,8 @@ from vip.visas import services
 from vip.visas.consequences import months_begun
 from vip.visas.models import Visa
 from vip.visas.rules import add_months, gain_share
+
+from tests.cast import active_visa
 
 World = dict[str, User]
 

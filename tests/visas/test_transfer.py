@@ -3,11 +3,12 @@ starts in one transaction, with no gap."""
 
 from __future__ import annotations
 
-from tests.cast import active_visa, migrant, signed_agreement, visa_for
 from vip.clock import today
 from vip.people.models import User
 from vip.visas import services
 from vip.visas.models import Status, Visa
+
+from tests.cast import active_visa, migrant, signed_agreement, visa_for
 
 World = dict[str, User]
 
