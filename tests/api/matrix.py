@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from tests.api.world import ROLES, World
 from vip.api.app import api
 from vip.clock import today
+
+from tests.api.world import ROLES, World
 
 Body = Callable[[World], dict[str, Any]]
 

@@ -15,11 +15,12 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from vip.clock import today
+from vip.demo.people import DEMO_PASSWORD
+
 from tests.api.matrix import MATRIX, openapi
 from tests.api.world import World
 from tests.cast import Api
-from vip.clock import today
-from vip.demo.people import DEMO_PASSWORD
 
 Json = Any
 PREFIX = "/api/v1"

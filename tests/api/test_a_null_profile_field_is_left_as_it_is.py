@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cast import Api
 from vip.people.models import User
+
+from tests.cast import Api
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
+from vip.clock import today
+
 from tests.api.world import ROLES, World, build_world
 from tests.cast import Api
-from vip.clock import today
 
 NOWHERE = 10**9
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cast import Api, signed_agreement
 from vip.people.models import User
+
+from tests.cast import Api, signed_agreement
 
 
 @pytest.mark.parametrize("field", ["max_active_visas", "max_per_household"])

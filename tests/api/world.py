@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from tests.cast import active_visa, migrant, official, signed_agreement, sponsor
 from vip.agreements import services as agreements
 from vip.agreements.models import Agreement
 from vip.clock import today
@@ -24,6 +23,8 @@ from vip.people import services as people
 from vip.people.models import Role, User
 from vip.visas import services as visas
 from vip.visas.models import Fine, Status, Visa
+
+from tests.cast import active_visa, migrant, official, signed_agreement, sponsor
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

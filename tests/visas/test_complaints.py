@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from tests.cast import Api, active_visa, migrant
 from vip.people.models import User
+
+from tests.cast import Api, active_visa, migrant
 
 World = dict[str, User]
 
