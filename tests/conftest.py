@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from hypothesis import settings as hypothesis_settings
@@ -10,12 +9,6 @@ from hypothesis import settings as hypothesis_settings
 # (two xdist workers on two cores), so it is off for every test.
 hypothesis_settings.register_profile("vip", deadline=None)
 hypothesis_settings.load_profile("vip")
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings: Any) -> None:
-    """Tests hash passwords fast; production keeps PBKDF2."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -33,21 +26,69 @@ def api() -> object:
     return Api()
 
 
-@pytest.fixture
-def flushable_db(transactional_db: None) -> Iterator[None]:
-    """A database whose commits are real (for threads and a live server). Its append-only
-    guards are lifted only for the flush that ends the test, and put back before the next."""
+def uses_transactions(request: pytest.FixtureRequest) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return "transactional_db" in request.fixturenames or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+
+
+@pytest.fixture(autouse=True)
+def _flushable_append_only_tables(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A transactional test (threads, a live server) ends with Django's flush, which empties every
+    table: the append-only guards refuse that, as they should in production. Only for that flush
+    the guards are lifted; the flush's post_migrate signal puts them back at once."""
+    if not uses_transactions(request):
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    yield
     from django.db import connection
 
     from vip.audit import guards
 
-    guards.install(connection)
-    yield
     guards.remove_append_only(connection)
+
+
+def _restore_guards(sender: object, using: str = "default", **kwargs: object) -> None:
+    from django.db import connections
+
+    from vip.audit import guards
+
+    guards.install(connections[using])
+
+
+def _fast_commits(sender: object, connection: object, **kwargs: object) -> None:
+    """Test databases are thrown away: PostgreSQL need not wait for the disk at each commit
+    (locks, constraints and triggers behave exactly the same)."""
+    if getattr(connection, "vendor", None) == "postgresql":
+        with connection.cursor() as cursor:  # type: ignore[attr-defined]
+            cursor.execute("SET synchronous_commit TO off")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.apps import apps
+    from django.conf import settings
+    from django.contrib.auth import hashers
+    from django.db.backends.signals import connection_created
+    from django.db.models.signals import post_migrate
+
+    # Tests hash passwords fast (pytest-django has read the settings already); production: PBKDF2.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    hashers.get_hashers.cache_clear()  # type: ignore[attr-defined]
+    hashers.get_hashers_by_algorithm.cache_clear()  # type: ignore[attr-defined]
+    connection_created.connect(_fast_commits, dispatch_uid="vip-test-fast-commits")
+    post_migrate.connect(
+        _restore_guards,
+        sender=apps.get_app_config("ledger"),
+        dispatch_uid="vip-test-restore-guards",
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that touches the database, so the PostgreSQL pass runs exactly those."""
     for item in items:
-        if {"db", "transactional_db"} & set(getattr(item, "fixturenames", ())):
+        if {"db", "transactional_db"} & set(getattr(item, "fixturenames", ())) or (
+            item.get_closest_marker("django_db")
+        ):
             item.add_marker(pytest.mark.database)

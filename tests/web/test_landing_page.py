@@ -22,7 +22,7 @@ FLAGS = [
 
 
 @pytest.fixture
-def page(live_server: object, flushable_db: None) -> Iterator[Page]:
+def page(live_server: object, transactional_db: None) -> Iterator[Page]:
     """The story loaded first, then the browser: Django refuses ORM calls while its loop runs,
     and this fixture's teardown closes the browser before the database is flushed."""
     load_story()

@@ -122,7 +122,10 @@ def close_support(visa: Visa, day: dt.date, actor: User) -> list[Consequence]:
 
 
 def accrue_all(day: dt.date, actor: User | None) -> int:
-    open_obligations = SupportObligation.objects.select_for_update().filter(ended_on=None)
+    # Lock the obligations only (not their visas): an event locks its visa, then its support.
+    open_obligations = SupportObligation.objects.select_for_update(of=("self",)).filter(
+        ended_on=None
+    )
     return sum(post_support(o, day, actor) for o in open_obligations.select_related("visa"))
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -70,16 +72,22 @@ def change_status(visa: Visa, to: Status, event: str, actor: User, reason: str =
     visa.save(update_fields=["status"])
 
 
-def _create_visa(**fields: Any) -> Visa:
-    """Insert under the partial unique indexes; a race lost is a 409, never a 500."""
+@contextmanager
+def _one_live_visa() -> Iterator[None]:
+    """Writes under the partial unique indexes; a race lost is a 409, never a 500."""
     try:
         with transaction.atomic():
-            return Visa.objects.create(**fields)
+            yield
     except IntegrityError as error:
         for constraint, code in UNIQUE_CONFLICTS.items():
             if constraint in str(error):
                 raise Conflict(code, "a concurrent application took this place") from None
         raise
+
+
+def _create_visa(**fields: Any) -> Visa:
+    with _one_live_visa():
+        return Visa.objects.create(**fields)
 
 
 @transaction.atomic(durable=True)
@@ -140,7 +148,9 @@ def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) ->
     status = first[decision.outcome]
     if visa.transferred_from_id:
         status = Status.ACTIVE  # no gap: he stays at work, under his new sponsor
-    change_status(visa, status, "applied", user, ", ".join(r.code for r in decision.reasons))
+    # The visa takes its live status here, so this is where a concurrent winner is detected.
+    with _one_live_visa():
+        change_status(visa, status, "applied", user, ", ".join(r.code for r in decision.reasons))
     return visa
 
 
@@ -171,6 +181,9 @@ def report_event(
     *, user: User, visa_id: int, kind: str, occurred_on: dt.date, details: dict[str, Any]
 ) -> tuple[Visa, list[dict[str, Any]]]:
     visa = _visa_for(user, visa_id)
+    # Lock order, as the support accrual keeps it: the visa, its open support, then the audit
+    # log's head (taken by the first audit record below); otherwise the two can deadlock.
+    list(visa.support_obligations.select_for_update().filter(ended_on=None))
     role = acting_role(user, visa)
     try:
         event = Event(kind)
