@@ -159,3 +159,17 @@ def active_visa(sponsor_: User, migrant_: User, **terms: Any) -> Visa:
     )
     visa.refresh_from_db()
     return visa
+
+
+def official(authority: User, name: str, role: str, community: str | None = None) -> User:
+    """A community officer or an agency, made as `vip createuser` would."""
+    return people.create_account(
+        email=f"{name.lower()}@test.vip.example",
+        password=DEMO_PASSWORD,
+        role=role,
+        full_name=name,
+        birth_date=years_ago(45),
+        country="US",
+        community_code=community,
+        created_by=authority,
+    )

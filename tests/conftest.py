@@ -3,6 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# No wall-clock assertions: hypothesis's per-example deadline fails tests on a loaded machine
+# (two xdist workers on two cores), so it is off for every test.
+hypothesis_settings.register_profile("vip", deadline=None)
+hypothesis_settings.load_profile("vip")
 
 
 @pytest.fixture

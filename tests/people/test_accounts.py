@@ -65,7 +65,10 @@ def test_an_expired_token_is_refused(story: dict[str, User], api: Api) -> None:
 def test_only_the_authority_records_verifications(story: dict[str, User], api: Api) -> None:
     path = f"/people/{story['bishal'].pk}/verifications"
     body = {"kind": "criminal_record", "result": "clear"}
-    assert api.post(path, body, as_=story["anthony"])[0] == 403
+    # Anthony may not see Bishal's record: not found, as if he did not exist (the API's rule).
+    assert api.post(path, body, as_=story["anthony"])[0] == 404
+    # Bishal sees his own, so he is told why he may not add to it.
+    assert api.post(path, body, as_=story["bishal"])[0] == 403
     assert api.post(path, body, as_=story["authority"])[0] == 201
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 from fractions import Fraction
 
@@ -17,10 +18,15 @@ from vip.money import Money
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for
 
+# Digits, a point or a slash: no exponent, for "1e-9999999" would cost seconds of CPU to expand.
+PLAIN_FRACTION = re.compile(r"\s*\d{1,12}(\.\d{1,12})?\s*|\s*\d{1,12}/\d{1,12}\s*")
+
 
 def parse_gain_share(value: float | str) -> Fraction:
     """A fraction in [0, 1], written 0.5 or "1/2"."""
     try:
+        if isinstance(value, str) and not PLAIN_FRACTION.fullmatch(value):
+            raise ValueError(value)
         fraction = Fraction(str(value)).limit_denominator(10_000)
     except (ValueError, ZeroDivisionError):
         raise Invalid("GAIN_SHARE_INVALID", f"{value!r} is not a fraction") from None

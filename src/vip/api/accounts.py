@@ -62,7 +62,7 @@ def me(request: HttpRequest) -> dict[str, object]:
 
 @router.put("/me/profile", response={200: dict, **ERRORS})
 def update_profile(request: HttpRequest, body: ProfileIn) -> dict[str, object]:
-    changes = body.dict(exclude_unset=True)
+    changes = body.dict(exclude_unset=True, exclude_none=True)  # null leaves a field as it is
     earnings = changes.pop("home_annual_earnings", None)
     if earnings is not None:
         changes["home_annual_earnings"] = earnings["amount"]
@@ -71,8 +71,17 @@ def update_profile(request: HttpRequest, body: ProfileIn) -> dict[str, object]:
     return {"updated": sorted(changes)}
 
 
+def visible_person(reader: User, person_id: int) -> User:
+    """Himself, or anyone to the authority: to all others a person is not found."""
+    person = User.objects.filter(pk=person_id).first()
+    if person is None or not (reader.role == Role.AUTHORITY or reader.pk == person.pk):
+        raise NotFound("PERSON_NOT_FOUND", "no such person")
+    return person
+
+
 @router.post("/people/{person_id}/verifications", response={201: VerificationOut, **ERRORS})
 def verify(request: HttpRequest, person_id: int, body: VerificationIn) -> Status[VerificationOut]:
+    visible_person(caller(request), person_id)  # 404 before 403: no hint that he exists
     authority = require_role(caller(request), Role.AUTHORITY)
     v = services.record_verification(
         authority=authority, person_id=person_id, kind=body.kind, result=body.result, note=body.note
@@ -92,9 +101,7 @@ def verify(request: HttpRequest, person_id: int, body: VerificationIn) -> Status
 @router.get("/people/{person_id}/verifications", response={200: list[VerificationOut], **ERRORS})
 def verifications(request: HttpRequest, person_id: int) -> list[VerificationOut]:
     reader = caller(request)
-    person = User.objects.filter(pk=person_id).first()
-    if person is None or not (reader.role == Role.AUTHORITY or reader.pk == person.pk):
-        raise NotFound("PERSON_NOT_FOUND", "no such person")
+    person = visible_person(reader, person_id)
     return [
         VerificationOut(
             id=v.pk,

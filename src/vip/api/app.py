@@ -2,16 +2,55 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.datastructures import MultiValueDict
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 from ninja.security import HttpBearer
 
 from vip.errors import DomainError, Forbidden
 from vip.people.models import User
 from vip.people.services import user_for_token
+
+
+def refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def has_nul(value: Any) -> bool:
+    """Whether a NUL character hides in the value: no text column (PostgreSQL's) can hold one."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(has_nul(k) or has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(has_nul(item) for item in value)
+    return False
+
+
+class JsonObjectParser(Parser):
+    """Every request body of API v1 is a JSON object: anything else is a 400, not an empty
+    object (ninja's schemas would read `[]` or `42` as one with every field left unset).
+    Text with a NUL character, in a body or a query, is a 400 too, not a database error."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data = json.loads(request.body, parse_constant=refuse_constant)
+        if not isinstance(data, dict):
+            raise ValueError("the body must be a JSON object")
+        if has_nul(data):
+            raise ValueError("text may not contain NUL characters")
+        return data
+
+    def parse_querydict(
+        self, data: MultiValueDict[str, str], list_fields: list[str], request: HttpRequest
+    ) -> dict[str, Any]:
+        if has_nul(list(data.lists())):
+            raise HttpError(400, "the query may not contain NUL characters")
+        return super().parse_querydict(data, list_fields, request)
 
 
 class BearerToken(HttpBearer):
@@ -24,6 +63,7 @@ api = NinjaAPI(
     version="1",
     urls_namespace="api-v1",
     auth=BearerToken(),
+    parser=JsonObjectParser(),
     description="Visas between Individuals Program. Errors are "
     '`{"error": {"code", "message", "details"}}` with a 4xx status.',
 )
@@ -69,6 +109,11 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 @api.exception_handler(Http404)
 def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return error(request, 404, "NOT_FOUND", "no such resource")
+
+
+def not_found(request: HttpRequest, path: str = "") -> HttpResponse:
+    """Any other path under /api/v1/: the API's own 404, not the site's HTML page."""
     return error(request, 404, "NOT_FOUND", "no such resource")
 
 

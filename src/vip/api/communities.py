@@ -28,6 +28,7 @@ from vip.policy.parameters import parameters
 from vip.visas.models import LIVE
 
 router = Router(tags=["communities"])
+# Codes in paths are slugs: any other text (a NUL, a slash) matches no route, the API's JSON 404.
 
 
 @router.get("/jurisdictions", auth=None, response=list[JurisdictionOut])
@@ -38,7 +39,9 @@ def jurisdictions(request: HttpRequest) -> list[JurisdictionOut]:
     ]
 
 
-@router.get("/jurisdictions/{code}/parameters", auth=None, response={200: ParametersOut, **ERRORS})
+@router.get(
+    "/jurisdictions/{slug:code}/parameters", auth=None, response={200: ParametersOut, **ERRORS}
+)
 def jurisdiction_parameters(
     request: HttpRequest, code: str, on: dt.date | None = None
 ) -> ParametersOut:
@@ -78,7 +81,7 @@ def communities(request: HttpRequest, jurisdiction: str | None = None) -> list[C
     return [community_out(c) for c in found]
 
 
-@router.get("/communities/{code}", auth=None, response={200: CommunityOut, **ERRORS})
+@router.get("/communities/{slug:code}", auth=None, response={200: CommunityOut, **ERRORS})
 def community(request: HttpRequest, code: str) -> CommunityOut:
     found = Community.objects.filter(code=code).first()
     if found is None:
@@ -99,7 +102,7 @@ def create_community(request: HttpRequest, body: CommunityIn) -> Status[CreatedO
     return Status(201, CreatedOut(id=created.pk))
 
 
-@router.put("/communities/{code}/rules", response={200: RulesOut, **ERRORS})
+@router.put("/communities/{slug:code}/rules", response={200: RulesOut, **ERRORS})
 def set_rules(request: HttpRequest, code: str, body: RulesIn) -> RulesOut | None:
     rules = services.set_rules(
         user=caller(request),

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from vip.money import MINOR_UNITS, Money
 
@@ -88,9 +88,10 @@ class CommunityIn(Schema):
 
 
 class RulesIn(Schema):
-    max_active_visas: int | None = Field(default=None, ge=0)
+    # Bounded by the columns (PositiveIntegerField): a larger number is a 422, not a crash.
+    max_active_visas: int | None = Field(default=None, ge=0, le=2_000_000_000)
     max_per_1000_residents: Decimal | None = Field(default=None, ge=0, le=1000, decimal_places=3)
-    max_per_household: int | None = Field(default=None, ge=0)
+    max_per_household: int | None = Field(default=None, ge=0, le=2_000_000_000)
     allowed_sectors: list[str] | None = None
     open_zone: bool = False
     effective_from: dt.date | None = None
@@ -234,6 +235,17 @@ class StatusOut(Schema):
 
 class InterviewIn(Schema):
     at: dt.datetime
+
+    @field_validator("at")
+    @classmethod
+    def representable_in_utc(cls, at: dt.datetime) -> dt.datetime:
+        """0001-01-01T00:00+14:00 and its like have no UTC time: refuse them, do not crash."""
+        if at.tzinfo is not None:
+            try:
+                at.astimezone(dt.UTC)
+            except OverflowError:
+                raise ValueError("the time is out of range") from None
+        return at
 
 
 class InterviewOut(Schema):

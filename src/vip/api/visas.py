@@ -98,6 +98,7 @@ def read(request: HttpRequest, visa_id: int) -> VisaOut:
 
 @router.post("/visas/{visa_id}/decision", response={200: VisaOut, **ERRORS})
 def decide(request: HttpRequest, visa_id: int, body: DecisionIn) -> VisaOut:
+    visible_visa(caller(request), visa_id)  # 404 before 403: no hint that it exists
     authority = require_role(caller(request), Role.AUTHORITY)
     return visa_out(
         services.decide_review(
@@ -150,8 +151,17 @@ def my_fines(request: HttpRequest) -> list[FineOut]:
     return [fine_out(f) for f in caller(request).fines.order_by("issued_at", "id")]
 
 
+def visible_fine(user: User, fine_id: int) -> Fine:
+    """The sponsor fined (GET /me/fines) and the authority see a fine; to others it is not found."""
+    fine = Fine.objects.filter(pk=fine_id).first()
+    if fine is None or not (user.role == Role.AUTHORITY or user.pk == fine.sponsor_id):
+        raise NotFound("FINE_NOT_FOUND", "no such fine")
+    return fine
+
+
 @router.post("/fines/{fine_id}/payment", response={200: FineOut, **ERRORS})
 def pay_fine(request: HttpRequest, fine_id: int) -> FineOut:
+    visible_fine(caller(request), fine_id)  # 404 before 403: no hint that it exists
     authority = require_role(caller(request), Role.AUTHORITY)
     return fine_out(services.pay_fine(authority=authority, fine_id=fine_id))
 

@@ -1,0 +1,177 @@
+"""Who may do what to which object: the expectations the visibility matrix checks.
+
+Each object endpoint of API v1 names one object of the world and, for every role, what it must
+answer: a 2xx to those who may act on the object, a 403 to those who may see the object but not do
+this to it, and a 404 -- the very answer a non-existent object gets -- to everyone else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from vip.api.app import api
+from vip.clock import today
+
+from tests.api.world import ROLES, World
+
+Body = Callable[[World], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Row:
+    target: Callable[[World], object]  # the value put in the path's one {parameter}
+    allowed: dict[str, int]  # role -> the 2xx it gets
+    forbidden: frozenset[str] = frozenset()  # roles that see the object, so may be told 403
+    body: Body | None = None
+    missing: object = 10**9  # a target that does not exist
+
+    def expected(self, role: str) -> int:
+        if role in self.allowed:
+            return self.allowed[role]
+        return 403 if role in self.forbidden else 404
+
+
+EVERYONE = dict.fromkeys(ROLES, 200)
+REST = frozenset(ROLES)
+
+
+def no_body(world: World) -> dict[str, Any]:
+    return {}
+
+
+MATRIX: dict[tuple[str, str], Row] = {
+    ("GET", "/jurisdictions/{code}/parameters"): Row(
+        target=lambda w: "US", allowed=EVERYONE, missing="XX"
+    ),
+    ("GET", "/communities/{code}"): Row(
+        target=lambda w: "springfield", allowed=EVERYONE, missing="atlantis"
+    ),
+    # Communities are public: anyone may see one, only its officer and the authority set rules.
+    ("PUT", "/communities/{code}/rules"): Row(
+        target=lambda w: "springfield",
+        allowed={"officer": 200, "authority": 200},
+        forbidden=REST - {"officer", "authority"},
+        body=lambda w: {"max_active_visas": 100},
+        missing="atlantis",
+    ),
+    # A person's verifications: himself and the authority.
+    ("GET", "/people/{person_id}/verifications"): Row(
+        target=lambda w: w.people["bishal"].pk, allowed={"bishal": 200, "authority": 200}
+    ),
+    ("POST", "/people/{person_id}/verifications"): Row(
+        target=lambda w: w.people["bishal"].pk,
+        allowed={"authority": 201},
+        forbidden=frozenset({"bishal"}),
+        body=lambda w: {"kind": "health", "result": "clear"},
+    ),
+    # A request: its sponsor, his agency, the authority.
+    ("GET", "/requests/{request_id}/candidates"): Row(
+        target=lambda w: w.request.pk, allowed={"anthony": 200, "agency": 200, "authority": 200}
+    ),
+    # An agreement: its parties (the agency for the sponsor) and the authority.
+    ("GET", "/agreements/{agreement_id}"): Row(
+        target=lambda w: w.agreement.pk,
+        allowed={"anthony": 200, "agency": 200, "bishal": 200, "authority": 200},
+    ),
+    ("POST", "/agreements/{agreement_id}/sign"): Row(
+        target=lambda w: w.offer.pk,
+        allowed={"anthony": 200, "agency": 200, "bishal": 200},
+        forbidden=frozenset({"authority"}),
+        body=no_body,
+    ),
+    ("POST", "/agreements/{agreement_id}/interviews"): Row(
+        target=lambda w: w.offer.pk,
+        allowed={"anthony": 201, "agency": 201, "bishal": 201},
+        body=lambda w: {"at": "2026-12-01T15:00:00+05:45"},
+    ),
+    # A visa: its parties, the agency for the sponsor, the community's officer, the authority.
+    ("GET", "/visas/{visa_id}"): Row(
+        target=lambda w: w.visa.pk,
+        allowed=dict.fromkeys(("anthony", "agency", "bishal", "officer", "authority"), 200),
+    ),
+    ("POST", "/visas/{visa_id}/decision"): Row(
+        target=lambda w: w.review.pk,
+        allowed={"authority": 200},
+        forbidden=frozenset({"carol", "dawa", "officer"}),
+        body=lambda w: {"outcome": "approved", "note": "checked"},
+    ),
+    ("POST", "/visas/{visa_id}/events"): Row(
+        target=lambda w: w.visa.pk,
+        allowed=dict.fromkeys(("anthony", "agency", "bishal", "authority"), 200),
+        forbidden=frozenset({"officer"}),
+        body=lambda w: {"kind": "employed", "occurred_on": today().isoformat()},
+    ),
+    ("POST", "/visas/{visa_id}/earnings"): Row(
+        target=lambda w: w.visa.pk,
+        allowed={"bishal": 201},
+        forbidden=frozenset({"anthony", "agency", "officer", "authority"}),
+        body=lambda w: {
+            "month": today().isoformat(),
+            "amount": {"amount": 1_000_00, "currency": "USD"},
+        },
+    ),
+    # A complaint: either party files one (the agency for the sponsor); who else sees the visa
+    # is told 403.
+    ("POST", "/visas/{visa_id}/complaints"): Row(
+        target=lambda w: w.visa.pk,
+        allowed=dict.fromkeys(("anthony", "agency", "bishal"), 201),
+        forbidden=frozenset({"officer", "authority"}),
+        body=lambda w: {"category": "pay", "text": "March was paid three weeks late."},
+    ),
+    # A fine: the sponsor fined sees it (GET /me/fines); only the authority records its payment.
+    ("POST", "/fines/{fine_id}/payment"): Row(
+        target=lambda w: w.fine.pk,
+        allowed={"authority": 200},
+        forbidden=frozenset({"carol"}),
+        body=no_body,
+    ),
+}
+
+PREFIX = "/api/v1"
+
+
+@cache
+def openapi() -> dict[str, Any]:
+    """API v1's OpenAPI document, as served at /api/v1/openapi.json."""
+    return dict(api.get_openapi_schema())
+
+
+def operations() -> list[tuple[str, str]]:
+    """Every (METHOD, path) of API v1, from its OpenAPI document."""
+    paths = openapi()["paths"]
+    return sorted(
+        (method.upper(), path.removeprefix(PREFIX)) for path, ops in paths.items() for method in ops
+    )
+
+
+def object_operations() -> list[tuple[str, str]]:
+    return [(method, path) for method, path in operations() if "{" in path]
+
+
+def fill(path: str, value: object) -> str:
+    return re.sub(r"\{[^}]+\}", str(value), path)
+
+
+@dataclass(frozen=True)
+class Cell:
+    method: str
+    path: str
+    role: str
+    row: Row = field(compare=False)
+
+    @property
+    def name(self) -> str:
+        slug = re.sub(r"[^a-z]+", "_", f"{self.method} {self.path}".lower()).strip("_")
+        return f"test_{self.role}_gets_{self.row.expected(self.role)}_from_{slug}"
+
+
+def cells() -> list[Cell]:
+    return [
+        Cell(method, path, role, row)
+        for (method, path), row in sorted(MATRIX.items())
+        for role in ROLES
+    ]
