@@ -24,7 +24,8 @@ def test_an_unknown_api_path_gets_the_api_404(db: None, path: str) -> None:
 def test_a_method_the_api_lacks_gets_a_405_naming_the_allowed_ones(
     db: None, method: str, path: str
 ) -> None:
-    # django-ninja answers this one itself, before the API's error handlers: plain text.
     response = Client().generic(method, path)
     assert response.status_code == 405
     assert method not in response["Allow"] and "GET" in response["Allow"]
+    error = response.json()["error"]
+    assert error["code"] == "METHOD_NOT_ALLOWED" and "GET" in error["details"]["allowed"]
