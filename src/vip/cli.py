@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Annotated
 
 import typer
@@ -10,10 +9,13 @@ import typer
 from vip.matching import cli as matching_cli
 from vip.simulation import cli as simulation_cli
 
-app = typer.Typer(help="Visas between Individuals Program: the platform's command line.",
-                  no_args_is_help=True)
-bench_app = typer.Typer(help="Benchmarks, each figure next to its baseline measured in the same run.",
-                        no_args_is_help=True)
+app = typer.Typer(
+    help="Visas between Individuals Program: the platform's command line.", no_args_is_help=True
+)
+bench_app = typer.Typer(
+    help="Benchmarks, each figure next to its baseline measured in the same run.",
+    no_args_is_help=True,
+)
 app.add_typer(bench_app, name="bench")
 
 

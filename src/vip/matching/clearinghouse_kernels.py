@@ -1,0 +1,238 @@
+"""numba kernels of the clearinghouse: deferred acceptance over CSR rank lists.
+
+Every list is a CSR pair (`ptr`, `idx`): the list of row `i` is `idx[ptr[i]:ptr[i + 1]]`, best
+first. `rank_at_other[k]` is the rank of row `i` in the list of `idx[k]`, or -1 when that other
+side does not list `i` back (the pair is then not acceptable and is never proposed).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from vip.matching.arrays import Int32Array, Int64Array
+
+
+@njit(cache=True)
+def transpose_ranks(
+    a_ptr: Int64Array, a_idx: Int32Array, b_ptr: Int64Array, b_idx: Int32Array
+) -> Int32Array:
+    """For each entry k of side A's lists (a -> b = a_idx[k]), the rank of a in b's list, or -1.
+
+    A counting sort groups B's entries by the A row they name; then, per A row, the ranks are
+    scattered into a marker array over B and read back in A's order: O(entries), no hashing.
+    """
+    n_a = a_ptr.shape[0] - 1
+    n_b = b_ptr.shape[0] - 1
+    counts = np.zeros(n_a + 1, np.int64)
+    for k in range(b_idx.shape[0]):
+        counts[b_idx[k] + 1] += 1
+    t_ptr = np.cumsum(counts)
+    fill = t_ptr[:-1].copy()
+    t_b = np.empty(b_idx.shape[0], np.int32)
+    t_rank = np.empty(b_idx.shape[0], np.int32)
+    for b in range(n_b):
+        for k in range(b_ptr[b], b_ptr[b + 1]):
+            a = b_idx[k]
+            t_b[fill[a]] = b
+            t_rank[fill[a]] = k - b_ptr[b]
+            fill[a] += 1
+    mark = np.full(n_b, -1, np.int32)
+    ranks = np.empty(a_idx.shape[0], np.int32)
+    for a in range(n_a):
+        for j in range(t_ptr[a], t_ptr[a + 1]):
+            mark[t_b[j]] = t_rank[j]
+        for k in range(a_ptr[a], a_ptr[a + 1]):
+            ranks[k] = mark[a_idx[k]]
+        for j in range(t_ptr[a], t_ptr[a + 1]):
+            mark[t_b[j]] = -1
+    return ranks
+
+
+@njit(cache=True)
+def _sift_down(heap: Int32Array, base: int, size: int) -> None:
+    """Restore a max-heap of ranks stored at heap[base:base + size] after its top changed."""
+    i = 0
+    while True:
+        child = 2 * i + 1
+        if child >= size:
+            return
+        if child + 1 < size and heap[base + child + 1] > heap[base + child]:
+            child += 1
+        if heap[base + child] <= heap[base + i]:
+            return
+        heap[base + i], heap[base + child] = heap[base + child], heap[base + i]
+        i = child
+
+
+@njit(cache=True)
+def _sift_up(heap: Int32Array, base: int, i: int) -> None:
+    while i > 0:
+        parent = (i - 1) // 2
+        if heap[base + parent] >= heap[base + i]:
+            return
+        heap[base + parent], heap[base + i] = heap[base + i], heap[base + parent]
+        i = parent
+
+
+@njit(cache=True)
+def proposers_propose(
+    p_ptr: Int64Array,
+    p_idx: Int32Array,
+    rank_at_receiver: Int32Array,
+    r_ptr: Int64Array,
+    r_idx: Int32Array,
+    capacity: Int32Array,
+) -> tuple[Int32Array, int]:
+    """Proposer-proposing deferred acceptance; returns (receiver per proposer or -1, proposals).
+
+    Each receiver holds its tentative proposers as a max-heap of their ranks in its seats, so
+    the worst one is evicted in O(log capacity). A rejected proposer proposes again at once
+    (McVitie-Wilson order), which gives the same proposer-optimal matching as rounds would.
+    """
+    n_p = p_ptr.shape[0] - 1
+    n_r = capacity.shape[0]
+    seat_ptr = np.zeros(n_r + 1, np.int64)
+    seat_ptr[1:] = np.cumsum(capacity)
+    heap = np.empty(seat_ptr[n_r], np.int32)
+    held = np.zeros(n_r, np.int32)
+    next_choice = p_ptr[:-1].copy()
+    match = np.full(n_p, -1, np.int32)
+    proposals = 0
+    for first in range(n_p):
+        p = first
+        while p >= 0 and next_choice[p] < p_ptr[p + 1]:
+            k = next_choice[p]
+            next_choice[p] = k + 1
+            rank = rank_at_receiver[k]
+            if rank < 0:
+                continue
+            proposals += 1
+            r = p_idx[k]
+            base = seat_ptr[r]
+            if held[r] < capacity[r]:
+                heap[base + held[r]] = rank
+                _sift_up(heap, base, held[r])
+                held[r] += 1
+                match[p] = r
+                p = -1
+            elif rank < heap[base]:
+                evicted = r_idx[r_ptr[r] + heap[base]]
+                heap[base] = rank
+                _sift_down(heap, base, held[r])
+                match[p] = r
+                match[evicted] = -1
+                p = evicted
+    return match, proposals
+
+
+@njit(cache=True)
+def receivers_propose(
+    r_ptr: Int64Array,
+    r_idx: Int32Array,
+    rank_at_proposer: Int32Array,
+    capacity: Int32Array,
+    n_proposers: int,
+) -> tuple[Int32Array, int]:
+    """Receiver-proposing deferred acceptance; returns (receiver per proposer or -1, proposals).
+
+    A receiver with free seats offers them down its list; a proposer keeps the best offer so
+    far, and the receiver he drops goes back on the stack to offer its freed seat further down.
+    """
+    n_r = capacity.shape[0]
+    match = np.full(n_proposers, -1, np.int32)
+    held_rank = np.zeros(n_proposers, np.int32)
+    held = np.zeros(n_r, np.int32)
+    next_choice = r_ptr[:-1].copy()
+    stack = np.arange(n_r - 1, -1, -1).astype(np.int32)
+    on_stack = np.ones(n_r, np.bool_)
+    top = n_r
+    proposals = 0
+    while top > 0:
+        top -= 1
+        r = stack[top]
+        on_stack[r] = False
+        while held[r] < capacity[r] and next_choice[r] < r_ptr[r + 1]:
+            k = next_choice[r]
+            next_choice[r] = k + 1
+            rank = rank_at_proposer[k]
+            if rank < 0:
+                continue
+            proposals += 1
+            p = r_idx[k]
+            dropped = match[p]
+            if dropped >= 0 and rank > held_rank[p]:
+                continue
+            match[p] = r
+            held_rank[p] = rank
+            held[r] += 1
+            if dropped >= 0:
+                held[dropped] -= 1
+                if not on_stack[dropped]:
+                    on_stack[dropped] = True
+                    stack[top] = dropped
+                    top += 1
+    return match, proposals
+
+
+@njit(cache=True)
+def _rank_of_match(p_ptr: Int64Array, p_idx: Int32Array, p: int, r: int) -> int:
+    """Position of receiver r in proposer p's list, or -1."""
+    for k in range(p_ptr[p], p_ptr[p + 1]):
+        if p_idx[k] == r:
+            return k
+    return -1
+
+
+@njit(cache=True)
+def count_blocking_pairs(
+    p_ptr: Int64Array,
+    p_idx: Int32Array,
+    rank_at_receiver: Int32Array,
+    capacity: Int32Array,
+    match: Int32Array,
+) -> int:
+    """Acceptable pairs (p, r) who both prefer each other to what the matching gives them."""
+    n_r = capacity.shape[0]
+    held = np.zeros(n_r, np.int32)
+    worst = np.full(n_r, -1, np.int32)
+    for p in range(match.shape[0]):
+        r = match[p]
+        if r >= 0:
+            k = _rank_of_match(p_ptr, p_idx, p, r)
+            held[r] += 1
+            if k >= 0:
+                worst[r] = max(worst[r], rank_at_receiver[k])
+    count = 0
+    for p in range(match.shape[0]):
+        for k in range(p_ptr[p], p_ptr[p + 1]):
+            r = p_idx[k]
+            if r == match[p]:
+                break
+            rank = rank_at_receiver[k]
+            if rank >= 0 and (held[r] < capacity[r] or rank < worst[r]):
+                count += 1
+    return count
+
+
+@njit(cache=True)
+def respects_lists_and_capacities(
+    p_ptr: Int64Array,
+    p_idx: Int32Array,
+    rank_at_receiver: Int32Array,
+    capacity: Int32Array,
+    match: Int32Array,
+) -> bool:
+    """True when every pair is acceptable to both and no receiver holds more than its seats."""
+    held = np.zeros(capacity.shape[0], np.int32)
+    for p in range(match.shape[0]):
+        r = match[p]
+        if r < 0:
+            continue
+        k = _rank_of_match(p_ptr, p_idx, p, r)
+        if k < 0 or rank_at_receiver[k] < 0:
+            return False
+        held[r] += 1
+        if held[r] > capacity[r]:
+            return False
+    return True

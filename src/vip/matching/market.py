@@ -1,0 +1,66 @@
+"""A two-sided market as CSR rank lists: proposers rank receivers, receivers rank proposers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from vip.matching.arrays import Int32Array, Int64Array
+from vip.matching.clearinghouse_kernels import transpose_ranks
+
+
+def csr(lists: Sequence[Sequence[int]]) -> tuple[Int64Array, Int32Array]:
+    """Pack lists of row numbers into (ptr, idx) arrays."""
+    lengths = np.fromiter((len(row) for row in lists), np.int64, len(lists))
+    ptr = np.zeros(len(lists) + 1, np.int64)
+    np.cumsum(lengths, out=ptr[1:])
+    idx = np.fromiter((j for row in lists for j in row), np.int32, int(ptr[-1]))
+    return ptr, idx
+
+
+@dataclass(frozen=True)
+class Market:
+    """Rank lists of both sides, best first, and each receiver's capacity (seats).
+
+    Rows are numbered 0..n-1 on each side; lists hold no duplicates. A pair is acceptable only
+    when each lists the other; `rank_at_receiver` and `rank_at_proposer` say so per list entry.
+    """
+
+    proposer_ptr: Int64Array
+    proposer_idx: Int32Array
+    receiver_ptr: Int64Array
+    receiver_idx: Int32Array
+    capacity: Int32Array
+    rank_at_receiver: Int32Array = field(init=False)
+    rank_at_proposer: Int32Array = field(init=False)
+
+    def __post_init__(self) -> None:
+        ranks = transpose_ranks(
+            self.proposer_ptr, self.proposer_idx, self.receiver_ptr, self.receiver_idx
+        )
+        object.__setattr__(self, "rank_at_receiver", ranks)
+        ranks = transpose_ranks(
+            self.receiver_ptr, self.receiver_idx, self.proposer_ptr, self.proposer_idx
+        )
+        object.__setattr__(self, "rank_at_proposer", ranks)
+
+    @classmethod
+    def from_lists(
+        cls,
+        proposer_lists: Sequence[Sequence[int]],
+        receiver_lists: Sequence[Sequence[int]],
+        capacity: Sequence[int],
+    ) -> Market:
+        p_ptr, p_idx = csr(proposer_lists)
+        r_ptr, r_idx = csr(receiver_lists)
+        return cls(p_ptr, p_idx, r_ptr, r_idx, np.asarray(capacity, np.int32))
+
+    @property
+    def n_proposers(self) -> int:
+        return int(self.proposer_ptr.shape[0] - 1)
+
+    @property
+    def n_receivers(self) -> int:
+        return int(self.capacity.shape[0])
