@@ -1,0 +1,160 @@
+"""The candidate index: migrants as packed columns, ranked for one sponsor's request.
+
+Columns (rows on the last axis): id; flags (uint64: 8 status bits, then one bit per
+jurisdiction the migrant accepts); birth and availability as day ordinals; CEFR level per
+language (uint8 matrix, 0: not spoken) and years + 1 per sector (uint8 matrix, 0: none);
+bitmasks of spoken languages (B1 and up), heritage, religion and interests; the soft criteria
+he opted into; his pay expectation and housing need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from vip.matching import kernels
+from vip.matching.columns import Column, ColumnStore
+from vip.matching.records import (
+    CEFR_LEVELS,
+    CONVERSATIONAL,
+    HOUSING_LEVELS,
+    SOFT_CRITERIA,
+    MigrantRecord,
+    cefr_rank,
+)
+from vip.matching.vocabulary import Vocabularies
+
+CLEAN, HEALTH, WANTS_OTHER_ADULTS, HOLDS_VISA, SIGNED_AGREEMENT = (1 << b for b in range(5))
+JURISDICTION_SHIFT = 8
+MAX_YEARS = 254
+
+
+def spoken_mask(languages: dict[str, str], vocabularies: Vocabularies) -> int:
+    floor = cefr_rank(CONVERSATIONAL)
+    return vocabularies.languages.mask(c for c, lvl in languages.items() if cefr_rank(lvl) >= floor)
+
+
+def criteria_bits(opted: Iterable[str]) -> int:
+    return sum(1 << i for i, c in enumerate(SOFT_CRITERIA) if c in opted)
+
+
+class CandidateIndex:
+    """Migrants of one jurisdiction's market, ready to be ranked for any request."""
+
+    def __init__(self, vocabularies: Vocabularies, store: ColumnStore | None = None) -> None:
+        self.vocabularies = vocabularies
+        self.store = store or ColumnStore(self.schema(vocabularies))
+
+    @staticmethod
+    def schema(v: Vocabularies) -> dict[str, Column]:
+        return {
+            "flags": Column(np.uint64),
+            "birth": Column(np.int32),
+            "available": Column(np.int32),
+            "levels": Column(np.uint8, (len(v.languages.codes),)),
+            "years": Column(np.uint8, (len(v.sectors.codes),)),
+            "sets": Column(np.uint64, (4,)),
+            "prefs": Column(np.uint8),
+            "pay_expectation": Column(np.int64),
+            "housing_need": Column(np.uint8),
+        }
+
+    @classmethod
+    def build(cls, records: Iterable[MigrantRecord], vocabularies: Vocabularies) -> CandidateIndex:
+        index = cls(vocabularies)
+        for record in records:
+            index.upsert(record)
+        return index
+
+    def __len__(self) -> int:
+        return self.store.size
+
+    def upsert(self, record: MigrantRecord) -> None:
+        """Add the migrant or replace his row: a profile, verification or visa changed."""
+        self.store.put(self._encode(record))
+
+    def remove(self, migrant_id: int) -> bool:
+        return self.store.delete(migrant_id)
+
+    def _encode(self, m: MigrantRecord) -> dict[str, Any]:
+        v = self.vocabularies
+        if not 0 <= m.id < kernels.ID_LIMIT:
+            raise ValueError(f"migrant id {m.id} is outside 0..2^42")
+        levels = np.zeros(len(v.languages.codes), np.uint8)
+        for code, level in m.languages.items():
+            if code in v.languages:
+                levels[v.languages.number(code)] = cefr_rank(level)
+        years = np.zeros(len(v.sectors.codes), np.uint8)
+        for code, n in m.sectors.items():
+            if code in v.sectors:
+                years[v.sectors.number(code)] = min(max(n, 0), MAX_YEARS) + 1
+        statuses = (
+            CLEAN * m.clean_record
+            | HEALTH * m.health
+            | WANTS_OTHER_ADULTS * m.wants_other_adults
+            | HOLDS_VISA * m.holds_visa
+            | SIGNED_AGREEMENT * m.signed_agreement
+        )
+        flags = statuses | v.jurisdictions.mask(m.jurisdictions) << JURISDICTION_SHIFT
+        sets = [
+            spoken_mask(dict(m.languages), v),
+            v.heritage.mask(m.heritage),
+            v.religions.mask([m.religion] if m.religion else []),
+            v.interests.mask(m.interests),
+        ]
+        return {
+            "id": m.id,
+            "flags": flags,
+            "birth": m.birth_date.toordinal(),
+            "available": m.available_from.toordinal(),
+            "levels": levels,
+            "years": years,
+            "sets": np.array(sets, np.uint64),
+            "prefs": criteria_bits(m.preferences),
+            "pay_expectation": m.pay_expectation,
+            "housing_need": HOUSING_LEVELS.index(m.housing_need),
+        }
+
+    def record(self, migrant_id: int) -> MigrantRecord:
+        """The migrant as the index holds him (what the reasons are computed from)."""
+        row = self.store.row_of(migrant_id)
+        if row is None:
+            raise KeyError(migrant_id)
+        return self.record_at(row)
+
+    def record_at(self, row: int) -> MigrantRecord:
+        v = self.vocabularies
+        col = self.store.column
+        flags = int(col("flags")[row])
+        sets = [int(x) for x in col("sets")[:, row]]
+        levels = col("levels")[:, row]
+        years = col("years")[:, row]
+        religion = v.religions.codes_in(sets[2])
+        return MigrantRecord(
+            id=int(col("id")[row]),
+            birth_date=date.fromordinal(int(col("birth")[row])),
+            available_from=date.fromordinal(int(col("available")[row])),
+            languages={
+                c: CEFR_LEVELS[lv - 1]
+                for c, lv in zip(v.languages.codes, levels.tolist(), strict=True)
+                if lv
+            },
+            sectors={c: y - 1 for c, y in zip(v.sectors.codes, years.tolist(), strict=True) if y},
+            clean_record=bool(flags & CLEAN),
+            health=bool(flags & HEALTH),
+            jurisdictions=v.jurisdictions.codes_in(flags >> JURISDICTION_SHIFT),
+            interests=v.interests.codes_in(sets[3]),
+            heritage=v.heritage.codes_in(sets[1]),
+            religion=min(religion) if religion else None,
+            wants_other_adults=bool(flags & WANTS_OTHER_ADULTS),
+            holds_visa=bool(flags & HOLDS_VISA),
+            signed_agreement=bool(flags & SIGNED_AGREEMENT),
+            pay_expectation=int(col("pay_expectation")[row]),
+            housing_need=HOUSING_LEVELS[int(col("housing_need")[row])],
+            preferences=frozenset(
+                c for i, c in enumerate(SOFT_CRITERIA) if int(col("prefs")[row]) >> i & 1
+            ),
+        )

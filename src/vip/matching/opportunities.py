@@ -1,0 +1,261 @@
+"""The opportunity index: open requests as packed columns, ranked for one migrant.
+
+Columns (rows on the last axis): request id and sponsor id; flags (uint64: requires a clean
+record, requires health, closed, then the request's jurisdiction bit); age min and max;
+start date; household adults; up to four language and four sector requirement slots
+(code, floor; code 255 is an empty slot); bitmasks of the sponsor's spoken languages,
+heritage, religion, interests and of the required languages; preferences, pay, housing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from vip.matching import kernels
+from vip.matching.arrays import UInt8Array
+from vip.matching.columns import Column, ColumnStore
+from vip.matching.index import JURISDICTION_SHIFT, MAX_YEARS, criteria_bits, spoken_mask
+from vip.matching.pairs import age_on, reasons
+from vip.matching.ranked import Blocks, Ranked
+from vip.matching.records import (
+    CEFR_LEVELS,
+    DEFAULT_SAFEGUARDS,
+    HOUSING_LEVELS,
+    SOFT_CRITERIA,
+    MigrantRecord,
+    Safeguards,
+    SponsorRecord,
+    cefr_rank,
+)
+from vip.matching.vocabulary import Vocabularies, Vocabulary
+
+REQUIRES_CLEAN, REQUIRES_HEALTH, CLOSED = 1, 2, 4
+SLOTS = 4
+EMPTY = 255
+
+
+def _slots(
+    wanted: dict[str, int], vocabulary: Vocabulary, what: str
+) -> tuple[list[int], list[int]]:
+    if len(wanted) > SLOTS:
+        raise ValueError(f"a request may require at most {SLOTS} {what}")
+    codes = [vocabulary.number(c) for c in wanted] + [EMPTY] * (SLOTS - len(wanted))
+    return codes, [*wanted.values(), *[0] * (SLOTS - len(wanted))]
+
+
+class OpportunityIndex:
+    """Open requests of one jurisdiction's market, ready to be ranked for any migrant."""
+
+    def __init__(self, vocabularies: Vocabularies, store: ColumnStore | None = None) -> None:
+        self.vocabularies = vocabularies
+        self.store = store or ColumnStore(self.schema())
+
+    @staticmethod
+    def schema() -> dict[str, Column]:
+        return {
+            "sponsor": Column(np.int64),
+            "flags": Column(np.uint64),
+            "ages": Column(np.uint8, (2,)),
+            "start": Column(np.int32),
+            "household": Column(np.uint8),
+            "language_codes": Column(np.uint8, (SLOTS,), EMPTY),
+            "language_floors": Column(np.uint8, (SLOTS,)),
+            "sector_codes": Column(np.uint8, (SLOTS,), EMPTY),
+            "sector_floors": Column(np.uint8, (SLOTS,)),
+            "sets": Column(np.uint64, (5,)),
+            "prefs": Column(np.uint8),
+            "pay": Column(np.int64),
+            "housing": Column(np.uint8),
+        }
+
+    @classmethod
+    def build(
+        cls, records: Iterable[SponsorRecord], vocabularies: Vocabularies
+    ) -> OpportunityIndex:
+        index = cls(vocabularies)
+        for record in records:
+            index.upsert(record)
+        return index
+
+    def __len__(self) -> int:
+        return self.store.size
+
+    def upsert(self, record: SponsorRecord) -> None:
+        """Add the request or replace its row: criteria changed, or the sponsor signed."""
+        self.store.put(self._encode(record))
+
+    def remove(self, request_id: int) -> bool:
+        return self.store.delete(request_id)
+
+    def _encode(self, s: SponsorRecord) -> dict[str, Any]:
+        v = self.vocabularies
+        if not 0 <= s.id < kernels.ID_LIMIT:
+            raise ValueError(f"request id {s.id} is outside 0..2^42")
+        known = (
+            all(c in v.languages for c in s.languages_required)
+            and all(c in v.sectors for c in s.sectors_required)
+            and s.jurisdiction in v.jurisdictions
+        )
+        closed = not (known and s.open and s.sectors_allowed())
+        flags = REQUIRES_CLEAN * s.clean_record | REQUIRES_HEALTH * s.health_clearance
+        flags |= CLOSED * closed
+        if s.jurisdiction in v.jurisdictions:
+            flags |= 1 << (JURISDICTION_SHIFT + v.jurisdictions.number(s.jurisdiction))
+        languages = {c: cefr_rank(lvl) for c, lvl in s.languages_required.items()}
+        sectors = {c: min(y, MAX_YEARS) + 1 for c, y in s.sectors_required.items()}
+        language_codes, language_floors = _slots(
+            languages if known else {}, v.languages, "languages"
+        )
+        sector_codes, sector_floors = _slots(sectors if known else {}, v.sectors, "sectors")
+        sets = [
+            spoken_mask(dict(s.languages), v),
+            v.heritage.mask(s.heritage),
+            v.religions.mask([s.religion] if s.religion else []),
+            v.interests.mask(s.interests),
+            v.languages.mask(s.languages_required),
+        ]
+        return {
+            "id": s.id,
+            "sponsor": s.sponsor_id,
+            "flags": flags,
+            "ages": [min(max(s.age_min, 0), 255), min(max(s.age_max, 0), 255)],
+            "start": s.start_date.toordinal(),
+            "household": min(s.household_adults, 255),
+            "language_codes": language_codes,
+            "language_floors": language_floors,
+            "sector_codes": sector_codes,
+            "sector_floors": sector_floors,
+            "sets": np.array(sets, np.uint64),
+            "prefs": criteria_bits(s.preferences),
+            "pay": s.annual_pay,
+            "housing": HOUSING_LEVELS.index(s.housing),
+        }
+
+    def record_at(self, row: int) -> SponsorRecord:
+        """The request as the index holds it (what the reasons are computed from)."""
+        v = self.vocabularies
+        col = self.store.column
+        flags = int(col("flags")[row])
+        sets = [int(x) for x in col("sets")[:, row]]
+        religion = v.religions.codes_in(sets[2])
+        spoken = v.languages.codes_in(sets[0])
+        return SponsorRecord(
+            id=int(col("id")[row]),
+            sponsor_id=int(col("sponsor")[row]),
+            jurisdiction=min(v.jurisdictions.codes_in(flags >> JURISDICTION_SHIFT), default=""),
+            start_date=date.fromordinal(int(col("start")[row])),
+            age_min=int(col("ages")[0, row]),
+            age_max=int(col("ages")[1, row]),
+            languages_required={
+                v.languages.codes[c]: CEFR_LEVELS[f - 1]
+                for c, f in zip(
+                    col("language_codes")[:, row].tolist(),
+                    col("language_floors")[:, row].tolist(),
+                    strict=True,
+                )
+                if c != EMPTY
+            },
+            sectors_required={
+                v.sectors.codes[c]: f - 1
+                for c, f in zip(
+                    col("sector_codes")[:, row].tolist(),
+                    col("sector_floors")[:, row].tolist(),
+                    strict=True,
+                )
+                if c != EMPTY
+            },
+            clean_record=bool(flags & REQUIRES_CLEAN),
+            health_clearance=bool(flags & REQUIRES_HEALTH),
+            household_adults=int(col("household")[row]),
+            # The sponsor's own levels are not kept: B1 stands for "speaks it conversationally".
+            languages=dict.fromkeys(sorted(spoken), "B1"),
+            interests=v.interests.codes_in(sets[3]),
+            heritage=v.heritage.codes_in(sets[1]),
+            religion=min(religion) if religion else None,
+            annual_pay=int(col("pay")[row]),
+            housing=HOUSING_LEVELS[int(col("housing")[row])],
+            preferences=frozenset(
+                c for i, c in enumerate(SOFT_CRITERIA) if int(col("prefs")[row]) >> i & 1
+            ),
+            open=not flags & CLOSED,
+        )
+
+
+def _lookup(held: dict[str, int], vocabulary: Vocabulary) -> UInt8Array:
+    """The migrant's level (or years + 1) per code; the empty slot's code reads 255."""
+    table = np.zeros(256, np.uint8)
+    table[EMPTY] = 255
+    for code, value in held.items():
+        if code in vocabulary:
+            table[vocabulary.number(code)] = value
+    return table
+
+
+def opportunities(
+    index: OpportunityIndex,
+    migrant: MigrantRecord,
+    *,
+    on: date,
+    k: int = 20,
+    blocks: Blocks | None = None,
+    safeguards: Safeguards = DEFAULT_SAFEGUARDS,
+) -> list[Ranked]:
+    """The k open requests that fit the migrant best, best first (ties: lower id), with reasons."""
+    if migrant.holds_visa or migrant.signed_agreement or k < 1 or len(index) == 0:
+        return []
+    v = index.vocabularies
+    statuses = REQUIRES_CLEAN * migrant.clean_record | REQUIRES_HEALTH * migrant.health
+    smallest = safeguards.min_adults_for_safeguarded if migrant.wants_other_adults else 0
+    scalars = [
+        v.jurisdictions.mask(migrant.jurisdictions),
+        statuses,
+        age_on(migrant.birth_date, on),
+        migrant.available_from.toordinal(),
+        smallest,
+        criteria_bits(migrant.preferences),
+        migrant.pay_expectation,
+        HOUSING_LEVELS.index(migrant.housing_need),
+    ]
+    levels = _lookup({c: cefr_rank(lvl) for c, lvl in migrant.languages.items()}, v.languages)
+    years = _lookup({c: min(y, MAX_YEARS) + 1 for c, y in migrant.sectors.items()}, v.sectors)
+    sets = [
+        spoken_mask(dict(migrant.languages), v),
+        v.heritage.mask(migrant.heritage),
+        v.religions.mask([migrant.religion] if migrant.religion else []),
+        v.interests.mask(migrant.interests),
+    ]
+    excluded = (blocks or Blocks()).sponsors_of(migrant.id)
+    col = index.store.column
+    rows, scores = kernels.rank_opportunities(
+        col("id"),
+        col("sponsor"),
+        col("flags"),
+        col("ages"),
+        col("start"),
+        col("household"),
+        col("language_codes"),
+        col("language_floors"),
+        col("sector_codes"),
+        col("sector_floors"),
+        col("sets"),
+        col("prefs"),
+        col("pay"),
+        col("housing"),
+        np.array(scalars, np.int64),
+        levels,
+        years,
+        np.array(sets, np.uint64),
+        excluded,
+        k,
+    )
+    ids = col("id")
+    return [
+        Ranked(
+            int(ids[row]), score / kernels.FULL, tuple(reasons(migrant, index.record_at(row), v))
+        )
+        for row, score in zip(rows.tolist(), scores.tolist(), strict=True)
+    ]
