@@ -13,7 +13,6 @@ from numba import njit
 from vip.matching.arrays import Int32Array, Int64Array
 from vip.matching.market import Market
 
-
 SKEW = 1.5
 
 
