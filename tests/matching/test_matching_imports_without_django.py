@@ -4,9 +4,14 @@ import subprocess
 import sys
 
 MODULES = [
+    "vip.matching.candidates",
     "vip.matching.clearinghouse",
+    "vip.matching.index",
     "vip.matching.instance",
+    "vip.matching.kernels",
     "vip.matching.market",
+    "vip.matching.opportunities",
+    "vip.matching.pairs",
     "vip.matching.reference",
     "vip.matching.synthetic",
 ]
@@ -15,6 +20,7 @@ MODULES = [
 def test_the_matching_engine_imports_and_runs_without_django() -> None:
     code = (
         "import sys\n"
+        "from datetime import date\n"
         f"for name in {MODULES!r}:\n"
         "    __import__(name)\n"
         "from vip.matching.instance import solve\n"

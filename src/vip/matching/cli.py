@@ -58,6 +58,23 @@ def solve_command(
 # the matching app and is registered on `match_app` there, next to its models and services.
 
 
+QuickFlag = Annotated[bool, typer.Option("--quick", help="Smaller sizes: a few minutes.")]
+
+
+def bench_command(as_json: JsonFlag = False, quick: QuickFlag = False) -> None:
+    """Deferred acceptance and ranking, each figure next to a baseline from the same run."""
+    from vip.matching import bench
+
+    def report(figure: bench.Figure) -> None:
+        if not as_json:
+            typer.echo(figure.line())
+
+    figures = bench.run(quick, report)
+    if as_json:
+        typer.echo(json.dumps({"results": [f.to_json() for f in figures]}))
+
+
 def register(app: typer.Typer, bench: typer.Typer) -> None:
     """Add this package's commands to the `vip` app and its `bench` group."""
     app.add_typer(match_app, name="match")
+    bench.command("matching")(bench_command)

@@ -11,8 +11,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
+from vip.matching.arrays import Int32Array
 from vip.matching.clearinghouse import Proposing, blocking_pairs, deferred_acceptance
-from vip.matching.market import Market
+from vip.matching.market import Market, csr
 
 
 class InvalidInstance(ValueError):
@@ -48,11 +51,12 @@ class Instance:
         """Number the ids in their order and pack the lists (ids assumed valid: see parse)."""
         proposer_rows = {pid: row for row, pid in enumerate(preferences.proposers)}
         receiver_rows = {rid: row for row, rid in enumerate(preferences.receivers)}
-        market = Market.from_lists(
-            [[receiver_rows[r] for r in prefs] for prefs in preferences.proposers.values()],
-            [[proposer_rows[p] for p in prefs] for prefs in preferences.receivers.values()],
-            [preferences.capacity[rid] for rid in preferences.receivers],
+        p_ptr, p_idx = csr(list(preferences.proposers.values()), receiver_rows.__getitem__)
+        r_ptr, r_idx = csr(list(preferences.receivers.values()), proposer_rows.__getitem__)
+        capacity = np.fromiter(
+            map(preferences.capacity.__getitem__, preferences.receivers), np.int32
         )
+        market = Market(p_ptr, p_idx, r_ptr, r_idx, capacity)
         return cls(list(preferences.proposers), list(preferences.receivers), market)
 
 
@@ -131,13 +135,25 @@ def parse(text: str) -> Preferences:
     )
 
 
+def _matches(instance: Instance, match: Int32Array) -> dict[str, str | None]:
+    receivers = instance.receiver_ids
+    return {
+        pid: (receivers[r] if r >= 0 else None)
+        for pid, r in zip(instance.proposer_ids, match.tolist(), strict=True)
+    }
+
+
+def stable_matching(
+    preferences: Preferences, proposing: Proposing = "proposers"
+) -> dict[str, str | None]:
+    """The receiver of each proposer (None: unmatched), optimal for the proposing side."""
+    instance = Instance.pack(preferences)
+    return _matches(instance, deferred_acceptance(instance.market, proposing).match)
+
+
 def solve(preferences: Preferences, proposing: Proposing = "proposers") -> dict[str, Any]:
     """The contract's output object for the stable matching optimal for the proposing side."""
     instance = Instance.pack(preferences)
-    outcome = deferred_acceptance(instance.market, proposing)
-    matches = {
-        pid: (instance.receiver_ids[r] if r >= 0 else None)
-        for pid, r in zip(instance.proposer_ids, outcome.match.tolist(), strict=True)
-    }
-    count = blocking_pairs(instance.market, outcome.match)
-    return {"matches": matches, "stable": count == 0, "blocking_pairs": count}
+    match = deferred_acceptance(instance.market, proposing).match
+    count = blocking_pairs(instance.market, match)
+    return {"matches": _matches(instance, match), "stable": count == 0, "blocking_pairs": count}

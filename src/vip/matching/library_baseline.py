@@ -6,7 +6,11 @@ arranged here; a player the library never sees is unmatched.
 
 from __future__ import annotations
 
+import sys
+import threading
 import warnings
+from collections.abc import Callable
+from typing import Any
 
 from matching.games import HospitalResident
 
@@ -15,8 +19,31 @@ from vip.matching.instance import Preferences
 from vip.matching.reference import acceptable_lists
 
 
+def _deep(work: Callable[[], Any]) -> Any:
+    """Run with room for deep recursion: the library deep-copies its linked players."""
+    result: list[Any] = []
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(10**6)
+    old_size = threading.stack_size(1 << 30)
+    try:
+        thread = threading.Thread(target=lambda: result.append(work()))
+        thread.start()
+        thread.join()
+    finally:
+        threading.stack_size(old_size)
+        sys.setrecursionlimit(limit)
+    if not result:
+        raise RuntimeError("the matching library failed (see the thread's traceback)")
+    return result[0]
+
+
 def library_matching(preferences: Preferences, proposing: Proposing) -> dict[str, str | None]:
     """HospitalResident's resident-optimal (proposers) or hospital-optimal (receivers) matching."""
+    matching: dict[str, str | None] = _deep(lambda: _solve(preferences, proposing))
+    return matching
+
+
+def _solve(preferences: Preferences, proposing: Proposing) -> dict[str, str | None]:
     proposers, receivers = acceptable_lists(preferences.proposers, preferences.receivers)
     residents = {p: prefs for p, prefs in proposers.items() if prefs}
     hospitals = {r: prefs for r, prefs in receivers.items() if prefs}

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
+from typing import TypeVar
 
 import numpy as np
 
 from vip.matching.arrays import Int32Array, Int64Array
 from vip.matching.clearinghouse_kernels import transpose_ranks
 
+T = TypeVar("T")
 
-def csr(lists: Sequence[Sequence[int]]) -> tuple[Int64Array, Int32Array]:
-    """Pack lists of row numbers into (ptr, idx) arrays."""
-    lengths = np.fromiter((len(row) for row in lists), np.int64, len(lists))
+
+def csr(lists: Sequence[Sequence[T]], number: Callable[[T], int]) -> tuple[Int64Array, Int32Array]:
+    """Pack lists into (ptr, idx) arrays, `number` turning each item into its row number."""
     ptr = np.zeros(len(lists) + 1, np.int64)
-    np.cumsum(lengths, out=ptr[1:])
-    idx = np.fromiter((j for row in lists for j in row), np.int32, int(ptr[-1]))
+    np.cumsum(np.fromiter(map(len, lists), np.int64, len(lists)), out=ptr[1:])
+    idx = np.fromiter(map(number, chain.from_iterable(lists)), np.int32, int(ptr[-1]))
     return ptr, idx
 
 
@@ -56,8 +59,8 @@ class Market:
         receiver_lists: Sequence[Sequence[int]],
         capacity: Sequence[int],
     ) -> Market:
-        p_ptr, p_idx = csr(proposer_lists)
-        r_ptr, r_idx = csr(receiver_lists)
+        p_ptr, p_idx = csr(proposer_lists, int)
+        r_ptr, r_idx = csr(receiver_lists, int)
         return cls(p_ptr, p_idx, r_ptr, r_idx, np.asarray(capacity, np.int32))
 
     @property

@@ -34,6 +34,7 @@ def proposer_optimal(
 ) -> dict[P, R | None]:
     """Rounds of proposals: each free proposer asks his next choice, who keeps her best ones."""
     proposers, receivers = acceptable_lists(proposer_prefs, receiver_prefs)
+    rank = {r: {p: i for i, p in enumerate(prefs)} for r, prefs in receivers.items()}
     held: dict[R, list[P]] = {r: [] for r in receivers}
     next_choice = dict.fromkeys(proposers, 0)
     free = [p for p in proposers if proposers[p]]
@@ -42,7 +43,7 @@ def proposer_optimal(
         r = proposers[p][next_choice[p]]
         next_choice[p] += 1
         held[r].append(p)
-        held[r].sort(key=receivers[r].index)
+        held[r].sort(key=rank[r].__getitem__)
         if len(held[r]) > capacity[r]:
             rejected = held[r].pop()
             if next_choice[rejected] < len(proposers[rejected]):
