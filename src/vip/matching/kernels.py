@@ -17,8 +17,6 @@ FULL = 1000
 ID_BITS = 42
 ID_LIMIT = 1 << ID_BITS
 CHUNK = 4096
-# Bit numbers of the soft criteria in a side's preference byte (records.SOFT_CRITERIA order).
-LANGUAGES, HERITAGE, RELIGION, INTERESTS, EXPERIENCE, PAY, HOUSING = range(7)
 
 
 @njit(cache=True, inline="always")
@@ -29,19 +27,35 @@ def popcount(x: np.uint64) -> int:
     return int((x * np.uint64(0x0101010101010101)) >> np.uint64(56))
 
 
-@njit(cache=True)
-def side_score(opted: int, points: Int64Array) -> int:
-    """Mean points of the criteria this side opted into, FULL when none."""
-    total = 0
-    count = 0
-    for c in range(7):
-        if opted >> c & 1:
-            total += points[c]
-            count += 1
-    return total // count if count else FULL
+@njit(cache=True, inline="always")
+def side_score(
+    opted: int,
+    languages: int,
+    heritage: int,
+    religion: int,
+    interests: int,
+    experience: int,
+    pay: int,
+    housing: int,
+) -> int:
+    """Mean points of the criteria this side opted into, FULL when none (bits as SOFT_CRITERIA)."""
+    bits = np.int64(opted)  # row values arrive as uint8: keep all arithmetic in int64
+    count = np.int64(popcount(np.uint64(bits & 127)))
+    if count == 0:
+        return FULL
+    total = (
+        (languages if bits & 1 else 0)
+        + (heritage if bits & 2 else 0)
+        + (religion if bits & 4 else 0)
+        + (interests if bits & 8 else 0)
+        + (experience if bits & 16 else 0)
+        + (pay if bits & 32 else 0)
+        + (housing if bits & 64 else 0)
+    )
+    return int(total // count)
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def pair_score(
     sponsor_opted: int,
     migrant_opted: int,
@@ -54,22 +68,26 @@ def pair_score(
     expectation: int,
     housing: int,
     need: int,
-    points: Int64Array,
 ) -> int:
-    """The harmonic mean of both sides' scores; `points` is scratch space for the 7 criteria."""
-    points[LANGUAGES] = min(shared_languages, 2) * FULL // 2
-    points[HERITAGE] = FULL if shared_heritage else 0
-    points[RELIGION] = FULL if shared_religion else 0
-    points[INTERESTS] = min(shared_interests, 3) * FULL // 3
-    points[EXPERIENCE] = min(more_years, 5) * FULL // 5
-    points[PAY] = FULL if expectation <= 0 else min(FULL, pay * FULL // expectation)
-    points[HOUSING] = FULL if housing >= need else 0
-    a = side_score(sponsor_opted, points)
-    b = side_score(migrant_opted, points)
+    """The harmonic mean of both sides' scores over the 7 criteria's points."""
+    offered, expected = np.int64(pay), np.int64(expectation)
+    languages = min(shared_languages, 2) * FULL // 2
+    heritage = FULL if shared_heritage else 0
+    religion = FULL if shared_religion else 0
+    interests = min(shared_interests, 3) * FULL // 3
+    experience = min(more_years, 5) * FULL // 5
+    paid = FULL if expected <= 0 else min(FULL, int(offered * FULL // expected))
+    housed = FULL if np.int64(housing) >= np.int64(need) else 0
+    a = side_score(
+        sponsor_opted, languages, heritage, religion, interests, experience, paid, housed
+    )
+    b = side_score(
+        migrant_opted, languages, heritage, religion, interests, experience, paid, housed
+    )
     return 2 * a * b // (a + b) if a + b else 0
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def offer(keys: Int64Array, rows: Int64Array, size: int, key: int, row: int) -> int:
     """Offer (key, row) to a min-heap of the best keys so far; returns the new size."""
     k = keys.shape[0]
@@ -113,14 +131,16 @@ def best_first(keys: Int64Array, rows: Int64Array, size: int) -> tuple[Int64Arra
     return rows[:size][order], keys[:size][order] >> ID_BITS
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def is_excluded(excluded: Int64Array, person: int) -> bool:
     """Membership in a sorted array: blocked or reported people, checked only for survivors."""
+    if excluded.shape[0] == 0:
+        return False
     i = np.searchsorted(excluded, person)
     return bool(i < excluded.shape[0] and excluded[i] == person)
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _filter_chunk(
     ok: UInt8Array,
     lo: int,
@@ -139,15 +159,18 @@ def _filter_chunk(
     """
     must = np.uint64(need[0])
     must_not = np.uint64(need[1])
+    born_after = np.int32(need[2])
+    born_until = np.int32(need[3])
+    start = np.int32(need[4])
     for i in range(lo, hi):
         f = flags[i]
         b = birth[i]
         ok[i - lo] = (
             ((f & must) == must)
             & ((f & must_not) == 0)
-            & (b > need[2])
-            & (b <= need[3])
-            & (available[i] <= need[4])
+            & (b > born_after)
+            & (b <= born_until)
+            & (available[i] <= start)
         )
     j = 5
     matrix = levels
@@ -157,7 +180,7 @@ def _filter_chunk(
             j += 1
             continue
         column = matrix[need[j]]
-        floor = need[j + 1]
+        floor = np.uint8(need[j + 1])
         for i in range(lo, hi):
             ok[i - lo] &= column[i] >= floor
         j += 2
@@ -190,7 +213,6 @@ def rank_candidates(
     n = ids.shape[0]
     keys = np.empty(k, np.int64)
     rows = np.empty(k, np.int64)
-    points = np.empty(7, np.int64)
     ok = np.empty(CHUNK, np.uint8)
     size = 0
     for lo in range(0, n, CHUNK):
@@ -214,7 +236,6 @@ def rank_candidates(
                 pay_expectation[i],
                 request[2],
                 housing_need[i],
-                points,
             )
             size = offer(keys, rows, size, score << ID_BITS | (ID_LIMIT - 1 - ids[i]), i)
     return best_first(keys, rows, size)
@@ -261,7 +282,6 @@ def rank_opportunities(
     """
     keys = np.empty(k, np.int64)
     rows = np.empty(k, np.int64)
-    points = np.empty(7, np.int64)
     jurisdictions = np.uint64(migrant[0])
     lacking = ~np.uint64(migrant[1])
     size = 0
@@ -295,7 +315,6 @@ def rank_opportunities(
             migrant[6],
             housing[r],
             migrant[7],
-            points,
         )
         size = offer(keys, rows, size, score << ID_BITS | (ID_LIMIT - 1 - ids[r]), r)
     return best_first(keys, rows, size)

@@ -44,7 +44,12 @@ class Vocabulary:
         return bits
 
     def codes_in(self, mask: int) -> frozenset[str]:
-        return frozenset(code for i, code in enumerate(self.codes) if mask >> i & 1)
+        codes = []
+        while mask:
+            low = mask & -mask
+            codes.append(self.codes[low.bit_length() - 1])
+            mask ^= low
+        return frozenset(codes)
 
 
 def _limited(vocabulary: Vocabulary, limit: int, what: str) -> Vocabulary:
