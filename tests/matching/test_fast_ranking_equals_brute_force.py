@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import numpy as np
@@ -33,33 +34,33 @@ def _points(results: list[Ranked]) -> list[tuple[int, int]]:
     return [(r.id, round(r.score * 1000)) for r in results]
 
 
+def _fast_and_brute(
+    market_seed: int, n: int, k: int, min_adults: int
+) -> Iterator[tuple[list[Ranked], list[tuple[int, int]]]]:
+    """Both rankings for a few requests (candidates), then for a few migrants (opportunities)."""
+    migrants, requests, blocks, _ = _market(market_seed, n)
+    safeguards = Safeguards(min_adults_for_safeguarded=min_adults)
+    migrant_index = CandidateIndex.build(migrants, SMALL_VOCABULARIES)
+    request_index = OpportunityIndex.build(requests, SMALL_VOCABULARIES)
+    for request in requests[:6]:
+        yield (
+            candidates(migrant_index, request, on=ON, k=k, blocks=blocks, safeguards=safeguards),
+            brute_force.candidates(migrants, request, ON, k, blocks, safeguards),
+        )
+    for migrant in migrants[:6]:
+        yield (
+            opportunities(request_index, migrant, on=ON, k=k, blocks=blocks, safeguards=safeguards),
+            brute_force.opportunities(requests, migrant, ON, k, blocks, safeguards),
+        )
+
+
 @seed(4101)
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.integers(0, 2**32 - 1), st.integers(1, 120), st.integers(1, 30), st.integers(1, 3))
-def test_fast_candidates_equal_the_brute_force_ranking(
+def test_fast_candidates_and_opportunities_equal_the_brute_force_ranking(
     market_seed: int, n: int, k: int, min_adults: int
 ) -> None:
-    migrants, requests, blocks, _ = _market(market_seed, n)
-    safeguards = Safeguards(min_adults_for_safeguarded=min_adults)
-    index = CandidateIndex.build(migrants, SMALL_VOCABULARIES)
-    for request in requests[:8]:
-        fast = candidates(index, request, on=ON, k=k, blocks=blocks, safeguards=safeguards)
-        expected = brute_force.candidates(migrants, request, ON, k, blocks, safeguards)
-        assert _points(fast) == expected
-
-
-@seed(4102)
-@settings(max_examples=60, deadline=None)
-@given(st.integers(0, 2**32 - 1), st.integers(1, 120), st.integers(1, 30), st.integers(1, 3))
-def test_fast_opportunities_equal_the_brute_force_ranking(
-    market_seed: int, n: int, k: int, min_adults: int
-) -> None:
-    migrants, requests, blocks, _ = _market(market_seed, n)
-    safeguards = Safeguards(min_adults_for_safeguarded=min_adults)
-    index = OpportunityIndex.build(requests, SMALL_VOCABULARIES)
-    for migrant in migrants[:8]:
-        fast = opportunities(index, migrant, on=ON, k=k, blocks=blocks, safeguards=safeguards)
-        expected = brute_force.opportunities(requests, migrant, ON, k, blocks, safeguards)
+    for fast, expected in _fast_and_brute(market_seed, n, k, min_adults):
         assert _points(fast) == expected
 
 

@@ -1,4 +1,4 @@
-"""The ranking by brute force: every record through `pairs.py`, sorted; the fast one must match."""
+"""The ranking by brute force: every pair through `pairs.py`, sorted; the fast one must match."""
 
 from __future__ import annotations
 
@@ -9,8 +9,18 @@ from vip.matching.pairs import may_meet, pair_score
 from vip.matching.ranked import Blocks
 from vip.matching.records import MigrantRecord, Safeguards, SponsorRecord
 
+Pair = tuple[int, MigrantRecord, SponsorRecord]  # the id to report, and the pair
 
-def _best(scored: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
+
+def _best(
+    pairs: Iterable[Pair], on: date, k: int, blocks: Blocks, safeguards: Safeguards
+) -> list[tuple[int, int]]:
+    """(id, points) of the k best pairs allowed to meet, best first, lower id first among equals."""
+    scored = [
+        (result, pair_score(m, r))
+        for result, m, r in pairs
+        if may_meet(m, r, on, safeguards) and not blocks.blocked(r.sponsor_id, m.id)
+    ]
     return sorted(scored, key=lambda pair: (-pair[1], pair[0]))[:k]
 
 
@@ -22,15 +32,7 @@ def candidates(
     blocks: Blocks,
     safeguards: Safeguards,
 ) -> list[tuple[int, int]]:
-    """(migrant id, points) of the k best, best first, lower id first among equals."""
-    return _best(
-        [
-            (m.id, pair_score(m, request))
-            for m in migrants
-            if may_meet(m, request, on, safeguards) and not blocks.blocked(request.sponsor_id, m.id)
-        ],
-        k,
-    )
+    return _best(((m.id, m, request) for m in migrants), on, k, blocks, safeguards)
 
 
 def opportunities(
@@ -41,12 +43,4 @@ def opportunities(
     blocks: Blocks,
     safeguards: Safeguards,
 ) -> list[tuple[int, int]]:
-    """(request id, points) of the k best, best first, lower id first among equals."""
-    return _best(
-        [
-            (r.id, pair_score(migrant, r))
-            for r in requests
-            if may_meet(migrant, r, on, safeguards) and not blocks.blocked(r.sponsor_id, migrant.id)
-        ],
-        k,
-    )
+    return _best(((r.id, migrant, r) for r in requests), on, k, blocks, safeguards)

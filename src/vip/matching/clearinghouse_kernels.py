@@ -14,30 +14,41 @@ from vip.matching.arrays import Int32Array, Int64Array
 
 
 @njit(cache=True)
+def group_by_target(
+    ptr: Int64Array, idx: Int32Array, n_targets: int
+) -> tuple[Int64Array, Int32Array, Int32Array]:
+    """Regroup list entries by the row they name: (ptr, source row, rank in its list).
+
+    A counting sort: O(entries), no hashing; within a group, sources keep their row order.
+    """
+    counts = np.zeros(n_targets + 1, np.int64)
+    for k in range(idx.shape[0]):
+        counts[idx[k] + 1] += 1
+    t_ptr = np.cumsum(counts)
+    fill = t_ptr[:-1].copy()
+    source = np.empty(idx.shape[0], np.int32)
+    rank = np.empty(idx.shape[0], np.int32)
+    for row in range(ptr.shape[0] - 1):
+        for k in range(ptr[row], ptr[row + 1]):
+            target = idx[k]
+            source[fill[target]] = row
+            rank[fill[target]] = k - ptr[row]
+            fill[target] += 1
+    return t_ptr, source, rank
+
+
+@njit(cache=True)
 def transpose_ranks(
     a_ptr: Int64Array, a_idx: Int32Array, b_ptr: Int64Array, b_idx: Int32Array
 ) -> Int32Array:
     """For each entry k of side A's lists (a -> b = a_idx[k]), the rank of a in b's list, or -1.
 
-    A counting sort groups B's entries by the A row they name; then, per A row, the ranks are
-    scattered into a marker array over B and read back in A's order: O(entries), no hashing.
+    B's entries are grouped by the A row they name; then, per A row, the ranks are scattered
+    into a marker array over B and read back in A's order.
     """
     n_a = a_ptr.shape[0] - 1
-    n_b = b_ptr.shape[0] - 1
-    counts = np.zeros(n_a + 1, np.int64)
-    for k in range(b_idx.shape[0]):
-        counts[b_idx[k] + 1] += 1
-    t_ptr = np.cumsum(counts)
-    fill = t_ptr[:-1].copy()
-    t_b = np.empty(b_idx.shape[0], np.int32)
-    t_rank = np.empty(b_idx.shape[0], np.int32)
-    for b in range(n_b):
-        for k in range(b_ptr[b], b_ptr[b + 1]):
-            a = b_idx[k]
-            t_b[fill[a]] = b
-            t_rank[fill[a]] = k - b_ptr[b]
-            fill[a] += 1
-    mark = np.full(n_b, -1, np.int32)
+    t_ptr, t_b, t_rank = group_by_target(b_ptr, b_idx, n_a)
+    mark = np.full(b_ptr.shape[0] - 1, -1, np.int32)
     ranks = np.empty(a_idx.shape[0], np.int32)
     for a in range(n_a):
         for j in range(t_ptr[a], t_ptr[a + 1]):

@@ -15,8 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from vip.matching import kernels
-from vip.matching.columns import Column, ColumnStore
+from vip.matching.columns import Column
+from vip.matching.record_index import RecordIndex
 from vip.matching.records import (
     CEFR_LEVELS,
     CONVERSATIONAL,
@@ -41,12 +41,8 @@ def criteria_bits(opted: Iterable[str]) -> int:
     return sum(1 << i for i, c in enumerate(SOFT_CRITERIA) if c in opted)
 
 
-class CandidateIndex:
+class CandidateIndex(RecordIndex[MigrantRecord]):
     """Migrants of one jurisdiction's market, ready to be ranked for any request."""
-
-    def __init__(self, vocabularies: Vocabularies, store: ColumnStore | None = None) -> None:
-        self.vocabularies = vocabularies
-        self.store = store or ColumnStore(self.schema(vocabularies))
 
     @staticmethod
     def schema(v: Vocabularies) -> dict[str, Column]:
@@ -62,27 +58,8 @@ class CandidateIndex:
             "housing_need": Column(np.uint8),
         }
 
-    @classmethod
-    def build(cls, records: Iterable[MigrantRecord], vocabularies: Vocabularies) -> CandidateIndex:
-        index = cls(vocabularies)
-        for record in records:
-            index.upsert(record)
-        return index
-
-    def __len__(self) -> int:
-        return self.store.size
-
-    def upsert(self, record: MigrantRecord) -> None:
-        """Add the migrant or replace his row: a profile, verification or visa changed."""
-        self.store.put(self._encode(record))
-
-    def remove(self, migrant_id: int) -> bool:
-        return self.store.delete(migrant_id)
-
-    def _encode(self, m: MigrantRecord) -> dict[str, Any]:
+    def encode(self, m: MigrantRecord) -> dict[str, Any]:
         v = self.vocabularies
-        if not 0 <= m.id < kernels.ID_LIMIT:
-            raise ValueError(f"migrant id {m.id} is outside 0..2^42")
         levels = np.zeros(len(v.languages.codes), np.uint8)
         for code, level in m.languages.items():
             if code in v.languages:
@@ -117,13 +94,6 @@ class CandidateIndex:
             "pay_expectation": m.pay_expectation,
             "housing_need": HOUSING_LEVELS.index(m.housing_need),
         }
-
-    def record(self, migrant_id: int) -> MigrantRecord:
-        """The migrant as the index holds him (what the reasons are computed from)."""
-        row = self.store.row_of(migrant_id)
-        if row is None:
-            raise KeyError(migrant_id)
-        return self.record_at(row)
 
     def record_at(self, row: int) -> MigrantRecord:
         v = self.vocabularies

@@ -9,7 +9,6 @@ heritage, religion, interests and of the required languages; preferences, pay, h
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -17,10 +16,11 @@ import numpy as np
 
 from vip.matching import kernels
 from vip.matching.arrays import UInt8Array
-from vip.matching.columns import Column, ColumnStore
+from vip.matching.columns import Column
 from vip.matching.index import JURISDICTION_SHIFT, MAX_YEARS, criteria_bits, spoken_mask
 from vip.matching.pairs import age_on, reasons
 from vip.matching.ranked import Blocks, Ranked
+from vip.matching.record_index import RecordIndex
 from vip.matching.records import (
     CEFR_LEVELS,
     DEFAULT_SAFEGUARDS,
@@ -47,15 +47,11 @@ def _slots(
     return codes, [*wanted.values(), *[0] * (SLOTS - len(wanted))]
 
 
-class OpportunityIndex:
+class OpportunityIndex(RecordIndex[SponsorRecord]):
     """Open requests of one jurisdiction's market, ready to be ranked for any migrant."""
 
-    def __init__(self, vocabularies: Vocabularies, store: ColumnStore | None = None) -> None:
-        self.vocabularies = vocabularies
-        self.store = store or ColumnStore(self.schema())
-
     @staticmethod
-    def schema() -> dict[str, Column]:
+    def schema(vocabularies: Vocabularies) -> dict[str, Column]:
         return {
             "sponsor": Column(np.int64),
             "flags": Column(np.uint64),
@@ -72,29 +68,8 @@ class OpportunityIndex:
             "housing": Column(np.uint8),
         }
 
-    @classmethod
-    def build(
-        cls, records: Iterable[SponsorRecord], vocabularies: Vocabularies
-    ) -> OpportunityIndex:
-        index = cls(vocabularies)
-        for record in records:
-            index.upsert(record)
-        return index
-
-    def __len__(self) -> int:
-        return self.store.size
-
-    def upsert(self, record: SponsorRecord) -> None:
-        """Add the request or replace its row: criteria changed, or the sponsor signed."""
-        self.store.put(self._encode(record))
-
-    def remove(self, request_id: int) -> bool:
-        return self.store.delete(request_id)
-
-    def _encode(self, s: SponsorRecord) -> dict[str, Any]:
+    def encode(self, s: SponsorRecord) -> dict[str, Any]:
         v = self.vocabularies
-        if not 0 <= s.id < kernels.ID_LIMIT:
-            raise ValueError(f"request id {s.id} is outside 0..2^42")
         known = (
             all(c in v.languages for c in s.languages_required)
             and all(c in v.sectors for c in s.sectors_required)
@@ -136,7 +111,6 @@ class OpportunityIndex:
         }
 
     def record_at(self, row: int) -> SponsorRecord:
-        """The request as the index holds it (what the reasons are computed from)."""
         v = self.vocabularies
         col = self.store.column
         flags = int(col("flags")[row])

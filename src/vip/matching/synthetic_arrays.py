@@ -11,6 +11,7 @@ import numpy as np
 from numba import njit
 
 from vip.matching.arrays import Int32Array, Int64Array
+from vip.matching.clearinghouse_kernels import group_by_target
 from vip.matching.market import Market
 
 SKEW = 1.5
@@ -42,17 +43,7 @@ def _suitor_lists(
 ) -> tuple[Int64Array, Int32Array]:
     """Each receiver ranks exactly the proposers who listed it, in a random order."""
     np.random.seed(seed)
-    counts = np.zeros(n_receivers + 1, np.int64)
-    for k in range(p_idx.shape[0]):
-        counts[p_idx[k] + 1] += 1
-    r_ptr = np.cumsum(counts)
-    fill = r_ptr[:-1].copy()
-    r_idx = np.empty(p_idx.shape[0], np.int32)
-    for p in range(p_ptr.shape[0] - 1):
-        for k in range(p_ptr[p], p_ptr[p + 1]):
-            r = p_idx[k]
-            r_idx[fill[r]] = p
-            fill[r] += 1
+    r_ptr, r_idx, _ = group_by_target(p_ptr, p_idx, n_receivers)
     for r in range(n_receivers):
         for i in range(r_ptr[r + 1] - 1, r_ptr[r], -1):  # Fisher-Yates within the list
             j = r_ptr[r] + np.random.randint(0, i - r_ptr[r] + 1)
