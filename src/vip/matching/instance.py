@@ -136,11 +136,9 @@ def parse(text: str) -> Preferences:
 
 
 def _matches(instance: Instance, match: Int32Array) -> dict[str, str | None]:
-    receivers = instance.receiver_ids
-    return {
-        pid: (receivers[r] if r >= 0 else None)
-        for pid, r in zip(instance.proposer_ids, match.tolist(), strict=True)
-    }
+    # Row -1 (unmatched) reads the None appended at the end of the receivers' names.
+    names: list[str | None] = [*instance.receiver_ids, None]
+    return dict(zip(instance.proposer_ids, map(names.__getitem__, match.tolist()), strict=True))
 
 
 def stable_matching(
