@@ -54,6 +54,10 @@ class ColumnStore:
     def column(self, name: str) -> npt.NDArray[Any]:
         return self._arrays[name][..., : self.size]
 
+    def row(self, row: int) -> dict[str, Any]:
+        """One row's values by column: scalars, or small arrays for the matrix columns."""
+        return {name: array[..., row] for name, array in self._arrays.items()}
+
     def row_of(self, record_id: int) -> int | None:
         if self._rows is None:
             self._rows = {int(i): row for row, i in enumerate(self.column("id").tolist())}

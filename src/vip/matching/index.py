@@ -41,6 +41,10 @@ def criteria_bits(opted: Iterable[str]) -> int:
     return sum(1 << i for i, c in enumerate(SOFT_CRITERIA) if c in opted)
 
 
+def criteria_of(bits: int) -> frozenset[str]:
+    return frozenset(c for i, c in enumerate(SOFT_CRITERIA) if bits >> i & 1)
+
+
 class CandidateIndex(RecordIndex[MigrantRecord]):
     """Migrants of one jurisdiction's market, ready to be ranked for any request."""
 
@@ -97,34 +101,32 @@ class CandidateIndex(RecordIndex[MigrantRecord]):
 
     def record_at(self, row: int) -> MigrantRecord:
         v = self.vocabularies
-        col = self.store.column
-        flags = int(col("flags")[row])
-        sets = [int(x) for x in col("sets")[:, row]]
-        levels = col("levels")[:, row]
-        years = col("years")[:, row]
-        religion = v.religions.codes_in(sets[2])
+        r = self.store.row(row)
+        flags = int(r["flags"])
+        _, heritage, religion, interests = r["sets"].tolist()
+        religions = v.religions.codes_in(religion)
         return MigrantRecord(
-            id=int(col("id")[row]),
-            birth_date=date.fromordinal(int(col("birth")[row])),
-            available_from=date.fromordinal(int(col("available")[row])),
+            id=int(r["id"]),
+            birth_date=date.fromordinal(int(r["birth"])),
+            available_from=date.fromordinal(int(r["available"])),
             languages={
-                c: CEFR_LEVELS[lv - 1]
-                for c, lv in zip(v.languages.codes, levels.tolist(), strict=True)
-                if lv
+                v.languages.codes[c]: CEFR_LEVELS[r["levels"][c] - 1]
+                for c in np.flatnonzero(r["levels"]).tolist()
             },
-            sectors={c: y - 1 for c, y in zip(v.sectors.codes, years.tolist(), strict=True) if y},
+            sectors={
+                v.sectors.codes[c]: int(r["years"][c]) - 1
+                for c in np.flatnonzero(r["years"]).tolist()
+            },
             clean_record=bool(flags & CLEAN),
             health=bool(flags & HEALTH),
             jurisdictions=v.jurisdictions.codes_in(flags >> JURISDICTION_SHIFT),
-            interests=v.interests.codes_in(sets[3]),
-            heritage=v.heritage.codes_in(sets[1]),
-            religion=min(religion) if religion else None,
+            interests=v.interests.codes_in(interests),
+            heritage=v.heritage.codes_in(heritage),
+            religion=min(religions) if religions else None,
             wants_other_adults=bool(flags & WANTS_OTHER_ADULTS),
             holds_visa=bool(flags & HOLDS_VISA),
             signed_agreement=bool(flags & SIGNED_AGREEMENT),
-            pay_expectation=int(col("pay_expectation")[row]),
-            housing_need=HOUSING_LEVELS[int(col("housing_need")[row])],
-            preferences=frozenset(
-                c for i, c in enumerate(SOFT_CRITERIA) if int(col("prefs")[row]) >> i & 1
-            ),
+            pay_expectation=int(r["pay_expectation"]),
+            housing_need=HOUSING_LEVELS[int(r["housing_need"])],
+            preferences=criteria_of(int(r["prefs"])),
         )

@@ -17,7 +17,13 @@ import numpy as np
 from vip.matching import kernels
 from vip.matching.arrays import UInt8Array
 from vip.matching.columns import Column
-from vip.matching.index import JURISDICTION_SHIFT, MAX_YEARS, criteria_bits, spoken_mask
+from vip.matching.index import (
+    JURISDICTION_SHIFT,
+    MAX_YEARS,
+    criteria_bits,
+    criteria_of,
+    spoken_mask,
+)
 from vip.matching.pairs import age_on, reasons
 from vip.matching.ranked import Blocks, Ranked
 from vip.matching.record_index import RecordIndex
@@ -25,7 +31,6 @@ from vip.matching.records import (
     CEFR_LEVELS,
     DEFAULT_SAFEGUARDS,
     HOUSING_LEVELS,
-    SOFT_CRITERIA,
     MigrantRecord,
     Safeguards,
     SponsorRecord,
@@ -112,49 +117,34 @@ class OpportunityIndex(RecordIndex[SponsorRecord]):
 
     def record_at(self, row: int) -> SponsorRecord:
         v = self.vocabularies
-        col = self.store.column
-        flags = int(col("flags")[row])
-        sets = [int(x) for x in col("sets")[:, row]]
-        religion = v.religions.codes_in(sets[2])
-        spoken = v.languages.codes_in(sets[0])
+        r = self.store.row(row)
+        flags = int(r["flags"])
+        spoken, heritage, religion, interests, _ = r["sets"].tolist()
+        religions = v.religions.codes_in(religion)
+        languages = zip(r["language_codes"].tolist(), r["language_floors"].tolist(), strict=True)
+        sectors = zip(r["sector_codes"].tolist(), r["sector_floors"].tolist(), strict=True)
         return SponsorRecord(
-            id=int(col("id")[row]),
-            sponsor_id=int(col("sponsor")[row]),
+            id=int(r["id"]),
+            sponsor_id=int(r["sponsor"]),
             jurisdiction=min(v.jurisdictions.codes_in(flags >> JURISDICTION_SHIFT), default=""),
-            start_date=date.fromordinal(int(col("start")[row])),
-            age_min=int(col("ages")[0, row]),
-            age_max=int(col("ages")[1, row]),
+            start_date=date.fromordinal(int(r["start"])),
+            age_min=int(r["ages"][0]),
+            age_max=int(r["ages"][1]),
             languages_required={
-                v.languages.codes[c]: CEFR_LEVELS[f - 1]
-                for c, f in zip(
-                    col("language_codes")[:, row].tolist(),
-                    col("language_floors")[:, row].tolist(),
-                    strict=True,
-                )
-                if c != EMPTY
+                v.languages.codes[c]: CEFR_LEVELS[f - 1] for c, f in languages if c != EMPTY
             },
-            sectors_required={
-                v.sectors.codes[c]: f - 1
-                for c, f in zip(
-                    col("sector_codes")[:, row].tolist(),
-                    col("sector_floors")[:, row].tolist(),
-                    strict=True,
-                )
-                if c != EMPTY
-            },
+            sectors_required={v.sectors.codes[c]: f - 1 for c, f in sectors if c != EMPTY},
             clean_record=bool(flags & REQUIRES_CLEAN),
             health_clearance=bool(flags & REQUIRES_HEALTH),
-            household_adults=int(col("household")[row]),
+            household_adults=int(r["household"]),
             # The sponsor's own levels are not kept: B1 stands for "speaks it conversationally".
-            languages=dict.fromkeys(sorted(spoken), "B1"),
-            interests=v.interests.codes_in(sets[3]),
-            heritage=v.heritage.codes_in(sets[1]),
-            religion=min(religion) if religion else None,
-            annual_pay=int(col("pay")[row]),
-            housing=HOUSING_LEVELS[int(col("housing")[row])],
-            preferences=frozenset(
-                c for i, c in enumerate(SOFT_CRITERIA) if int(col("prefs")[row]) >> i & 1
-            ),
+            languages=dict.fromkeys(sorted(v.languages.codes_in(spoken)), "B1"),
+            interests=v.interests.codes_in(interests),
+            heritage=v.heritage.codes_in(heritage),
+            religion=min(religions) if religions else None,
+            annual_pay=int(r["pay"]),
+            housing=HOUSING_LEVELS[int(r["housing"])],
+            preferences=criteria_of(int(r["prefs"])),
             open=not flags & CLOSED,
         )
 
