@@ -11,7 +11,7 @@ import numpy as np
 from vip.matching.bench import Figure, clock
 from vip.matching.candidates import candidates
 from vip.matching.columns import ColumnStore
-from vip.matching.index import JURISDICTION_SHIFT, CandidateIndex
+from vip.matching.index import CARD, JURISDICTION_SHIFT, CandidateIndex
 from vip.matching.records import CEFR_LEVELS, SOFT_CRITERIA, SponsorRecord
 from vip.matching.synthetic import random_migrant
 from vip.matching.vocabulary import Vocabularies, Vocabulary
@@ -34,6 +34,20 @@ def _skewed(rng: np.random.Generator, n: int, size: int) -> np.ndarray:
     return np.minimum((size * rng.random(n) ** 2).astype(np.int64), size - 1)
 
 
+def _cards(rng: np.random.Generator, n: int, spoken: np.ndarray) -> np.ndarray:
+    cards = np.zeros(n, CARD)
+    cards["id"] = np.arange(n)
+    cards["spoken"] = spoken
+    cards["heritage"] = np.uint64(1) << rng.integers(0, 64, n).astype(np.uint64)
+    cards["religion"] = np.uint64(1) << rng.integers(0, 8, n).astype(np.uint64)
+    for _ in range(3):
+        cards["interests"] |= np.uint64(1) << rng.integers(0, 64, n).astype(np.uint64)
+    cards["pay"] = rng.integers(0, 40, n) * 100_000
+    cards["prefs"] = rng.integers(0, 128, n)
+    cards["housing"] = rng.integers(0, 4, n)
+    return cards
+
+
 def synthetic_index(n: int, seed: int) -> CandidateIndex:
     """n migrant profiles as columns, drawn straight into arrays (no records, no database)."""
     rng = np.random.default_rng(seed)
@@ -52,9 +66,6 @@ def synthetic_index(n: int, seed: int) -> CandidateIndex:
         for bit, share in enumerate((0.85, 0.85, 0.1, 0.02, 0.01))
     )
     jurisdictions = (rng.integers(1, 256, n).astype(np.uint64)) << np.uint64(JURISDICTION_SHIFT)
-    interests = np.zeros(n, np.uint64)
-    for _ in range(3):
-        interests |= np.uint64(1) << rng.integers(0, 64, n).astype(np.uint64)
     today = ON.toordinal()
     arrays = {
         "id": rows.astype(np.int64),
@@ -63,17 +74,7 @@ def synthetic_index(n: int, seed: int) -> CandidateIndex:
         "available": today + rng.integers(-60, 180, n),
         "levels": levels,
         "years": years,
-        "sets": np.stack(
-            [
-                spoken,
-                np.uint64(1) << rng.integers(0, 64, n).astype(np.uint64),
-                np.uint64(1) << rng.integers(0, 8, n).astype(np.uint64),
-                interests,
-            ]
-        ),
-        "prefs": rng.integers(0, 128, n),
-        "pay_expectation": rng.integers(0, 40, n) * 100_000,
-        "housing_need": rng.integers(0, 4, n),
+        "card": _cards(rng, n, spoken),
     }
     store = ColumnStore.from_arrays(CandidateIndex.schema(VOCABULARIES), arrays)
     return CandidateIndex(VOCABULARIES, store)

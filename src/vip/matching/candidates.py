@@ -94,16 +94,12 @@ def candidates(
     excluded = (blocks or Blocks()).migrants_of(request.sponsor_id)
     col = index.store.column
     rows, scores = kernels.rank_candidates(
-        col("id"),
         col("flags"),
         col("birth"),
         col("available"),
         col("levels"),
         col("years"),
-        col("sets"),
-        col("prefs"),
-        col("pay_expectation"),
-        col("housing_need"),
+        col("card"),
         need,
         scalars,
         sets,

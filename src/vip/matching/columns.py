@@ -16,7 +16,7 @@ import numpy.typing as npt
 
 @dataclass(frozen=True)
 class Column:
-    dtype: type[np.generic]
+    dtype: npt.DTypeLike  # a structured dtype packs fields read together into one row record
     lead: tuple[int, ...] = ()  # the shape in front of the row axis
     fill: int = 0
 
@@ -32,7 +32,10 @@ class ColumnStore:
 
     @staticmethod
     def _empty(column: Column, capacity: int) -> npt.NDArray[Any]:
-        return np.full((*column.lead, capacity), column.fill, column.dtype)
+        array = np.zeros((*column.lead, capacity), column.dtype)
+        if column.fill:
+            array.fill(column.fill)
+        return array
 
     @classmethod
     def from_arrays(

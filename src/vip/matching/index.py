@@ -28,6 +28,16 @@ from vip.matching.records import (
 from vip.matching.vocabulary import Vocabularies
 
 CLEAN, HEALTH, WANTS_OTHER_ADULTS, HOLDS_VISA, SIGNED_AGREEMENT = (1 << b for b in range(5))
+# What scoring reads of a row that passed the filter, in one 64-byte record: one cache miss
+# per survivor instead of one per column.
+CARD = np.dtype(
+    {
+        "names": ["id", "spoken", "heritage", "religion", "interests", "pay", "prefs", "housing"],
+        "formats": ["i8", "u8", "u8", "u8", "u8", "i8", "u1", "u1"],
+        "offsets": [0, 8, 16, 24, 32, 40, 48, 49],
+        "itemsize": 64,
+    }
+)
 JURISDICTION_SHIFT = 8
 MAX_YEARS = 254
 
@@ -56,10 +66,7 @@ class CandidateIndex(RecordIndex[MigrantRecord]):
             "available": Column(np.int32),
             "levels": Column(np.uint8, (len(v.languages.codes),)),
             "years": Column(np.uint8, (len(v.sectors.codes),)),
-            "sets": Column(np.uint64, (4,)),
-            "prefs": Column(np.uint8),
-            "pay_expectation": Column(np.int64),
-            "housing_need": Column(np.uint8),
+            "card": Column(CARD),
         }
 
     def encode(self, m: MigrantRecord) -> dict[str, Any]:
@@ -80,12 +87,16 @@ class CandidateIndex(RecordIndex[MigrantRecord]):
             | SIGNED_AGREEMENT * m.signed_agreement
         )
         flags = statuses | v.jurisdictions.mask(m.jurisdictions) << JURISDICTION_SHIFT
-        sets = [
+        card = (
+            m.id,
             spoken_mask(dict(m.languages), v),
             v.heritage.mask(m.heritage),
             v.religions.mask([m.religion] if m.religion else []),
             v.interests.mask(m.interests),
-        ]
+            max(m.pay_expectation, 0),
+            criteria_bits(m.preferences),
+            HOUSING_LEVELS.index(m.housing_need),
+        )
         return {
             "id": m.id,
             "flags": flags,
@@ -93,18 +104,15 @@ class CandidateIndex(RecordIndex[MigrantRecord]):
             "available": m.available_from.toordinal(),
             "levels": levels,
             "years": years,
-            "sets": np.array(sets, np.uint64),
-            "prefs": criteria_bits(m.preferences),
-            "pay_expectation": m.pay_expectation,
-            "housing_need": HOUSING_LEVELS.index(m.housing_need),
+            "card": card,
         }
 
     def record_at(self, row: int) -> MigrantRecord:
         v = self.vocabularies
         r = self.store.row(row)
         flags = int(r["flags"])
-        _, heritage, religion, interests = r["sets"].tolist()
-        religions = v.religions.codes_in(religion)
+        card = r["card"]
+        religions = v.religions.codes_in(int(card["religion"]))
         return MigrantRecord(
             id=int(r["id"]),
             birth_date=date.fromordinal(int(r["birth"])),
@@ -120,13 +128,13 @@ class CandidateIndex(RecordIndex[MigrantRecord]):
             clean_record=bool(flags & CLEAN),
             health=bool(flags & HEALTH),
             jurisdictions=v.jurisdictions.codes_in(flags >> JURISDICTION_SHIFT),
-            interests=v.interests.codes_in(interests),
-            heritage=v.heritage.codes_in(heritage),
+            interests=v.interests.codes_in(int(card["interests"])),
+            heritage=v.heritage.codes_in(int(card["heritage"])),
             religion=min(religions) if religions else None,
             wants_other_adults=bool(flags & WANTS_OTHER_ADULTS),
             holds_visa=bool(flags & HOLDS_VISA),
             signed_agreement=bool(flags & SIGNED_AGREEMENT),
-            pay_expectation=int(r["pay_expectation"]),
-            housing_need=HOUSING_LEVELS[int(r["housing_need"])],
-            preferences=criteria_of(int(r["prefs"])),
+            pay_expectation=int(card["pay"]),
+            housing_need=HOUSING_LEVELS[int(card["housing"])],
+            preferences=criteria_of(int(card["prefs"])),
         )

@@ -9,6 +9,7 @@ decides and the order never depends on where a row sits in the index.
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 from numba import njit
 
 from vip.matching.arrays import Int32Array, Int64Array, UInt8Array, UInt64Array
@@ -188,16 +189,12 @@ def _filter_chunk(
 
 @njit(cache=True)
 def rank_candidates(
-    ids: Int64Array,
     flags: UInt64Array,
     birth: Int32Array,
     available: Int32Array,
     levels: UInt8Array,
     years: UInt8Array,
-    sets: UInt64Array,
-    prefs: UInt8Array,
-    pay_expectation: Int64Array,
-    housing_need: UInt8Array,
+    cards: npt.NDArray[np.void],
     need: Int64Array,
     request: Int64Array,
     request_sets: UInt64Array,
@@ -206,11 +203,11 @@ def rank_candidates(
 ) -> tuple[Int64Array, Int64Array]:
     """The k best migrants for one request: (rows, scores), best first.
 
-    `sets` is (4, n): spoken languages, heritage, religion, interests as bitmasks;
-    `request_sets` the sponsor's four, the spoken ones less those the request requires.
-    `request` holds sponsor preferences, pay, housing, then (code, min) of required sectors.
+    `cards` holds what scoring reads of a row (index.CARD); `request_sets` the sponsor's
+    spoken languages (less those required), heritage, religion and interests as bitmasks;
+    `request` his preferences, pay, housing, then (code, min) of the required sectors.
     """
-    n = ids.shape[0]
+    n = cards.shape[0]
     keys = np.empty(k, np.int64)
     rows = np.empty(k, np.int64)
     ok = np.empty(CHUNK, np.uint8)
@@ -219,25 +216,28 @@ def rank_candidates(
         hi = min(n, lo + CHUNK)
         _filter_chunk(ok, lo, hi, flags, birth, available, levels, years, need)
         for i in range(lo, hi):
-            if not ok[i - lo] or is_excluded(excluded, ids[i]):
+            if not ok[i - lo]:
+                continue
+            card = cards[i]
+            if is_excluded(excluded, card.id):
                 continue
             more_years = 0
             for j in range(3, request.shape[0], 2):
                 more_years += int(years[request[j], i]) - request[j + 1]
             score = pair_score(
                 request[0],
-                prefs[i],
-                popcount(sets[0, i] & request_sets[0]),
-                (sets[1, i] & request_sets[1]) != 0,
-                (sets[2, i] & request_sets[2]) != 0,
-                popcount(sets[3, i] & request_sets[3]),
+                card.prefs,
+                popcount(card.spoken & request_sets[0]),
+                (card.heritage & request_sets[1]) != 0,
+                (card.religion & request_sets[2]) != 0,
+                popcount(card.interests & request_sets[3]),
                 more_years,
                 request[1],
-                pay_expectation[i],
+                card.pay,
                 request[2],
-                housing_need[i],
+                card.housing,
             )
-            size = offer(keys, rows, size, score << ID_BITS | (ID_LIMIT - 1 - ids[i]), i)
+            size = offer(keys, rows, size, score << ID_BITS | (ID_LIMIT - 1 - card.id), i)
     return best_first(keys, rows, size)
 
 
