@@ -210,35 +210,58 @@ def rank_candidates(
     n = cards.shape[0]
     keys = np.empty(k, np.int64)
     rows = np.empty(k, np.int64)
-    ok = np.empty(CHUNK, np.uint8)
+    # Survivors are rare: skip eight rejected rows at a time. Bytes past a short last chunk
+    # may be stale, so a word's rows are bounded by the chunk again.
+    ok = np.zeros(CHUNK, np.uint8)
+    words = ok.view(np.uint64)
     size = 0
     for lo in range(0, n, CHUNK):
         hi = min(n, lo + CHUNK)
         _filter_chunk(ok, lo, hi, flags, birth, available, levels, years, need)
-        for i in range(lo, hi):
-            if not ok[i - lo]:
+        for w in range((hi - lo + 7) // 8):
+            if words[w] == 0:
                 continue
-            card = cards[i]
-            if is_excluded(excluded, card.id):
-                continue
-            more_years = 0
-            for j in range(3, request.shape[0], 2):
-                more_years += int(years[request[j], i]) - request[j + 1]
-            score = pair_score(
-                request[0],
-                card.prefs,
-                popcount(card.spoken & request_sets[0]),
-                (card.heritage & request_sets[1]) != 0,
-                (card.religion & request_sets[2]) != 0,
-                popcount(card.interests & request_sets[3]),
-                more_years,
-                request[1],
-                card.pay,
-                request[2],
-                card.housing,
-            )
-            size = offer(keys, rows, size, score << ID_BITS | (ID_LIMIT - 1 - card.id), i)
+            for i in range(lo + 8 * w, min(hi, lo + 8 * w + 8)):
+                if ok[i - lo]:
+                    size = _score_row(
+                        i, cards, years, request, request_sets, excluded, keys, rows, size
+                    )
     return best_first(keys, rows, size)
+
+
+@njit(cache=True, inline="always")
+def _score_row(
+    i: int,
+    cards: npt.NDArray[np.void],
+    years: UInt8Array,
+    request: Int64Array,
+    request_sets: UInt64Array,
+    excluded: Int64Array,
+    keys: Int64Array,
+    rows: Int64Array,
+    size: int,
+) -> int:
+    """Score a row that passed the filter and offer it to the top-k heap; returns the heap size."""
+    card = cards[i]
+    if is_excluded(excluded, card.id):
+        return size
+    more_years = 0
+    for j in range(3, request.shape[0], 2):
+        more_years += int(years[request[j], i]) - request[j + 1]
+    score = pair_score(
+        request[0],
+        card.prefs,
+        popcount(card.spoken & request_sets[0]),
+        (card.heritage & request_sets[1]) != 0,
+        (card.religion & request_sets[2]) != 0,
+        popcount(card.interests & request_sets[3]),
+        more_years,
+        request[1],
+        card.pay,
+        request[2],
+        card.housing,
+    )
+    return offer(keys, rows, size, score << ID_BITS | (ID_LIMIT - 1 - card.id), i)
 
 
 @njit(cache=True)
