@@ -18,10 +18,10 @@ from vip.matching.index import (
     WANTS_OTHER_ADULTS,
     CandidateIndex,
     criteria_bits,
-    spoken_mask,
+    person_masks,
 )
 from vip.matching.pairs import reasons
-from vip.matching.ranked import Blocks, Ranked
+from vip.matching.ranked import Blocks, Ranked, ranked
 from vip.matching.records import (
     DEFAULT_SAFEGUARDS,
     HOUSING_LEVELS,
@@ -67,13 +67,8 @@ def _scoring(index: CandidateIndex, request: SponsorRecord) -> tuple[Int64Array,
     ]
     for code, years in request.sectors_required.items():
         scalars += [v.sectors.number(code), years + 1]
-    required = v.languages.mask(request.languages_required)
-    sets = [
-        spoken_mask(dict(request.languages), v) & ~required,
-        v.heritage.mask(request.heritage),
-        v.religions.mask([request.religion] if request.religion else []),
-        v.interests.mask(request.interests),
-    ]
+    sets = person_masks(request, v)
+    sets[0] &= ~v.languages.mask(request.languages_required)  # only languages beyond those
     return np.array(scalars, np.int64), np.array(sets, np.uint64)
 
 
@@ -106,12 +101,9 @@ def candidates(
         excluded,
         k,
     )
-    ids = col("id")
-    return [
-        Ranked(
-            int(ids[row]),
-            score / kernels.FULL,
-            tuple(reasons(index.record_at(row), request, index.vocabularies)),
-        )
-        for row, score in zip(rows.tolist(), scores.tolist(), strict=True)
-    ]
+    return ranked(
+        col("id"),
+        rows,
+        scores,
+        lambda row: reasons(index.record_at(row), request, index.vocabularies),
+    )

@@ -23,6 +23,7 @@ from vip.matching.records import (
     HOUSING_LEVELS,
     SOFT_CRITERIA,
     MigrantRecord,
+    SponsorRecord,
     cefr_rank,
 )
 from vip.matching.vocabulary import Vocabularies
@@ -42,9 +43,17 @@ JURISDICTION_SHIFT = 8
 MAX_YEARS = 254
 
 
-def spoken_mask(languages: dict[str, str], vocabularies: Vocabularies) -> int:
+def person_masks(person: MigrantRecord | SponsorRecord, v: Vocabularies) -> list[int]:
+    """The soft criteria's sets of one side as bitmasks: spoken (B1 and up), heritage, religion,
+    interests."""
     floor = cefr_rank(CONVERSATIONAL)
-    return vocabularies.languages.mask(c for c, lvl in languages.items() if cefr_rank(lvl) >= floor)
+    spoken = (code for code, level in person.languages.items() if cefr_rank(level) >= floor)
+    return [
+        v.languages.mask(spoken),
+        v.heritage.mask(person.heritage),
+        v.religions.mask([person.religion] if person.religion else []),
+        v.interests.mask(person.interests),
+    ]
 
 
 def criteria_bits(opted: Iterable[str]) -> int:
@@ -89,10 +98,7 @@ class CandidateIndex(RecordIndex[MigrantRecord]):
         flags = statuses | v.jurisdictions.mask(m.jurisdictions) << JURISDICTION_SHIFT
         card = (
             m.id,
-            spoken_mask(dict(m.languages), v),
-            v.heritage.mask(m.heritage),
-            v.religions.mask([m.religion] if m.religion else []),
-            v.interests.mask(m.interests),
+            *person_masks(m, v),
             max(m.pay_expectation, 0),
             criteria_bits(m.preferences),
             HOUSING_LEVELS.index(m.housing_need),

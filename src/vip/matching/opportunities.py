@@ -22,10 +22,10 @@ from vip.matching.index import (
     MAX_YEARS,
     criteria_bits,
     criteria_of,
-    spoken_mask,
+    person_masks,
 )
 from vip.matching.pairs import age_on, reasons
-from vip.matching.ranked import Blocks, Ranked
+from vip.matching.ranked import Blocks, Ranked, ranked
 from vip.matching.record_index import RecordIndex
 from vip.matching.records import (
     CEFR_LEVELS,
@@ -91,13 +91,7 @@ class OpportunityIndex(RecordIndex[SponsorRecord]):
             languages if known else {}, v.languages, "languages"
         )
         sector_codes, sector_floors = _slots(sectors if known else {}, v.sectors, "sectors")
-        sets = [
-            spoken_mask(dict(s.languages), v),
-            v.heritage.mask(s.heritage),
-            v.religions.mask([s.religion] if s.religion else []),
-            v.interests.mask(s.interests),
-            v.languages.mask(s.languages_required),
-        ]
+        sets = [*person_masks(s, v), v.languages.mask(s.languages_required)]
         return {
             "id": s.id,
             "sponsor": s.sponsor_id,
@@ -186,12 +180,7 @@ def opportunities(
     ]
     levels = _lookup({c: cefr_rank(lvl) for c, lvl in migrant.languages.items()}, v.languages)
     years = _lookup({c: min(y, MAX_YEARS) + 1 for c, y in migrant.sectors.items()}, v.sectors)
-    sets = [
-        spoken_mask(dict(migrant.languages), v),
-        v.heritage.mask(migrant.heritage),
-        v.religions.mask([migrant.religion] if migrant.religion else []),
-        v.interests.mask(migrant.interests),
-    ]
+    sets = person_masks(migrant, v)
     excluded = (blocks or Blocks()).sponsors_of(migrant.id)
     col = index.store.column
     rows, scores = kernels.rank_opportunities(
@@ -216,10 +205,4 @@ def opportunities(
         excluded,
         k,
     )
-    ids = col("id")
-    return [
-        Ranked(
-            int(ids[row]), score / kernels.FULL, tuple(reasons(migrant, index.record_at(row), v))
-        )
-        for row, score in zip(rows.tolist(), scores.tolist(), strict=True)
-    ]
+    return ranked(col("id"), rows, scores, lambda row: reasons(migrant, index.record_at(row), v))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from vip.matching.arrays import Int64Array
+from vip.matching.kernels import FULL
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,16 @@ class Ranked:
     id: int
     score: float
     reasons: tuple[str, ...]
+
+
+def ranked(
+    ids: Int64Array, rows: Int64Array, points: Int64Array, why: Callable[[int], list[str]]
+) -> list[Ranked]:
+    """Kernel output (rows and points, best first) as results, with reasons for these rows only."""
+    return [
+        Ranked(int(ids[row]), score / FULL, tuple(why(row)))
+        for row, score in zip(rows.tolist(), points.tolist(), strict=True)
+    ]
 
 
 class Blocks:
