@@ -124,12 +124,14 @@ class CandidateIndex(RecordIndex[MigrantRecord]):
             birth_date=date.fromordinal(int(r["birth"])),
             available_from=date.fromordinal(int(r["available"])),
             languages={
-                v.languages.codes[c]: CEFR_LEVELS[r["levels"][c] - 1]
-                for c in np.flatnonzero(r["levels"]).tolist()
+                v.languages.codes[c]: CEFR_LEVELS[level - 1]
+                for c, level in enumerate(r["levels"].tolist())
+                if level
             },
             sectors={
-                v.sectors.codes[c]: int(r["years"][c]) - 1
-                for c in np.flatnonzero(r["years"]).tolist()
+                v.sectors.codes[c]: years - 1
+                for c, years in enumerate(r["years"].tolist())
+                if years
             },
             clean_record=bool(flags & CLEAN),
             health=bool(flags & HEALTH),
