@@ -87,8 +87,9 @@ def candidates(
         return []
     scalars, sets = _scoring(index, request)
     excluded = (blocks or Blocks()).migrants_of(request.sponsor_id)
-    col = index.store.column
+    col = index.store.whole
     rows, scores = kernels.rank_candidates(
+        len(index),
         col("flags"),
         col("birth"),
         col("available"),

@@ -57,6 +57,11 @@ class ColumnStore:
     def column(self, name: str) -> npt.NDArray[Any]:
         return self._arrays[name][..., : self.size]
 
+    def whole(self, name: str) -> npt.NDArray[Any]:
+        """The column with its spare capacity: contiguous, as the kernels want it (they are
+        given the size; a sliced matrix would not be contiguous and would compile again)."""
+        return self._arrays[name]
+
     def row(self, row: int) -> dict[str, Any]:
         """One row's values by column: scalars, or small arrays for the matrix columns."""
         return {name: array[..., row] for name, array in self._arrays.items()}

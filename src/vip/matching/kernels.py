@@ -189,6 +189,7 @@ def _filter_chunk(
 
 @njit(cache=True)
 def rank_candidates(
+    n: int,
     flags: UInt64Array,
     birth: Int32Array,
     available: Int32Array,
@@ -201,13 +202,12 @@ def rank_candidates(
     excluded: Int64Array,
     k: int,
 ) -> tuple[Int64Array, Int64Array]:
-    """The k best migrants for one request: (rows, scores), best first.
+    """The k best of the first n migrants for one request: (rows, scores), best first.
 
     `cards` holds what scoring reads of a row (index.CARD); `request_sets` the sponsor's
     spoken languages (less those required), heritage, religion and interests as bitmasks;
     `request` his preferences, pay, housing, then (code, min) of the required sectors.
     """
-    n = cards.shape[0]
     keys = np.empty(k, np.int64)
     rows = np.empty(k, np.int64)
     # Survivors are rare: skip eight rejected rows at a time. Bytes past a short last chunk
@@ -275,6 +275,7 @@ def _meets_slots(codes: UInt8Array, floors: UInt8Array, r: int, held: UInt8Array
 
 @njit(cache=True)
 def rank_opportunities(
+    n: int,
     ids: Int64Array,
     sponsors: Int64Array,
     flags: UInt64Array,
@@ -296,7 +297,7 @@ def rank_opportunities(
     excluded: Int64Array,
     k: int,
 ) -> tuple[Int64Array, Int64Array]:
-    """The k best open requests for one migrant: (rows, scores), best first.
+    """The k best of the first n open requests for one migrant: (rows, scores), best first.
 
     `ages` is (2, n) min and max; `sets` is (5, n): spoken, heritage, religion, interests and
     the required languages; `migrant` holds jurisdictions, statuses, age, availability,
@@ -308,7 +309,7 @@ def rank_opportunities(
     jurisdictions = np.uint64(migrant[0])
     lacking = ~np.uint64(migrant[1])
     size = 0
-    for r in range(ids.shape[0]):
+    for r in range(n):
         f = flags[r]
         if (
             (f & lacking & np.uint64(0xFF)) != 0

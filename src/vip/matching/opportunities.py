@@ -182,8 +182,9 @@ def opportunities(
     years = _lookup({c: min(y, MAX_YEARS) + 1 for c, y in migrant.sectors.items()}, v.sectors)
     sets = person_masks(migrant, v)
     excluded = (blocks or Blocks()).sponsors_of(migrant.id)
-    col = index.store.column
+    col = index.store.whole
     rows, scores = kernels.rank_opportunities(
+        len(index),
         col("id"),
         col("sponsor"),
         col("flags"),
