@@ -10,6 +10,4 @@ import numpy.typing as npt
 Int32Array: TypeAlias = npt.NDArray[np.int32]
 Int64Array: TypeAlias = npt.NDArray[np.int64]
 UInt8Array: TypeAlias = npt.NDArray[np.uint8]
-UInt16Array: TypeAlias = npt.NDArray[np.uint16]
 UInt64Array: TypeAlias = npt.NDArray[np.uint64]
-BoolArray: TypeAlias = npt.NDArray[np.bool_]

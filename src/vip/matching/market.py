@@ -52,17 +52,6 @@ class Market:
             self.receiver_ptr, self.receiver_idx, self.proposer_ptr, self.proposer_idx
         )
 
-    @classmethod
-    def from_lists(
-        cls,
-        proposer_lists: Sequence[Sequence[int]],
-        receiver_lists: Sequence[Sequence[int]],
-        capacity: Sequence[int],
-    ) -> Market:
-        p_ptr, p_idx = csr(proposer_lists, int)
-        r_ptr, r_idx = csr(receiver_lists, int)
-        return cls(p_ptr, p_idx, r_ptr, r_idx, np.asarray(capacity, np.int32))
-
     @property
     def n_proposers(self) -> int:
         return int(self.proposer_ptr.shape[0] - 1)
