@@ -19,6 +19,7 @@ from vip.matching.index import (
     CandidateIndex,
     criteria_bits,
     person_masks,
+    year_floor,
 )
 from vip.matching.pairs import reasons
 from vip.matching.ranked import Blocks, Ranked, ranked
@@ -54,7 +55,7 @@ def _needs(
         need += [v.languages.number(code), cefr_rank(level)]
     need.append(-1)
     for code, years in request.sectors_required.items():
-        need += [v.sectors.number(code), years + 1]
+        need += [v.sectors.number(code), year_floor(years)]
     return np.array(need, np.int64)
 
 
@@ -66,7 +67,7 @@ def _scoring(index: CandidateIndex, request: SponsorRecord) -> tuple[Int64Array,
         HOUSING_LEVELS.index(request.housing),
     ]
     for code, years in request.sectors_required.items():
-        scalars += [v.sectors.number(code), years + 1]
+        scalars += [v.sectors.number(code), year_floor(years)]
     sets = person_masks(request, v)
     sets[0] &= ~v.languages.mask(request.languages_required)  # only languages beyond those
     return np.array(scalars, np.int64), np.array(sets, np.uint64)

@@ -56,6 +56,11 @@ def person_masks(person: MigrantRecord | SponsorRecord, v: Vocabularies) -> list
     ]
 
 
+def year_floor(years: int) -> int:
+    """A minimum of years as stored (years + 1, one byte): no wrap-around past the cap."""
+    return min(max(years, 0), MAX_YEARS) + 1
+
+
 def criteria_bits(opted: Iterable[str]) -> int:
     return sum(1 << i for i, c in enumerate(SOFT_CRITERIA) if c in opted)
 
@@ -87,7 +92,7 @@ class CandidateIndex(RecordIndex[MigrantRecord]):
         years = np.zeros(len(v.sectors.codes), np.uint8)
         for code, n in m.sectors.items():
             if code in v.sectors:
-                years[v.sectors.number(code)] = min(max(n, 0), MAX_YEARS) + 1
+                years[v.sectors.number(code)] = year_floor(n)
         statuses = (
             CLEAN * m.clean_record
             | HEALTH * m.health

@@ -19,10 +19,10 @@ from vip.matching.arrays import UInt8Array
 from vip.matching.columns import Column
 from vip.matching.index import (
     JURISDICTION_SHIFT,
-    MAX_YEARS,
     criteria_bits,
     criteria_of,
     person_masks,
+    year_floor,
 )
 from vip.matching.pairs import age_on, reasons
 from vip.matching.ranked import Blocks, Ranked, ranked
@@ -86,7 +86,7 @@ class OpportunityIndex(RecordIndex[SponsorRecord]):
         if s.jurisdiction in v.jurisdictions:
             flags |= 1 << (JURISDICTION_SHIFT + v.jurisdictions.number(s.jurisdiction))
         languages = {c: cefr_rank(lvl) for c, lvl in s.languages_required.items()}
-        sectors = {c: min(y, MAX_YEARS) + 1 for c, y in s.sectors_required.items()}
+        sectors = {c: year_floor(y) for c, y in s.sectors_required.items()}
         language_codes, language_floors = _slots(
             languages if known else {}, v.languages, "languages"
         )
@@ -179,7 +179,7 @@ def opportunities(
         HOUSING_LEVELS.index(migrant.housing_need),
     ]
     levels = _lookup({c: cefr_rank(lvl) for c, lvl in migrant.languages.items()}, v.languages)
-    years = _lookup({c: min(y, MAX_YEARS) + 1 for c, y in migrant.sectors.items()}, v.sectors)
+    years = _lookup({c: year_floor(y) for c, y in migrant.sectors.items()}, v.sectors)
     sets = person_masks(migrant, v)
     excluded = (blocks or Blocks()).sponsors_of(migrant.id)
     col = index.store.whole
