@@ -1,0 +1,87 @@
+"""What the ranking knows about a migrant and about a sponsor's request: plain records.
+
+The Django side fills these from profiles, verifications, visas and requests; the index packs
+them into columns. Money is an annual amount in minor units of the index's jurisdiction currency.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+# Housing ordered from least to most: a migrant's need is met by an offer at least as high.
+HOUSING_LEVELS = ("none", "shared_room", "private_room", "private_home")
+# Soft criteria each side may opt into; their order is the bit order in the index.
+SOFT_CRITERIA = ("languages", "heritage", "religion", "interests", "experience", "pay", "housing")
+# A language counts as shared for the soft score from this level on.
+CONVERSATIONAL = "B1"
+
+
+def cefr_rank(level: str | None) -> int:
+    """0 when the language is not spoken, 1 (A1) to 6 (C2) otherwise."""
+    return 0 if level is None else CEFR_LEVELS.index(level) + 1
+
+
+@dataclass(frozen=True)
+class Safeguards:
+    """Safeguarding rules, parameters of the jurisdiction rather than code."""
+
+    # A migrant who asks for a household with other adults never sees smaller households.
+    min_adults_for_safeguarded: int = 2
+
+
+DEFAULT_SAFEGUARDS = Safeguards()
+
+
+@dataclass(frozen=True)
+class MigrantRecord:
+    id: int
+    birth_date: date
+    available_from: date
+    languages: Mapping[str, str] = field(default_factory=dict)  # code -> CEFR level
+    sectors: Mapping[str, int] = field(default_factory=dict)  # code -> years of experience
+    clean_record: bool = False  # verified clear criminal record
+    health: bool = False  # verified health clearance
+    jurisdictions: frozenset[str] = frozenset()  # where he accepts to go
+    interests: frozenset[str] = frozenset()
+    heritage: frozenset[str] = frozenset()  # origin and heritage
+    religion: str | None = None
+    wants_other_adults: bool = False  # safeguard: only households with other adults
+    holds_visa: bool = False
+    signed_agreement: bool = False
+    pay_expectation: int = 0  # annual, minor units
+    housing_need: str = "none"
+    preferences: frozenset[str] = frozenset()  # soft criteria he opts into
+
+
+@dataclass(frozen=True)
+class SponsorRecord:
+    """An open sponsorship request with what the ranking needs of its sponsor and community."""
+
+    id: int  # the request
+    sponsor_id: int
+    jurisdiction: str
+    start_date: date  # the migrant must be available by then
+    age_min: int = 0
+    age_max: int = 200
+    languages_required: Mapping[str, str] = field(default_factory=dict)  # code -> min CEFR
+    sectors_required: Mapping[str, int] = field(default_factory=dict)  # code -> min years
+    clean_record: bool = False
+    health_clearance: bool = False
+    allowed_sectors: frozenset[str] | None = None  # the community's rule; None: all allowed
+    household_adults: int = 1
+    languages: Mapping[str, str] = field(default_factory=dict)  # the sponsor's own
+    interests: frozenset[str] = frozenset()
+    heritage: frozenset[str] = frozenset()
+    religion: str | None = None
+    annual_pay: int = 0  # minor units
+    housing: str = "none"  # what the sponsor offers
+    preferences: frozenset[str] = frozenset()  # soft criteria the sponsor opts into
+    open: bool = True  # False once the sponsor holds a visa or a signed agreement
+
+    def sectors_allowed(self) -> bool:
+        """A request for a sector its community does not allow never shows anyone."""
+        allowed = self.allowed_sectors
+        return allowed is None or all(code in allowed for code in self.sectors_required)

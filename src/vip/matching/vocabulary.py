@@ -1,0 +1,76 @@
+"""Vocabularies: the codes of an index's languages, sectors, interests... numbered for arrays."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+# Sets stored as uint64 bitmasks (interests, heritage, religion, spoken languages) hold 64
+# codes; jurisdictions share the migrant's flag word with 8 status bits, so 56.
+MASK_LIMIT = 64
+JURISDICTION_LIMIT = 56
+# Languages and sectors number array columns; 255 marks an empty slot.
+CODE_LIMIT = 255
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Codes in a fixed order, with the words shown to people ("en" -> "English")."""
+
+    codes: tuple[str, ...]
+    labels: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_numbers", {code: i for i, code in enumerate(self.codes)})
+
+    def number(self, code: str) -> int:
+        numbers: dict[str, int] = self.__dict__["_numbers"]
+        if code not in numbers:
+            raise ValueError(f"unknown code {code!r} (not in the index's vocabulary)")
+        return numbers[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.__dict__["_numbers"]
+
+    def label(self, code: str) -> str:
+        return self.labels.get(code, code)
+
+    def mask(self, codes: Iterable[str]) -> int:
+        """A bitmask of known codes (the vocabulary must fit one 64-bit word)."""
+        bits = 0
+        for code in codes:
+            if code in self:
+                bits |= 1 << self.number(code)
+        return bits
+
+    def codes_in(self, mask: int) -> frozenset[str]:
+        codes = []
+        while mask:
+            low = mask & -mask
+            codes.append(self.codes[low.bit_length() - 1])
+            mask ^= low
+        return frozenset(codes)
+
+
+def _limited(vocabulary: Vocabulary, limit: int, what: str) -> Vocabulary:
+    if len(vocabulary.codes) > limit:
+        raise ValueError(f"at most {limit} {what}, got {len(vocabulary.codes)}")
+    return vocabulary
+
+
+@dataclass(frozen=True)
+class Vocabularies:
+    languages: Vocabulary
+    sectors: Vocabulary
+    interests: Vocabulary
+    heritage: Vocabulary
+    religions: Vocabulary
+    jurisdictions: Vocabulary
+
+    def __post_init__(self) -> None:
+        _limited(self.languages, MASK_LIMIT, "languages")
+        _limited(self.sectors, CODE_LIMIT, "sectors")
+        _limited(self.interests, MASK_LIMIT, "interests")
+        _limited(self.heritage, MASK_LIMIT, "heritage codes")
+        _limited(self.religions, MASK_LIMIT, "religions")
+        _limited(self.jurisdictions, JURISDICTION_LIMIT, "jurisdictions")
