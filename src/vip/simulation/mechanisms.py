@@ -1,0 +1,148 @@
+"""The three ways a country can admit migrants, each solved on the binned curves.
+
+- status_quo: a fixed number of employer-sponsored visas; natives get no share of the gain.
+- auction: a quota sold at one uniform price, the highest rejected bid; the revenue is a
+  dividend per citizen (Becker).
+- vip: one sponsorship per adult; the migrant pays his host either the gain share of his gain
+  or a market price; the number is where willing hosts meet willing migrants.
+
+Every money figure is USD per year. Migrants' willingness to pay is the host wage w(m) minus
+their reservation (home income plus annualised moving cost).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vip.simulation.equilibrium import BinnedQueue, largest_feasible
+from vip.simulation.labour import Labour
+
+
+@dataclass(frozen=True)
+class Market:
+    """What the mechanism needs to know about the country."""
+
+    hosts: BinnedQueue  # cheapest first, sums: "cost" (hosting cost, USD/year)
+    migrants: BinnedQueue  # lowest reservation first, sums: "reservation", "home"
+    labour: Labour
+    obligations: float  # a sponsor's expected yearly cost besides hosting, USD
+    population: float
+    adults: float  # the most sponsorships possible, one per adult: the solver's bracket
+    mean_reservation: float  # over the whole pool, USD per year
+    mean_home: float  # over the whole pool, USD per year
+
+
+@dataclass(frozen=True)
+class Equilibrium:
+    mechanism: str
+    migrants: float
+    wage: float
+    price: float | None  # per migrant-year; for the gain share, the mean transfer
+    payment_total: float  # paid by migrants (to hosts or to the treasury), USD/year
+    sponsors: float | None
+    sponsor_cost_total: float  # hosting costs plus obligations of the sponsors, USD/year
+    dividend_per_citizen: float | None
+    selective: bool  # admitted migrants are the highest bidders (else a random draw)
+    iterations: int
+    gain_share: float | None = None  # each migrant pays this share of his own gain
+
+    def native_gain_total(self) -> float:
+        return self.payment_total - self.sponsor_cost_total
+
+
+def admitted_reservation(market: Market, solution: Equilibrium) -> float:
+    """Mean reservation of those admitted: the highest bidders, or the pool's mean."""
+    if solution.selective:
+        return market.migrants.mean_of_first("reservation", solution.migrants)
+    return market.mean_reservation
+
+
+def admitted_home(market: Market, solution: Equilibrium) -> float:
+    if solution.selective:
+        return market.migrants.mean_of_first("home", solution.migrants)
+    return market.mean_home
+
+
+def status_quo(market: Market, visas: float) -> Equilibrium:
+    """Employers fill a fixed number of visas by lottery among the willing; no transfers."""
+    migrants = min(visas, market.migrants.total)
+    return Equilibrium(
+        "status_quo", migrants, market.labour.wage(migrants), None, 0.0, None, 0.0, None, False, 1
+    )
+
+
+def auction(market: Market, quota: float) -> Equilibrium:
+    """A uniform-price auction: everyone admitted pays the highest rejected bid."""
+    migrants = min(quota, market.migrants.total)
+    wage = market.labour.wage(migrants)
+    rejected = quota < market.migrants.total
+    price = max(0.0, wage - market.migrants.lower_price(quota)) if rejected else 0.0
+    revenue = price * migrants
+    return Equilibrium(
+        "auction", migrants, wage, price, revenue, None, 0.0, revenue / market.population, True, 1
+    )
+
+
+def _sponsor_cost(market: Market, sponsors: float) -> float:
+    return market.hosts.sum_of_first("cost", sponsors) + market.obligations * sponsors
+
+
+def vip_gain_share(market: Market, share: float) -> Equilibrium:
+    """Migrants pay their host a share of their gain w(m) - reservation; hosts are matched to
+    migrants regardless of gain (they choose on personal connection), so a host expects the
+    share of the pool's mean gain. The cheapest hosts sponsor first.
+
+    Hosts sponsor while the marginal host's cost plus obligations is covered: the number is the
+    largest m with cost(m) + obligations <= share * (w(m) - mean reservation), capped by the pool.
+    """
+    def transfer(number: float) -> float:
+        return share * (market.labour.wage(number) - market.mean_reservation)
+
+    def hosts_willing(number: float) -> bool:
+        return market.hosts.upper_price(number) + market.obligations <= transfer(number)
+
+    solution = largest_feasible(hosts_willing, market.adults)
+    migrants = min(solution.migrants, market.migrants.total)
+    price = transfer(migrants)
+    return Equilibrium(
+        "vip",
+        migrants,
+        market.labour.wage(migrants),
+        price,
+        price * migrants,
+        migrants,
+        _sponsor_cost(market, migrants),
+        None,
+        False,
+        solution.iterations,
+        share,
+    )
+
+
+def vip_market(market: Market) -> Equilibrium:
+    """A uniform market price per sponsorship where the supply of hosts meets migrants' demand."""
+
+    def demand_price(number: float) -> float:
+        return market.labour.wage(number) - market.migrants.upper_price(number)
+
+    def supply_price(number: float) -> float:
+        return market.hosts.upper_price(number) + market.obligations
+
+    def trade(number: float) -> bool:
+        return supply_price(number) <= demand_price(number)
+
+    solution = largest_feasible(trade, market.adults)
+    migrants = solution.migrants
+    price = 0.5 * (supply_price(migrants) + demand_price(migrants))
+    return Equilibrium(
+        "vip",
+        migrants,
+        market.labour.wage(migrants),
+        price,
+        price * migrants,
+        migrants,
+        _sponsor_cost(market, migrants),
+        None,
+        True,
+        solution.iterations,
+    )
