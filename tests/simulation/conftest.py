@@ -37,19 +37,19 @@ def _cli_json(*arguments: str) -> dict[str, object]:
     return data
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def small() -> SmallScenario:
     """A small equilibrium scenario: small(preset, {key: value})."""
     return _small
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def cli() -> Cli:
     """Run `vip ARGS...`: (exit code, stdout, stderr)."""
     return _cli
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def cli_json() -> CliJson:
     """Run `vip ARGS... --json` and parse its one JSON object."""
     return _cli_json

@@ -13,7 +13,15 @@ def test_inequality_command_gives_the_books_example_as_json(cli_json: CliJson) -
 
 def test_inequality_command_decomposes_by_group(cli_json: CliJson) -> None:
     data = cli_json(
-        "inequality", "35000", "40000", "2000", "3000", "--groups", "us,us,np,np", "--weights", "1,1,2,2"
+        "inequality",
+        "35000",
+        "40000",
+        "2000",
+        "3000",
+        "--groups",
+        "us,us,np,np",
+        "--weights",
+        "1,1,2,2",
     )
     decomposition = data["decomposition"]
     assert isinstance(decomposition, dict)

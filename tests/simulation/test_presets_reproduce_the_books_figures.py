@@ -37,7 +37,9 @@ def test_auction_preset_reproduces_the_migrants_net_gain() -> None:
 
 def test_global_preset_reproduces_the_gain_per_person_on_earth() -> None:
     outcome = run(load_preset("radical-markets-global"))
-    assert outcome.details["gain_per_person_on_earth_year"] == pytest.approx(2200, abs=half_unit(100))
+    assert outcome.details["gain_per_person_on_earth_year"] == pytest.approx(
+        2200, abs=half_unit(100)
+    )
     assert outcome.global_income_change_pct == pytest.approx(20, abs=half_unit(10))
 
 

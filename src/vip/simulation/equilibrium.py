@@ -68,7 +68,13 @@ class BinnedQueue:
         return float(values[:index].sum() + taken * values[index])
 
     def mean_of_first(self, name: str, number: float) -> float:
-        return self.sum_of_first(name, number) / number if number > 0 else 0.0
+        """The named sum's mean over the first `number` people (the first bin's mean near 0)."""
+        index, taken = self.crossing(number)
+        people = self.cumulative[index] - self.count[index] + taken * self.count[index]
+        if people <= 0:
+            first = int(np.argmax(self.count > 0))
+            return float(self.sums[name][first] / self.count[first]) if self.total > 0 else 0.0
+        return self.sum_of_first(name, number) / float(people)
 
     def taken_per_bin(self, number: float) -> Floats:
         """For each bin, the share of its people among the first `number` in the queue."""

@@ -38,16 +38,20 @@ class Equilibrium:
     migrants: float
     wage: float
     price: float | None  # per migrant-year; for the gain share, the mean transfer
-    payment_total: float  # paid by migrants (to hosts or to the treasury), USD/year
+    payment: float  # mean paid per migrant (to his host or to the treasury), USD/year
     sponsors: float | None
-    sponsor_cost_total: float  # hosting costs plus obligations of the sponsors, USD/year
+    sponsor_cost: float  # mean hosting cost plus obligations per sponsor, USD/year
     dividend_per_citizen: float | None
     selective: bool  # admitted migrants are the highest bidders (else a random draw)
     iterations: int
     gain_share: float | None = None  # each migrant pays this share of his own gain
 
     def native_gain_total(self) -> float:
-        return self.payment_total - self.sponsor_cost_total
+        """What natives gain in all, USD/year: payments received less sponsors' costs."""
+        return self.migrants * self.payment - (self.sponsors or 0.0) * self.sponsor_cost
+
+    def gain_per_sponsor(self) -> float | None:
+        return None if self.sponsors is None else self.payment - self.sponsor_cost
 
 
 def admitted_reservation(market: Market, solution: Equilibrium) -> float:
@@ -77,14 +81,13 @@ def auction(market: Market, quota: float) -> Equilibrium:
     wage = market.labour.wage(migrants)
     rejected = quota < market.migrants.total
     price = max(0.0, wage - market.migrants.lower_price(quota)) if rejected else 0.0
-    revenue = price * migrants
-    return Equilibrium(
-        "auction", migrants, wage, price, revenue, None, 0.0, revenue / market.population, True, 1
-    )
+    dividend = price * migrants / market.population
+    return Equilibrium("auction", migrants, wage, price, price, None, 0.0, dividend, True, 1)
 
 
 def _sponsor_cost(market: Market, sponsors: float) -> float:
-    return market.hosts.sum_of_first("cost", sponsors) + market.obligations * sponsors
+    """Mean cost of the cheapest `sponsors` hosts plus the obligations, USD per sponsor-year."""
+    return market.hosts.mean_of_first("cost", sponsors) + market.obligations
 
 
 def vip_gain_share(market: Market, share: float) -> Equilibrium:
@@ -95,6 +98,7 @@ def vip_gain_share(market: Market, share: float) -> Equilibrium:
     Hosts sponsor while the marginal host's cost plus obligations is covered: the number is the
     largest m with cost(m) + obligations <= share * (w(m) - mean reservation), capped by the pool.
     """
+
     def transfer(number: float) -> float:
         return share * (market.labour.wage(number) - market.mean_reservation)
 
@@ -109,7 +113,7 @@ def vip_gain_share(market: Market, share: float) -> Equilibrium:
         migrants,
         market.labour.wage(migrants),
         price,
-        price * migrants,
+        price,
         migrants,
         _sponsor_cost(market, migrants),
         None,
@@ -139,7 +143,7 @@ def vip_market(market: Market) -> Equilibrium:
         migrants,
         market.labour.wage(migrants),
         price,
-        price * migrants,
+        price,
         migrants,
         _sponsor_cost(market, migrants),
         None,

@@ -255,11 +255,10 @@ def _outcome(
     migrants = solution.migrants
     reservation = mechanisms.admitted_reservation(market, solution)
     home = mechanisms.admitted_home(market, solution)
-    payment = solution.payment_total / migrants if migrants > 0 else 0.0
-    migrant_gain = solution.wage - reservation - payment if migrants > 0 else None
-    world_gain = migrants * (solution.wage - reservation) - solution.sponsor_cost_total
+    migrant_gain = solution.wage - reservation - solution.payment if home > 0 else None
+    sponsors = solution.sponsors or 0.0
+    world_gain = migrants * (solution.wage - reservation) - sponsors * solution.sponsor_cost
     world_income = scenario.number("world.population") * scenario.number("world.income_per_head")
-    sponsors = solution.sponsors
     return Outcome(
         scenario=scenario.name,
         mode="equilibrium",
@@ -271,9 +270,9 @@ def _outcome(
         / (population * scenario.number("host.gdp_per_capita")),
         dividend_per_citizen_year=solution.dividend_per_citizen,
         gain_per_family_of_four_year=HOUSEHOLD_OF_FOUR * native_gain / population,
-        gain_per_sponsor_year=None if not sponsors else native_gain / sponsors,
+        gain_per_sponsor_year=solution.gain_per_sponsor(),
         sponsor_participation_rate=None
-        if sponsors is None
+        if solution.sponsors is None
         else sponsors / scenario.number("host.adults"),
         migrant_net_gain_year=migrant_gain,
         migrant_income_multiple=None if migrant_gain is None else (home + migrant_gain) / home,
