@@ -29,14 +29,14 @@ def test_every_preset_prints_the_contracts_keys_in_accounting_mode(
     cli_json: CliJson, preset: str
 ) -> None:
     data = cli_json("simulate", "--preset", preset)
-    assert CONTRACT <= set(data)
+    assert set(data) >= CONTRACT
     assert data["mode"] == "accounting"
     assert set(data["inequality"]) == {"before", "after"}  # type: ignore[arg-type]
 
 
 def test_equilibrium_mode_prints_the_contracts_keys_and_the_curves(cli_json: CliJson) -> None:
     data = cli_json("simulate", "--preset", "vip-us", "--mode", "equilibrium", "--agents", "4000")
-    assert CONTRACT <= set(data)
+    assert set(data) >= CONTRACT
     assert data["mode"] == "equilibrium"
     assert data["mechanism"] == "vip"
     assert {"migrants", "supply_price", "demand_price"} <= set(data["curves"])  # type: ignore[arg-type]

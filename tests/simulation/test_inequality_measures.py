@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vip.simulation.inequality import equalization_gain_pct, gini, measure, mean_log_deviation
+from vip.simulation.inequality import equalization_gain_pct, gini, mean_log_deviation, measure
 
 
 def test_the_books_two_person_example_is_slightly_less_than_24975_percent() -> None:

@@ -18,7 +18,7 @@ def test_another_seed_draws_other_agents(small: SmallScenario) -> None:
 
 
 def test_chunking_changes_memory_not_the_model(small: SmallScenario) -> None:
-    # Different chunk sizes draw different agents, but the same law: figures agree to sampling error.
+    # Other chunk sizes draw other agents from the same law: figures agree to sampling error.
     one = run(small("vip-us", {"simulation.agents": 40_000}))
     many = run(small("vip-us", {"simulation.agents": 40_000, "simulation.chunk_agents": 5_000}))
     assert abs(one.migrants - many.migrants) / one.migrants < 0.05

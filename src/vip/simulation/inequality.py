@@ -89,14 +89,16 @@ def decompose(
     if labels.shape != values.shape:
         raise ValueError("groups: give one group per income")
     names, codes = np.unique(labels, return_inverse=True)
-    group_share = np.bincount(codes, weights=share, minlength=names.size)
+    group_share = np.bincount(codes, weights=share, minlength=names.size).astype(np.float64)
     present = group_share > 0
     safe_share = np.where(present, group_share, 1.0)
     group_mean = np.bincount(codes, weights=share * values, minlength=names.size) / safe_share
     group_mean_log = (
         np.bincount(codes, weights=share * np.log(values), minlength=names.size) / safe_share
     )
-    group_mld = np.where(present, np.log(np.where(present, group_mean, 1.0)) - group_mean_log, 0.0)
+    group_mld: Floats = np.where(
+        present, np.log(np.where(present, group_mean, 1.0)) - group_mean_log, 0.0
+    )
     mean = _dot(share, values)
     between = float(np.sum(group_share[present] * np.log(mean / group_mean[present])))
     parts = {
