@@ -185,6 +185,7 @@ def tally_of(draws: Draws, native: NativeAgents, migrant: MigrantAgents) -> Tall
     kernels.tally_natives(
         native.z_income, native.z_cost, native.community, draws.cost_law, draws.bin_law, count, cost
     )
+    cost *= draws.bin_edges()[:-1]  # the kernel adds costs relative to their bin's lower edge
     migrant_count, reservation_sum, home_sum = kernels.empty_migrant_tally(draws.bins)
     kernels.tally_migrants(
         migrant.home,
