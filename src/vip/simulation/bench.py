@@ -26,7 +26,7 @@ from vip.simulation.labour import labour_of
 from vip.simulation.population import draw_chunk, draws_of, tally_of
 from vip.simulation.runner import Backend, run
 
-NATIVE_BYTES = 8 + 8 + 8  # z_income, z_cost, community
+NATIVE_BYTES = 8 + 8  # z_income, z_cost (natives come community by community)
 MIGRANT_BYTES = 8 * 5  # uniform, z_home, z_move -> home, reservation
 FLOOR_BUFFER_BYTES = 512 * 2**20  # larger than any cache, so the sum runs at memory speed
 MEMORY_SAMPLE_SECONDS = 0.02
@@ -118,7 +118,7 @@ def kernel_case(agents: int, bandwidth: float) -> Result:
         kernels.tally_natives,
         native.z_income,
         native.z_cost,
-        native.community,
+        native.community_starts(),
         draws.cost_law,
         draws.bin_law,
         count,
@@ -173,7 +173,7 @@ def _floor_name(bandwidth: float) -> str:
 
 FULL_SIZES = {"numpy": (MILLION, 10 * MILLION, 100 * MILLION), "dask": (1000 * MILLION,)}
 QUICK_SIZES = {"numpy": (MILLION,), "dask": (2 * MILLION,)}
-CHUNK_AGENTS = {"numpy": 2 * MILLION, "dask": 4 * MILLION}
+CHUNK_AGENTS = {"numpy": 5 * MILLION, "dask": 5 * MILLION}
 
 
 def results(quick: bool, console: Console) -> list[Result]:

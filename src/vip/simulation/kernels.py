@@ -59,26 +59,32 @@ def relative_to_bin(
     return index, math.exp(log_price - log_low - index * bin_width)
 
 
-@numba.njit(cache=True, nogil=True)
+@numba.njit(cache=True, nogil=True, parallel=True)
 def tally_natives(
     z_income: Floats,
     z_cost: Floats,
-    community: Ints,
+    community_starts: Ints,
     cost_law: Floats,
     bin_law: Floats,
     count: Floats,
     cost_sum: Floats,
 ) -> None:
-    """Add each native to its (community, cost bin): one count, and his hosting cost divided by
-    the bin's lower edge (the caller multiplies the edges back in, once per bin)."""
+    """Add each native to his (community, cost bin): one count, and his hosting cost divided by
+    the bin's lower edge (the caller multiplies the edges back in, once per bin).
+
+    Natives come community by community (community_starts[k] is the first of community k): each
+    community's row is written by one thread only, in a fixed order, so the result does not
+    depend on the number of threads.
+    """
     bins = count.shape[1]
-    for i in range(z_income.size):
-        log_cost = native_log_cost(
-            z_income[i], z_cost[i], cost_law[0], cost_law[1], cost_law[2], cost_law[3]
-        )
-        b, ratio = relative_to_bin(log_cost, bin_law[0], bin_law[1], bins)
-        count[community[i], b] += 1.0
-        cost_sum[community[i], b] += ratio
+    for k in numba.prange(count.shape[0]):
+        for i in range(community_starts[k], community_starts[k + 1]):
+            log_cost = native_log_cost(
+                z_income[i], z_cost[i], cost_law[0], cost_law[1], cost_law[2], cost_law[3]
+            )
+            b, ratio = relative_to_bin(log_cost, bin_law[0], bin_law[1], bins)
+            count[k, b] += 1.0
+            cost_sum[k, b] += ratio
 
 
 @numba.njit(cache=True, nogil=True)

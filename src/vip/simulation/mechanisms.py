@@ -90,6 +90,25 @@ def _sponsor_cost(market: Market, sponsors: float) -> float:
     return market.hosts.mean_of_first("cost", sponsors) + market.obligations
 
 
+def _vip(
+    market: Market, migrants: float, price: float, iterations: int, gain_share: float | None
+) -> Equilibrium:
+    """VIP: every migrant has a sponsor; under a market price the highest bidders come."""
+    return Equilibrium(
+        mechanism="vip",
+        migrants=migrants,
+        wage=market.labour.wage(migrants),
+        price=price,
+        payment=price,
+        sponsors=migrants,
+        sponsor_cost=_sponsor_cost(market, migrants),
+        dividend_per_citizen=None,
+        selective=gain_share is None,
+        iterations=iterations,
+        gain_share=gain_share,
+    )
+
+
 def vip_gain_share(market: Market, share: float) -> Equilibrium:
     """Migrants pay their host a share of their gain w(m) - reservation; hosts are matched to
     migrants regardless of gain (they choose on personal connection), so a host expects the
@@ -107,20 +126,7 @@ def vip_gain_share(market: Market, share: float) -> Equilibrium:
 
     solution = largest_feasible(hosts_willing, market.adults)
     migrants = min(solution.migrants, market.migrants.total)
-    price = transfer(migrants)
-    return Equilibrium(
-        "vip",
-        migrants,
-        market.labour.wage(migrants),
-        price,
-        price,
-        migrants,
-        _sponsor_cost(market, migrants),
-        None,
-        False,
-        solution.iterations,
-        share,
-    )
+    return _vip(market, migrants, transfer(migrants), solution.iterations, gain_share=share)
 
 
 def vip_market(market: Market) -> Equilibrium:
@@ -138,15 +144,4 @@ def vip_market(market: Market) -> Equilibrium:
     solution = largest_feasible(trade, market.adults)
     migrants = solution.migrants
     price = 0.5 * (supply_price(migrants) + demand_price(migrants))
-    return Equilibrium(
-        "vip",
-        migrants,
-        market.labour.wage(migrants),
-        price,
-        price,
-        migrants,
-        _sponsor_cost(market, migrants),
-        None,
-        True,
-        solution.iterations,
-    )
+    return _vip(market, migrants, price, solution.iterations, gain_share=None)

@@ -32,6 +32,7 @@ from vip.simulation.population import (
 )
 
 Floats = NDArray[np.float64]
+Ints = NDArray[np.int64]
 TallyFunction = Callable[[Draws], Tally]
 CURVE_POINTS = 101
 DECILES = 10
@@ -152,13 +153,14 @@ class Sample:
 
 
 def sample_of(draws: Draws, country: Country, solution: Equilibrium) -> Sample:
-    native, migrant = _first_agents(draws)
+    native, migrant, native_community = _sample_agents(draws)
     income, cost = native_values(draws, native)
     market = country.market
     sponsor_share = np.zeros_like(income)
     if solution.sponsors is not None:
         taken = market.hosts.taken_per_bin(solution.sponsors)
-        sponsor_share = (country.host_share_allowed * taken)[native.community, _bins(draws, cost)]
+        cells = country.host_share_allowed * taken
+        sponsor_share = cells[native_community, _bins(draws, cost)]
     in_pool = migrant.reservation < draws.reservation_ceiling
     home, reservation = migrant.home[in_pool], migrant.reservation[in_pool]
     if solution.selective:
@@ -178,14 +180,15 @@ def sample_of(draws: Draws, country: Country, solution: Equilibrium) -> Sample:
     )
 
 
-def _first_agents(draws: Draws) -> tuple[NativeAgents, MigrantAgents]:
-    """Up to SAMPLE_AGENTS of each kind from the first chunk: a random sample of the population."""
+def _sample_agents(draws: Draws) -> tuple[NativeAgents, MigrantAgents, Ints]:
+    """About SAMPLE_AGENTS of each kind from the first chunk, evenly spaced (natives are stored
+    community by community), with the natives' communities: a random sample of the population."""
     native, migrant = draw_chunk(draws, 0)
-    cut = slice(0, SAMPLE_AGENTS)
-    return (
-        NativeAgents(native.z_income[cut], native.z_cost[cut], native.community[cut]),
-        MigrantAgents(migrant.home[cut], migrant.reservation[cut]),
-    )
+    natives = slice(None, None, max(1, native.z_income.size // SAMPLE_AGENTS))
+    migrants = slice(None, None, max(1, migrant.home.size // SAMPLE_AGENTS))
+    sampled = NativeAgents(native.z_income[natives], native.z_cost[natives], native.community_sizes)
+    sample_migrants = MigrantAgents(migrant.home[migrants], migrant.reservation[migrants])
+    return sampled, sample_migrants, native.community()[natives]
 
 
 def _payments(solution: Equilibrium, reservation: Floats) -> Floats:

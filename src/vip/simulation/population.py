@@ -137,9 +137,21 @@ class Tally:
 
 @dataclass(frozen=True)
 class NativeAgents:
+    """Natives stored community by community: the first community_sizes[0] live in community 0,
+    and so on, so that the tally kernel fills one community's row at a time (it stays in cache,
+    and communities can be tallied in parallel)."""
+
     z_income: Floats
     z_cost: Floats
-    community: Ints
+    community_sizes: Ints
+
+    def community_starts(self) -> Ints:
+        starts: Ints = np.concatenate([[0], np.cumsum(self.community_sizes)])
+        return starts
+
+    def community(self) -> Ints:
+        """Each native's community (for the sample; the kernel never needs it per agent)."""
+        return np.repeat(np.arange(self.community_sizes.size, dtype=np.int64), self.community_sizes)
 
 
 @dataclass(frozen=True)
@@ -159,7 +171,10 @@ def draw_chunk(draws: Draws, chunk: int) -> tuple[NativeAgents, MigrantAgents]:
     native = NativeAgents(
         z_income=rng.standard_normal(natives),
         z_cost=rng.standard_normal(natives),
-        community=rng.integers(0, draws.communities, natives, dtype=np.int64),
+        # Each native lives in a community drawn uniformly; drawing the counts is the same law.
+        community_sizes=rng.multinomial(
+            natives, np.full(draws.communities, 1.0 / draws.communities)
+        ),
     )
     migrants = draws.share(draws.migrant_agents, chunk)
     uniform, z_home, z_move = (
@@ -183,7 +198,13 @@ def tally_of(draws: Draws, native: NativeAgents, migrant: MigrantAgents) -> Tall
     """One pass over drawn agents into their binned tally."""
     count, cost = kernels.empty_native_tally(draws.communities, draws.bins)
     kernels.tally_natives(
-        native.z_income, native.z_cost, native.community, draws.cost_law, draws.bin_law, count, cost
+        native.z_income,
+        native.z_cost,
+        native.community_starts(),
+        draws.cost_law,
+        draws.bin_law,
+        count,
+        cost,
     )
     cost *= draws.bin_edges()[:-1]  # the kernel adds costs relative to their bin's lower edge
     migrant_count, reservation_sum, home_sum = kernels.empty_migrant_tally(draws.bins)
