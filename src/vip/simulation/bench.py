@@ -24,7 +24,7 @@ from vip.simulation import kernels, model
 from vip.simulation.inputs import Scenario, load_preset
 from vip.simulation.labour import labour_of
 from vip.simulation.population import draw_chunk, draws_of, tally_of
-from vip.simulation.runner import Backend, run
+from vip.simulation.runner import Backend, ProgressBar, run
 
 NATIVE_BYTES = 8 + 8  # z_income, z_cost (natives come community by community)
 MIGRANT_BYTES = 8 * 5  # uniform, z_home, z_move -> home, reservation
@@ -158,11 +158,16 @@ def simulate_case(agents: int, bandwidth: float, backend: str, report: Console) 
     watched = this_process if backend == "numpy" else process_tree
     with peak_memory(watched) as memory:
         start = time.perf_counter()
-        run(scenario, Backend(backend))
+        with ProgressBar(report, label=f"{backend} {agents:,} agents") as progress:
+            outcome = run(scenario, Backend(backend), progress)
         seconds = time.perf_counter() - start
     floor = agents / 2 * (NATIVE_BYTES + MIGRANT_BYTES) / bandwidth
     result = Result(f"simulate.{backend}", agents, seconds, _floor_name(bandwidth), floor)
     result.extra.update(agents_per_second=agents / seconds, **memory)
+    # The answer itself, so that runs on different backends can be compared.
+    result.extra.update(
+        migrants=outcome.migrants, gain_per_sponsor_year=outcome.gain_per_sponsor_year or 0.0
+    )
     report.print(f"{result.name} {agents:,} agents: {seconds:.2f} s", highlight=False)
     return result
 

@@ -7,6 +7,7 @@ a few chunks. A local cluster is started unless an address is given.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial, reduce
@@ -20,6 +21,8 @@ from vip.simulation.population import Draws, Tally, chunk_tally
 MERGE_BATCH = 8
 LOCAL_WORKERS = 2
 LOCAL_MEMORY_LIMIT = "3GiB"
+# One process per core already uses the cores: numba's own threads would only oversubscribe them.
+WORKER_ENVIRONMENT = {"NUMBA_NUM_THREADS": "1"}
 
 
 def merge(*tallies: Tally) -> Tally:
@@ -39,6 +42,9 @@ def client_for(address: str | None) -> Iterator[Client]:
             threads_per_worker=1,
             memory_limit=LOCAL_MEMORY_LIMIT,
             dashboard_address=None,
+            env=WORKER_ENVIRONMENT,
+            # Workers log their own shutdown as errors; task errors still reach the client.
+            silence_logs=logging.CRITICAL,
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):

@@ -78,7 +78,8 @@ POSITIVE = Domain(exclusive_minimum=True)
 SHARE = Domain(maximum=1.0)
 OPEN_SHARE = Domain(maximum=1.0, exclusive_minimum=True)
 PROPER_SHARE = Domain(maximum=0.999)
-COUNT = Domain(minimum=1.0, integer=True)
+# A tally is communities x bins floats per chunk: these bounds keep it under about 100 MiB.
+COMMUNITIES = Domain(minimum=1.0, maximum=1000.0, integer=True)
 
 # Keys whose domain is not the default "a number >= 0". Origins are open-ended (any name).
 _DOMAINS: dict[str, Domain] = {
@@ -90,14 +91,14 @@ _DOMAINS: dict[str, Domain] = {
     "obligations.disappearance_probability": SHARE,
     "communities.cap_share": SHARE,
     "communities.open_zone_share": SHARE,
-    "communities.count": COUNT,
+    "communities.count": COMMUNITIES,
     "labour.demand_elasticity": POSITIVE,
     "mechanism.name": Domain(choices=("status_quo", "auction", "vip")),
     "mechanism.vip_transfer": Domain(choices=("gain_share", "market")),
     "simulation.agents": Domain(minimum=2.0, integer=True),
     "simulation.chunk_agents": Domain(minimum=2.0, integer=True),
     "simulation.seed": Domain(integer=True),
-    "simulation.bins": Domain(minimum=16.0, integer=True),
+    "simulation.bins": Domain(minimum=16.0, maximum=8192.0, integer=True),
     "host.population": POSITIVE,
     "host.adults": POSITIVE,
     "host.gdp_per_capita": POSITIVE,

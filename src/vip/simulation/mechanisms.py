@@ -51,7 +51,8 @@ class Equilibrium:
         return self.migrants * self.payment - (self.sponsors or 0.0) * self.sponsor_cost
 
     def gain_per_sponsor(self) -> float | None:
-        return None if self.sponsors is None else self.payment - self.sponsor_cost
+        """A sponsor's mean net gain; None where nobody sponsors."""
+        return self.payment - self.sponsor_cost if self.sponsors else None
 
 
 def admitted_reservation(market: Market, solution: Equilibrium) -> float:

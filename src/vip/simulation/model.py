@@ -258,7 +258,8 @@ def _outcome(
     migrants = solution.migrants
     reservation = mechanisms.admitted_reservation(market, solution)
     home = mechanisms.admitted_home(market, solution)
-    migrant_gain = solution.wage - reservation - solution.payment if home > 0 else None
+    admitted = migrants > 0 and home > 0
+    migrant_gain = solution.wage - reservation - solution.payment if admitted else None
     sponsors = solution.sponsors or 0.0
     world_gain = migrants * (solution.wage - reservation) - sponsors * solution.sponsor_cost
     world_income = scenario.number("world.population") * scenario.number("world.income_per_head")
