@@ -25,6 +25,14 @@ def test_a_bad_set_is_one_clear_line_naming_the_key_and_status_2(
     assert "Traceback" not in stderr + stdout
 
 
+def test_a_bid_above_the_migrants_gain_is_nonsense(cli: Cli) -> None:
+    code, _, stderr = cli(
+        "simulate", "--preset", "radical-markets-auction", "--set", "auction.bid_per_year=20000"
+    )
+    assert code == 2
+    assert "auction.bid_per_year" in stderr
+
+
 def test_an_unknown_preset_is_named(cli: Cli) -> None:
     code, _, stderr = cli("simulate", "--preset", "utopia")
     assert code == 2

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from vip.simulation.inequality import Measures, measure
-from vip.simulation.inputs import Scenario
+from vip.simulation.inputs import InputError, Scenario
 from vip.simulation.outcome import Outcome
 
 HOUSEHOLD_OF_FOUR = 4.0
@@ -37,6 +37,8 @@ def auction(scenario: Scenario) -> Outcome:
     gdp_per_capita = scenario.number("host.gdp_per_capita")
     gain = scenario.number("migrants.gain_per_year")
     home = scenario.number("migrants.home_income_per_year")
+    if bid > gain:
+        raise InputError("auction.bid_per_year", f"no migrant bids more than his gain ({gain:g})")
     dividend = migrants * bid / population
     family = dividend * HOUSEHOLD_OF_FOUR
     world_income = (
@@ -130,6 +132,10 @@ def vip(scenario: Scenario) -> Outcome:
     share = scenario.number("vip.gain_share")
     pay = scenario.number("migrants.pay_from_sponsor_per_year")
     home = scenario.number("migrants.home_income_per_year")
+    if pay <= home:
+        raise InputError(
+            "migrants.pay_from_sponsor_per_year", f"must exceed the home income ({home:g})"
+        )
     earnings = (pay - share * home) / (1.0 - share)
     transfer = share * (earnings - home)
     per_sponsor = transfer - expected_obligations(scenario)

@@ -170,11 +170,15 @@ def sample_of(draws: Draws, country: Country, solution: Equilibrium) -> Sample:
     return Sample(
         native_income=income,
         native_sponsor_share=sponsor_share,
-        native_sponsor_gain=(solution.price or 0.0) - market.obligations - cost,
+        # Likewise nobody sponsors at a loss (the marginal cost bin straddles the price).
+        native_sponsor_gain=np.maximum((solution.price or 0.0) - market.obligations - cost, 0.0),
         dividend=solution.dividend_per_citizen or 0.0,
         native_weight=country.native_weight,
         migrant_home=home,
-        migrant_after=home + (solution.wage - reservation) - _payments(solution, reservation),
+        # Nobody comes to be worse off: in a price bin cut by the price, some would be.
+        migrant_after=np.maximum(
+            home + solution.wage - reservation - _payments(solution, reservation), home
+        ),
         migrant_admitted=admitted,
         migrant_weight=country.migrant_weight,
     )
