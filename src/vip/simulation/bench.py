@@ -20,10 +20,10 @@ import psutil
 from rich.console import Console
 from rich.table import Table
 
-from vip.simulation import kernels, model
+from vip.simulation import model
 from vip.simulation.inputs import Scenario, load_preset
 from vip.simulation.labour import labour_of
-from vip.simulation.population import draw_chunk, draws_of, tally_of
+from vip.simulation.population import draw_chunk, draws_of, tally_natives, tally_of
 from vip.simulation.runner import Backend, ProgressBar, run
 
 NATIVE_BYTES = 8 + 8  # z_income, z_cost (natives come community by community)
@@ -113,17 +113,7 @@ def kernel_case(agents: int, bandwidth: float) -> Result:
     scenario = _scenario(agents, agents)
     draws = draws_of(scenario, labour_of(scenario))
     native, _ = draw_chunk(draws, 0)
-    count, cost = kernels.empty_native_tally(draws.communities, draws.bins)
-    run = partial(
-        kernels.tally_natives,
-        native.z_income,
-        native.z_cost,
-        native.community_starts(),
-        draws.cost_law,
-        draws.bin_law,
-        count,
-        cost,
-    )
+    run = partial(tally_natives, draws, native)
     run()  # compile outside the timing
     seconds = _best_of(3, run)
     floor = native.z_income.size * NATIVE_BYTES / bandwidth

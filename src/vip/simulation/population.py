@@ -194,8 +194,8 @@ def chunk_tally(draws: Draws, chunk: int) -> Tally:
     return tally_of(draws, *draw_chunk(draws, chunk))
 
 
-def tally_of(draws: Draws, native: NativeAgents, migrant: MigrantAgents) -> Tally:
-    """One pass over drawn agents into their binned tally."""
+def tally_natives(draws: Draws, native: NativeAgents) -> tuple[Floats, Floats]:
+    """Natives per (community, cost bin), and their hosting costs (USD per year)."""
     count, cost = kernels.empty_native_tally(draws.communities, draws.bins)
     kernels.tally_natives(
         native.z_income,
@@ -207,6 +207,12 @@ def tally_of(draws: Draws, native: NativeAgents, migrant: MigrantAgents) -> Tall
         cost,
     )
     cost *= draws.bin_edges()[:-1]  # the kernel adds costs relative to their bin's lower edge
+    return count, cost
+
+
+def tally_of(draws: Draws, native: NativeAgents, migrant: MigrantAgents) -> Tally:
+    """One pass over drawn agents into their binned tally."""
+    count, cost = tally_natives(draws, native)
     migrant_count, reservation_sum, home_sum = kernels.empty_migrant_tally(draws.bins)
     kernels.tally_migrants(
         migrant.home,
