@@ -1,5 +1,5 @@
-"""The book's self-regulation: "as more migrants arrived, the gains to natives would fall, and
-fewer natives would choose to sponsor them". Sweeping the pool of would-be migrants, the number
+"""Self-regulation: as more migrants arrive, the gains to natives fall, and fewer natives choose
+to sponsor them. Sweeping the pool of would-be migrants, the number
 admitted rises while hosts are plentiful, then stops growing where the gain share no longer
 covers the marginal host's cost; the gain per sponsor falls all along."""
 
