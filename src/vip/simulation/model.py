@@ -50,13 +50,16 @@ class Country:
 
 
 def _cap_shares(scenario: Scenario, communities: int) -> Floats:
-    """Each community's cap as a share of its residents; open zones (the first ones) have none."""
+    """Each community's cap as a share of its residents. Open zones (the first ones) have none:
+    with one sponsorship per adult, a cap of every resident is no cap."""
     caps = np.full(communities, scenario.number("communities.cap_share"))
-    caps[: round(scenario.number("communities.open_zone_share") * communities)] = np.inf
+    caps[: round(scenario.number("communities.open_zone_share") * communities)] = 1.0
     return caps
 
 
 def country_of(scenario: Scenario, draws: Draws, tally: Tally) -> Country:
+    """Weight the tallies into people and apply the caps: the cheapest hosts of a community
+    sponsor first, up to its cap; the rest of that community cannot."""
     native_weight = scenario.number("host.adults") / draws.native_agents
     kept = tally.migrant_count.sum()
     migrant_weight = scenario.number("migrants.pool") / kept if kept > 0 else 0.0
