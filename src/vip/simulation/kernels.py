@@ -121,36 +121,59 @@ def migrant_values(
         reservation[i] = home[i] + math.exp(moving_law[0] + moving_law[1] * z_move[i])
 
 
+MIGRANT_PARTS = 8  # fixed, so that the sums do not depend on the number of threads
+
+
 @numba.njit(cache=True, nogil=True)
-def tally_migrants(
+def _tally_migrant_slice(
     home: Floats,
     reservation: Floats,
+    first: int,
+    end: int,
     ceiling: float,
     bin_law: Floats,
-    count: Floats,
-    reservation_sum: Floats,
-    home_sum: Floats,
+    out: Floats,
+) -> int:
+    """Migrants first..end-1 below the ceiling into out[0] (count), out[1] (reservation sum)
+    and out[2] (home income sum), per reservation bin; returns how many were kept."""
+    kept = 0
+    bins = out.shape[1]
+    for i in range(first, end):
+        if reservation[i] >= ceiling:
+            continue
+        b = price_bin(math.log(reservation[i]), bin_law[0], bin_law[1], bins)
+        out[0, b] += 1.0
+        out[1, b] += reservation[i]
+        out[2, b] += home[i]
+        kept += 1
+    return kept
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def tally_migrants(
+    home: Floats, reservation: Floats, ceiling: float, bin_law: Floats, parts: Floats
 ) -> int:
     """Add each migrant below the ceiling to his reservation bin; return how many were kept.
 
     The pool counts only people who gain from moving at any wage the model reaches (reservation
     below the ceiling), so that every admitted migrant is willing whatever the number admitted.
+    parts[p] (count, reservation sum, home sum per bin) tallies the p-th of MIGRANT_PARTS fixed
+    slices, in parallel; the caller adds them in order, so the result is the same on any number
+    of threads.
     """
-    kept = 0
-    for i in range(home.size):
-        if reservation[i] >= ceiling:
-            continue
-        b = price_bin(math.log(reservation[i]), bin_law[0], bin_law[1], count.size)
-        count[b] += 1.0
-        reservation_sum[b] += reservation[i]
-        home_sum[b] += home[i]
-        kept += 1
-    return kept
+    kept = np.zeros(MIGRANT_PARTS, dtype=np.int64)
+    size = (home.size + MIGRANT_PARTS - 1) // MIGRANT_PARTS
+    for part in numba.prange(MIGRANT_PARTS):
+        end = min(home.size, (part + 1) * size)
+        kept[part] = _tally_migrant_slice(
+            home, reservation, part * size, end, ceiling, bin_law, parts[part]
+        )
+    return int(kept.sum())
 
 
 def empty_native_tally(communities: int, bins: int) -> tuple[Floats, Floats]:
     return np.zeros((communities, bins)), np.zeros((communities, bins))
 
 
-def empty_migrant_tally(bins: int) -> tuple[Floats, Floats, Floats]:
-    return np.zeros(bins), np.zeros(bins), np.zeros(bins)
+def empty_migrant_parts(bins: int) -> Floats:
+    return np.zeros((MIGRANT_PARTS, 3, bins))

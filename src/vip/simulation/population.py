@@ -213,16 +213,11 @@ def tally_natives(draws: Draws, native: NativeAgents) -> tuple[Floats, Floats]:
 def tally_of(draws: Draws, native: NativeAgents, migrant: MigrantAgents) -> Tally:
     """One pass over drawn agents into their binned tally."""
     count, cost = tally_natives(draws, native)
-    migrant_count, reservation_sum, home_sum = kernels.empty_migrant_tally(draws.bins)
+    parts = kernels.empty_migrant_parts(draws.bins)
     kernels.tally_migrants(
-        migrant.home,
-        migrant.reservation,
-        draws.reservation_ceiling,
-        draws.bin_law,
-        migrant_count,
-        reservation_sum,
-        home_sum,
+        migrant.home, migrant.reservation, draws.reservation_ceiling, draws.bin_law, parts
     )
+    migrant_count, reservation_sum, home_sum = np.add.reduce(parts, axis=0)  # parts in order
     return Tally(count, cost, migrant_count, reservation_sum, home_sum, migrant.home.size)
 
 
