@@ -1,0 +1,128 @@
+"""Plots of an outcome and of a sweep, PNG and SVG, with matplotlib's Agg backend (no display)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from vip.simulation.outcome import Outcome
+
+FORMATS = ("png", "svg")
+MILLION = 1e6
+
+
+def _save(figure: Figure, folder: Path, name: str) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"{name}.{suffix}" for suffix in FORMATS]
+    figure.tight_layout()
+    for path in paths:
+        figure.savefig(path, dpi=120, metadata={"Date": None} if path.suffix == ".svg" else {})
+    plt.close(figure)
+    return paths
+
+
+def _plot(folder: Path, name: str, draw: Callable[[Axes], None]) -> list[Path]:
+    figure, axes = plt.subplots(figsize=(7, 4.5))
+    draw(axes)
+    return _save(figure, folder, name)
+
+
+def supply_and_demand(outcome: Outcome) -> Callable[[Axes], None]:
+    def draw(axes: Axes) -> None:
+        curves = outcome.details["curves"]
+        assert isinstance(curves, dict)
+        numbers = [n / MILLION for n in curves["migrants"]]
+        axes.plot(numbers, curves["supply_price"], label="hosts' required transfer (supply)")
+        axes.plot(numbers, curves["demand_price"], label="migrants' payment (demand)")
+        axes.axvline(outcome.migrants / MILLION, color="grey", linestyle="--", label="equilibrium")
+        if outcome.price_per_migrant_year is not None:
+            axes.plot([outcome.migrants / MILLION], [outcome.price_per_migrant_year], "ko")
+        axes.set_ylim(bottom=0, top=max(curves["demand_price"][0], 1.0) * 1.5)
+        axes.set(xlabel="sponsorships (millions)", ylabel="USD per migrant per year")
+        axes.set_title(f"{outcome.scenario}: {outcome.mechanism}")
+        axes.legend()
+
+    return draw
+
+
+def gains_by_decile(outcome: Outcome) -> Callable[[Axes], None]:
+    def draw(axes: Axes) -> None:
+        gains = outcome.details["gains_by_native_income_decile"]
+        assert isinstance(gains, list)
+        axes.bar(range(1, len(gains) + 1), gains)
+        axes.set(
+            xlabel="native income decile (1 = poorest)", ylabel="mean gain, USD per adult per year"
+        )
+        axes.set_title("Who gains among natives")
+
+    return draw
+
+
+def migrant_income(outcome: Outcome) -> Callable[[Axes], None]:
+    def draw(axes: Axes) -> None:
+        incomes = outcome.details.get("migrant_income_before_after")
+        assert isinstance(incomes, dict)
+        axes.bar(["at home", "in the host country"], [incomes["home"], incomes["host"]])
+        axes.set(ylabel="USD per migrant per year")
+        axes.set_title("Admitted migrants' income, before and after")
+
+    return draw
+
+
+def inequality(outcome: Outcome) -> Callable[[Axes], None]:
+    def draw(axes: Axes) -> None:
+        before, after = outcome.inequality_before, outcome.inequality_after
+        assert before is not None and after is not None
+        names = ["Gini", "mean log deviation"]
+        axes.bar([0, 1], [before.gini, before.mean_log_deviation], width=0.4, label="before")
+        axes.bar([0.4, 1.4], [after.gini, after.mean_log_deviation], width=0.4, label="after")
+        axes.set_xticks([0.2, 1.2], names)
+        axes.set_title("Inequality among natives and migrants")
+        axes.legend()
+
+    return draw
+
+
+def outcome_plots(outcome: Outcome, folder: Path) -> list[Path]:
+    """Every plot that applies to this outcome; returns the files written."""
+    paths: list[Path] = []
+    if "curves" in outcome.details:
+        paths += _plot(folder, "supply_demand", supply_and_demand(outcome))
+        paths += _plot(folder, "gains_by_decile", gains_by_decile(outcome))
+    if "migrant_income_before_after" in outcome.details:
+        paths += _plot(folder, "migrant_income", migrant_income(outcome))
+    if outcome.inequality_before is not None:
+        paths += _plot(folder, "inequality", inequality(outcome))
+    return paths
+
+
+SWEEP_PANELS = (
+    ("migrants", "migrants (millions)", MILLION),
+    ("gain_per_sponsor_year", "gain per sponsor (USD/year)", 1.0),
+    ("sponsor_participation_rate", "adults sponsoring (share)", 1.0),
+    ("price_per_migrant_year", "price per migrant (USD/year)", 1.0),
+)
+
+
+def sweep_plot(
+    key: str, values: Sequence[float], outcomes: Sequence[Outcome], folder: Path
+) -> list[Path]:
+    """How the number of migrants, the gains and the participation respond to one input."""
+    figure, panels = plt.subplots(2, 2, figsize=(10, 7), sharex=True)
+    for axes, (field, label, scale) in zip(panels.flat, SWEEP_PANELS, strict=True):
+        figures = [getattr(outcome, field) for outcome in outcomes]
+        points = [(x, y / scale) for x, y in zip(values, figures, strict=True) if y is not None]
+        axes.plot([x for x, _ in points], [y for _, y in points], marker="o")
+        axes.set(ylabel=label)
+    for axes in panels[1]:
+        axes.set(xlabel=key)
+    figure.suptitle(f"{outcomes[0].scenario}: sweep of {key}")
+    return _save(figure, folder, f"sweep_{key.replace('.', '_')}")
