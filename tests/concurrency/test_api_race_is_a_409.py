@@ -84,6 +84,12 @@ def test_a_race_lost_through_the_api_is_a_409_json_error_never_a_500(
     for body in created:
         if body["status"] != "approved":
             reasons = [r["code"] for r in body["decision"]["reasons"]]
-            assert (body["status"], reasons) == ("refused", ["MIGRANT_HAS_ACTIVE_VISA"])
+            # His other agreements lapse when the winner's visa is granted (seen unless the
+            # winner committed between this application's two reads).
+            assert body["status"] == "refused"
+            assert reasons in (
+                ["MIGRANT_HAS_ACTIVE_VISA"],
+                ["MIGRANT_HAS_ACTIVE_VISA", "AGREEMENT_NOT_SIGNED"],
+            )
     assert Visa.objects.filter(migrant=bishal, status__in=LIVE).count() == 1
     assert verify().ok

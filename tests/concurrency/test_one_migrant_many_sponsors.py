@@ -38,7 +38,12 @@ def test_only_one_of_a_hundred_sponsors_in_different_communities_wins_the_same_m
     for visa in decided:
         if visa.status != "approved":
             assert visa.status == "refused"
-            assert [r["code"] for r in visa.reasons] == ["MIGRANT_HAS_ACTIVE_VISA"]
+            # His other agreements lapse when the winner's visa is granted (seen unless the
+            # winner committed between this application's two reads).
+            assert [r["code"] for r in visa.reasons] in (
+                ["MIGRANT_HAS_ACTIVE_VISA"],
+                ["MIGRANT_HAS_ACTIVE_VISA", "AGREEMENT_NOT_SIGNED"],
+            )
     conflicts = tally([o.code for o in outcomes if o.refusal is not None])
     assert set(conflicts) <= {"MIGRANT_HAS_ACTIVE_VISA"}
     assert all(o.refusal.status == 409 for o in outcomes if o.refusal is not None)
