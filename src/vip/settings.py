@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "ninja",  # serves the API docs' JavaScript itself: no CDN needed
     "vip.audit",
     "vip.people",
