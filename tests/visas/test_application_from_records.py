@@ -236,3 +236,22 @@ def test_only_the_officer_of_a_community_or_the_authority_sets_its_rules(story: 
             open_zone=False,
         )
     assert story["officer"].role == Role.OFFICER
+
+
+def test_after_leaving_he_comes_back_only_on_a_new_signature(story: World) -> None:
+    visa = active_visa(story["anthony"], story["bishal"])
+    visas.report_event(
+        user=story["bishal"], visa_id=visa.pk, kind="left", occurred_on=today(), details={}
+    )
+    again = visas.apply(
+        user=story["anthony"], agreement_id=visa.agreement_id, insurance=insurance(visa.agreement)
+    )
+    assert [r["code"] for r in again.reasons] == ["AGREEMENT_ALREADY_USED"]
+    assert visa_for(story["anthony"], story["bishal"]).status == "approved"
+
+
+def test_a_transfer_within_a_full_community_is_not_refused_for_the_cap(story: World) -> None:
+    capped(story, max_active_visas=1)
+    old = active_visa(story["anthony"], story["bishal"])
+    moved = visa_for(story["carol"], story["bishal"])
+    assert (moved.status, moved.transferred_from_id) == ("active", old.pk)

@@ -47,7 +47,7 @@ def good_facts(**changes: Any) -> ApplicationFacts:
         migrant_age=26,
         migrant_has_live_visa=False,
         migrant_barred_until=None,
-        agreement_signed=True,
+        agreement_status="signed",
         annual_pay=Money(12_000_00, "USD"),
         gain_share=Fraction(1, 2),
         start_date=DAY,
@@ -74,7 +74,8 @@ BREACHES: dict[str, dict[str, Any]] = {
     "MIGRANT_UNDER_MIN_AGE": {"migrant_age": 16},
     "MIGRANT_HAS_ACTIVE_VISA": {"migrant_has_live_visa": True},
     "MIGRANT_BARRED": {"migrant_barred_until": DAY + dt.timedelta(days=1)},
-    "AGREEMENT_NOT_SIGNED": {"agreement_signed": False},
+    "AGREEMENT_NOT_SIGNED": {"agreement_status": "offered"},
+    "AGREEMENT_ALREADY_USED": {"agreement_status": "used"},
     "AGREEMENT_TOO_LONG": {"duration_months": 61},
     "PAY_BELOW_FLOOR": {"annual_pay": Money(9_999_99, "USD")},
     "GAIN_SHARE_ABOVE_MAX": {"gain_share": Fraction(501, 1000)},
@@ -175,6 +176,9 @@ def test_a_decision_lists_every_breached_rule_and_only_those(codes: set[str]) ->
                 }
             )
         changes.update(breach)
+    if {"AGREEMENT_NOT_SIGNED", "AGREEMENT_ALREADY_USED"} <= codes:
+        codes = codes - {"AGREEMENT_NOT_SIGNED"}  # one status: a used agreement was signed
+        changes["agreement_status"] = "used"
     if "INSURANCE_MISSING" in codes:
         changes["insurance"] = None
         codes = codes - {"INSURANCE_COVERAGE_TOO_LOW", "INSURANCE_PERIOD_TOO_SHORT"}

@@ -15,6 +15,7 @@ class AgreementStatus(models.TextChoices):
     OFFERED = "offered"
     SIGNED = "signed"
     LAPSED = "lapsed"  # his other signed agreements lapse once a visa is approved on one
+    USED = "used"  # a visa was granted on it: leaving ends it; a new visa needs a new signature
 
 
 class Agreement(models.Model):

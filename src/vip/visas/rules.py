@@ -54,7 +54,7 @@ class ApplicationFacts:
     migrant_age: int | None
     migrant_has_live_visa: bool  # other than the one being transferred
     migrant_barred_until: dt.date | None
-    agreement_signed: bool
+    agreement_status: str  # offered | signed | lapsed | used
     annual_pay: Money
     gain_share: Fraction
     start_date: dt.date
@@ -141,7 +141,14 @@ def migrant_reasons(f: ApplicationFacts) -> list[Reason]:
 
 def agreement_reasons(f: ApplicationFacts) -> list[Reason]:
     p, out = f.params, list[Reason]()
-    if not f.agreement_signed:
+    if f.agreement_status == "used":
+        out.append(
+            Reason(
+                "AGREEMENT_ALREADY_USED",
+                "A visa was granted on this agreement already: sign a new one.",
+            )
+        )
+    elif f.agreement_status != "signed":
         out.append(Reason("AGREEMENT_NOT_SIGNED", "Both parties must sign the agreement."))
     floor_pay = p.money("pay.floor_annual")
     if f.annual_pay.currency != floor_pay.currency or f.annual_pay.amount < floor_pay.amount:

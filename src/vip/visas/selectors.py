@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from django.db.models import Q, QuerySet
 
-from vip.agreements.models import Agreement, AgreementStatus
+from vip.agreements.models import Agreement
 from vip.communities.models import Community
 from vip.communities.selectors import rules_on
 from vip.money import Money
@@ -47,9 +47,14 @@ def acting_role(user: User, visa: Visa) -> str | None:
     return None
 
 
-def community_facts(community: Community, sponsor: User, day: dt.date) -> CommunityFacts:
+def community_facts(
+    community: Community, sponsor: User, day: dt.date, moving: Visa | None = None
+) -> CommunityFacts:
+    """A transfer within the community does not add a visa: the one he moves from is not counted."""
     rules = rules_on(community, day)
     live = Visa.objects.filter(community=community, status__in=LIVE)
+    if moving is not None:
+        live = live.exclude(pk=moving.pk)
     household = sponsor.sponsor_profile.household
     return CommunityFacts(
         population=community.population,
@@ -93,12 +98,12 @@ def application_facts(
         migrant_age=age_on(migrant.birth_date, day),
         migrant_has_live_visa=other_live.exists(),
         migrant_barred_until=migrant.migrant_profile.barred_until,
-        agreement_signed=agreement.status == AgreementStatus.SIGNED,
+        agreement_status=agreement.status,
         annual_pay=Money(agreement.annual_pay, agreement.currency),
         gain_share=Fraction(agreement.gain_share_numerator, agreement.gain_share_denominator),
         start_date=agreement.start_date,
         duration_months=agreement.duration_months,
         sector=agreement.sector or None,
         insurance=insurance,
-        community=community_facts(community, sponsor, day),
+        community=community_facts(community, sponsor, day, transfer_from),
     )

@@ -153,19 +153,21 @@ def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) ->
     # The visa takes its live status here, so this is where a concurrent winner is detected.
     with _one_live_visa():
         change_status(visa, status, "applied", user, ", ".join(r.code for r in decision.reasons))
-    if decision.outcome != "refused":
-        lapse_other_agreements(visa, user)
+    if decision.outcome == "approved":
+        settle_agreements(visa, user)
     return visa
 
 
-def lapse_other_agreements(visa: Visa, actor: User) -> None:
-    """A migrant moves on only by a fresh signature: once a visa is granted or pending on one
-    agreement, his other signed agreements lapse (a transfer needs one signed after this)."""
+def settle_agreements(visa: Visa, actor: User) -> None:
+    """A visa granted uses its agreement up, and the migrant's other signed agreements lapse:
+    he moves on, or comes back after leaving, only by a fresh signature."""
+    Agreement.objects.filter(pk=visa.agreement_id).update(status=AgreementStatus.USED)
     others = Agreement.objects.filter(migrant_id=visa.migrant_id, status=AgreementStatus.SIGNED)
-    lapsed = list(others.exclude(pk=visa.agreement_id).values_list("pk", flat=True))
-    if lapsed:
-        Agreement.objects.filter(pk__in=lapsed).update(status=AgreementStatus.LAPSED)
-        audit.record(actor, "agreements.lapsed", "visa", visa.pk, {"agreements": lapsed})
+    lapsed = list(others.values_list("pk", flat=True))
+    Agreement.objects.filter(pk__in=lapsed).update(status=AgreementStatus.LAPSED)
+    audit.record(
+        actor, "agreements.settled", "visa", visa.pk, {"used": visa.agreement_id, "lapsed": lapsed}
+    )
 
 
 @transaction.atomic(durable=True)
@@ -180,6 +182,8 @@ def decide_review(*, authority: User, visa_id: int, outcome: str, note: str) -> 
     visa.decided_by, visa.decided_at, visa.decision_note = authority, now(), note
     visa.save(update_fields=["decided_by", "decided_at", "decision_note"])
     change_status(visa, Status(outcome), "decided", authority, note)
+    if outcome == "approved":
+        settle_agreements(visa, authority)
     return visa
 
 
