@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vip.clock import today
-from vip.errors import Conflict
+from vip.clock import now, today
+from vip.errors import Conflict, Invalid
 from vip.ledger.selectors import balances, check_books
 from vip.money import Money
 from vip.people.models import User
@@ -32,7 +32,11 @@ def report(world: World, visa: Visa, kind: str, on: dt.date, who: str = "anthony
 
 @pytest.fixture
 def visa(story: World) -> Visa:
-    return active_visa(story["anthony"], story["bishal"])
+    """Bishal's visa, granted 120 days ago so that events may be reported late."""
+    granted = active_visa(story["anthony"], story["bishal"])
+    Visa.objects.filter(pk=granted.pk).update(applied_at=now() - dt.timedelta(days=120))
+    granted.refresh_from_db()
+    return granted
 
 
 def test_unemployment_makes_the_sponsor_owe_a_month_of_support_in_advance(
@@ -161,3 +165,16 @@ def test_the_gain_share_is_the_fraction_of_the_gain_over_home_never_negative(
 def test_months_begun_counts_each_monthly_anniversary_once(start: dt.date, months: int) -> None:
     assert months_begun(start, add_months(start, months)) == months + 1
     assert months_begun(start, start - dt.timedelta(days=1)) == 0
+
+
+def test_an_event_dated_before_the_visa_is_refused(story: World, visa: Visa) -> None:
+    with pytest.raises(Invalid) as refused:
+        report(story, visa, "unemployed", today() - dt.timedelta(days=121))
+    assert refused.value.code == "DATE_BEFORE_VISA"
+    with pytest.raises(Invalid):
+        services.report_earnings(
+            user=story["bishal"],
+            visa_id=visa.pk,
+            month=today() - dt.timedelta(days=160),
+            amount=Money(1_000_00, "USD"),
+        )

@@ -13,6 +13,7 @@ from vip.people.models import User
 from vip.visas import services
 from vip.visas.lifecycle import REPORTERS, TRANSITIONS, Event
 from vip.visas.models import Status, Visa
+from vip.visas.rules import add_months
 
 from tests.cast import active_visa, signed_agreement, sponsor, visa_for
 
@@ -107,7 +108,11 @@ def test_sponsor_and_migrant_report_only_their_own_events(
 ) -> None:
     start = status_taking(kind)
     visa = PATHS[start](story)
-    if story[who].role in REPORTERS[kind]:
+    if (who, kind) == ("anthony", Event.COMPLETED):
+        with pytest.raises(Forbidden) as early:
+            event(story, visa, kind.value, who)
+        assert early.value.code == "COMPLETION_BEFORE_END"
+    elif story[who].role in REPORTERS[kind]:
         assert event(story, visa, kind.value, who).status == TRANSITIONS[start, kind]
     else:
         with pytest.raises(Forbidden) as refused:
@@ -141,3 +146,9 @@ def test_every_status_change_is_recorded_with_who_when_and_why(story: World) -> 
         ("revoked", "deported", "deported"),
     ]
     assert all(c.actor_id and c.at for c in visa.status_changes.all())
+
+
+def test_the_sponsor_records_completion_once_the_agreement_has_run_its_term(story: World) -> None:
+    visa = visa_for(story["anthony"], story["bishal"], start=add_months(today(), -12))
+    event(story, visa, "arrived", "anthony")
+    assert event(story, visa, "completed", "anthony").status == Status.COMPLETED

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 
 from vip.people.models import Role
 from vip.visas.models import Status
+from vip.visas.rules import add_months
 
 
 class Event(StrEnum):
@@ -56,3 +58,9 @@ def next_status(status: Status, event: Event) -> Status | None:
 
 def may_report(role: str, event: Event) -> bool:
     return role in REPORTERS[event]
+
+
+def may_complete(role: str | None, event: Event, on: dt.date, start: dt.date, months: int) -> bool:
+    """The sponsor may not end a visa early by calling it completed (and so end his duty to
+    support): before the agreement's end only the authority records a completion."""
+    return event != Event.COMPLETED or role != Role.SPONSOR or on >= add_months(start, months)

@@ -22,7 +22,7 @@ from vip.people.models import Role, User
 from vip.people.selectors import acts_for
 from vip.policy.parameters import Parameters, parameters
 from vip.visas import consequences
-from vip.visas.lifecycle import Event, may_report, next_status
+from vip.visas.lifecycle import Event, may_complete, may_report, next_status
 from vip.visas.models import (
     AmnestyApplication,
     Complaint,
@@ -213,6 +213,14 @@ def report_event(
         raise Forbidden("EVENT_NOT_PERMITTED", f"a {role or user.role} may not report {kind}")
     if occurred_on > today():
         raise Invalid("DATE_IN_FUTURE", "an event is reported after it happens")
+    if occurred_on < visa.applied_at.date():
+        raise Invalid("DATE_BEFORE_VISA", f"the visa dates from {visa.applied_at.date()}")
+    agreement = visa.agreement
+    if not may_complete(role, event, occurred_on, agreement.start_date, agreement.duration_months):
+        raise Forbidden(
+            "COMPLETION_BEFORE_END",
+            "before the agreement's end only the authority records a completion",
+        )
     target = next_status(Status(visa.status), event)
     if target is None:
         raise Conflict(
@@ -243,6 +251,8 @@ def report_earnings(*, user: User, visa_id: int, month: dt.date, amount: Money) 
     month = month.replace(day=1)
     if month > today():
         raise Invalid("DATE_IN_FUTURE", "earnings are reported for a month that has begun")
+    if month < visa.applied_at.date().replace(day=1):
+        raise Invalid("DATE_BEFORE_VISA", f"the visa dates from {visa.applied_at.date()}")
     share = gain_share(
         Fraction(agreement.gain_share_numerator, agreement.gain_share_denominator),
         amount,
