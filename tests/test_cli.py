@@ -79,3 +79,21 @@ def test_seed_demo_adds_verified_people_fitting_their_origin(story: dict[str, Us
     nepali = [m for m in migrants if m.country == "NP"]
     assert all(m.migrant_profile.languages[0] == {"code": "ne", "level": "native"} for m in nepali)
     assert all(m.verifications.filter(kind="identity", result="clear").exists() for m in migrants)
+
+
+def test_createuser_refuses_a_bad_email_or_a_short_password(db: None) -> None:
+    bad = runner.invoke(
+        app, ["createuser", "--role", "authority", "--email", "bad", "--password", "s3cret-enough"]
+    )
+    assert bad.exit_code == 2 and "EMAIL_INVALID" in bad.output
+    short = runner.invoke(
+        app,
+        ["createuser", "--role", "authority", "--email", "chief@vip.example", "--password", "x"],
+    )
+    assert short.exit_code == 2 and "PASSWORD_TOO_SHORT" in short.output
+
+
+def test_support_accrue_refuses_a_future_day_or_a_bad_date(db: None) -> None:
+    assert runner.invoke(app, ["support", "accrue", "--on", "2099-01-01"]).exit_code == 2
+    assert runner.invoke(app, ["support", "accrue", "--on", "junk"]).exit_code == 2
+    assert runner.invoke(app, ["support", "accrue"]).exit_code == 0

@@ -12,7 +12,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from vip.clock import today
 from vip.matching import cli as matching_cli
+from vip.money import Money
 from vip.simulation import cli as simulation_cli
 
 app = typer.Typer(
@@ -49,6 +51,11 @@ def django_setup() -> None:
 
     django.setup()
     settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def parse_day(text: str | None) -> dt.date:
+    """A YYYY-MM-DD option, today by default; ValueError when it is not a date."""
+    return dt.date.fromisoformat(text) if text else today()
 
 
 def fail(message: str) -> typer.Exit:
@@ -162,7 +169,7 @@ def policy_show(
     from vip.policy.parameters import jurisdiction as find
 
     try:
-        day = dt.date.fromisoformat(on) if on else dt.date.today()
+        day = parse_day(on)
         j = find(jurisdiction.upper())
         values = j.on(day)
     except ValueError:
@@ -182,11 +189,8 @@ def policy_show(
         table.add_column(column)
     for name, value in values.as_dict().items():
         p = j.parameters[name]
-        shown = (
-            f"{value['amount'] / 100:,.2f} {value['currency']}"
-            if isinstance(value, dict)
-            else str(value)
-        )
+        shown = str(Money(value["amount"], value["currency"])) if isinstance(value, dict) else value
+        shown = str(shown)
         table.add_row(name, shown, p.unit, p.reference)
     console.print(table)
 
@@ -250,10 +254,15 @@ def support_accrue(
 ) -> None:
     """Post every open support obligation's months begun (run daily by the scheduler)."""
     django_setup()
-    from vip.clock import today
+    from vip.errors import DomainError
     from vip.visas.services import accrue_support
 
-    months = accrue_support(actor=None, day=dt.date.fromisoformat(on) if on else today())
+    try:
+        months = accrue_support(actor=None, day=parse_day(on))
+    except ValueError:
+        raise fail(f"--on must be a date (YYYY-MM-DD), not {on!r}") from None
+    except DomainError as error:
+        raise fail(f"{error.code}: {error.message}") from None
     console.print(f"posted {months} month(s) of support")
 
 

@@ -1,15 +1,13 @@
-"""The one source of "now" and "today": timezone-aware, in UTC."""
+"""The one source of "now" and "today": timezone-aware, in UTC (as Django's with USE_TZ)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import timezone
-
 
 def now() -> dt.datetime:
-    return timezone.now()
+    return dt.datetime.now(dt.UTC)
 
 
 def today() -> dt.date:
-    return timezone.now().date()
+    return now().date()

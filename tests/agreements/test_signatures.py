@@ -88,3 +88,9 @@ def test_the_gain_baseline_is_the_migrants_home_earnings(story: World) -> None:
     dawa = migrant(story["authority"], "Dawa", home_annual_earnings=3_000_00)
     pk = offer(story, migrant_id=dawa.pk)
     assert Agreement.objects.get(pk=pk).home_annual_earnings == 3_000_00
+
+
+def test_an_agreement_starts_within_the_parameters_span_of_today(story: World) -> None:
+    with pytest.raises(Invalid) as refused:
+        offer(story, start_date=dt.date(9999, 12, 1))
+    assert refused.value.code == "START_DATE_OUT_OF_RANGE"

@@ -101,3 +101,8 @@ def test_a_migrant_states_his_profile_and_a_sponsor_his_household(
     assert story["bishal"].migrant_profile.home_annual_earnings == 300000
     assert api.put("/me/profile", {"household_size": 0}, as_=story["anthony"])[0] == 422
     assert api.put("/me/profile", {"household_size": 3}, as_=story["officer"])[0] == 403
+
+
+def test_a_birth_date_in_the_future_is_refused_at_sign_up(db: None, api: Api) -> None:
+    status, body = api.post("/accounts", {**ANTHONY, "community": None, "birth_date": "2999-01-01"})
+    assert (status, body["error"]["code"]) == (422, "BIRTH_DATE_IN_FUTURE")

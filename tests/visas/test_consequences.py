@@ -6,6 +6,7 @@ import datetime as dt
 from fractions import Fraction
 
 import pytest
+from django.db import transaction
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,7 +15,7 @@ from vip.errors import Conflict, Invalid
 from vip.ledger.selectors import balances, check_books
 from vip.money import Money
 from vip.people.models import User
-from vip.visas import services
+from vip.visas import consequences, services
 from vip.visas.consequences import months_begun
 from vip.visas.models import Visa
 from vip.visas.rules import add_months, gain_share
@@ -66,9 +67,13 @@ def test_support_runs_for_every_month_begun_until_he_works_again(story: World, v
 
 def test_the_daily_accrual_posts_each_new_month_once(story: World, visa: Visa) -> None:
     report(story, visa, "unemployed", today())
-    assert services.accrue_support(actor=None, day=add_months(today(), 2)) == 2
-    assert services.accrue_support(actor=None, day=add_months(today(), 2)) == 0
+    with transaction.atomic():  # two months on, as the daily job will see it
+        assert consequences.accrue_all(add_months(today(), 2), None) == 2
+        assert consequences.accrue_all(add_months(today(), 2), None) == 0
     assert balances(story["bishal"]) == {"USD": 3 * 800_00}
+    assert services.accrue_support(actor=None, day=today()) == 0
+    with pytest.raises(Invalid):
+        services.accrue_support(actor=None, day=add_months(today(), 1))
 
 
 def test_a_second_unemployment_report_is_refused_while_support_runs(

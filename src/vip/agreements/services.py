@@ -12,11 +12,13 @@ from django.db import transaction
 
 from vip.agreements.models import Agreement, AgreementStatus, Interview
 from vip.audit import services as audit
-from vip.clock import now
+from vip.clock import now, today
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
 from vip.money import Money
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for
+from vip.policy.parameters import parameters
+from vip.visas.rules import add_months
 
 # Digits, a point or a slash: no exponent, for "1e-9999999" would cost seconds of CPU to expand.
 PLAIN_FRACTION = re.compile(r"\s*\d{1,12}(\.\d{1,12})?\s*|\s*\d{1,12}/\d{1,12}\s*")
@@ -59,6 +61,14 @@ def offer(
     if sponsor.community is None:
         raise Invalid("SPONSOR_HAS_NO_COMMUNITY", "the sponsor must live in a registered community")
     currency = sponsor.community.jurisdiction.currency
+    params = parameters(sponsor.community.jurisdiction_id, today())
+    ahead = params["agreement.max_start_ahead_months"]
+    if not add_months(today(), -ahead) <= start_date <= add_months(today(), ahead):
+        raise Invalid(
+            "START_DATE_OUT_OF_RANGE",
+            f"an agreement starts within {ahead} months of today",
+            {"parameter": "agreement.max_start_ahead_months"},
+        )
     if annual_pay.currency != currency:
         raise Invalid(
             "CURRENCY_MISMATCH", f"pay in {sponsor.community.jurisdiction} is in {currency}"

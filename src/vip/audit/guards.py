@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from django.db import connection as default_connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-APPEND_ONLY = ["audit_auditevent", "ledger_leg"]
+APPEND_ONLY = ["audit_auditevent", "ledger_transaction", "ledger_leg"]
 
 POSTGRES_FUNCTIONS = """
 CREATE OR REPLACE FUNCTION vip_refuse_change() RETURNS trigger AS $$

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from vip.communities.models import Community, CommunityRules
+from vip.readonly_admin import ReadOnlyAdmin
 
 
 class RulesInline(admin.TabularInline[CommunityRules, Community]):
@@ -13,8 +14,7 @@ class RulesInline(admin.TabularInline[CommunityRules, Community]):
 
 
 @admin.register(Community)
-class CommunityAdmin(admin.ModelAdmin[Community]):
+class CommunityAdmin(ReadOnlyAdmin[Community]):
     list_display = ("code", "name", "jurisdiction", "population")
     list_filter = ("jurisdiction",)
     inlines = [RulesInline]
-    readonly_fields = ("code", "jurisdiction")

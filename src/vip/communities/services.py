@@ -63,7 +63,8 @@ def set_rules(
     allowed_sectors: list[str] | None,
     open_zone: bool,
 ) -> CommunityRules:
-    community = Community.objects.filter(code=community_code).first()
+    # The lock applications take: a cap never changes under a decision being made.
+    community = Community.objects.select_for_update().filter(code=community_code).first()
     if community is None:
         raise NotFound("COMMUNITY_NOT_FOUND", f"no community {community_code!r}")
     if not may_set_rules(user, community):

@@ -8,10 +8,12 @@ import secrets
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
 from vip.audit import services as audit
-from vip.clock import now
+from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
 from vip.people.models import (
@@ -46,6 +48,14 @@ def create_account(
     """Sign-up makes sponsors and migrants; staff roles need an authority (or `vip createuser`)."""
     if role not in Role.values:
         raise Invalid("ROLE_UNKNOWN", f"unknown role {role!r}")
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise Invalid("EMAIL_INVALID", f"{email!r} is not an e-mail address") from None
+    if len(password) < 8:
+        raise Invalid("PASSWORD_TOO_SHORT", "a password has at least 8 characters")
+    if birth_date is not None and birth_date > today():
+        raise Invalid("BIRTH_DATE_IN_FUTURE", "a birth date lies in the past")
     community = None
     if community_code:
         community = Community.objects.filter(code=community_code).first()
@@ -172,6 +182,7 @@ def delegate(*, sponsor: User, agency_id: int) -> Delegation:
     agency = User.objects.filter(pk=agency_id, role=Role.AGENCY, is_active=True).first()
     if agency is None:
         raise NotFound("AGENCY_NOT_FOUND", "no licensed agency with this id")
+    User.objects.select_for_update().get(pk=sponsor.pk)  # one delegation change at a time
     Delegation.objects.filter(sponsor=sponsor, revoked_at=None).update(revoked_at=now())
     delegation = Delegation.objects.create(sponsor=sponsor, agency=agency, created_at=now())
     audit.record(sponsor, "delegation.created", "user", sponsor.pk, {"agency": agency.pk})

@@ -31,6 +31,7 @@ REQUIRED = {
     "gain_share.max_fraction",
     "pay.floor_annual",
     "agreement.max_months",
+    "agreement.max_start_ahead_months",
     "decision.manual_review",
     "deportation.bar_years",
     "amnesty.window_start",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from vip.readonly_admin import ReadOnlyAdmin
 from vip.visas.models import StatusChange, Visa
 
 
@@ -13,10 +14,9 @@ class StatusChangeInline(admin.TabularInline[StatusChange, Visa]):
 
 
 @admin.register(Visa)
-class VisaAdmin(admin.ModelAdmin[Visa]):
+class VisaAdmin(ReadOnlyAdmin[Visa]):
     """Read-only: a visa's status changes only through the transition table (the API)."""
 
     list_display = ("id", "status", "sponsor", "migrant", "community", "applied_at")
     list_filter = ("status", "community", "jurisdiction")
     inlines = [StatusChangeInline]
-    readonly_fields = [f.name for f in Visa._meta.fields]

@@ -71,7 +71,7 @@ class StatusChange(models.Model):
     event = models.CharField(max_length=32)
     actor = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField()
-    reason = models.CharField(max_length=200, blank=True)
+    reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["at", "id"]

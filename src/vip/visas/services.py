@@ -299,6 +299,7 @@ def pay_fine(*, authority: User, fine_id: int) -> Fine:
         raise Conflict("FINE_ALREADY_PAID", "this fine is paid")
     fine.paid_at = now()
     fine.save(update_fields=["paid_at"])
+    audit.record(authority, "fine.paid", "fine", fine.pk, {"amount": fine.amount})
     money = Money(fine.amount, fine.currency)
     ledger.transfer(
         "fine_payment",
@@ -315,6 +316,8 @@ def pay_fine(*, authority: User, fine_id: int) -> Fine:
 @transaction.atomic(durable=True)
 def accrue_support(*, actor: User | None, day: dt.date) -> int:
     """Post every open support obligation's months begun up to the day; returns postings made."""
+    if day > today():
+        raise Invalid("DATE_IN_FUTURE", "support is owed for months that have begun")
     return consequences.accrue_all(day, actor)
 
 
@@ -322,7 +325,8 @@ def accrue_support(*, actor: User | None, day: dt.date) -> int:
 def amnesty_intake(
     *, authority: User, person_id: int, jurisdiction_code: str, path: str, received_on: dt.date
 ) -> AmnestyApplication:
-    person = User.objects.filter(pk=person_id, role=Role.MIGRANT).first()
+    # Locked: two intakes of one person at once must not both pass the check below.
+    person = User.objects.select_for_update().filter(pk=person_id, role=Role.MIGRANT).first()
     if person is None:
         raise NotFound("PERSON_NOT_FOUND", "no such migrant")
     params: Parameters = parameters(jurisdiction_code, received_on)
