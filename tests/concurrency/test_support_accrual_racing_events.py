@@ -17,6 +17,7 @@ from vip.audit.services import verify
 from vip.clock import today
 from vip.ledger.selectors import check_books
 from vip.people.models import User
+from vip.visas import consequences
 from vip.visas import services as visas
 from vip.visas.models import SupportObligation
 
@@ -30,8 +31,10 @@ VISAS = min(20, CONNECTIONS - 1)
 
 
 def accrue(day: dt.date) -> int:
+    """The daily job as it will run on a later day (the service refuses a day not yet come)."""
     try:
-        return visas.accrue_support(actor=None, day=day)
+        with transaction.atomic(durable=True):
+            return consequences.accrue_all(day, None)
     finally:
         connection.close()
 
