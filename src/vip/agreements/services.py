@@ -14,6 +14,7 @@ from vip.agreements.models import Agreement, AgreementStatus, Interview
 from vip.audit import services as audit
 from vip.clock import now
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
+from vip.matching import engine
 from vip.money import Money
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for
@@ -120,6 +121,8 @@ def sign(*, user: User, agreement_id: int) -> Agreement:
         agreement.status = AgreementStatus.SIGNED
     agreement.save(update_fields=[field, "status"])
     audit.record(user, "agreement.signed", "agreement", agreement.pk, {"by": field[:-10]})
+    if agreement.status == AgreementStatus.SIGNED:
+        engine.on_commit_changed(agreement.migrant_id, agreement.sponsor_id)
     return agreement
 
 
