@@ -29,9 +29,7 @@ TERMS = {
 
 def riverside_requests() -> list[int]:
     sponsors = User.objects.filter(role=Role.SPONSOR, community__code="riverside").order_by("pk")
-    return [
-        matching.create_request(user=s, sponsor=s, criteria=TERMS).pk for s in sponsors[:12]
-    ]
+    return [matching.create_request(user=s, sponsor=s, criteria=TERMS).pk for s in sponsors[:12]]
 
 
 def round_json(*options: str) -> dict[str, object]:
