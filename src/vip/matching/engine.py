@@ -114,22 +114,26 @@ def migrant_records(ids: list[int] | None = None) -> list[MigrantRecord]:
     clear = _latest_clear(ids)
     visas, signed = _committed(ids, "migrant")
     records = []
-    for p in profiles.order_by("user_id").values(
-        "user_id",
-        "user__birth_date",
-        "user__country",
-        "languages",
-        "sectors",
-        "interests",
-        "available_from",
-        "jurisdictions",
-        "heritage",
-        "religion",
-        "wants_other_adults",
-        "pay_expectation",
-        "housing_need",
-        "soft_criteria",
-    ):
+    for p in (
+        profiles.order_by("user_id")
+        .values(
+            "user_id",
+            "user__birth_date",
+            "user__country",
+            "languages",
+            "sectors",
+            "interests",
+            "available_from",
+            "jurisdictions",
+            "heritage",
+            "religion",
+            "wants_other_adults",
+            "pay_expectation",
+            "housing_need",
+            "soft_criteria",
+        )
+        .iterator(chunk_size=10_000)
+    ):  # a million rows are read once, not cached
         pk = p["user_id"]
         origin = {p["user__country"].lower()} if p["user__country"] else set()
         records.append(
