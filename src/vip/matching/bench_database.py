@@ -86,7 +86,7 @@ def _text(value: Any) -> str:
     return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
 
 
-def _copy(table: str, columns: list[str], rows: Iterator[list[Any]]) -> None:
+def _copy(table: str, columns: list[str], rows: Iterator[list[str]]) -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -94,7 +94,7 @@ def _copy(table: str, columns: list[str], rows: Iterator[list[Any]]) -> None:
         with raw.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
             buffer = io.StringIO()
             for n, row in enumerate(rows, 1):
-                buffer.write("\t".join(map(_text, row)))
+                buffer.write("\t".join(row))
                 buffer.write("\n")
                 if n % 50_000 == 0:
                     copy.write(buffer.getvalue())
@@ -104,16 +104,25 @@ def _copy(table: str, columns: list[str], rows: Iterator[list[Any]]) -> None:
 
 def _model_rows(
     model: Any, fixed: dict[str, Any], varying: Callable[[int], dict[str, Any]], n: int
-) -> tuple[str, list[str], Iterator[list[Any]]]:
-    """A model's table, its columns, and n rows: field defaults, then fixed, then varying values."""
+) -> tuple[str, list[str], Iterator[list[str]]]:
+    """A model's table, its columns, and n rows: field defaults, then fixed, then varying values
+    (the constant part is rendered once; a row only fills in its varying columns)."""
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     columns = [f.column for f in fields]
-    defaults = {f.attname: f.get_default() for f in fields}
+    template = [
+        {**{f.attname: f.get_default() for f in fields}, **fixed}[f.attname] for f in fields
+    ]
+    template = [_text(value) for value in template]
+    first = varying(0)
+    slots = [(i, f.attname) for i, f in enumerate(fields) if f.attname in first]
 
-    def rows() -> Iterator[list[Any]]:
-        for i in range(n):
-            values = {**defaults, **fixed, **varying(i)}
-            yield [values[f.attname] for f in fields]
+    def rows() -> Iterator[list[str]]:
+        for r in range(n):
+            values = varying(r)
+            row = template.copy()
+            for i, name in slots:
+                row[i] = _text(values[name])
+            yield row
 
     return model._meta.db_table, columns, rows()
 
@@ -291,7 +300,7 @@ def _candidate_table(index: Any) -> None:
             + ")"
         )
     data = np.column_stack([np.asarray(c, np.int64) for c in columns.values()])
-    _copy("bench_candidates", list(columns), (row for row in data.tolist()))
+    _copy("bench_candidates", list(columns), (list(map(str, row)) for row in data.tolist()))
     with connection.cursor() as cursor:
         # Statuses are filtered by a partial index on the birth date (the range every request
         # has); each language and sector column has its own index for bitmap ANDs.

@@ -353,10 +353,13 @@ class Engine:
         return replace(migrant, jurisdictions=frozenset(self.vocabularies.jurisdictions.codes))
 
     def put_migrant(self, migrant: MigrantRecord) -> None:
+        """His row in each market he accepts (encoded once: the markets share vocabularies)."""
         indexed = self.as_indexed(migrant)
+        row: dict[str, Any] | None = None
         for code, market in self.markets.items():
             if self._accepts(migrant, code):
-                market.candidates.upsert(indexed)
+                row = row or market.candidates.encode(indexed)
+                market.candidates.store.put(row)
             else:
                 market.candidates.remove(migrant.id)
 
