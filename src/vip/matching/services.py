@@ -14,7 +14,7 @@ from vip.communities.models import Community
 from vip.errors import Forbidden, Invalid, NotFound
 from vip.matching import engine
 from vip.matching.clearinghouse import Proposing
-from vip.matching.instance import Preferences, stable_matching
+from vip.matching.instance import Preferences, solve
 from vip.matching.models import MatchRound, SponsorshipRequest
 from vip.money import Money
 from vip.people.models import MigrantProfile, Role, User
@@ -149,7 +149,10 @@ def run_round(
         capacity={str(r): 1 for r in requests},
     )
     side: Proposing = "proposers" if proposing == "migrants" else "receivers"
-    matches = stable_matching(preferences, side)
+    result = solve(preferences, side)
+    if not result["stable"]:  # deferred acceptance cannot fail this: a check, not a branch
+        raise RuntimeError(f"the round's matching has {result['blocking_pairs']} blocking pairs")
+    matches: dict[str, str | None] = result["matches"]
     scores = {(r, m): score for r, ranked in requests.items() for m, score in ranked}
     found = SponsorshipRequest.objects.select_related(
         "sponsor__community__jurisdiction", "sponsor__sponsor_profile"
@@ -179,6 +182,7 @@ def run_round(
             "requests": len(requests),
             "migrants": len(migrants),
             "pairs": len(pairs),
+            "blocking_pairs": result["blocking_pairs"],
         },
     )
     return held
