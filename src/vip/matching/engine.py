@@ -303,25 +303,29 @@ def vocabularies_of(
     )
 
 
-def _fits(record: MigrantRecord | SponsorRecord, v: Vocabularies) -> bool:
-    """Every code of the record has a number (else the vocabulary must grow: a rebuild)."""
+def _grows(record: MigrantRecord | SponsorRecord, v: Vocabularies) -> bool:
+    """The record has a code the vocabulary lacks and has room for: a rebuild numbers it. (A
+    full vocabulary keeps its most frequent codes; the others are left out of the index.)"""
+    sectors: Iterable[str]
     if isinstance(record, MigrantRecord):
-        groups = [
-            (record.languages, v.languages),
-            (record.sectors, v.sectors),
-            (record.interests, v.interests),
-            (record.heritage, v.heritage),
-            ([record.religion] if record.religion else [], v.religions),
-        ]
+        languages, sectors = list(record.languages), record.sectors
     else:
-        groups = [
-            ([*record.languages, *record.languages_required], v.languages),
-            (record.sectors_required, v.sectors),
-            (record.interests, v.interests),
-            (record.heritage, v.heritage),
-            ([record.religion] if record.religion else [], v.religions),
-        ]
-    return all(code in vocabulary for codes, vocabulary in groups for code in codes)
+        languages, sectors = (
+            [*record.languages, *record.languages_required],
+            record.sectors_required,
+        )
+    groups = [
+        (languages, v.languages, MASK_LIMIT),
+        (sectors, v.sectors, CODE_LIMIT),
+        (record.interests, v.interests, MASK_LIMIT),
+        (record.heritage, v.heritage, MASK_LIMIT),
+        ([record.religion] if record.religion else [], v.religions, MASK_LIMIT),
+    ]
+    return any(
+        code not in vocabulary and len(vocabulary.codes) < limit
+        for codes, vocabulary, limit in groups
+        for code in codes
+    )
 
 
 @dataclass
@@ -379,12 +383,8 @@ class Engine:
         if old is not None and old in self.markets:
             self.markets[old].opportunities.remove(request_id)
 
-    def fits(self, record: MigrantRecord | SponsorRecord) -> bool:
-        return _fits(record, self.vocabularies) or self._full()
-
-    def _full(self) -> bool:
-        v = self.vocabularies
-        return len(v.languages.codes) >= MASK_LIMIT or len(v.interests.codes) >= MASK_LIMIT
+    def grows(self, record: MigrantRecord | SponsorRecord) -> bool:
+        return _grows(record, self.vocabularies)
 
 
 def build() -> Engine:
@@ -430,7 +430,7 @@ def changed(*user_ids: int) -> None:
         migrants = {m.id: m for m in migrant_records(ids)}
         requests = sponsor_records(sponsors=ids)
         records: list[MigrantRecord | SponsorRecord] = [*migrants.values(), *requests]
-        if not all(engine.fits(r) for r in records):
+        if any(engine.grows(r) for r in records):
             invalidate()
             return
         for pk in ids:
