@@ -92,3 +92,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.get_closest_marker("django_db")
         ):
             item.add_marker(pytest.mark.database)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_matching_engine() -> Iterator[None]:
+    """The engine lives as long as its process; each test has a new database: it is rebuilt on
+    first use (as after a start), and dropped again afterwards."""
+    from vip.matching import engine
+
+    engine.invalidate()
+    yield
+    engine.invalidate()

@@ -277,10 +277,12 @@ CALLERS: dict[tuple[str, str], str | None] = {
     ("GET", "/me/ledger"): "anthony",
     ("GET", "/me/visas"): "anthony",
     ("GET", "/complaints"): "authority",
+    ("POST", "/me/blocks"): "anthony",
 }
 
 MONEY = {"amount": 12_000_00, "currency": "USD"}
 BODIES: dict[tuple[str, str], Callable[[World], Json]] = {
+    ("POST", "/me/blocks"): lambda w: {"person": w.people["dawa"].pk},
     ("POST", "/accounts"): lambda w: {
         "email": "hari@test.vip.example",
         "password": "long enough",

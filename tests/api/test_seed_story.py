@@ -11,6 +11,7 @@ from vip.people.models import User
 from vip.visas.rules import add_months
 
 from tests.cast import Api, migrant
+from tests.matching.demo import ANTHONYS_REQUEST
 
 
 def codes(decision: dict[str, Any]) -> set[str]:
@@ -22,18 +23,9 @@ def test_anthony_sponsors_bishal_from_request_to_deportation(
 ) -> None:
     anthony, bishal, authority = story["anthony"], story["bishal"], story["authority"]
 
-    # Anthony asks for an English-speaking worker in his 20s with construction experience.
-    status, created = api.post(
-        "/requests",
-        {
-            "languages": [{"code": "en", "min_level": "B1"}],
-            "age": {"min": 20, "max": 29},
-            "sectors": [{"code": "construction", "min_years": 1}],
-            "clean_record": True,
-            "health_clearance": True,
-        },
-        as_=anthony,
-    )
+    # Anthony asks for an English-speaking worker in his 20s with construction experience, for
+    # $12,000 a year and a private room.
+    status, created = api.post("/requests", ANTHONYS_REQUEST, as_=anthony)
     assert status == 201
     status, found = api.get(f"/requests/{created['id']}/candidates?limit=10", as_=anthony)
     assert status == 200
@@ -41,6 +33,7 @@ def test_anthony_sponsors_bishal_from_request_to_deportation(
     assert bishal.pk in top
     assert "speaks en B2" in top[bishal.pk]["reasons"]
     assert "3 years in construction" in top[bishal.pk]["reasons"]
+    assert "both like football" in top[bishal.pk]["reasons"]
 
     # They interview and sign a year at $12,000 with the spare room and a half gain share.
     start = today()

@@ -14,6 +14,7 @@ from vip.agreements.models import Agreement, AgreementStatus, Interview
 from vip.audit import services as audit
 from vip.clock import now, today
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
+from vip.matching import engine
 from vip.money import Money
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for
@@ -53,6 +54,35 @@ def offer(
 ) -> Agreement:
     if sponsor.role != Role.SPONSOR or not acts_for(user, sponsor):
         raise Forbidden("NOT_SPONSOR", "only a sponsor, or his agency, offers an agreement")
+    return make_offer(
+        user=user,
+        sponsor=sponsor,
+        migrant_id=migrant_id,
+        start_date=start_date,
+        duration_months=duration_months,
+        annual_pay=annual_pay,
+        housing=housing,
+        work=work,
+        gain_share=gain_share,
+        sector=sector,
+    )
+
+
+def make_offer(
+    *,
+    user: User,
+    sponsor: User,
+    migrant_id: int,
+    start_date: dt.date,
+    duration_months: int,
+    annual_pay: Money,
+    housing: str,
+    work: str,
+    gain_share: Fraction,
+    sector: str | None,
+) -> Agreement:
+    """The offer itself, inside the caller's transaction: a sponsor's own (`offer`) or one a
+    clearinghouse round makes from his request's terms (the authority is `user`)."""
     migrant = User.objects.filter(pk=migrant_id, role=Role.MIGRANT, is_active=True).first()
     if migrant is None:
         raise NotFound("MIGRANT_NOT_FOUND", "no such migrant")
@@ -130,6 +160,8 @@ def sign(*, user: User, agreement_id: int) -> Agreement:
         agreement.status = AgreementStatus.SIGNED
     agreement.save(update_fields=[field, "status"])
     audit.record(user, "agreement.signed", "agreement", agreement.pk, {"by": field[:-10]})
+    if agreement.status == AgreementStatus.SIGNED:
+        engine.on_commit_changed(agreement.migrant_id, agreement.sponsor_id)
     return agreement
 
 

@@ -9,6 +9,7 @@ from pydantic import Field
 from vip.api.accounts import ERRORS
 from vip.api.app import caller, require_role
 from vip.api.schemas import (
+    BlockIn,
     CandidateOut,
     CandidatesOut,
     CreatedOut,
@@ -19,8 +20,9 @@ from vip.api.schemas import (
 )
 from vip.clock import today
 from vip.errors import NotFound
-from vip.matching import selectors, services
+from vip.matching import engine, services
 from vip.matching.models import SponsorshipRequest
+from vip.people import services as people_services
 from vip.people.models import Role, User
 from vip.people.rules import age_on
 from vip.people.selectors import acts_for
@@ -64,6 +66,15 @@ def create_request(request: HttpRequest, body: RequestIn) -> Status[CreatedOut]:
             "age_max": body.age.max,
             "clean_record": body.clean_record,
             "health_clearance": body.health_clearance,
+            "start_date": body.start_date,
+            "annual_pay": body.annual_pay.money() if body.annual_pay else None,
+            "housing": body.housing,
+            "housing_text": body.housing_text,
+            "soft_criteria": body.soft_criteria,
+            "duration_months": body.duration_months,
+            "sector": body.sector or "",
+            "work": body.work,
+            "gain_share": body.gain_share,
         },
     )
     return Status(201, CreatedOut(id=created.pk))
@@ -78,12 +89,14 @@ def visible_request(user: User, request_id: int) -> SponsorshipRequest:
 
 @router.get("/requests/{request_id}/candidates", response={200: CandidatesOut, **ERRORS})
 def candidates(request: HttpRequest, request_id: int, page: Query[Page]) -> CandidatesOut:
-    found = visible_request(caller(request), request_id)
-    ranked = selectors.candidates(found, page.limit)
-    people = User.objects.in_bulk([c.migrant_id for c in ranked])
+    user = caller(request)
+    found = visible_request(user, request_id)
+    ranked = engine.candidates(found.pk, page.limit)
+    people = User.objects.in_bulk([c.id for c in ranked])
+    services.record_candidates_shown(reader=user, request=found, shown=[c.id for c in ranked])
     return CandidatesOut(
         results=[
-            CandidateOut(migrant=person_out(people[c.migrant_id]), score=c.score, reasons=c.reasons)
+            CandidateOut(migrant=person_out(people[c.id]), score=c.score, reasons=list(c.reasons))
             for c in ranked
         ]
     )
@@ -92,15 +105,29 @@ def candidates(request: HttpRequest, request_id: int, page: Query[Page]) -> Cand
 @router.get("/me/opportunities", response={200: OpportunitiesOut, **ERRORS})
 def opportunities(request: HttpRequest, page: Query[Page]) -> OpportunitiesOut:
     migrant = require_role(caller(request), Role.MIGRANT)
+    ranked = engine.opportunities(migrant.pk, page.limit)
+    requests = SponsorshipRequest.objects.select_related("sponsor__community").in_bulk(
+        [r.id for r in ranked]
+    )
     return OpportunitiesOut(
         results=[
             OpportunityOut(
-                request=r.pk,
-                sponsor=person_out(r.sponsor),
-                score=c.score,
-                community=r.sponsor.community.code if r.sponsor.community else None,
-                reasons=c.reasons,
+                request=r.id,
+                sponsor=person_out(requests[r.id].sponsor),
+                score=r.score,
+                community=community_code(requests[r.id].sponsor),
+                reasons=list(r.reasons),
             )
-            for r, c in selectors.opportunities(migrant, page.limit)
+            for r in ranked
         ]
     )
+
+
+def community_code(sponsor: User) -> str | None:
+    return sponsor.community.code if sponsor.community else None
+
+
+@router.post("/me/blocks", response={201: CreatedOut, **ERRORS})
+def block(request: HttpRequest, body: BlockIn) -> Status[CreatedOut]:
+    made = people_services.block(user=caller(request), person_id=body.person)
+    return Status(201, CreatedOut(id=made.pk))

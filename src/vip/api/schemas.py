@@ -14,6 +14,10 @@ from vip.money import MINOR_UNITS, Money
 Code = Field(pattern=r"^[a-z0-9_\-]{1,32}$")
 Country = Field(pattern=r"^[A-Z]{2}$")
 Level = Literal["A1", "A2", "B1", "B2", "C1", "C2", "native"]
+Housing = Literal["none", "shared_room", "private_room", "private_home"]
+SoftCriterion = Literal[
+    "languages", "heritage", "religion", "interests", "experience", "pay", "housing"
+]
 
 
 class MoneyIn(Schema):
@@ -130,6 +134,16 @@ class ProfileIn(Schema):
     household: str | None = Field(default=None, max_length=64)
     household_size: int | None = Field(default=None, ge=1, le=50)
     housing: str | None = Field(default=None, max_length=200)
+    # The matching engine's data (docs/matching.md), all optional.
+    available_from: dt.date | None = None
+    jurisdictions: list[str] | None = Field(default=None, max_length=56)
+    heritage: list[str] | None = Field(default=None, max_length=64)
+    religion: str | None = Field(default=None, max_length=32)
+    wants_other_adults: bool | None = None
+    pay_expectation: int | None = Field(default=None, ge=0, le=10**15)
+    housing_need: Housing | None = None
+    adults: int | None = Field(default=None, ge=1, le=50)
+    soft_criteria: list[SoftCriterion] | None = None
 
 
 class VerificationIn(Schema):
@@ -168,6 +182,20 @@ class RequestIn(Schema):
     sectors: list[SectorMin] = []
     clean_record: bool = False
     health_clearance: bool = False
+    # What the engine ranks on and what a round's offer is made of (all optional).
+    start_date: dt.date | None = None
+    annual_pay: MoneyIn | None = None
+    housing: Housing = "none"
+    housing_text: str = Field(default="", max_length=200)
+    soft_criteria: list[SoftCriterion] | None = None
+    duration_months: int = Field(default=12, ge=1, le=600)
+    sector: str | None = Field(default=None, max_length=64)
+    work: Literal["for_sponsor", "placed"] = "for_sponsor"
+    gain_share: float | str = "1/2"
+
+
+class BlockIn(Schema):
+    person: int
 
 
 class PersonOut(Schema):

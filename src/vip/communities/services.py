@@ -11,6 +11,7 @@ from vip.audit import services as audit
 from vip.clock import now, today
 from vip.communities.models import Community, CommunityRules, Jurisdiction
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
+from vip.matching import engine
 from vip.people.models import Role, User
 from vip.policy.parameters import jurisdictions
 
@@ -94,4 +95,5 @@ def set_rules(
             "open_zone": open_zone,
         },
     )
+    engine.on_commit_invalidate()  # the sectors its requests may ask for
     return rules

@@ -117,7 +117,9 @@ def load_story() -> dict[str, User]:
             "household_size": 4,
             "housing": "spare room",
             "languages": [{"code": "en", "level": "native"}],
-            "interests": ["football", "fishing"],
+            "interests": ["football", "fishing", "cooking"],
+            "adults": 2,
+            "soft_criteria": ["interests", "pay", "housing"],
         },
     )
     carol = people.create_account(
@@ -162,5 +164,11 @@ BISHAL_PROFILE = {
     "countries_worked": ["AE"],
     "home_annual_earnings": 2400_00,
     "home_currency": "USD",
-    "interests": ["football", "cooking"],
+    "interests": ["football", "cooking", "fishing"],
+    "jurisdictions": ["US"],
+    "heritage": ["nepali"],
+    "religion": "hindu",
+    "pay_expectation": 10_000_00,
+    "housing_need": "private_room",
+    "soft_criteria": ["pay", "housing"],
 }

@@ -51,7 +51,7 @@ def clock(work: Callable[[], T]) -> tuple[float, T]:
 
 
 def cases() -> list[Case]:
-    from vip.matching import bench_clearinghouse, bench_ranking
+    from vip.matching import bench_clearinghouse, bench_database, bench_ranking
 
     return [
         bench_clearinghouse.against_matching_library,
@@ -59,6 +59,8 @@ def cases() -> list[Case]:
         bench_clearinghouse.million_by_million,
         bench_ranking.top_k_latency,
         bench_ranking.incremental_update,
+        bench_database.engine_from_postgres,
+        bench_database.top_k_in_postgres,
     ]
 
 

@@ -54,8 +54,58 @@ def solve_command(
     )
 
 
-# `vip match round --cohort NAME` (runs a round on the database) belongs to the Django side of
-# the matching app and is registered on `match_app` there, next to its models and services.
+@match_app.command("round")
+def round_command(
+    cohort: Annotated[str, typer.Option("--cohort", help="The cohort: a community's code.")],
+    proposing: Annotated[
+        str, typer.Option("--proposing", help="Which side proposes: migrants or sponsors.")
+    ] = "migrants",
+    by: Annotated[
+        str | None, typer.Option("--by", help="The authority's e-mail (default: the first).")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """A round on the database: rank lists from the engine, deferred acceptance, the round
+    recorded and audited, each pair an agreement offer both sides must still sign."""
+    from vip.cli import django_setup
+
+    if proposing not in ("migrants", "sponsors"):
+        raise _fail(f"--proposing must be migrants or sponsors, not {proposing!r}")
+    django_setup()
+    from vip.errors import DomainError
+    from vip.matching import services
+    from vip.people.models import Role, User
+
+    authorities = User.objects.filter(role=Role.AUTHORITY, is_active=True).order_by("pk")
+    authority = authorities.filter(email__iexact=by).first() if by else authorities.first()
+    if authority is None:
+        raise _fail(f"no active authority {by!r}" if by else "no authority account")
+    try:
+        held = services.run_round(
+            authority=authority,
+            cohort=cohort,
+            proposing="migrants" if proposing == "migrants" else "sponsors",
+        )
+    except DomainError as error:
+        raise _fail(error.message) from None
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "round": held.pk,
+                    "cohort": held.cohort,
+                    "proposing": held.proposing,
+                    "pairs": held.pairs,
+                }
+            )
+        )
+        return
+    for pair in held.pairs:
+        typer.echo(
+            f"request {pair['request']} (sponsor {pair['sponsor']}) -> migrant {pair['migrant']}:"
+            f" offer {pair['agreement']}, score {pair['score']:.3f}"
+        )
+    typer.echo(f"round {held.pk}: {len(held.pairs)} offers made in {held.cohort}")
 
 
 QuickFlag = Annotated[bool, typer.Option("--quick", help="Smaller sizes: a few minutes.")]

@@ -21,3 +21,24 @@ class SponsorshipRequest(models.Model):
     clean_record = models.BooleanField(default=False)
     health_clearance = models.BooleanField(default=False)
     active = models.BooleanField(default=True)
+    # What the engine ranks on and what a round's offer is made of (all optional).
+    start_date = models.DateField(null=True, blank=True)  # None: as soon as he can come
+    annual_pay = models.BigIntegerField(default=0)  # minor units of the jurisdiction's currency
+    housing = models.CharField(max_length=16, default="none")  # none..private_home
+    housing_text = models.CharField(max_length=200, blank=True)  # as the offer words it
+    soft_criteria = models.JSONField(null=True, blank=True)  # None: the sponsor's default
+    duration_months = models.PositiveSmallIntegerField(default=12)
+    sector = models.CharField(max_length=64, blank=True)  # "": the first required sector
+    work = models.CharField(max_length=16, default="for_sponsor")
+    gain_share = models.CharField(max_length=32, default="1/2")
+
+
+class MatchRound(models.Model):
+    """A clearinghouse round on the database: who ran it, on which cohort, and its pairs."""
+
+    cohort = models.CharField(max_length=32)  # a community code
+    proposing = models.CharField(max_length=16)  # migrants | sponsors
+    run_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    run_at = models.DateTimeField()
+    # [{"request": id, "sponsor": id, "migrant": id, "agreement": id}]
+    pairs = models.JSONField(default=list)

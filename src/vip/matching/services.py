@@ -1,16 +1,23 @@
-"""Recording a sponsor's request."""
+"""A sponsor's requests, the candidates shown to him, and the clearinghouse's rounds."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
 
 from django.db import transaction
 
+from vip.agreements.services import make_offer, parse_gain_share
 from vip.audit import services as audit
-from vip.clock import now
-from vip.errors import Forbidden, Invalid
-from vip.matching.models import SponsorshipRequest
-from vip.people.models import Role, User
+from vip.clock import now, today
+from vip.communities.models import Community
+from vip.errors import Forbidden, Invalid, NotFound
+from vip.matching import engine
+from vip.matching.clearinghouse import Proposing
+from vip.matching.instance import Preferences, solve
+from vip.matching.models import MatchRound, SponsorshipRequest
+from vip.money import Money
+from vip.people.models import MigrantProfile, Role, User
 from vip.people.selectors import acts_for
 
 
@@ -21,8 +28,161 @@ def create_request(*, user: User, sponsor: User, criteria: dict[str, Any]) -> Sp
     age_min, age_max = criteria.get("age_min"), criteria.get("age_max")
     if age_min is not None and age_max is not None and age_min > age_max:
         raise Invalid("AGE_RANGE_EMPTY", "age.min is above age.max")
+    criteria = dict(criteria)
+    if "gain_share" in criteria:
+        criteria["gain_share"] = str(parse_gain_share(criteria["gain_share"]))
+    pay = criteria.pop("annual_pay", None)
+    if pay is not None:
+        currency = sponsor.community.jurisdiction.currency if sponsor.community else None
+        if pay.currency != currency:
+            raise Invalid("CURRENCY_MISMATCH", f"pay where the sponsor lives is in {currency}")
+        criteria["annual_pay"] = pay.amount
     request = SponsorshipRequest.objects.create(
         sponsor=sponsor, created_by=user, created_at=now(), **criteria
     )
     audit.record(user, "request.created", "request", request.pk, {"sponsor": sponsor.pk})
+    engine.on_commit_changed(sponsor.pk)
     return request
+
+
+@transaction.atomic(durable=True)
+def record_candidates_shown(*, reader: User, request: SponsorshipRequest, shown: list[int]) -> None:
+    """Candidates shown as "verified clean record" or "verified health clearance" reveal those
+    results: one sensitive read per response, naming the migrants shown."""
+    kinds = ["criminal_record"] * request.clean_record + ["health"] * request.health_clearance
+    if kinds and shown:
+        audit.record(
+            reader,
+            "sensitive.read",
+            "request",
+            request.pk,
+            {"kinds": kinds, "migrants": shown},
+        )
+
+
+@dataclass(frozen=True)
+class RoundPair:
+    request: int
+    sponsor: int
+    migrant: int
+    score: float
+    agreement: int = 0
+
+
+ROUND_LIST_LENGTH = 20
+
+
+def rank_lists(
+    cohort: Community, k: int = ROUND_LIST_LENGTH
+) -> tuple[dict[int, list[tuple[int, float]]], dict[int, list[int]], dict[int, int]]:
+    """Both sides' rank lists from the engine's ranking: each open request (a sponsor's latest)
+    lists its top k migrants; each migrant so listed ranks those requests by the same pair
+    score and keeps his top k. Migrants whose home earnings are in another currency than the
+    cohort's cannot be offered an agreement there (the gain baseline), so take no part."""
+    latest: dict[int, int] = {}
+    for record in engine.sponsor_records(
+        sponsors=list(cohort.residents.filter(role=Role.SPONSOR).values_list("pk", flat=True))
+    ):
+        if record.open:
+            latest[record.sponsor_id] = max(latest.get(record.sponsor_id, 0), record.id)
+    currency = cohort.jurisdiction.currency
+    requests: dict[int, list[tuple[int, float]]] = {}
+    for request_id in sorted(latest.values()):
+        requests[request_id] = [(c.id, c.score) for c in engine.candidates(request_id, k)]
+    listed = {m for ranked in requests.values() for m, _ in ranked}
+    payable = set(
+        MigrantProfile.objects.filter(user_id__in=listed, home_currency=currency).values_list(
+            "user_id", flat=True
+        )
+    )
+    migrants: dict[int, list[tuple[float, int]]] = {}
+    for request_id, ranked in requests.items():
+        requests[request_id] = [(m, score) for m, score in ranked if m in payable]
+        for m, score in requests[request_id]:
+            migrants.setdefault(m, []).append((-score, request_id))
+    sponsors = {request_id: sponsor for sponsor, request_id in latest.items()}
+    return (
+        requests,
+        {m: [r for _, r in sorted(choices)[:k]] for m, choices in sorted(migrants.items())},
+        sponsors,
+    )
+
+
+def _offer_from(round_by: User, request: SponsorshipRequest, migrant_id: int) -> int:
+    sponsor = request.sponsor
+    assert sponsor.community is not None  # a cohort's sponsors live in it
+    profile = getattr(sponsor, "sponsor_profile", None)
+    housing = request.housing_text or (profile.housing if profile else "") or request.housing
+    sectors = [s["code"] for s in request.sectors]
+    agreement = make_offer(
+        user=round_by,
+        sponsor=sponsor,
+        migrant_id=migrant_id,
+        start_date=request.start_date or today(),
+        duration_months=request.duration_months,
+        annual_pay=Money(request.annual_pay, sponsor.community.jurisdiction.currency),
+        housing=housing.replace("_", " "),
+        work=request.work,
+        gain_share=parse_gain_share(request.gain_share),
+        sector=request.sector or (sectors[0] if sectors else None),
+    )
+    return agreement.pk
+
+
+@transaction.atomic(durable=True)
+def run_round(
+    *, authority: User, cohort: str, proposing: Literal["migrants", "sponsors"] = "migrants"
+) -> MatchRound:
+    """A clearinghouse round on a community's cohort: rank lists both ways from the engine,
+    deferred acceptance (migrant-proposing by default: strategy-proof for the weaker side),
+    the round recorded and audited, and each pair turned into an agreement offer on the
+    request's terms, which both sides must still sign."""
+    if authority.role != Role.AUTHORITY:
+        raise Forbidden("ROLE_REQUIRED", "only the authority runs a round")
+    community = Community.objects.select_related("jurisdiction").filter(code=cohort).first()
+    if community is None:
+        raise NotFound("COMMUNITY_NOT_FOUND", f"no community {cohort!r}")
+    requests, migrants, sponsors = rank_lists(community)
+    preferences = Preferences(
+        proposers={str(m): [str(r) for r in ranked] for m, ranked in migrants.items()},
+        receivers={str(r): [str(m) for m, _ in ranked] for r, ranked in requests.items()},
+        capacity={str(r): 1 for r in requests},
+    )
+    side: Proposing = "proposers" if proposing == "migrants" else "receivers"
+    result = solve(preferences, side)
+    if not result["stable"]:  # deferred acceptance cannot fail this: a check, not a branch
+        raise RuntimeError(f"the round's matching has {result['blocking_pairs']} blocking pairs")
+    matches: dict[str, str | None] = result["matches"]
+    scores = {(r, m): score for r, ranked in requests.items() for m, score in ranked}
+    found = SponsorshipRequest.objects.select_related(
+        "sponsor__community__jurisdiction", "sponsor__sponsor_profile"
+    ).in_bulk(list(requests))
+    pairs = []
+    for migrant, request in sorted(matches.items(), key=lambda pair: int(pair[0])):
+        if request is None:
+            continue
+        r, m = int(request), int(migrant)
+        agreement = _offer_from(authority, found[r], m)
+        pairs.append(RoundPair(r, sponsors[r], m, scores[r, m], agreement))
+    held = MatchRound.objects.create(
+        cohort=community.code,
+        proposing=proposing,
+        run_by=authority,
+        run_at=now(),
+        pairs=[asdict(p) for p in pairs],
+    )
+    audit.record(
+        authority,
+        "match.round",
+        "match_round",
+        held.pk,
+        {
+            "cohort": community.code,
+            "proposing": proposing,
+            "requests": len(requests),
+            "migrants": len(migrants),
+            "pairs": len(pairs),
+            "blocking_pairs": result["blocking_pairs"],
+        },
+    )
+    return held

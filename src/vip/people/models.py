@@ -52,6 +52,15 @@ class MigrantProfile(models.Model):
     preferences = models.JSONField(default=dict)
     barred_until = models.DateField(null=True, blank=True)
     in_country = models.BooleanField(default=False)
+    # What the matching engine ranks on (docs/matching.md); every field optional.
+    available_from = models.DateField(null=True, blank=True)  # None: available now
+    jurisdictions = models.JSONField(default=list)  # where he accepts to go; []: anywhere
+    heritage = models.JSONField(default=list)  # codes; his country of origin counts too
+    religion = models.CharField(max_length=32, blank=True)
+    wants_other_adults = models.BooleanField(default=False)  # safeguard
+    pay_expectation = models.BigIntegerField(default=0)  # annual, minor units; 0: none stated
+    housing_need = models.CharField(max_length=16, default="none")
+    soft_criteria = models.JSONField(default=list)  # the soft criteria he opts into
 
 
 class SponsorProfile(models.Model):
@@ -63,6 +72,29 @@ class SponsorProfile(models.Model):
     housing = models.CharField(max_length=200, blank=True)
     languages = models.JSONField(default=list)
     interests = models.JSONField(default=list)
+    heritage = models.JSONField(default=list)
+    religion = models.CharField(max_length=32, blank=True)
+    # Adults living in the household (the safeguard counts them); None: not stated, counted as
+    # one, for household_size counts children too.
+    adults = models.PositiveSmallIntegerField(null=True, blank=True)
+    soft_criteria = models.JSONField(default=list)  # his default for requests that state none
+
+
+class Block(models.Model):
+    """One person never wants to be shown to another (either side blocks)."""
+
+    blocker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="blocks_made"
+    )
+    blocked = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["blocker", "blocked"], name="one_block_per_pair")
+        ]
 
 
 class VerificationKind(models.TextChoices):

@@ -16,9 +16,11 @@ from vip.audit import services as audit
 from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
+from vip.matching import engine
 from vip.people.models import (
     SENSITIVE_VERIFICATIONS,
     ApiToken,
+    Block,
     Delegation,
     MigrantProfile,
     Role,
@@ -85,6 +87,7 @@ def create_account(
     elif role == Role.SPONSOR:
         SponsorProfile.objects.create(user=user, household=f"user-{user.pk}")
     audit.record(created_by or user, "person.created", "user", user.pk, {"role": role})
+    engine.on_commit_changed(user.pk)
     return user
 
 
@@ -121,8 +124,26 @@ MIGRANT_FIELDS = {
     "home_currency",
     "interests",
     "preferences",
+    "available_from",
+    "jurisdictions",
+    "heritage",
+    "religion",
+    "wants_other_adults",
+    "pay_expectation",
+    "housing_need",
+    "soft_criteria",
 }
-SPONSOR_FIELDS = {"household", "household_size", "housing", "languages", "interests"}
+SPONSOR_FIELDS = {
+    "household",
+    "household_size",
+    "housing",
+    "languages",
+    "interests",
+    "heritage",
+    "religion",
+    "adults",
+    "soft_criteria",
+}
 
 
 @transaction.atomic(durable=True)
@@ -143,6 +164,7 @@ def update_profile(user: User, changes: dict[str, Any]) -> MigrantProfile | Spon
         setattr(profile, field, value)
     profile.save(update_fields=list(changes))
     audit.record(user, "profile.updated", "user", user.pk, {"fields": sorted(changes)})
+    engine.on_commit_changed(user.pk)
     return profile
 
 
@@ -159,6 +181,7 @@ def record_verification(
     # Sensitive results are not copied into the audit log: it records that, not what.
     data = {"kind": kind} if kind in SENSITIVE_VERIFICATIONS else {"kind": kind, "result": result}
     audit.record(authority, "verification.recorded", "user", person.pk, data)
+    engine.on_commit_changed(person.pk)
     return verification
 
 
@@ -239,7 +262,8 @@ def import_people(
     MigrantProfile.objects.bulk_create(
         [
             MigrantProfile(
-                user=by_email[p["email"]], **{k: p[k] for k in MIGRANT_FIELDS - {"preferences"}}
+                user=by_email[p["email"]],
+                **{k: p[k] for k in MIGRANT_FIELDS - {"preferences"} if k in p},
             )
             for p in migrants
         ],
@@ -271,4 +295,21 @@ def import_people(
         at.isoformat(),
         {"sponsors": len(sponsors), "migrants": len(migrants)},
     )
+    engine.on_commit_invalidate()
     return len(users)
+
+
+@transaction.atomic(durable=True)
+def block(*, user: User, person_id: int) -> Block:
+    """Either side blocks the other: the engine never shows them to each other again."""
+    other = User.objects.filter(pk=person_id, is_active=True).first()
+    if other is None or other.pk == user.pk:
+        raise NotFound("PERSON_NOT_FOUND", "no such person")
+    if {user.role, other.role} != {Role.SPONSOR, Role.MIGRANT}:
+        raise Invalid("BLOCK_NOT_A_COUNTERPART", "a sponsor blocks a migrant, a migrant a sponsor")
+    found, _ = Block.objects.get_or_create(
+        blocker=user, blocked=other, defaults={"created_at": now()}
+    )
+    audit.record(user, "person.blocked", "user", other.pk)
+    engine.on_commit_blocks()
+    return found

@@ -17,6 +17,7 @@ from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
 from vip.ledger import services as ledger
+from vip.matching import engine
 from vip.money import Money
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for
@@ -70,6 +71,7 @@ def change_status(visa: Visa, to: Status, event: str, actor: User, reason: str =
     )
     visa.status = to
     visa.save(update_fields=["status"])
+    engine.on_commit_changed(visa.migrant_id, visa.sponsor_id)
 
 
 @contextmanager
@@ -165,6 +167,8 @@ def settle_agreements(visa: Visa, actor: User) -> None:
     others = Agreement.objects.filter(migrant_id=visa.migrant_id, status=AgreementStatus.SIGNED)
     lapsed = list(others.values_list("pk", flat=True))
     Agreement.objects.filter(pk__in=lapsed).update(status=AgreementStatus.LAPSED)
+    sponsors = Agreement.objects.filter(pk__in=lapsed).values_list("sponsor_id", flat=True)
+    engine.on_commit_changed(visa.migrant_id, visa.sponsor_id, *sponsors)
     audit.record(
         actor, "agreements.settled", "visa", visa.pk, {"used": visa.agreement_id, "lapsed": lapsed}
     )
@@ -369,4 +373,5 @@ def file_complaint(*, user: User, visa_id: int, category: str, text: str) -> Com
         visa=visa, filed_by=user, category=category, text=text, filed_at=now()
     )
     audit.record(user, "complaint.filed", "visa", visa.pk, {"category": category})
+    engine.on_commit_blocks()  # who complains about a visa reported the other party
     return complaint

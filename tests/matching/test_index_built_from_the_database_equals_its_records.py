@@ -1,0 +1,46 @@
+"""The engine's one-pass build holds, for every migrant and request, exactly the record the
+database gives for him alone (the same queries serve the build and an incremental update)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vip.matching import engine
+from vip.matching import services as matching
+from vip.matching.index import CandidateIndex
+from vip.matching.opportunities import OpportunityIndex
+from vip.people.models import User
+
+from tests.matching.demo import demo_world
+
+
+def test_every_row_of_the_built_engine_is_the_record_read_from_the_database(db: None) -> None:
+    story = demo_world(sponsors=40, migrants=300)
+    for sponsor in User.objects.filter(role="sponsor").order_by("pk")[:25]:
+        matching.create_request(
+            user=sponsor,
+            sponsor=sponsor,
+            criteria={"languages": [{"code": "en", "min_level": "B1"}], "clean_record": True},
+        )
+    built = engine.current()
+    migrants = engine.migrant_records()
+    requests = engine.sponsor_records()
+    assert story["bishal"].pk in {m.id for m in migrants}
+    assert len(requests) == 25
+    for migrant in migrants:
+        [alone] = engine.migrant_records([migrant.id])
+        assert alone == migrant
+        indexed = built.as_indexed(migrant)
+        expected = CandidateIndex.build([indexed], built.vocabularies).record(migrant.id)
+        for code, market in built.markets.items():
+            if code in indexed.jurisdictions:
+                assert market.candidates.record(migrant.id) == expected == indexed
+            else:
+                with pytest.raises(KeyError):
+                    market.candidates.record(migrant.id)
+    for request in requests:
+        [alone] = engine.sponsor_records(ids=[request.id])
+        assert alone == request
+        expected = OpportunityIndex.build([request], built.vocabularies).record(request.id)
+        assert built.markets[request.jurisdiction].opportunities.record(request.id) == expected
+    assert sum(len(m.opportunities) for m in built.markets.values()) == 25
