@@ -105,3 +105,10 @@ def test_a_parameter_file_missing_a_required_parameter_is_refused() -> None:
     with pytest.raises(Invalid) as refused:
         parse(doc)
     assert refused.value.code == "PARAMETER_MISSING"
+
+
+def test_a_parameter_file_in_an_unknown_currency_is_refused() -> None:
+    doc = document()
+    doc["currency"] = "XYZ"
+    with pytest.raises(Invalid):
+        parse(doc)

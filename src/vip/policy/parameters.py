@@ -12,7 +12,7 @@ from typing import Any, cast
 import yaml
 
 from vip.errors import Invalid, NotFound
-from vip.money import Money
+from vip.money import MINOR_UNITS, Money
 
 PARAMETER_DIR = Path(__file__).with_name("parameters")
 
@@ -147,6 +147,8 @@ def parse(document: dict[str, Any]) -> Jurisdiction:
         parameters[name] = Parameter(
             name, spec["description"], spec["unit"], spec["reference"], values
         )
+    if document.get("currency") not in MINOR_UNITS:
+        raise Invalid("PARAMETER_INVALID", f"unknown currency {document.get('currency')!r}")
     missing = REQUIRED - parameters.keys()
     if missing:
         raise Invalid("PARAMETER_MISSING", f"{document['jurisdiction']}: missing {sorted(missing)}")
