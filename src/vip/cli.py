@@ -30,12 +30,14 @@ policy_app = typer.Typer(help="National parameters.", no_args_is_help=True)
 audit_app = typer.Typer(help="The audit log.", no_args_is_help=True)
 ledger_app = typer.Typer(help="The books.", no_args_is_help=True)
 support_app = typer.Typer(help="Sponsors' support obligations.", no_args_is_help=True)
+visas_app = typer.Typer(help="Visas: the daily jobs.", no_args_is_help=True)
 for sub, name in (
     (bench_app, "bench"),
     (policy_app, "policy"),
     (audit_app, "audit"),
     (ledger_app, "ledger"),
     (support_app, "support"),
+    (visas_app, "visas"),
 ):
     app.add_typer(sub, name=name)
 console = Console()
@@ -246,6 +248,24 @@ def ledger_check(as_json: Annotated[bool, typer.Option("--json")] = False) -> No
         f"books balance: {books.transactions} transactions, every currency sums to zero",
         f"books do not balance: transactions {books.unbalanced}, totals {books.total_by_currency}",
     )
+
+
+@visas_app.command("complete-ended")
+def visas_complete_ended(
+    on: Annotated[str | None, typer.Option(help="Date, YYYY-MM-DD.")] = None,
+) -> None:
+    """Complete every active visa whose agreement has run its term (run daily)."""
+    django_setup()
+    from vip.errors import DomainError
+    from vip.visas.services import complete_ended_visas
+
+    try:
+        ended = complete_ended_visas(day=parse_day(on))
+    except ValueError:
+        raise fail(f"--on must be a date (YYYY-MM-DD), not {on!r}") from None
+    except DomainError as error:
+        raise fail(f"{error.code}: {error.message}") from None
+    console.print(f"completed {ended} visa(s) whose agreement ended")
 
 
 @support_app.command("accrue")

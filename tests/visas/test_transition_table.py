@@ -152,3 +152,21 @@ def test_the_sponsor_records_completion_once_the_agreement_has_run_its_term(stor
     visa = visa_for(story["anthony"], story["bishal"], start=add_months(today(), -12))
     event(story, visa, "arrived", "anthony")
     assert event(story, visa, "completed", "anthony").status == Status.COMPLETED
+
+
+def test_a_visa_completes_by_itself_when_its_agreement_ends(story: World) -> None:
+    visa = visa_for(story["anthony"], story["bishal"], start=add_months(today(), -12))
+    event(story, visa, "arrived", "anthony")
+    event(story, visa, "unemployed", "anthony")
+    assert services.complete_ended_visas(day=today()) == 1
+    visa.refresh_from_db()
+    change = visa.status_changes.last()
+    assert (visa.status, change.event, change.actor) == (Status.COMPLETED, "term_ended", None)
+    assert visa.support_obligations.get().ended_on == today()
+    assert services.complete_ended_visas(day=today()) == 0
+
+
+def test_a_visa_still_in_its_term_is_left_active(story: World) -> None:
+    visa = active_visa(story["anthony"], story["bishal"])
+    assert services.complete_ended_visas(day=today()) == 0
+    assert Visa.objects.get(pk=visa.pk).status == Status.ACTIVE

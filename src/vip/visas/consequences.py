@@ -109,7 +109,7 @@ def post_support(obligation: SupportObligation, until: dt.date, actor: User | No
     return due
 
 
-def close_support(visa: Visa, day: dt.date, actor: User) -> list[Consequence]:
+def close_support(visa: Visa, day: dt.date, actor: User | None) -> list[Consequence]:
     """Support ends the day before he works again, leaves or the visa ends."""
     out = []
     for obligation in visa.support_obligations.select_for_update().filter(ended_on=None):

@@ -69,7 +69,8 @@ class StatusChange(models.Model):
     from_status = models.CharField(max_length=16, blank=True)
     to_status = models.CharField(max_length=16)
     event = models.CharField(max_length=32)
-    actor = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    # null: the platform's own daily job (a visa whose agreement ran its term)
+    actor = models.ForeignKey(USER, null=True, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField()
     reason = models.TextField(blank=True)
 

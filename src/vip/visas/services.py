@@ -34,7 +34,7 @@ from vip.visas.models import (
     StatusChange,
     Visa,
 )
-from vip.visas.rules import InsuranceFacts, decide, gain_share
+from vip.visas.rules import InsuranceFacts, add_months, decide, gain_share
 from vip.visas.selectors import acting_role, application_facts, visible_visas
 
 UNIQUE_CONFLICTS = {
@@ -52,7 +52,7 @@ class InsuranceTerms:
     valid_to: dt.date
 
 
-def change_status(visa: Visa, to: Status, event: str, actor: User, reason: str = "") -> None:
+def change_status(visa: Visa, to: Status, event: str, actor: User | None, reason: str = "") -> None:
     StatusChange.objects.create(
         visa=visa,
         from_status=visa.status,
@@ -375,3 +375,25 @@ def file_complaint(*, user: User, visa_id: int, category: str, text: str) -> Com
     audit.record(user, "complaint.filed", "visa", visa.pk, {"category": category})
     engine.on_commit_blocks()  # who complains about a visa reported the other party
     return complaint
+
+
+def agreement_end(visa: Visa) -> dt.date:
+    return add_months(visa.agreement.start_date, visa.agreement.duration_months)
+
+
+@transaction.atomic(durable=True)
+def complete_ended_visas(*, day: dt.date) -> int:
+    """The daily job: an active visa whose agreement has run its term is completed on the end
+    date, and any support obligation ends with it. Returns how many were completed."""
+    if day > today():
+        raise Invalid("DATE_IN_FUTURE", "visas are completed on days that have come")
+    ended = 0
+    for visa in (
+        Visa.objects.select_for_update().filter(status=Status.ACTIVE).select_related("agreement")
+    ):
+        end = agreement_end(visa)
+        if end <= day:
+            consequences.close_support(visa, end, None)
+            change_status(visa, Status.COMPLETED, "term_ended", None, f"agreement ended {end}")
+            ended += 1
+    return ended
