@@ -68,6 +68,13 @@ MATRIX: dict[tuple[str, str], Row] = {
         forbidden=frozenset({"bishal"}),
         body=lambda w: {"kind": "health", "result": "clear"},
     ),
+    # A sponsor's household: the authority and his community's officer record it.
+    ("PUT", "/people/{person_id}/household"): Row(
+        target=lambda w: w.people["anthony"].pk,
+        allowed={"officer": 200, "authority": 200},
+        forbidden=frozenset({"anthony"}),
+        body=lambda w: {"household": "12 Elm Street"},
+    ),
     # A request: its sponsor, his agency, the authority.
     ("GET", "/requests/{request_id}/candidates"): Row(
         target=lambda w: w.request.pk, allowed={"anthony": 200, "agency": 200, "authority": 200}

@@ -106,3 +106,17 @@ def test_a_migrant_states_his_profile_and_a_sponsor_his_household(
 def test_a_birth_date_in_the_future_is_refused_at_sign_up(db: None, api: Api) -> None:
     status, body = api.post("/accounts", {**ANTHONY, "community": None, "birth_date": "2999-01-01"})
     assert (status, body["error"]["code"]) == (422, "BIRTH_DATE_IN_FUTURE")
+
+
+def test_a_sponsor_cannot_choose_his_household_but_his_officer_records_it(
+    story: dict[str, User], api: Api
+) -> None:
+    anthony = story["anthony"]
+    api.put("/me/profile", {"household": "12 Elm Street"}, as_=story["carol"])  # not a field
+    story["carol"].sponsor_profile.refresh_from_db()
+    assert story["carol"].sponsor_profile.household == f"user-{story['carol'].pk}"
+    path = f"/people/{anthony.pk}/household"
+    assert api.put(path, {"household": "12 Elm Street"}, as_=anthony)[0] == 403
+    assert api.put(path, {"household": "12 Elm Street"}, as_=story["carol"])[0] == 404
+    status, body = api.put(path, {"household": "12 Elm Street"}, as_=story["officer"])
+    assert (status, body["household"]) == (200, "12 Elm Street")

@@ -142,8 +142,8 @@ def full_community(w: World) -> Visa:
 
 def full_household(w: World) -> Visa:
     capped(w, max_per_household=1)
-    people.update_profile(w["carol"], {"household": "12 Elm Street"})
-    people.update_profile(w["anthony"], {"household": "12 Elm Street"})
+    for resident in (w["carol"], w["anthony"]):
+        people.assign_household(user=w["officer"], person=resident, household="12 Elm Street")
     visa_for(w["carol"], migrant(w["authority"], "Jyoti"))
     return apply(w)
 

@@ -12,6 +12,8 @@ from vip.api.schemas import (
     CreatedOut,
     DelegationIn,
     ErrorOut,
+    HouseholdIn,
+    HouseholdOut,
     ProfileIn,
     TokenIn,
     TokenOut,
@@ -119,3 +121,14 @@ def delegate(request: HttpRequest, body: DelegationIn) -> Status[CreatedOut]:
     sponsor = require_role(caller(request), Role.SPONSOR)
     delegation = services.delegate(sponsor=sponsor, agency_id=body.agency)
     return Status(201, CreatedOut(id=delegation.pk))
+
+
+@router.put("/people/{person_id}/household", response={200: HouseholdOut, **ERRORS})
+def assign_household(request: HttpRequest, person_id: int, body: HouseholdIn) -> HouseholdOut:
+    user = caller(request)
+    person = User.objects.filter(pk=person_id).first()
+    # A person is visible to himself, the authority, and his community's officer.
+    if person is None or not (person.pk == user.pk or services.may_assign_household(user, person)):
+        raise NotFound("PERSON_NOT_FOUND", "no such person")
+    services.assign_household(user=user, person=person, household=body.household)
+    return HouseholdOut(id=person.pk, household=body.household)

@@ -131,7 +131,6 @@ class ProfileIn(Schema):
     home_annual_earnings: MoneyIn | None = None
     interests: list[str] | None = None
     preferences: dict[str, Any] | None = None
-    household: str | None = Field(default=None, max_length=64)
     household_size: int | None = Field(default=None, ge=1, le=50)
     housing: str | None = Field(default=None, max_length=200)
     # The matching engine's data (docs/matching.md), all optional.
@@ -144,6 +143,15 @@ class ProfileIn(Schema):
     housing_need: Housing | None = None
     adults: int | None = Field(default=None, ge=1, le=50)
     soft_criteria: list[SoftCriterion] | None = None
+
+
+class HouseholdIn(Schema):
+    household: str = Field(min_length=1, max_length=64, pattern=r"^[^\x00]+$")
+
+
+class HouseholdOut(Schema):
+    id: int
+    household: str
 
 
 class VerificationIn(Schema):

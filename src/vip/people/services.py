@@ -134,7 +134,6 @@ MIGRANT_FIELDS = {
     "soft_criteria",
 }
 SPONSOR_FIELDS = {
-    "household",
     "household_size",
     "housing",
     "languages",
@@ -313,3 +312,26 @@ def block(*, user: User, person_id: int) -> Block:
     audit.record(user, "person.blocked", "user", other.pk)
     engine.on_commit_blocks()
     return found
+
+
+def may_assign_household(user: User, person: User) -> bool:
+    """The household decides the per-household cap, so a sponsor cannot choose his own (nor
+    join another's to block it): the authority or his community's officer records it."""
+    return user.role == Role.AUTHORITY or (
+        user.role == Role.OFFICER
+        and user.community_id is not None
+        and user.community_id == person.community_id
+    )
+
+
+@transaction.atomic(durable=True)
+def assign_household(*, user: User, person: User, household: str) -> SponsorProfile:
+    if not may_assign_household(user, person):
+        raise Forbidden("NOT_COMMUNITY_OFFICER", "the authority or his community's officer does")
+    profile = SponsorProfile.objects.select_for_update().filter(user=person).first()
+    if profile is None:
+        raise Invalid("NOT_A_SPONSOR", "only a sponsor has a household in the program")
+    profile.household = household
+    profile.save(update_fields=["household"])
+    audit.record(user, "household.assigned", "user", person.pk, {"household": household})
+    return profile
