@@ -29,10 +29,10 @@ from vip.matching.opportunities import OpportunityIndex
 from vip.matching.opportunities import opportunities as rank_opportunities
 from vip.matching.ranked import Blocks, Ranked
 from vip.matching.records import (
-    DEFAULT_SAFEGUARDS,
     HOUSING_LEVELS,
     SOFT_CRITERIA,
     MigrantRecord,
+    Safeguards,
     SponsorRecord,
 )
 from vip.matching.vocabulary import (
@@ -50,6 +50,7 @@ from vip.people.models import (
     Verification,
     VerificationKind,
 )
+from vip.policy.parameters import parameters
 from vip.visas.models import LIVE, Complaint, Visa
 
 # CEFR has no "native": for ranking a mother tongue is C2.
@@ -482,8 +483,14 @@ def candidates(request_id: int, k: int) -> list[Ranked]:
             on=today(),
             k=k,
             blocks=engine.blocks,
-            safeguards=DEFAULT_SAFEGUARDS,
+            safeguards=safeguards(request.jurisdiction),
         )
+
+
+def safeguards(jurisdiction: str) -> Safeguards:
+    """The jurisdiction's safeguarding parameters in force today."""
+    params = parameters(jurisdiction, today())
+    return Safeguards(min_adults_for_safeguarded=params["safeguard.min_adults_for_other_adults"])
 
 
 def opportunities(migrant_id: int, k: int) -> list[Ranked]:
@@ -505,7 +512,7 @@ def opportunities(migrant_id: int, k: int) -> list[Ranked]:
                 on=today(),
                 k=k,
                 blocks=engine.blocks,
-                safeguards=DEFAULT_SAFEGUARDS,
+                safeguards=safeguards(code),
             )
         ]
     return sorted(ranked, key=lambda r: (-r.score, r.id))[:k]

@@ -32,6 +32,7 @@ REQUIRED = {
     "pay.floor_annual",
     "agreement.max_months",
     "agreement.max_start_ahead_months",
+    "safeguard.min_adults_for_other_adults",
     "decision.manual_review",
     "deportation.bar_years",
     "amnesty.window_start",
