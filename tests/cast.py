@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
+from fractions import Fraction
 from typing import Any
 
 from django.test import Client
@@ -105,6 +107,20 @@ def sponsor(authority: User, name: str, **kwargs: Any) -> User:
     return person(authority, name, Role.SPONSOR, **kwargs)
 
 
+def seed_terms(**changes: Any) -> agreements.Terms:
+    """The seeds' terms: a year at $12,000 from today, the spare room, half the gain to the host."""
+    terms = agreements.Terms(
+        start_date=today(),
+        duration_months=12,
+        annual_pay=Money(12_000_00, "USD"),
+        housing="spare room",
+        work="for_sponsor",
+        gain_share=Fraction(1, 2),
+        sector="construction",
+    )
+    return replace(terms, **changes)
+
+
 def signed_agreement(
     sponsor_: User,
     migrant_: User,
@@ -116,17 +132,15 @@ def signed_agreement(
     start: dt.date | None = None,
 ) -> Agreement:
     """The seeds' terms: a year at $12,000 with the spare room, half the gain to the host."""
-    agreement = agreements.offer(
-        user=sponsor_,
-        sponsor=sponsor_,
-        migrant_id=migrant_.pk,
+    terms = seed_terms(
         start_date=start or today(),
         duration_months=months,
         annual_pay=Money(pay, "USD"),
-        housing="spare room",
-        work="for_sponsor",
         gain_share=agreements.parse_gain_share(share),
         sector=sector,
+    )
+    agreement = agreements.offer(
+        user=sponsor_, sponsor=sponsor_, migrant_id=migrant_.pk, terms=terms
     )
     agreements.sign(user=sponsor_, agreement_id=agreement.pk)
     return agreements.sign(user=migrant_, agreement_id=agreement.pk)

@@ -3,36 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
 from vip.agreements import services
 from vip.agreements.models import Agreement
-from vip.clock import today
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
 from vip.money import Money
 from vip.people import services as people
 from vip.people.models import User
 
-from tests.cast import migrant
+from tests.cast import migrant, seed_terms
 
 World = dict[str, User]
 
 
-def offer(world: World, **changes: object) -> int:
-    terms: dict[str, object] = {
-        "user": world["anthony"],
-        "sponsor": world["anthony"],
-        "migrant_id": world["bishal"].pk,
-        "start_date": today(),
-        "duration_months": 12,
-        "annual_pay": Money(12_000_00, "USD"),
-        "housing": "spare room",
-        "work": "for_sponsor",
-        "gain_share": services.parse_gain_share("1/2"),
-        "sector": "construction",
-    }
-    return services.offer(**{**terms, **changes}).pk  # type: ignore[arg-type]
+def offer(
+    world: World, user: User | None = None, migrant_id: int | None = None, **changes: Any
+) -> int:
+    """Anthony offers Bishal the seeds' terms, with any changes."""
+    return services.offer(
+        user=user or world["anthony"],
+        sponsor=world["anthony"],
+        migrant_id=migrant_id or world["bishal"].pk,
+        terms=seed_terms(**changes),
+    ).pk
 
 
 def test_the_agreement_is_signed_only_when_both_have_signed(story: World) -> None:

@@ -24,7 +24,7 @@ from vip.people.models import Role, User
 from vip.visas import services as visas
 from vip.visas.models import Fine, Status, Visa
 
-from tests.cast import active_visa, migrant, official, signed_agreement, sponsor
+from tests.cast import active_visa, migrant, official, seed_terms, signed_agreement, sponsor
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -84,13 +84,9 @@ def build_world() -> World:
         user=anthony,
         sponsor=anthony,
         migrant_id=bishal.pk,
-        start_date=today() + dt.timedelta(days=365),
-        duration_months=12,
-        annual_pay=Money(13_000_00, "USD"),
-        housing="spare room",
-        work="for_sponsor",
-        gain_share=agreements.parse_gain_share("1/2"),
-        sector="construction",
+        terms=seed_terms(
+            start_date=today() + dt.timedelta(days=365), annual_pay=Money(13_000_00, "USD")
+        ),
     )
 
     gone = active_visa(carol, dawa)

@@ -8,10 +8,9 @@ import pytest
 
 from vip.agreements import services as agreements
 from vip.agreements.models import Agreement, AgreementStatus
-from vip.clock import today
-from vip.money import Money
 from vip.people.models import User
 
+from tests.cast import seed_terms
 from tests.concurrency.race import ATTEMPTS, race
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -25,13 +24,7 @@ def test_both_parties_signing_one_agreement_at_once_sign_it_exactly_once_each(
         user=anthony,
         sponsor=anthony,
         migrant_id=bishal.pk,
-        start_date=today(),
-        duration_months=12,
-        annual_pay=Money(12_000_00, "USD"),
-        housing="spare room",
-        work="for_sponsor",
-        gain_share=agreements.parse_gain_share("1/2"),
-        sector="construction",
+        terms=seed_terms(),
     )
     signers = [anthony, bishal] * (ATTEMPTS // 2)
     attempts = [partial(agreements.sign, user=who, agreement_id=offer.pk) for who in signers]

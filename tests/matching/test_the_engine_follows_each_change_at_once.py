@@ -11,12 +11,11 @@ from vip.agreements import services as agreements
 from vip.matching import engine
 from vip.matching import services as matching
 from vip.matching.models import SponsorshipRequest
-from vip.money import Money
 from vip.people import services as people
 from vip.people.models import User
 from vip.visas import services as visas
 
-from tests.cast import insurance, migrant, signed_agreement
+from tests.cast import insurance, migrant, seed_terms, signed_agreement
 
 Capture = Callable[..., AbstractContextManager[Any]]
 
@@ -95,13 +94,7 @@ def test_a_sponsor_whose_agreement_is_signed_leaves_the_migrants_opportunities(
             user=story["carol"],
             sponsor=story["carol"],
             migrant_id=dawa.pk,
-            start_date=request.created_at.date(),
-            duration_months=12,
-            annual_pay=Money(12_000_00, "USD"),
-            housing="spare room",
-            work="for_sponsor",
-            gain_share=agreements.parse_gain_share("1/2"),
-            sector=None,
+            terms=seed_terms(start_date=request.created_at.date(), sector=None),
         )
         agreements.sign(user=story["carol"], agreement_id=offer.pk)
         agreements.sign(user=dawa, agreement_id=offer.pk)

@@ -15,7 +15,15 @@ from vip.people.models import Role, User
 from vip.visas import services as visas
 from vip.visas.models import Visa
 
-from tests.cast import active_visa, insurance, migrant, signed_agreement, sponsor, visa_for
+from tests.cast import (
+    active_visa,
+    insurance,
+    migrant,
+    seed_terms,
+    signed_agreement,
+    sponsor,
+    visa_for,
+)
 
 World = dict[str, User]
 
@@ -76,19 +84,12 @@ def barred_migrant(w: World) -> Visa:
 
 def unsigned(w: World) -> Visa:
     from vip.agreements import services as agreements
-    from vip.money import Money
 
     offer = agreements.offer(
         user=w["anthony"],
         sponsor=w["anthony"],
         migrant_id=w["bishal"].pk,
-        start_date=today(),
-        duration_months=12,
-        annual_pay=Money(12_000_00, "USD"),
-        housing="spare room",
-        work="for_sponsor",
-        gain_share=agreements.parse_gain_share("1/2"),
-        sector="construction",
+        terms=seed_terms(),
     )
     return visas.apply(user=w["anthony"], agreement_id=offer.pk, insurance=insurance(offer))
 

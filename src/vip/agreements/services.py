@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
+from dataclasses import dataclass
 from fractions import Fraction
 
 from django.conf import settings
@@ -38,68 +39,46 @@ def parse_gain_share(value: float | str) -> Fraction:
     return fraction
 
 
+@dataclass(frozen=True)
+class Terms:
+    """What sponsor and migrant agree, stated before either signs."""
+
+    start_date: dt.date
+    duration_months: int
+    annual_pay: Money
+    housing: str
+    work: str
+    gain_share: Fraction
+    sector: str | None = None
+
+
 @transaction.atomic(durable=True)
-def offer(
-    *,
-    user: User,
-    sponsor: User,
-    migrant_id: int,
-    start_date: dt.date,
-    duration_months: int,
-    annual_pay: Money,
-    housing: str,
-    work: str,
-    gain_share: Fraction,
-    sector: str | None,
-) -> Agreement:
+def offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> Agreement:
     if sponsor.role != Role.SPONSOR or not acts_for(user, sponsor):
         raise Forbidden("NOT_SPONSOR", "only a sponsor, or his agency, offers an agreement")
-    return make_offer(
-        user=user,
-        sponsor=sponsor,
-        migrant_id=migrant_id,
-        start_date=start_date,
-        duration_months=duration_months,
-        annual_pay=annual_pay,
-        housing=housing,
-        work=work,
-        gain_share=gain_share,
-        sector=sector,
-    )
+    return make_offer(user=user, sponsor=sponsor, migrant_id=migrant_id, terms=terms)
 
 
-def make_offer(
-    *,
-    user: User,
-    sponsor: User,
-    migrant_id: int,
-    start_date: dt.date,
-    duration_months: int,
-    annual_pay: Money,
-    housing: str,
-    work: str,
-    gain_share: Fraction,
-    sector: str | None,
-) -> Agreement:
+def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> Agreement:
     """The offer itself, inside the caller's transaction: a sponsor's own (`offer`) or one a
     clearinghouse round makes from his request's terms (the authority is `user`)."""
     migrant = User.objects.filter(pk=migrant_id, role=Role.MIGRANT, is_active=True).first()
     if migrant is None:
         raise NotFound("MIGRANT_NOT_FOUND", "no such migrant")
-    if duration_months < 1:
+    if terms.duration_months < 1:
         raise Invalid("DURATION_INVALID", "an agreement lasts at least one month")
     if sponsor.community is None:
         raise Invalid("SPONSOR_HAS_NO_COMMUNITY", "the sponsor must live in a registered community")
     currency = sponsor.community.jurisdiction.currency
     params = parameters(sponsor.community.jurisdiction_id, today())
     ahead = params["agreement.max_start_ahead_months"]
-    if not add_months(today(), -ahead) <= start_date <= add_months(today(), ahead):
+    if not add_months(today(), -ahead) <= terms.start_date <= add_months(today(), ahead):
         raise Invalid(
             "START_DATE_OUT_OF_RANGE",
             f"an agreement starts within {ahead} months of today",
             {"parameter": "agreement.max_start_ahead_months"},
         )
-    if annual_pay.currency != currency:
+    if terms.annual_pay.currency != currency:
         raise Invalid(
             "CURRENCY_MISMATCH", f"pay in {sponsor.community.jurisdiction} is in {currency}"
         )
@@ -114,15 +93,15 @@ def make_offer(
         migrant=migrant,
         created_by=user,
         created_at=now(),
-        start_date=start_date,
-        duration_months=duration_months,
-        annual_pay=annual_pay.amount,
-        currency=annual_pay.currency,
-        housing=housing,
-        work=work,
-        sector=sector or "",
-        gain_share_numerator=gain_share.numerator,
-        gain_share_denominator=gain_share.denominator,
+        start_date=terms.start_date,
+        duration_months=terms.duration_months,
+        annual_pay=terms.annual_pay.amount,
+        currency=terms.annual_pay.currency,
+        housing=terms.housing,
+        work=terms.work,
+        sector=terms.sector or "",
+        gain_share_numerator=terms.gain_share.numerator,
+        gain_share_denominator=terms.gain_share.denominator,
         home_annual_earnings=home.home_annual_earnings,
     )
     audit.record(
@@ -133,8 +112,8 @@ def make_offer(
         {
             "sponsor": sponsor.pk,
             "migrant": migrant.pk,
-            "pay": annual_pay.as_dict(),
-            "gain_share": str(gain_share),
+            "pay": terms.annual_pay.as_dict(),
+            "gain_share": str(terms.gain_share),
         },
     )
     return agreement

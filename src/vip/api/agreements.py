@@ -59,13 +59,15 @@ def offer(request: HttpRequest, body: AgreementIn) -> Status[StatusOut]:
         user=user,
         sponsor=sponsor_for(user, body.sponsor),
         migrant_id=body.migrant,
-        start_date=body.start_date,
-        duration_months=body.duration_months,
-        annual_pay=body.annual_pay.money(),
-        housing=body.housing,
-        work=body.work,
-        gain_share=services.parse_gain_share(body.gain_share),
-        sector=body.sector,
+        terms=services.Terms(
+            start_date=body.start_date,
+            duration_months=body.duration_months,
+            annual_pay=body.annual_pay.money(),
+            housing=body.housing,
+            work=body.work,
+            gain_share=services.parse_gain_share(body.gain_share),
+            sector=body.sector,
+        ),
     )
     return Status(201, StatusOut(id=agreement.pk, status=agreement.status))
 

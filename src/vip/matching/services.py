@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from django.db import transaction
 
-from vip.agreements.services import make_offer, parse_gain_share
+from vip.agreements.services import Terms, make_offer, parse_gain_share
 from vip.audit import services as audit
 from vip.clock import now, today
 from vip.communities.models import Community
@@ -114,10 +114,7 @@ def _offer_from(round_by: User, request: SponsorshipRequest, migrant_id: int) ->
     profile = getattr(sponsor, "sponsor_profile", None)
     housing = request.housing_text or (profile.housing if profile else "") or request.housing
     sectors = [s["code"] for s in request.sectors]
-    agreement = make_offer(
-        user=round_by,
-        sponsor=sponsor,
-        migrant_id=migrant_id,
+    terms = Terms(
         start_date=request.start_date or today(),
         duration_months=request.duration_months,
         annual_pay=Money(request.annual_pay, sponsor.community.jurisdiction.currency),
@@ -126,6 +123,7 @@ def _offer_from(round_by: User, request: SponsorshipRequest, migrant_id: int) ->
         gain_share=parse_gain_share(request.gain_share),
         sector=request.sector or (sectors[0] if sectors else None),
     )
+    agreement = make_offer(user=round_by, sponsor=sponsor, migrant_id=migrant_id, terms=terms)
     return agreement.pk
 
 
