@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 
 from vip.agreements.models import Agreement, AgreementStatus, Interview
+from vip.agreements.selectors import may_see
 from vip.audit import services as audit
 from vip.clock import now, today
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
@@ -160,11 +161,3 @@ def schedule_interview(*, user: User, agreement_id: int, at: dt.datetime) -> Int
     )
     audit.record(user, "interview.scheduled", "agreement", agreement.pk, {"at": at.isoformat()})
     return interview
-
-
-def may_see(user: User, agreement: Agreement) -> bool:
-    return (
-        user.role == Role.AUTHORITY
-        or user.pk == agreement.migrant_id
-        or acts_for(user, agreement.sponsor)
-    )

@@ -23,6 +23,7 @@ from vip.api.schemas import (
 from vip.errors import NotFound
 from vip.people import services
 from vip.people.models import Role, User
+from vip.people.selectors import visible_person
 
 router = Router(tags=["people"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
@@ -71,14 +72,6 @@ def update_profile(request: HttpRequest, body: ProfileIn) -> dict[str, object]:
         changes["home_currency"] = earnings["currency"]
     services.update_profile(caller(request), changes)
     return {"updated": sorted(changes)}
-
-
-def visible_person(reader: User, person_id: int) -> User:
-    """Himself, or anyone to the authority: to all others a person is not found."""
-    person = User.objects.filter(pk=person_id).first()
-    if person is None or not (reader.role == Role.AUTHORITY or reader.pk == person.pk):
-        raise NotFound("PERSON_NOT_FOUND", "no such person")
-    return person
 
 
 @router.post("/people/{person_id}/verifications", response={201: VerificationOut, **ERRORS})

@@ -9,9 +9,9 @@ from ninja import Router, Status
 
 from vip.agreements import services
 from vip.agreements.models import Agreement
+from vip.agreements.selectors import visible_agreement
 from vip.api.accounts import ERRORS
 from vip.api.app import caller
-from vip.api.matching import sponsor_for
 from vip.api.schemas import (
     AgreementIn,
     AgreementOut,
@@ -20,8 +20,7 @@ from vip.api.schemas import (
     MoneyOut,
     StatusOut,
 )
-from vip.errors import NotFound
-from vip.people.models import User
+from vip.people.selectors import sponsor_for
 
 router = Router(tags=["agreements"])
 
@@ -43,13 +42,6 @@ def agreement_out(a: Agreement) -> AgreementOut:
         sponsor_signed=a.sponsor_signed_at is not None,
         migrant_signed=a.migrant_signed_at is not None,
     )
-
-
-def visible_agreement(user: User, agreement_id: int) -> Agreement:
-    found = Agreement.objects.select_related("sponsor").filter(pk=agreement_id).first()
-    if found is None or not services.may_see(user, found):
-        raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
-    return found
 
 
 @router.post("/agreements", response={201: StatusOut, **ERRORS})

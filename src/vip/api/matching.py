@@ -19,13 +19,13 @@ from vip.api.schemas import (
     RequestIn,
 )
 from vip.clock import today
-from vip.errors import NotFound
 from vip.matching import engine, services
 from vip.matching.models import SponsorshipRequest
+from vip.matching.selectors import visible_request
 from vip.people import services as people_services
 from vip.people.models import Role, User
 from vip.people.rules import age_on
-from vip.people.selectors import acts_for
+from vip.people.selectors import sponsor_for
 
 router = Router(tags=["matching"])
 
@@ -41,16 +41,6 @@ def person_out(user: User) -> PersonOut:
         country=user.country,
         age=age_on(user.birth_date, today()),
     )
-
-
-def sponsor_for(user: User, named: int | None) -> User:
-    """The sponsor himself, or the sponsor an agency names."""
-    if named is None or named == user.pk:
-        return user
-    sponsor = User.objects.filter(pk=named, role=Role.SPONSOR).first()
-    if sponsor is None or not acts_for(user, sponsor):
-        raise NotFound("SPONSOR_NOT_FOUND", "no sponsor you act for with this id")
-    return sponsor
 
 
 @router.post("/requests", response={201: CreatedOut, **ERRORS})
@@ -78,13 +68,6 @@ def create_request(request: HttpRequest, body: RequestIn) -> Status[CreatedOut]:
         },
     )
     return Status(201, CreatedOut(id=created.pk))
-
-
-def visible_request(user: User, request_id: int) -> SponsorshipRequest:
-    found = SponsorshipRequest.objects.select_related("sponsor").filter(pk=request_id).first()
-    if found is None or not (user.role == Role.AUTHORITY or acts_for(user, found.sponsor)):
-        raise NotFound("REQUEST_NOT_FOUND", "no such request")
-    return found
 
 
 @router.get("/requests/{request_id}/candidates", response={200: CandidatesOut, **ERRORS})

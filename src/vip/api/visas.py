@@ -27,11 +27,10 @@ from vip.api.schemas import (
     VisaOut,
     VisaSummaryOut,
 )
-from vip.errors import NotFound
-from vip.people.models import Role, User
+from vip.people.models import Role
 from vip.visas import services
 from vip.visas.models import Complaint, Fine, Visa
-from vip.visas.selectors import visible_visas
+from vip.visas.selectors import visible_fine, visible_visa, visible_visas
 
 router = Router(tags=["visas"])
 
@@ -64,13 +63,6 @@ def visa_out(visa: Visa) -> VisaOut:
             reasons=[ReasonOut(**r) for r in visa.reasons],
         ),
     )
-
-
-def visible_visa(user: User, visa_id: int) -> Visa:
-    visa = visible_visas(user).select_related("community").filter(pk=visa_id).first()
-    if visa is None:
-        raise NotFound("VISA_NOT_FOUND", "no such visa")
-    return visa
 
 
 @router.post("/visas", response={201: VisaOut, **ERRORS})
@@ -149,14 +141,6 @@ def fine_out(fine: Fine) -> FineOut:
 @router.get("/me/fines", response={200: list[FineOut], **ERRORS})
 def my_fines(request: HttpRequest) -> list[FineOut]:
     return [fine_out(f) for f in caller(request).fines.order_by("issued_at", "id")]
-
-
-def visible_fine(user: User, fine_id: int) -> Fine:
-    """The sponsor fined (GET /me/fines) and the authority see a fine; to others it is not found."""
-    fine = Fine.objects.filter(pk=fine_id).first()
-    if fine is None or not (user.role == Role.AUTHORITY or user.pk == fine.sponsor_id):
-        raise NotFound("FINE_NOT_FOUND", "no such fine")
-    return fine
 
 
 @router.post("/fines/{fine_id}/payment", response={200: FineOut, **ERRORS})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from vip.errors import NotFound
 from vip.people.models import Delegation, Role, User
 
 
@@ -19,3 +20,21 @@ def acts_for(user: User, sponsor: User) -> bool:
         user.role == Role.AGENCY
         and Delegation.objects.filter(sponsor=sponsor, agency=user, revoked_at=None).exists()
     )
+
+
+def visible_person(reader: User, person_id: int) -> User:
+    """Himself, or anyone to the authority: to all others a person is not found."""
+    person = User.objects.filter(pk=person_id).first()
+    if person is None or not (reader.role == Role.AUTHORITY or reader.pk == person.pk):
+        raise NotFound("PERSON_NOT_FOUND", "no such person")
+    return person
+
+
+def sponsor_for(user: User, named: int | None) -> User:
+    """The sponsor himself, or the sponsor an agency names."""
+    if named is None or named == user.pk:
+        return user
+    sponsor = User.objects.filter(pk=named, role=Role.SPONSOR).first()
+    if sponsor is None or not acts_for(user, sponsor):
+        raise NotFound("SPONSOR_NOT_FOUND", "no sponsor you act for with this id")
+    return sponsor

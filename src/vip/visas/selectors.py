@@ -10,12 +10,13 @@ from django.db.models import Q, QuerySet
 from vip.agreements.models import Agreement
 from vip.communities.models import Community
 from vip.communities.selectors import rules_on
+from vip.errors import NotFound
 from vip.money import Money
 from vip.people.models import Delegation, Role, User, VerificationKind
 from vip.people.rules import age_on
 from vip.people.selectors import is_verified
 from vip.policy.parameters import Parameters
-from vip.visas.models import LIVE, Visa
+from vip.visas.models import LIVE, Fine, Visa
 from vip.visas.rules import ApplicationFacts, CommunityFacts, InsuranceFacts
 
 
@@ -107,3 +108,20 @@ def application_facts(
         insurance=insurance,
         community=community_facts(community, sponsor, day, transfer_from),
     )
+
+
+def visible_visa(user: User, visa_id: int, *, for_update: bool = False) -> Visa:
+    """The visa, to those who may see it (locked when a change follows); to others, not found."""
+    visas = visible_visas(user).select_related("community")
+    visa = (visas.select_for_update() if for_update else visas).filter(pk=visa_id).first()
+    if visa is None:
+        raise NotFound("VISA_NOT_FOUND", "no such visa")
+    return visa
+
+
+def visible_fine(user: User, fine_id: int) -> Fine:
+    """The sponsor fined (GET /me/fines) and the authority see a fine; to others it is not found."""
+    fine = Fine.objects.filter(pk=fine_id).first()
+    if fine is None or not (user.role == Role.AUTHORITY or user.pk == fine.sponsor_id):
+        raise NotFound("FINE_NOT_FOUND", "no such fine")
+    return fine

@@ -35,7 +35,7 @@ from vip.visas.models import (
     Visa,
 )
 from vip.visas.rules import InsuranceFacts, add_months, decide, gain_share
-from vip.visas.selectors import acting_role, application_facts, visible_visas
+from vip.visas.selectors import acting_role, application_facts, visible_visa
 
 UNIQUE_CONFLICTS = {
     "one_live_visa_per_sponsor": "SPONSOR_HAS_ACTIVE_SPONSORSHIP",
@@ -191,18 +191,11 @@ def decide_review(*, authority: User, visa_id: int, outcome: str, note: str) -> 
     return visa
 
 
-def _visa_for(user: User, visa_id: int) -> Visa:
-    visa = visible_visas(user).select_for_update().filter(pk=visa_id).first()
-    if visa is None:
-        raise NotFound("VISA_NOT_FOUND", "no such visa")
-    return visa
-
-
 @transaction.atomic(durable=True)
 def report_event(
     *, user: User, visa_id: int, kind: str, occurred_on: dt.date, details: dict[str, Any]
 ) -> tuple[Visa, list[dict[str, Any]]]:
-    visa = _visa_for(user, visa_id)
+    visa = visible_visa(user, visa_id, for_update=True)
     # Lock order, as the support accrual keeps it: the visa, its open support, then the audit
     # log's head (taken by the first audit record below); otherwise the two can deadlock.
     list(visa.support_obligations.select_for_update().filter(ended_on=None))
@@ -242,7 +235,7 @@ def report_event(
 
 @transaction.atomic(durable=True)
 def report_earnings(*, user: User, visa_id: int, month: dt.date, amount: Money) -> EarningsReport:
-    visa = _visa_for(user, visa_id)
+    visa = visible_visa(user, visa_id, for_update=True)
     if user.pk != visa.migrant_id:
         raise Forbidden("NOT_THE_MIGRANT", "the migrant reports his own earnings")
     if visa.status != Status.ACTIVE:
@@ -364,7 +357,7 @@ COMPLAINT_CATEGORIES = {"safety", "abuse", "pay", "housing", "other"}
 @transaction.atomic(durable=True)
 def file_complaint(*, user: User, visa_id: int, category: str, text: str) -> Complaint:
     """Either party may complain; the authority sees every complaint at once."""
-    visa = _visa_for(user, visa_id)
+    visa = visible_visa(user, visa_id, for_update=True)
     if acting_role(user, visa) not in {Role.MIGRANT, Role.SPONSOR}:
         raise Forbidden("NOT_A_PARTY", "only the migrant or the sponsor files a complaint")
     if category not in COMPLAINT_CATEGORIES:

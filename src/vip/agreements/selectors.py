@@ -1,0 +1,23 @@
+"""Who may see which agreement."""
+
+from __future__ import annotations
+
+from vip.agreements.models import Agreement
+from vip.errors import NotFound
+from vip.people.models import Role, User
+from vip.people.selectors import acts_for
+
+
+def may_see(user: User, agreement: Agreement) -> bool:
+    return (
+        user.role == Role.AUTHORITY
+        or user.pk == agreement.migrant_id
+        or acts_for(user, agreement.sponsor)
+    )
+
+
+def visible_agreement(user: User, agreement_id: int) -> Agreement:
+    found = Agreement.objects.select_related("sponsor").filter(pk=agreement_id).first()
+    if found is None or not may_see(user, found):
+        raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
+    return found
