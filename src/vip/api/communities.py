@@ -14,6 +14,7 @@ from vip.api.schemas import (
     CommunityOut,
     CreatedOut,
     JurisdictionOut,
+    ParameterMeta,
     ParametersOut,
     RulesIn,
     RulesOut,
@@ -46,7 +47,12 @@ def jurisdiction_parameters(
     request: HttpRequest, code: str, on: dt.date | None = None
 ) -> ParametersOut:
     day = on or today()
-    return ParametersOut(jurisdiction=code, on=day, parameters=parameters(code, day).as_dict())
+    found = parameters(code, day)
+    meta = {
+        name: ParameterMeta(unit=p.unit, reference=p.reference, description=p.description)
+        for name, p in found.jurisdiction.parameters.items()
+    }
+    return ParametersOut(jurisdiction=code, on=day, parameters=found.as_dict(), meta=meta)
 
 
 def rules_out(rules: CommunityRules | None) -> RulesOut | None:

@@ -78,10 +78,17 @@ class JurisdictionOut(Schema):
     currency: str
 
 
+class ParameterMeta(Schema):
+    unit: str  # year, count, boolean, currency_minor (money is shown with its currency), ...
+    reference: str
+    description: str
+
+
 class ParametersOut(Schema):
     jurisdiction: str
     on: dt.date
     parameters: dict[str, Any]
+    meta: dict[str, ParameterMeta]  # each parameter's unit, reference and description
 
 
 class CommunityIn(Schema):
