@@ -55,3 +55,16 @@ def test_a_sweep_through_nonsense_values_names_the_key(cli: Cli) -> None:
     code, _, stderr = cli("simulate", "--preset", "vip-us", "--sweep", "vip.gain_share=0.5:1.5:3")
     assert code == 2
     assert "vip.gain_share" in stderr
+
+
+def test_a_plot_folder_that_cannot_be_written_is_one_clear_line(cli: Cli) -> None:
+    code, stdout, stderr = cli("simulate", "--preset", "vip-us", "--plot", "/proc/no-such-dir")
+    assert code == 2
+    assert "/proc/no-such-dir" in stderr
+    assert "Traceback" not in stderr + stdout
+
+
+def test_a_sweep_of_more_steps_than_a_plot_can_show_is_refused(cli: Cli) -> None:
+    code, _, stderr = cli("simulate", "--preset", "vip-us", "--sweep", "host.adults=1:2:100000000")
+    assert code == 2
+    assert "steps" in stderr

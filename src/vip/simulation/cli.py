@@ -39,7 +39,7 @@ def _clear_errors() -> Iterator[None]:
     """Turn input errors into one line on stderr and exit status 2."""
     try:
         yield
-    except (InputError, ValueError) as error:
+    except (InputError, ValueError, OSError) as error:  # OSError: a --plot folder not writable
         console.print(f"[red]error:[/red] {error}", highlight=False)
         raise typer.Exit(USAGE_ERROR) from None
 
@@ -103,7 +103,7 @@ def simulate(
             return
         with ProgressBar(console) as progress:
             outcome = run(scenario, chosen, progress)
-    _report(outcome, as_json, plot)
+        _report(outcome, as_json, plot)
 
 
 def _report(outcome: Outcome, as_json: bool, plot: Path | None) -> None:

@@ -98,6 +98,9 @@ def run(scenario: Scenario, backend: Backend = Backend(), report: Report | None 
     return model.run(scenario, partial(numpy_tally, report=report))
 
 
+MAX_SWEEP_STEPS = 200  # a sweep is read off a plot; more points only take longer
+
+
 def sweep_values(scenario: Scenario, text: str) -> tuple[str, list[float]]:
     """`key=start:stop:steps` into the key and its values, each checked against the key's domain."""
     key, separator, spec = text.partition("=")
@@ -112,8 +115,8 @@ def sweep_values(scenario: Scenario, text: str) -> tuple[str, list[float]]:
         raise InputError(
             "sweep", f"start and stop must be numbers, steps a whole number: {text!r}"
         ) from None
-    if steps < 2:
-        raise InputError("sweep", "steps must be at least 2")
+    if not 2 <= steps <= MAX_SWEEP_STEPS:
+        raise InputError("sweep", f"steps must be from 2 to {MAX_SWEEP_STEPS}")
     values = [float(value) for value in np.linspace(start, stop, steps)]
     for value in values:
         domain_of(key).check(key, value)
