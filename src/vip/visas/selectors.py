@@ -113,7 +113,9 @@ def application_facts(
 def visible_visa(user: User, visa_id: int, *, for_update: bool = False) -> Visa:
     """The visa, to those who may see it (locked when a change follows); to others, not found."""
     visas = visible_visas(user).select_related("community")
-    visa = (visas.select_for_update() if for_update else visas).filter(pk=visa_id).first()
+    # Lock the visa row only: locking the joined community too would contend with applications.
+    locked = visas.select_for_update(of=("self",)) if for_update else visas
+    visa = locked.filter(pk=visa_id).first()
     if visa is None:
         raise NotFound("VISA_NOT_FOUND", "no such visa")
     return visa
