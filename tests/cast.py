@@ -12,6 +12,7 @@ from django.test import Client
 
 from vip.agreements import services as agreements
 from vip.agreements.models import Agreement
+from vip.calendar import add_months
 from vip.clock import today
 from vip.demo.people import DEMO_PASSWORD, years_ago
 from vip.money import Money
@@ -19,7 +20,6 @@ from vip.people import services as people
 from vip.people.models import Role, User
 from vip.visas import services as visas
 from vip.visas.models import Visa
-from vip.visas.rules import add_months
 
 
 class Api:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from vip.audit.services import verify
+from vip.calendar import add_months
 from vip.clock import today
 from vip.ledger.selectors import check_books
 from vip.people.models import User
-from vip.visas.rules import add_months
 
 from tests.cast import Api, migrant
 from tests.matching.demo import ANTHONYS_REQUEST

@@ -16,11 +16,11 @@ from django.test import Client
 from vip.agreements.models import Agreement
 from vip.audit.models import AuditHead
 from vip.audit.services import verify
+from vip.calendar import add_months
 from vip.demo.people import DEMO_PASSWORD
 from vip.people import services as people
 from vip.people.models import User
 from vip.visas.models import LIVE, Visa
-from vip.visas.rules import add_months
 
 from tests.cast import signed_agreement
 from tests.concurrency.crowd import neighbours, towns

@@ -8,6 +8,7 @@ from functools import partial
 import pytest
 
 from vip.audit.services import verify
+from vip.calendar import add_months
 from vip.clock import now, today
 from vip.ledger.models import Transaction
 from vip.ledger.selectors import balances, check_books
@@ -15,7 +16,6 @@ from vip.money import Money
 from vip.people.models import User
 from vip.visas import services as visas
 from vip.visas.models import Visa
-from vip.visas.rules import add_months
 
 from tests.cast import active_visa
 from tests.concurrency.crowd import neighbours, workers

@@ -10,6 +10,7 @@ from django.db import transaction
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vip.calendar import add_months
 from vip.clock import now, today
 from vip.errors import Conflict, Invalid
 from vip.ledger.selectors import balances, check_books
@@ -18,7 +19,7 @@ from vip.people.models import User
 from vip.visas import consequences, services
 from vip.visas.consequences import months_begun
 from vip.visas.models import Visa
-from vip.visas.rules import add_months, gain_share
+from vip.visas.rules import gain_share
 
 from tests.cast import active_visa
 

@@ -7,13 +7,13 @@ from collections.abc import Callable
 
 import pytest
 
+from vip.calendar import add_months
 from vip.clock import today
 from vip.errors import Conflict, Forbidden, NotFound
 from vip.people.models import User
 from vip.visas import services
 from vip.visas.lifecycle import REPORTERS, TRANSITIONS, Event
 from vip.visas.models import Status, Visa
-from vip.visas.rules import add_months
 
 from tests.cast import active_visa, signed_agreement, sponsor, visa_for
 

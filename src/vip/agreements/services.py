@@ -14,6 +14,7 @@ from django.db import transaction
 from vip.agreements.models import Agreement, AgreementStatus, Interview
 from vip.agreements.selectors import may_see
 from vip.audit import services as audit
+from vip.calendar import add_months
 from vip.clock import now, today
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
 from vip.matching import engine
@@ -21,7 +22,6 @@ from vip.money import Money
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for
 from vip.policy.parameters import parameters
-from vip.visas.rules import add_months
 
 # Digits, a point or a slash: no exponent, for "1e-9999999" would cost seconds of CPU to expand.
 PLAIN_FRACTION = re.compile(r"\s*\d{1,12}(\.\d{1,12})?\s*|\s*\d{1,12}/\d{1,12}\s*")

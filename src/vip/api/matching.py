@@ -18,13 +18,13 @@ from vip.api.schemas import (
     PersonOut,
     RequestIn,
 )
+from vip.calendar import age_on
 from vip.clock import today
 from vip.matching import engine, services
 from vip.matching.models import SponsorshipRequest
 from vip.matching.selectors import visible_request
 from vip.people import services as people_services
 from vip.people.models import Role, User
-from vip.people.rules import age_on
 from vip.people.selectors import sponsor_for
 
 router = Router(tags=["matching"])

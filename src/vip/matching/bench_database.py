@@ -315,7 +315,7 @@ def _candidate_table(index: Any) -> None:
 def _sql_top20(request: Any, on: dt.date) -> float:
     from django.db import connection
 
-    from vip.matching.dates import birth_window
+    from vip.calendar import birth_window
     from vip.matching.index import JURISDICTION_SHIFT
     from vip.matching.records import cefr_rank
 

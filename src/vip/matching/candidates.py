@@ -6,9 +6,9 @@ from datetime import date
 
 import numpy as np
 
+from vip.calendar import birth_window
 from vip.matching import kernels
 from vip.matching.arrays import Int64Array, UInt64Array
-from vip.matching.dates import birth_window
 from vip.matching.index import (
     CLEAN,
     HEALTH,

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from vip.calendar import age_on
 from vip.matching import kernels
 from vip.matching.arrays import UInt8Array
 from vip.matching.columns import Column
@@ -24,7 +25,7 @@ from vip.matching.index import (
     person_masks,
     year_floor,
 )
-from vip.matching.pairs import age_on, reasons
+from vip.matching.pairs import reasons
 from vip.matching.ranked import Blocks, Ranked, ranked
 from vip.matching.record_index import RecordIndex
 from vip.matching.records import (

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from vip.calendar import age_on
 from vip.matching.records import (
     CONVERSATIONAL,
     HOUSING_LEVELS,
@@ -31,11 +32,6 @@ FULL = 1000
 LANGUAGES_CAP = 2
 INTERESTS_CAP = 3
 EXPERIENCE_CAP = 5
-
-
-def age_on(birth: date, day: date) -> int:
-    """Whole years of age on `day`."""
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
 def meets_request(migrant: MigrantRecord, request: SponsorRecord, on: date) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from vip.audit import services as audit
+from vip.calendar import add_months
 from vip.clock import now, today
 from vip.errors import Conflict
 from vip.ledger import services as ledger
@@ -23,7 +24,6 @@ from vip.visas.models import (
     SupportObligation,
     Visa,
 )
-from vip.visas.rules import add_months
 
 Consequence = dict[str, Any]
 

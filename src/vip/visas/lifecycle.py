@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
+from vip.calendar import add_months
 from vip.people.models import Role
 from vip.visas.models import Status
-from vip.visas.rules import add_months
 
 
 class Event(StrEnum):

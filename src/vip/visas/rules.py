@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 from math import floor
 
+from vip.calendar import add_months
 from vip.money import Money
 from vip.policy.parameters import Parameters
 
@@ -68,12 +68,6 @@ class ApplicationFacts:
 class Decision:
     outcome: str  # approved | refused | review
     reasons: list[Reason]
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    year, month0 = divmod(day.month - 1 + months, 12)
-    year += day.year
-    return dt.date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))
 
 
 def sponsor_reasons(f: ApplicationFacts) -> list[Reason]:

@@ -8,12 +8,12 @@ from fractions import Fraction
 from django.db.models import Q, QuerySet
 
 from vip.agreements.models import Agreement
+from vip.calendar import age_on
 from vip.communities.models import Community
 from vip.communities.selectors import rules_on
 from vip.errors import NotFound
 from vip.money import Money
 from vip.people.models import Delegation, Role, User, VerificationKind
-from vip.people.rules import age_on
 from vip.people.selectors import is_verified
 from vip.policy.parameters import Parameters
 from vip.visas.models import LIVE, Fine, Visa

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 
 from vip.agreements.models import Agreement, AgreementStatus
 from vip.audit import services as audit
+from vip.calendar import add_months
 from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
@@ -34,7 +35,7 @@ from vip.visas.models import (
     StatusChange,
     Visa,
 )
-from vip.visas.rules import InsuranceFacts, add_months, decide, gain_share
+from vip.visas.rules import InsuranceFacts, decide, gain_share
 from vip.visas.selectors import acting_role, application_facts, visible_visa
 
 UNIQUE_CONFLICTS = {

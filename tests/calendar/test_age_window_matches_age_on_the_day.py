@@ -5,8 +5,7 @@ from datetime import date
 from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 
-from vip.matching.dates import birth_window
-from vip.matching.pairs import age_on
+from vip.calendar import age_on, birth_window
 
 days = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 
