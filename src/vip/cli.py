@@ -1,26 +1,28 @@
-"""The `vip` command. Django is set up only by the commands that need it, so that the
-simulator and the matching kernels run without it."""
+"""The `vip` command. Django is set up only by the commands that need it (vip.boot), so that the
+simulator and the matching kernels run without it; every refusal goes through vip.refusals."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from vip.boot import django_setup
 from vip.clock import today
 from vip.matching import cli as matching_cli
 from vip.money import Money
+from vip.refusals import RefusingGroup, refuse, refusing
 from vip.simulation import cli as simulation_cli
 
 app = typer.Typer(
     help="Visas between Individuals Program: the platform's command line.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    cls=RefusingGroup,
 )
 bench_app = typer.Typer(
     help="Benchmarks, each figure next to its baseline measured in the same run.",
@@ -44,25 +46,15 @@ console = Console()
 
 Port = Annotated[int, typer.Option(envvar="PORT", help="Port to serve on.")]
 Host = Annotated[str, typer.Option(help="Address to bind.")]
+# Click parses the date, so a bad one is a usage error (a refusal) naming --on.
+On = Annotated[
+    dt.datetime | None,
+    typer.Option(formats=["%Y-%m-%d"], help="Date, YYYY-MM-DD; today if not given."),
+]
 
 
-def django_setup() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vip.settings")
-    import django
-    from django.conf import settings
-
-    django.setup()
-    settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
-
-
-def parse_day(text: str | None) -> dt.date:
-    """A YYYY-MM-DD option, today by default; ValueError when it is not a date."""
-    return dt.date.fromisoformat(text) if text else today()
-
-
-def fail(message: str) -> typer.Exit:
-    console.print(f"[red]{message}[/red]")
-    return typer.Exit(2)
+def day_of(on: dt.datetime | None) -> dt.date:
+    return on.date() if on is not None else today()
 
 
 @app.command()
@@ -123,7 +115,7 @@ def seed_demo(
         Community.objects.filter(jurisdiction_id="US").values_list("code", flat=True)
     )
     if authority is None or not communities:
-        raise fail("run `vip demo` first (or create an authority and a US community)")
+        raise refuse("run `vip demo` first (or create an authority and a US community)")
     with console.status(f"Generating {sponsors} sponsors and {migrants} migrants..."):
         s, m = synthetic.people(sponsors, migrants, communities, seed)
         created = services.import_people(
@@ -142,10 +134,9 @@ def createuser(
 ) -> None:
     """Create an account of any role: the only way to create staff (officer, agency, authority)."""
     django_setup()
-    from vip.errors import DomainError
     from vip.people import services
 
-    try:
+    with refusing():
         user = services.create_account(
             email=email,
             password=password,
@@ -155,29 +146,22 @@ def createuser(
             country="",
             community_code=community,
         )
-    except DomainError as error:
-        raise fail(f"{error.code}: {error.message}") from None
     console.print(f"Created {user.role} {user.email} (id {user.pk}).")
 
 
 @policy_app.command("show")
 def policy_show(
     jurisdiction: str,
-    on: Annotated[str | None, typer.Option(help="Date, YYYY-MM-DD.")] = None,
+    on: On = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """The parameters of a jurisdiction in force on a date, with units and references."""
-    from vip.errors import DomainError
     from vip.policy.parameters import jurisdiction as find
 
-    try:
-        day = parse_day(on)
+    day = day_of(on)
+    with refusing():
         j = find(jurisdiction.upper())
         values = j.on(day)
-    except ValueError:
-        raise fail(f"--on must be a date (YYYY-MM-DD), not {on!r}") from None
-    except DomainError as error:
-        raise fail(f"{error.code}: {error.message}") from None
     if as_json:
         print(
             json.dumps(
@@ -252,37 +236,27 @@ def ledger_check(as_json: Annotated[bool, typer.Option("--json")] = False) -> No
 
 @visas_app.command("complete-ended")
 def visas_complete_ended(
-    on: Annotated[str | None, typer.Option(help="Date, YYYY-MM-DD.")] = None,
+    on: On = None,
 ) -> None:
     """Complete every active visa whose agreement has run its term (run daily)."""
     django_setup()
-    from vip.errors import DomainError
     from vip.visas.services import complete_ended_visas
 
-    try:
-        ended = complete_ended_visas(day=parse_day(on))
-    except ValueError:
-        raise fail(f"--on must be a date (YYYY-MM-DD), not {on!r}") from None
-    except DomainError as error:
-        raise fail(f"{error.code}: {error.message}") from None
+    with refusing():
+        ended = complete_ended_visas(day=day_of(on))
     console.print(f"completed {ended} visa(s) whose agreement ended")
 
 
 @support_app.command("accrue")
 def support_accrue(
-    on: Annotated[str | None, typer.Option(help="Date, YYYY-MM-DD.")] = None,
+    on: On = None,
 ) -> None:
     """Post every open support obligation's months begun (run daily by the scheduler)."""
     django_setup()
-    from vip.errors import DomainError
     from vip.visas.services import accrue_support
 
-    try:
-        months = accrue_support(actor=None, day=parse_day(on))
-    except ValueError:
-        raise fail(f"--on must be a date (YYYY-MM-DD), not {on!r}") from None
-    except DomainError as error:
-        raise fail(f"{error.code}: {error.message}") from None
+    with refusing():
+        months = accrue_support(actor=None, day=day_of(on))
     console.print(f"posted {months} month(s) of support")
 
 

@@ -59,7 +59,7 @@ def scratch_database() -> Iterator[None]:
     _admin(f"CREATE DATABASE {SCRATCH}")
     try:
         os.environ["VIP_DATABASE_URL"] = _scratch_url()
-        from vip.cli import django_setup
+        from vip.boot import django_setup
 
         django_setup()
         from django.conf import settings

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from vip.matching.clearinghouse import Proposing
+from vip.refusals import refuse, refusing
 
 match_app = typer.Typer(
     help="The clearinghouse: stable matchings of sponsors and migrants.", no_args_is_help=True
@@ -21,11 +22,6 @@ ProposingOption = Annotated[
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
 
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(2)
-
-
 @match_app.command("solve")
 def solve_command(
     input_file: InputFile, proposing: ProposingOption = "proposers", as_json: JsonFlag = False
@@ -34,16 +30,14 @@ def solve_command(
     from vip.matching import instance
 
     if proposing not in ("proposers", "receivers"):
-        raise _fail(f"--proposing must be proposers or receivers, not {proposing!r}")
+        raise refuse(f"--proposing must be proposers or receivers, not {proposing!r}")
     side: Proposing = "proposers" if proposing == "proposers" else "receivers"
     try:
         text = input_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise _fail(f"cannot read {input_file}: {error}") from None
-    try:
+        raise refuse(f"cannot read {input_file}: {error}") from None
+    with refusing(instance.InvalidInstance):
         result = instance.solve(instance.parse(text), side)
-    except instance.InvalidInstance as error:
-        raise _fail(str(error)) from None
     if as_json:
         typer.echo(json.dumps(result))
         return
@@ -67,27 +61,24 @@ def round_command(
 ) -> None:
     """A round on the database: rank lists from the engine, deferred acceptance, the round
     recorded and audited, each pair an agreement offer both sides must still sign."""
-    from vip.cli import django_setup
+    from vip.boot import django_setup
 
     if proposing not in ("migrants", "sponsors"):
-        raise _fail(f"--proposing must be migrants or sponsors, not {proposing!r}")
+        raise refuse(f"--proposing must be migrants or sponsors, not {proposing!r}")
     django_setup()
-    from vip.errors import DomainError
     from vip.matching import services
     from vip.people.models import Role, User
 
     authorities = User.objects.filter(role=Role.AUTHORITY, is_active=True).order_by("pk")
     authority = authorities.filter(email__iexact=by).first() if by else authorities.first()
     if authority is None:
-        raise _fail(f"no active authority {by!r}" if by else "no authority account")
-    try:
+        raise refuse(f"no active authority {by!r}" if by else "no authority account")
+    with refusing():
         held = services.run_round(
             authority=authority,
             cohort=cohort,
             proposing="migrants" if proposing == "migrants" else "sponsors",
         )
-    except DomainError as error:
-        raise _fail(error.message) from None
     if as_json:
         typer.echo(
             json.dumps(

@@ -1,15 +1,13 @@
 """Commands of vip.simulation, registered on the main `vip` app.
 
-`vip simulate`, `vip inequality` and `vip bench simulate`. Bad input is one line on stderr naming
-the key, and exit status 2, never a traceback.
+`vip simulate`, `vip inequality` and `vip bench simulate`. Bad input is a refusal (vip.refusals):
+one line on stderr naming the key, and exit status 2, never a traceback.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from vip.refusals import refusing
 from vip.simulation import inequality as inequality_measures
 from vip.simulation.inputs import (
     MODES,
@@ -30,18 +29,7 @@ from vip.simulation.inputs import (
 from vip.simulation.outcome import Outcome
 from vip.simulation.runner import Backend, ProgressBar, run, sweep_values
 
-USAGE_ERROR = 2
 console = Console(stderr=True)
-
-
-@contextmanager
-def _clear_errors() -> Iterator[None]:
-    """Turn input errors into one line on stderr and exit status 2."""
-    try:
-        yield
-    except (InputError, ValueError, OSError) as error:  # OSError: a --plot folder not writable
-        console.print(f"[red]error:[/red] {error}", highlight=False)
-        raise typer.Exit(USAGE_ERROR) from None
 
 
 def _scenario(
@@ -94,7 +82,7 @@ def simulate(
     ] = None,
 ) -> None:
     """Simulate VIP, the auction or the status quo for a country."""
-    with _clear_errors():
+    with refusing(InputError, OSError):  # OSError: a --plot folder not writable
         extra = [f"simulation.agents={agents}"] if agents is not None else []
         scenario = _scenario(scenario_file, preset, mode, [*(assignments or []), *extra])
         chosen = Backend.parse(backend, dask_address)
@@ -157,7 +145,7 @@ def inequality(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
 ) -> None:
     """The book's inequality measure, the Gini and the mean log deviation."""
-    with _clear_errors():
+    with refusing(InputError):
         weight_texts = _split(weights, len(incomes), "weights")
         mass = None if weight_texts is None else [_weight(text) for text in weight_texts]
         result = inequality_measures.measure(incomes, mass, _split(groups, len(incomes), "groups"))

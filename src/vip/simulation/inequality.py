@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from vip.simulation.inputs import InputError
+
 Floats = NDArray[np.float64]
 
 
@@ -48,13 +50,13 @@ def _validated(incomes: ArrayLike, weights: ArrayLike | None) -> tuple[Floats, F
     values = np.asarray(incomes, dtype=np.float64)
     mass = np.ones_like(values) if weights is None else np.asarray(weights, dtype=np.float64)
     if values.ndim != 1 or values.size == 0:
-        raise ValueError("incomes: give at least one income")
+        raise InputError("incomes", "give at least one income")
     if mass.shape != values.shape:
-        raise ValueError("weights: give one weight per income")
+        raise InputError("weights", "give one weight per income")
     if not np.all(np.isfinite(values)) or np.any(values <= 0):
-        raise ValueError("incomes: every income must be a positive number")
+        raise InputError("incomes", "every income must be a positive number")
     if not np.all(np.isfinite(mass)) or np.any(mass < 0) or mass.sum() <= 0:
-        raise ValueError("weights: weights must be non-negative and not all zero")
+        raise InputError("weights", "weights must be non-negative and not all zero")
     return values, mass / mass.sum()
 
 
@@ -87,7 +89,7 @@ def decompose(
     values, share = _validated(incomes, weights)
     labels = np.asarray(groups)
     if labels.shape != values.shape:
-        raise ValueError("groups: give one group per income")
+        raise InputError("groups", "give one group per income")
     names, codes = np.unique(labels, return_inverse=True)
     group_share = np.bincount(codes, weights=share, minlength=names.size).astype(np.float64)
     present = group_share > 0

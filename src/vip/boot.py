@@ -1,0 +1,15 @@
+"""Django, set up only by the commands (and benchmarks) that need it, so that the simulator and
+the matching kernels start without it."""
+
+from __future__ import annotations
+
+import os
+
+
+def django_setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vip.settings")
+    import django
+    from django.conf import settings
+
+    django.setup()
+    settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
