@@ -6,24 +6,36 @@ import datetime as dt
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
 from vip.errors import Invalid, NotFound
-from vip.policy.parameters import PARAMETER_DIR, REQUIRED, jurisdiction, parameters, parse
+from vip.policy.parameters import (
+    PARAMETER_DIR,
+    REQUIRED,
+    SCHEMA,
+    Meaning,
+    jurisdiction,
+    load,
+    parameters,
+    parse,
+    parse_schema,
+)
 
 
 def document(code: str = "US") -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load((PARAMETER_DIR / f"{code}.yaml").read_text())
-    return loaded
+    return load(PARAMETER_DIR / f"{code}.yaml")
+
+
+def schema() -> dict[str, Meaning]:
+    return parse_schema(load(SCHEMA))
 
 
 @pytest.mark.parametrize("code", ["US", "CA"])
 def test_every_parameter_has_a_unit_a_reference_and_a_description(code: str) -> None:
-    for name, spec in document(code)["parameters"].items():
-        assert spec["unit"] and spec["reference"] and spec["description"], name
-    assert set(document(code)["parameters"]) >= REQUIRED
+    for name, parameter in jurisdiction(code).parameters.items():
+        assert parameter.unit and parameter.reference and parameter.description, name
+    assert set(jurisdiction(code).parameters) >= REQUIRED
 
 
 def test_two_jurisdictions_ship_each_in_its_own_currency() -> None:
@@ -57,8 +69,8 @@ def test_lookup_takes_the_latest_start_on_or_before_the_day(
     values: dict[dt.date, int], day: dt.date
 ) -> None:
     doc = document()
-    doc["parameters"]["fine.crime"]["values"] = values
-    fine = parse(doc).parameters["fine.crime"]
+    doc["values"]["fine.crime"] = values
+    fine = parse(schema(), doc).parameters["fine.crime"]
     started = [start for start in values if start <= day]
     if started:
         assert fine.at(day) == values[max(started)]
@@ -84,26 +96,34 @@ def test_an_override_is_checked_whole_before_it_applies() -> None:
             us.on(day, bad)
 
 
-@pytest.mark.parametrize("field", ["unit", "reference", "values"])
-def test_a_parameter_file_missing_a_field_is_refused(field: str) -> None:
-    doc = document()
+@pytest.mark.parametrize("field", ["unit", "reference", "description"])
+def test_a_schema_missing_a_field_is_refused(field: str) -> None:
+    doc = load(SCHEMA)
     del doc["parameters"]["fine.crime"][field]
     with pytest.raises(Invalid):
-        parse(doc)
+        parse_schema(doc)
+
+
+def test_a_schema_missing_a_parameter_the_code_reads_is_refused() -> None:
+    doc = load(SCHEMA)
+    del doc["parameters"]["fine.crime"]
+    with pytest.raises(Invalid) as refused:
+        parse_schema(doc)
+    assert refused.value.code == "PARAMETER_MISSING"
 
 
 def test_a_parameter_file_cannot_lift_one_sponsorship_at_a_time() -> None:
     doc = document()
-    doc["parameters"]["sponsor.max_active_sponsorships"]["values"] = {dt.date(2025, 1, 1): 2}
+    doc["values"]["sponsor.max_active_sponsorships"] = {dt.date(2025, 1, 1): 2}
     with pytest.raises(Invalid):
-        parse(doc)
+        parse(schema(), doc)
 
 
-def test_a_parameter_file_missing_a_required_parameter_is_refused() -> None:
+def test_a_parameter_file_missing_a_parameter_of_the_schema_is_refused() -> None:
     doc = document()
-    del doc["parameters"]["fine.crime"]
+    del doc["values"]["fine.crime"]
     with pytest.raises(Invalid) as refused:
-        parse(doc)
+        parse(schema(), doc)
     assert refused.value.code == "PARAMETER_MISSING"
 
 
@@ -111,4 +131,4 @@ def test_a_parameter_file_in_an_unknown_currency_is_refused() -> None:
     doc = document()
     doc["currency"] = "XYZ"
     with pytest.raises(Invalid):
-        parse(doc)
+        parse(schema(), doc)

@@ -1,9 +1,10 @@
-"""National parameters: dated YAML per jurisdiction, looked up as "latest start on or before"."""
+"""National parameters: a schema stated once (what each parameter means, its unit, its reference)
+and dated values per jurisdiction, looked up as "latest start on or before" (OpenFisca's layout)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
@@ -15,7 +16,9 @@ from vip.errors import Invalid, NotFound
 from vip.money import MINOR_UNITS, Money
 
 PARAMETER_DIR = Path(__file__).with_name("parameters")
+SCHEMA = PARAMETER_DIR / "schema.yaml"  # every other YAML file there is one jurisdiction's values
 
+# What the code reads; the schema must define each of them.
 REQUIRED = {
     "sponsor.min_age",
     "sponsor.max_active_sponsorships",
@@ -132,41 +135,76 @@ def _check_value(parameter: Parameter, value: Any) -> Any:
     return value
 
 
-def parse(document: dict[str, Any]) -> Jurisdiction:
-    """Build a jurisdiction from its YAML document, checking it whole before it is used."""
-    parameters: dict[str, Parameter] = {}
+@dataclass(frozen=True)
+class Meaning:
+    """A parameter as the schema states it, for every jurisdiction."""
+
+    description: str
+    unit: str
+    reference: str
+
+
+def parse_schema(document: dict[str, Any]) -> dict[str, Meaning]:
+    """Read the schema, checking every parameter has a known unit, a description and a reference."""
+    schema: dict[str, Meaning] = {}
     for name, spec in document["parameters"].items():
         if spec.get("unit") not in UNIT_TYPES:
             raise Invalid("PARAMETER_INVALID", f"{name}: unknown unit {spec.get('unit')!r}")
-        for field in ("description", "reference", "values"):
+        for field in ("description", "reference"):
             if not spec.get(field):
                 raise Invalid("PARAMETER_INVALID", f"{name}: {field} is required")
-        parameter = Parameter(name, spec["description"], spec["unit"], spec["reference"], ())
-        values = tuple(
-            sorted((start, _check_value(parameter, v)) for start, v in spec["values"].items())
-        )
-        parameters[name] = Parameter(
-            name, spec["description"], spec["unit"], spec["reference"], values
-        )
+        schema[name] = Meaning(spec["description"], spec["unit"], spec["reference"])
+    missing = REQUIRED - schema.keys()
+    if missing:
+        raise Invalid("PARAMETER_MISSING", f"the schema misses {sorted(missing)}")
+    return schema
+
+
+def parse(schema: dict[str, Meaning], document: dict[str, Any]) -> Jurisdiction:
+    """Build a jurisdiction from its values file, checking it whole against the schema."""
+    code = document["jurisdiction"]
+    given: dict[str, Any] = document.get("values") or {}
+    references: dict[str, str] = document.get("references") or {}
+    unknown = (given.keys() | references.keys()) - schema.keys()
+    if unknown:
+        raise Invalid("PARAMETER_UNKNOWN", f"{code}: no parameter {sorted(unknown)} in the schema")
+    missing = schema.keys() - given.keys()
+    if missing:
+        raise Invalid("PARAMETER_MISSING", f"{code}: missing {sorted(missing)}")
+    parameters: dict[str, Parameter] = {}
+    for name, meaning in schema.items():
+        dated = given[name]
+        if (
+            not isinstance(dated, dict)
+            or not dated
+            or not all(isinstance(start, dt.date) for start in dated)
+        ):
+            raise Invalid("PARAMETER_INVALID", f"{code}: {name} must map start dates to values")
+        reference = references.get(name, meaning.reference)
+        parameter = Parameter(name, meaning.description, meaning.unit, reference, ())
+        values = tuple(sorted((start, _check_value(parameter, v)) for start, v in dated.items()))
+        parameters[name] = replace(parameter, values=values)
     if document.get("currency") not in MINOR_UNITS:
         raise Invalid("PARAMETER_INVALID", f"unknown currency {document.get('currency')!r}")
-    missing = REQUIRED - parameters.keys()
-    if missing:
-        raise Invalid("PARAMETER_MISSING", f"{document['jurisdiction']}: missing {sorted(missing)}")
     # Partial unique indexes hold the program's "one at a time"; a YAML cannot lift it.
     if any(v != 1 for _, v in parameters["sponsor.max_active_sponsorships"].values):
         raise Invalid("PARAMETER_INVALID", "sponsor.max_active_sponsorships must be 1")
-    return Jurisdiction(
-        document["jurisdiction"], document["name"], document["currency"], parameters
-    )
+    return Jurisdiction(code, document["name"], document["currency"], parameters)
+
+
+def load(path: Path) -> dict[str, Any]:
+    document: dict[str, Any] = yaml.safe_load(path.read_text())
+    return document
 
 
 @cache
 def jurisdictions() -> dict[str, Jurisdiction]:
+    schema = parse_schema(load(SCHEMA))
     found = {}
     for path in sorted(PARAMETER_DIR.glob("*.yaml")):
-        jurisdiction = parse(yaml.safe_load(path.read_text()))
-        found[jurisdiction.code] = jurisdiction
+        if path != SCHEMA:
+            jurisdiction = parse(schema, load(path))
+            found[jurisdiction.code] = jurisdiction
     return found
 
 

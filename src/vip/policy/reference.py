@@ -6,13 +6,15 @@ from vip.policy.parameters import Jurisdiction, Parameter, jurisdictions
 
 INTRO = """# National parameters
 
-Each jurisdiction's parameters live in `src/vip/policy/parameters/<CODE>.yaml`: every value is
-keyed by the date it takes effect, and lookup takes the latest date on or before the day asked
-(OpenFisca's convention). Money is in minor units of the jurisdiction's currency
-(`currency_minor`). A reform or a pilot is a dict of overrides, checked whole (unknown name,
-wrong unit, negative amount, fraction outside [0, 1]) before it applies. `vip policy show US
---on 2027-01-01` prints the values in force; this page is written by `vip policy reference >
-docs/parameters.md`.
+What each parameter means, its unit and its reference are stated once, in
+`src/vip/policy/parameters/schema.yaml`; each jurisdiction's values live in
+`src/vip/policy/parameters/<CODE>.yaml` (a reference of its own, where it has one, too). Every
+value is keyed by the date it takes effect, and lookup takes the latest date on or before the day
+asked (OpenFisca's convention). A new jurisdiction is one values file. Money is in minor units of
+the jurisdiction's currency (`currency_minor`). A reform or a pilot is a dict of overrides, checked
+whole (unknown name, wrong unit, negative amount, fraction outside [0, 1]) before it applies. `vip
+policy show US --on 2027-01-01` prints the values in force; this page is written by `vip policy
+reference > docs/parameters.md`.
 
 Values marked *illustrative* are this platform's assumptions for a pilot, not enacted law.
 """
