@@ -36,11 +36,11 @@ def sql(statement: str) -> Callable[[], None]:
 def test_the_database_refuses_to_update_or_delete_a_leg(tamper: Callable[[], object]) -> None:
     with transaction.atomic():
         ledger.transfer(
-            "fine",
-            "FINE_CRIME",
-            ledger.program_account(ledger.EXTERNAL, "USD"),
-            ledger.program_account(ledger.FINES, "USD"),
-            Money(2_000_00, "USD"),
+            kind="fine",
+            memo="FINE_CRIME",
+            debtor=ledger.program_account(ledger.EXTERNAL, "USD"),
+            creditor=ledger.program_account(ledger.FINES, "USD"),
+            money=Money(2_000_00, "USD"),
         )
     before = sorted(Leg.objects.values_list("amount", flat=True))
 

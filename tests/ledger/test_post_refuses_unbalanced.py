@@ -50,7 +50,9 @@ def test_ledger_post_refuses_an_unbalanced_or_single_leg_posting(
 
 def test_ledger_post_writes_a_balanced_posting_of_two_legs(db: None) -> None:
     with transaction.atomic():
-        entry = ledger.transfer("fine", "FINE_CRIME", external(), fines(), usd(2_000_00))
+        entry = ledger.transfer(
+            kind="fine", memo="FINE_CRIME", debtor=external(), creditor=fines(), money=usd(2_000_00)
+        )
 
     assert sorted(entry.legs.values_list("amount", flat=True)) == [-2_000_00, 2_000_00]
 

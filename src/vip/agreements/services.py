@@ -14,6 +14,7 @@ from django.db import transaction
 from vip.agreements.models import Agreement, AgreementStatus, Interview
 from vip.agreements.selectors import may_see
 from vip.audit import services as audit
+from vip.audit.models import Action
 from vip.calendar import add_months
 from vip.clock import now, today
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
@@ -106,11 +107,11 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
         home_annual_earnings=home.home_annual_earnings,
     )
     audit.record(
-        user,
-        "agreement.offered",
-        "agreement",
-        agreement.pk,
-        {
+        actor=user,
+        action=Action.AGREEMENT_OFFERED,
+        object_type="agreement",
+        object_id=agreement.pk,
+        data={
             "sponsor": sponsor.pk,
             "migrant": migrant.pk,
             "pay": terms.annual_pay.as_dict(),
@@ -139,7 +140,13 @@ def sign(*, user: User, agreement_id: int) -> Agreement:
     if agreement.sponsor_signed_at and agreement.migrant_signed_at:
         agreement.status = AgreementStatus.SIGNED
     agreement.save(update_fields=[field, "status"])
-    audit.record(user, "agreement.signed", "agreement", agreement.pk, {"by": field[:-10]})
+    audit.record(
+        actor=user,
+        action=Action.AGREEMENT_SIGNED,
+        object_type="agreement",
+        object_id=agreement.pk,
+        data={"by": field[:-10]},
+    )
     if agreement.status == AgreementStatus.SIGNED:
         engine.on_commit_changed(agreement.migrant_id, agreement.sponsor_id)
     return agreement
@@ -159,5 +166,11 @@ def schedule_interview(*, user: User, agreement_id: int, at: dt.datetime) -> Int
         scheduled_by=user,
         video_url=f"{settings.VIP_VIDEO_BASE_URL}vip-{room}",
     )
-    audit.record(user, "interview.scheduled", "agreement", agreement.pk, {"at": at.isoformat()})
+    audit.record(
+        actor=user,
+        action=Action.INTERVIEW_SCHEDULED,
+        object_type="agreement",
+        object_id=agreement.pk,
+        data={"at": at.isoformat()},
+    )
     return interview

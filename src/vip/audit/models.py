@@ -6,13 +6,50 @@ from django.conf import settings
 from django.db import models
 
 
+class Action(models.TextChoices):
+    """Every action the log records, once. The values are stored and hashed into the chain, so
+    they never change: a member is named after its value (`subject.what_happened`)."""
+
+    AGREEMENT_OFFERED = "agreement.offered"
+    AGREEMENT_SIGNED = "agreement.signed"
+    AGREEMENTS_SETTLED = "agreements.settled"
+    AMNESTY_RECORDED = "amnesty.recorded"
+    COMMUNITY_CREATED = "community.created"
+    COMMUNITY_RULES_SET = "community.rules_set"
+    COMPLAINT_FILED = "complaint.filed"
+    DELEGATION_CREATED = "delegation.created"
+    DEPORTATION_EFFECTIVE = "deportation.effective"
+    DEPORTATION_EXECUTED = "deportation.executed"
+    DEPORTATION_ORDERED = "deportation.ordered"
+    EARNINGS_REPORTED = "earnings.reported"
+    ENFORCEMENT_OPENED = "enforcement.opened"
+    FINE_LEVIED = "fine.levied"
+    FINE_PAID = "fine.paid"
+    HOUSEHOLD_ASSIGNED = "household.assigned"
+    INCIDENT_REPORTED = "incident.reported"
+    INTERVIEW_SCHEDULED = "interview.scheduled"
+    LEDGER_POSTED = "ledger.posted"
+    MATCH_ROUND = "match.round"
+    PEOPLE_IMPORTED = "people.imported"
+    PERSON_BLOCKED = "person.blocked"
+    PERSON_CREATED = "person.created"
+    PROFILE_UPDATED = "profile.updated"
+    REQUEST_CREATED = "request.created"
+    SENSITIVE_READ = "sensitive.read"
+    SUPPORT_ENDED = "support.ended"
+    SUPPORT_OPENED = "support.opened"
+    TOKEN_ISSUED = "token.issued"
+    VERIFICATION_RECORDED = "verification.recorded"
+    VISA_STATUS_CHANGED = "visa.status_changed"
+
+
 class AuditEvent(models.Model):
     seq = models.BigIntegerField(unique=True)
     at = models.DateTimeField()
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    action = models.CharField(max_length=64)
+    action = models.CharField(max_length=64, choices=Action.choices)
     object_type = models.CharField(max_length=64)
     object_id = models.CharField(max_length=64)
     data = models.JSONField(default=dict)

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
-from vip.audit.models import AuditEvent, AuditHead
+from vip.audit.models import Action, AuditEvent, AuditHead
 from vip.clock import now
 from vip.people.models import User
 
@@ -36,8 +36,9 @@ def _digest(
 
 
 def record(
+    *,
     actor: User | None,
-    action: str,
+    action: Action,
     object_type: str,
     object_id: object,
     data: dict[str, Any] | None = None,

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from vip.audit import services as audit
+from vip.audit.models import Action
 from vip.clock import now, today
 from vip.communities.models import Community, CommunityRules, Jurisdiction
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
@@ -37,11 +38,11 @@ def create_community(
         code=code, name=name, jurisdiction=jurisdiction, population=population
     )
     audit.record(
-        authority,
-        "community.created",
-        "community",
-        community.code,
-        {"jurisdiction": jurisdiction_code, "population": population},
+        actor=authority,
+        action=Action.COMMUNITY_CREATED,
+        object_type="community",
+        object_id=community.code,
+        data={"jurisdiction": jurisdiction_code, "population": population},
     )
     return community
 
@@ -82,11 +83,11 @@ def set_rules(
         set_at=now(),
     )
     audit.record(
-        user,
-        "community.rules_set",
-        "community",
-        community.code,
-        {
+        actor=user,
+        action=Action.COMMUNITY_RULES_SET,
+        object_type="community",
+        object_id=community.code,
+        data={
             "effective_from": rules.effective_from,
             "max_active_visas": max_active_visas,
             "max_per_1000_residents": max_per_1000_residents,

@@ -7,6 +7,7 @@ from collections import defaultdict
 from django.db import transaction
 
 from vip.audit import services as audit
+from vip.audit.models import Action
 from vip.clock import now
 from vip.ledger.models import Account, Leg, Transaction
 from vip.money import Money
@@ -57,16 +58,17 @@ def post(
         for account, money in legs
     )
     audit.record(
-        actor,
-        "ledger.posted",
-        "transaction",
-        entry.pk,
-        {"kind": kind, "legs": [[a.code, m.amount, m.currency] for a, m in legs]},
+        actor=actor,
+        action=Action.LEDGER_POSTED,
+        object_type="transaction",
+        object_id=entry.pk,
+        data={"kind": kind, "legs": [[a.code, m.amount, m.currency] for a, m in legs]},
     )
     return entry
 
 
 def transfer(
+    *,
     kind: str,
     memo: str,
     debtor: Account,

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from vip.agreements.services import Terms, make_offer, parse_gain_share
 from vip.audit import services as audit
+from vip.audit.models import Action
 from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Forbidden, Invalid, NotFound
@@ -40,7 +41,13 @@ def create_request(*, user: User, sponsor: User, criteria: dict[str, Any]) -> Sp
     request = SponsorshipRequest.objects.create(
         sponsor=sponsor, created_by=user, created_at=now(), **criteria
     )
-    audit.record(user, "request.created", "request", request.pk, {"sponsor": sponsor.pk})
+    audit.record(
+        actor=user,
+        action=Action.REQUEST_CREATED,
+        object_type="request",
+        object_id=request.pk,
+        data={"sponsor": sponsor.pk},
+    )
     engine.on_commit_changed(sponsor.pk)
     return request
 
@@ -52,11 +59,11 @@ def record_candidates_shown(*, reader: User, request: SponsorshipRequest, shown:
     kinds = ["criminal_record"] * request.clean_record + ["health"] * request.health_clearance
     if kinds and shown:
         audit.record(
-            reader,
-            "sensitive.read",
-            "request",
-            request.pk,
-            {"kinds": kinds, "migrants": shown},
+            actor=reader,
+            action=Action.SENSITIVE_READ,
+            object_type="request",
+            object_id=request.pk,
+            data={"kinds": kinds, "migrants": shown},
         )
 
 
@@ -170,11 +177,11 @@ def run_round(
         pairs=[asdict(p) for p in pairs],
     )
     audit.record(
-        authority,
-        "match.round",
-        "match_round",
-        held.pk,
-        {
+        actor=authority,
+        action=Action.MATCH_ROUND,
+        object_type="match_round",
+        object_id=held.pk,
+        data={
             "cohort": community.code,
             "proposing": proposing,
             "requests": len(requests),

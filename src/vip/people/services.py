@@ -13,6 +13,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
 from vip.audit import services as audit
+from vip.audit.models import Action
 from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
@@ -86,7 +87,13 @@ def create_account(
         MigrantProfile.objects.create(user=user)
     elif role == Role.SPONSOR:
         SponsorProfile.objects.create(user=user, household=f"user-{user.pk}")
-    audit.record(created_by or user, "person.created", "user", user.pk, {"role": role})
+    audit.record(
+        actor=created_by or user,
+        action=Action.PERSON_CREATED,
+        object_type="user",
+        object_id=user.pk,
+        data={"role": role},
+    )
     engine.on_commit_changed(user.pk)
     return user
 
@@ -103,7 +110,7 @@ def issue_token(*, email: str, password: str) -> str:
         created_at=now(),
         expires_at=now() + dt.timedelta(days=settings.VIP_TOKEN_TTL_DAYS),
     )
-    audit.record(user, "token.issued", "user", user.pk)
+    audit.record(actor=user, action=Action.TOKEN_ISSUED, object_type="user", object_id=user.pk)
     return secret
 
 
@@ -162,7 +169,13 @@ def update_profile(user: User, changes: dict[str, Any]) -> MigrantProfile | Spon
     for field, value in changes.items():
         setattr(profile, field, value)
     profile.save(update_fields=list(changes))
-    audit.record(user, "profile.updated", "user", user.pk, {"fields": sorted(changes)})
+    audit.record(
+        actor=user,
+        action=Action.PROFILE_UPDATED,
+        object_type="user",
+        object_id=user.pk,
+        data={"fields": sorted(changes)},
+    )
     engine.on_commit_changed(user.pk)
     return profile
 
@@ -179,7 +192,13 @@ def record_verification(
     )
     # Sensitive results are not copied into the audit log: it records that, not what.
     data = {"kind": kind} if kind in SENSITIVE_VERIFICATIONS else {"kind": kind, "result": result}
-    audit.record(authority, "verification.recorded", "user", person.pk, data)
+    audit.record(
+        actor=authority,
+        action=Action.VERIFICATION_RECORDED,
+        object_type="user",
+        object_id=person.pk,
+        data=data,
+    )
     engine.on_commit_changed(person.pk)
     return verification
 
@@ -190,11 +209,11 @@ def read_verifications(*, reader: User, person: User) -> list[Verification]:
     found = list(person.verifications.all())
     if any(v.kind in SENSITIVE_VERIFICATIONS for v in found):
         audit.record(
-            reader,
-            "sensitive.read",
-            "user",
-            person.pk,
-            {"kinds": sorted({v.kind for v in found if v.kind in SENSITIVE_VERIFICATIONS})},
+            actor=reader,
+            action=Action.SENSITIVE_READ,
+            object_type="user",
+            object_id=person.pk,
+            data={"kinds": sorted({v.kind for v in found if v.kind in SENSITIVE_VERIFICATIONS})},
         )
     return found
 
@@ -207,7 +226,13 @@ def delegate(*, sponsor: User, agency_id: int) -> Delegation:
     User.objects.select_for_update().get(pk=sponsor.pk)  # one delegation change at a time
     Delegation.objects.filter(sponsor=sponsor, revoked_at=None).update(revoked_at=now())
     delegation = Delegation.objects.create(sponsor=sponsor, agency=agency, created_at=now())
-    audit.record(sponsor, "delegation.created", "user", sponsor.pk, {"agency": agency.pk})
+    audit.record(
+        actor=sponsor,
+        action=Action.DELEGATION_CREATED,
+        object_type="user",
+        object_id=sponsor.pk,
+        data={"agency": agency.pk},
+    )
     return delegation
 
 
@@ -288,11 +313,11 @@ def import_people(
         batch_size=5000,
     )
     audit.record(
-        actor,
-        "people.imported",
-        "batch",
-        at.isoformat(),
-        {"sponsors": len(sponsors), "migrants": len(migrants)},
+        actor=actor,
+        action=Action.PEOPLE_IMPORTED,
+        object_type="batch",
+        object_id=at.isoformat(),
+        data={"sponsors": len(sponsors), "migrants": len(migrants)},
     )
     engine.on_commit_invalidate()
     return len(users)
@@ -309,7 +334,7 @@ def block(*, user: User, person_id: int) -> Block:
     found, _ = Block.objects.get_or_create(
         blocker=user, blocked=other, defaults={"created_at": now()}
     )
-    audit.record(user, "person.blocked", "user", other.pk)
+    audit.record(actor=user, action=Action.PERSON_BLOCKED, object_type="user", object_id=other.pk)
     engine.on_commit_blocks()
     return found
 
@@ -333,5 +358,11 @@ def assign_household(*, user: User, person: User, household: str) -> SponsorProf
         raise Invalid("NOT_A_SPONSOR", "only a sponsor has a household in the program")
     profile.household = household
     profile.save(update_fields=["household"])
-    audit.record(user, "household.assigned", "user", person.pk, {"household": household})
+    audit.record(
+        actor=user,
+        action=Action.HOUSEHOLD_ASSIGNED,
+        object_type="user",
+        object_id=person.pk,
+        data={"household": household},
+    )
     return profile

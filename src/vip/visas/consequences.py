@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from vip.audit import services as audit
+from vip.audit.models import Action
 from vip.calendar import add_months
 from vip.clock import now, today
 from vip.errors import Conflict
@@ -40,11 +41,11 @@ def record_incident(
         details=details,
     )
     audit.record(
-        actor,
-        "incident.reported",
-        "visa",
-        visa.pk,
-        {"kind": event.value, "occurred_on": occurred_on},
+        actor=actor,
+        action=Action.INCIDENT_REPORTED,
+        object_type="visa",
+        object_id=visa.pk,
+        data={"kind": event.value, "occurred_on": occurred_on},
     )
     return incident
 
@@ -63,15 +64,21 @@ def levy_fine(
         issued_at=now(),
     )
     ledger.transfer(
-        "fine",
-        f"{code} on visa {visa.pk}",
-        ledger.person_account(visa.sponsor, money.currency),
-        ledger.program_account(ledger.FINES, money.currency),
-        money,
-        visa.pk,
-        actor,
+        kind="fine",
+        memo=f"{code} on visa {visa.pk}",
+        debtor=ledger.person_account(visa.sponsor, money.currency),
+        creditor=ledger.program_account(ledger.FINES, money.currency),
+        money=money,
+        visa_id=visa.pk,
+        actor=actor,
     )
-    audit.record(actor, "fine.levied", "visa", visa.pk, {"code": code, "amount": money.amount})
+    audit.record(
+        actor=actor,
+        action=Action.FINE_LEVIED,
+        object_type="visa",
+        object_id=visa.pk,
+        data={"code": code, "amount": money.amount},
+    )
     return {
         "kind": "fine",
         "code": code,
@@ -96,13 +103,13 @@ def post_support(obligation: SupportObligation, until: dt.date, actor: User | No
     visa = obligation.visa
     money = Money(obligation.monthly_amount * due, obligation.currency)
     ledger.transfer(
-        "support",
-        f"support, {due} month(s), visa {visa.pk}",
-        ledger.person_account(visa.sponsor, money.currency),
-        ledger.person_account(visa.migrant, money.currency),
-        money,
-        visa.pk,
-        actor,
+        kind="support",
+        memo=f"support, {due} month(s), visa {visa.pk}",
+        debtor=ledger.person_account(visa.sponsor, money.currency),
+        creditor=ledger.person_account(visa.migrant, money.currency),
+        money=money,
+        visa_id=visa.pk,
+        actor=actor,
     )
     obligation.months_posted += due
     obligation.save(update_fields=["months_posted"])
@@ -116,7 +123,13 @@ def close_support(visa: Visa, day: dt.date, actor: User | None) -> list[Conseque
         post_support(obligation, day - dt.timedelta(days=1), actor)
         obligation.ended_on = day
         obligation.save(update_fields=["ended_on"])
-        audit.record(actor, "support.ended", "visa", visa.pk, {"on": day})
+        audit.record(
+            actor=actor,
+            action=Action.SUPPORT_ENDED,
+            object_type="visa",
+            object_id=visa.pk,
+            data={"on": day},
+        )
         out.append({"kind": "support_obligation", "id": obligation.pk, "ended_on": day.isoformat()})
     return out
 
@@ -137,7 +150,13 @@ def on_unemployed(visa: Visa, day: dt.date, params: Parameters, actor: User) -> 
         visa=visa, monthly_amount=monthly.amount, currency=monthly.currency, started_on=day
     )
     post_support(obligation, today(), actor)
-    audit.record(actor, "support.opened", "visa", visa.pk, {"monthly": monthly.amount})
+    audit.record(
+        actor=actor,
+        action=Action.SUPPORT_OPENED,
+        object_type="visa",
+        object_id=visa.pk,
+        data={"monthly": monthly.amount},
+    )
     return [
         {
             "kind": "support_obligation",
@@ -152,7 +171,13 @@ def on_crime(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[
     out = close_support(visa, day, actor)
     out.append(levy_fine(visa, "FINE_CRIME", "fine.crime", params, actor))
     order = DeportationOrder.objects.create(visa=visa, reason="CRIME_CONVICTED", issued_on=day)
-    audit.record(actor, "deportation.ordered", "visa", visa.pk, {"reason": order.reason})
+    audit.record(
+        actor=actor,
+        action=Action.DEPORTATION_ORDERED,
+        object_type="visa",
+        object_id=visa.pk,
+        data={"reason": order.reason},
+    )
     out.append(
         {"kind": "deportation_order", "id": order.pk, "code": order.reason, "effective_on": None}
     )
@@ -165,7 +190,13 @@ def on_sentence_served(
     order = visa.deportation_order
     order.effective_on = day
     order.save(update_fields=["effective_on"])
-    audit.record(actor, "deportation.effective", "visa", visa.pk, {"on": day})
+    audit.record(
+        actor=actor,
+        action=Action.DEPORTATION_EFFECTIVE,
+        object_type="visa",
+        object_id=visa.pk,
+        data={"on": day},
+    )
     return [
         {
             "kind": "deportation_order",
@@ -190,7 +221,13 @@ def on_disappeared(visa: Visa, day: dt.date, params: Parameters, actor: User) ->
             )
         )
     case = EnforcementCase.objects.create(visa=visa, opened_on=today())
-    audit.record(actor, "enforcement.opened", "visa", visa.pk, {"case": case.pk})
+    audit.record(
+        actor=actor,
+        action=Action.ENFORCEMENT_OPENED,
+        object_type="visa",
+        object_id=visa.pk,
+        data={"case": case.pk},
+    )
     out.append({"kind": "enforcement_case", "id": case.pk, "opened_on": case.opened_on.isoformat()})
     return out
 
@@ -202,7 +239,13 @@ def on_found(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[
     order = DeportationOrder.objects.create(
         visa=visa, reason="FOUND_AFTER_DISAPPEARANCE", issued_on=day, effective_on=day
     )
-    audit.record(actor, "deportation.ordered", "visa", visa.pk, {"reason": order.reason})
+    audit.record(
+        actor=actor,
+        action=Action.DEPORTATION_ORDERED,
+        object_type="visa",
+        object_id=visa.pk,
+        data={"reason": order.reason},
+    )
     return [
         {"kind": "enforcement_case", "id": case.pk, "closed_on": day.isoformat()},
         {
@@ -226,7 +269,11 @@ def on_deported(visa: Visa, day: dt.date, params: Parameters, actor: User) -> li
     profile.in_country = False
     profile.save(update_fields=["barred_until", "in_country"])
     audit.record(
-        actor, "deportation.executed", "visa", visa.pk, {"barred_until": profile.barred_until}
+        actor=actor,
+        action=Action.DEPORTATION_EXECUTED,
+        object_type="visa",
+        object_id=visa.pk,
+        data={"barred_until": profile.barred_until},
     )
     return [
         {

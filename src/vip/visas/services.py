@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 
 from vip.agreements.models import Agreement, AgreementStatus
 from vip.audit import services as audit
+from vip.audit.models import Action
 from vip.calendar import add_months
 from vip.clock import now, today
 from vip.communities.models import Community
@@ -64,11 +65,11 @@ def change_status(visa: Visa, to: Status, event: str, actor: User | None, reason
         reason=reason,
     )
     audit.record(
-        actor,
-        "visa.status_changed",
-        "visa",
-        visa.pk,
-        {"from": visa.status, "to": to, "event": event},
+        actor=actor,
+        action=Action.VISA_STATUS_CHANGED,
+        object_type="visa",
+        object_id=visa.pk,
+        data={"from": visa.status, "to": to, "event": event},
     )
     visa.status = to
     visa.save(update_fields=["status"])
@@ -171,7 +172,11 @@ def settle_agreements(visa: Visa, actor: User) -> None:
     sponsors = Agreement.objects.filter(pk__in=lapsed).values_list("sponsor_id", flat=True)
     engine.on_commit_changed(visa.migrant_id, visa.sponsor_id, *sponsors)
     audit.record(
-        actor, "agreements.settled", "visa", visa.pk, {"used": visa.agreement_id, "lapsed": lapsed}
+        actor=actor,
+        action=Action.AGREEMENTS_SETTLED,
+        object_type="visa",
+        object_id=visa.pk,
+        data={"used": visa.agreement_id, "lapsed": lapsed},
     )
 
 
@@ -270,20 +275,20 @@ def report_earnings(*, user: User, visa_id: int, month: dt.date, amount: Money) 
         raise Conflict("EARNINGS_ALREADY_REPORTED", f"{month:%Y-%m} is reported already") from None
     if share.amount:
         ledger.transfer(
-            "gain_share",
-            f"gain share {month:%Y-%m}",
-            ledger.person_account(visa.migrant, share.currency),
-            ledger.person_account(visa.sponsor, share.currency),
-            share,
-            visa.pk,
-            user,
+            kind="gain_share",
+            memo=f"gain share {month:%Y-%m}",
+            debtor=ledger.person_account(visa.migrant, share.currency),
+            creditor=ledger.person_account(visa.sponsor, share.currency),
+            money=share,
+            visa_id=visa.pk,
+            actor=user,
         )
     audit.record(
-        user,
-        "earnings.reported",
-        "visa",
-        visa.pk,
-        {"month": month, "amount": amount.amount, "gain_share": share.amount},
+        actor=user,
+        action=Action.EARNINGS_REPORTED,
+        object_type="visa",
+        object_id=visa.pk,
+        data={"month": month, "amount": amount.amount, "gain_share": share.amount},
     )
     return report
 
@@ -297,16 +302,22 @@ def pay_fine(*, authority: User, fine_id: int) -> Fine:
         raise Conflict("FINE_ALREADY_PAID", "this fine is paid")
     fine.paid_at = now()
     fine.save(update_fields=["paid_at"])
-    audit.record(authority, "fine.paid", "fine", fine.pk, {"amount": fine.amount})
+    audit.record(
+        actor=authority,
+        action=Action.FINE_PAID,
+        object_type="fine",
+        object_id=fine.pk,
+        data={"amount": fine.amount},
+    )
     money = Money(fine.amount, fine.currency)
     ledger.transfer(
-        "fine_payment",
-        f"payment of fine {fine.pk}",
-        ledger.program_account(ledger.EXTERNAL, fine.currency),
-        ledger.person_account(fine.sponsor, fine.currency),
-        money,
-        fine.visa_id,
-        authority,
+        kind="fine_payment",
+        memo=f"payment of fine {fine.pk}",
+        debtor=ledger.program_account(ledger.EXTERNAL, fine.currency),
+        creditor=ledger.person_account(fine.sponsor, fine.currency),
+        money=money,
+        visa_id=fine.visa_id,
+        actor=authority,
     )
     return fine
 
@@ -348,7 +359,13 @@ def amnesty_intake(
     profile = person.migrant_profile
     profile.in_country = True
     profile.save(update_fields=["in_country"])
-    audit.record(authority, "amnesty.recorded", "user", person.pk, {"path": path})
+    audit.record(
+        actor=authority,
+        action=Action.AMNESTY_RECORDED,
+        object_type="user",
+        object_id=person.pk,
+        data={"path": path},
+    )
     return application
 
 
@@ -366,7 +383,13 @@ def file_complaint(*, user: User, visa_id: int, category: str, text: str) -> Com
     complaint = Complaint.objects.create(
         visa=visa, filed_by=user, category=category, text=text, filed_at=now()
     )
-    audit.record(user, "complaint.filed", "visa", visa.pk, {"category": category})
+    audit.record(
+        actor=user,
+        action=Action.COMPLAINT_FILED,
+        object_type="visa",
+        object_id=visa.pk,
+        data={"category": category},
+    )
     engine.on_commit_blocks()  # who complains about a visa reported the other party
     return complaint
 
