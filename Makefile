@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PYTEST_WORKERS ?= 2
 
-.PHONY: demo test lint typecheck test-sqlite test-postgres bench clean
+.PHONY: demo test lint typecheck test-sqlite test-postgres bench clean vendor
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,22 @@ test: lint typecheck test-sqlite test-postgres
 bench: $(STAMP)
 	$(BIN)/vip bench simulate
 	$(BIN)/vip bench matching
+
+# The portal's front end, rebuilt from package.json's pinned packages (needs Node; `make demo` and
+# `make test` use the committed copies). Only what the pages use is copied: the stylesheet compiled
+# from src/vip/web/assets/vip.scss, the fonts and images it references, htmx, and axe for the tests.
+WEB_STATIC := src/vip/web/static/vip
+USWDS := node_modules/@uswds/uswds/dist
+vendor:
+	npm ci --no-audit --no-fund
+	rm -rf $(WEB_STATIC) && mkdir -p $(WEB_STATIC)/css $(WEB_STATIC)/js tests/e2e/vendor
+	node_modules/.bin/sass --no-source-map --style=compressed --quiet \
+	  --load-path=node_modules/@uswds/uswds/packages src/vip/web/assets/vip.scss $(WEB_STATIC)/css/vip.css
+	grep -o 'url("\{0,1\}\.\./[^)"]*' $(WEB_STATIC)/css/vip.css | sed 's|^url("\{0,1\}\.\./||' | sort -u | \
+	  while read f; do mkdir -p "$(WEB_STATIC)/$$(dirname $$f)" && cp "$(USWDS)/$$f" "$(WEB_STATIC)/$$f"; done
+	cp src/vip/web/assets/favicon.svg $(WEB_STATIC)/img/favicon.svg
+	cp node_modules/htmx.org/dist/htmx.min.js $(WEB_STATIC)/js/htmx.min.js
+	cp node_modules/axe-core/axe.min.js tests/e2e/vendor/axe.min.js
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -64,6 +64,7 @@ def migrate() -> None:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=1)
+    call_command("createcachetable")  # the rate limits' cache (settings.CACHES)
 
 
 @app.command()
@@ -109,6 +110,7 @@ def seed_demo(
     from vip.demo.people import DEMO_PASSWORD
     from vip.people import services
     from vip.people.models import Role, User
+    from vip.web import services as portal
 
     authority = User.objects.filter(role=Role.AUTHORITY).order_by("pk").first()
     communities = list(
@@ -120,6 +122,9 @@ def seed_demo(
         s, m = synthetic.people(sponsors, migrants, communities, seed)
         created = services.import_people(
             actor=authority, sponsors=s, migrants=m, password=DEMO_PASSWORD
+        )
+        portal.confirm_addresses(
+            actor=authority, users=User.objects.filter(email__in=[p["email"] for p in s + m])
         )
     console.print(f"Added {created} people (password: {DEMO_PASSWORD}).")
 

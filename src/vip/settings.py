@@ -36,15 +36,23 @@ INSTALLED_APPS = [
     "vip.ledger",
     "vip.visas",
     "vip.web",
+    # After vip.web, whose templates draw allauth's pages in the portal's layout and words.
+    "django_htmx",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "vip.api.middleware.ApiMethodNotAllowed",
 ]
@@ -80,17 +88,76 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Serialise writers instead of failing with "database is locked" under concurrent requests.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 
+# Every worker counts rate limits (allauth's) in one place: the database by default, Redis when
+# VIP_CACHE_URL names one (redis://host:6379/0).
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["VIP_CACHE_URL"],
+        }
+        if os.environ.get("VIP_CACHE_URL")
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "vip_cache"}
+    )
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "en"
+# The portal's languages (src/vip/locale): the demo's migrants come from Nepal and Latin America.
+LANGUAGES = [("en", "English"), ("es", "Español"), ("ne", "नेपाली")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 
+# E-mail goes to the console in the demo; VIP_EMAIL_HOST sends it by SMTP.
+EMAIL_HOST = os.environ.get("VIP_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("VIP_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("VIP_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("VIP_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("VIP_EMAIL_USE_TLS", "1") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("VIP_EMAIL_FROM", "VIP platform <no-reply@vip.example>")
 EMAIL_BACKEND = os.environ.get(
-    "VIP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+    "VIP_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
 )
+
+# Accounts in the browser (django-allauth): the e-mail is the login, confirmed before first use.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "web:home"
+ACCOUNT_LOGOUT_REDIRECT_URL = "web:landing"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_FORMS = {"signup": "vip.web.accounts.SignupForm"}
+ACCOUNT_ADAPTER = "vip.web.accounts.Adapter"
+# Counted in CACHES (shared by every worker); "5/5m/ip" is five per five minutes per address.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "VIP platform"
 VIP_VIDEO_BASE_URL = os.environ.get("VIP_VIDEO_BASE_URL", "https://meet.vip.example/")
 VIP_TOKEN_TTL_DAYS = int(os.environ.get("VIP_TOKEN_TTL_DAYS", "30"))
 

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, path, re_path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 
 from vip.api.app import api, not_found
-from vip.web import views
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("", views.landing, name="landing"),
+    path("", include("vip.web.urls")),
+    path("accounts/", include("vip.web.account_urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     re_path(r"^api/v1/(?P<path>.*)$", not_found),

@@ -1,7 +1,8 @@
-"""The landing page: what the program is, the demo logins, where to go next."""
+"""The landing page, and "home": each person's own start page by his role."""
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -20,3 +21,8 @@ def landing(request: HttpRequest) -> HttpResponse:
             "live_visas": Visa.objects.filter(status__in=LIVE).count(),
         },
     )
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/home.html")

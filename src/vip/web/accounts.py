@@ -1,0 +1,94 @@
+"""Accounts in the browser (django-allauth): sign-up makes a person through people.services, so the
+portal and the API create sponsors and migrants the same way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account import views as allauth_views
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+
+from vip.communities.models import Community
+from vip.errors import DomainError
+from vip.people import services
+from vip.people.models import Role, User
+from vip.web import refusals
+from vip.web.templatetags.vip_format import country_choices
+
+
+class SignupForm(AllauthSignupForm):  # type: ignore[misc]
+    """The e-mail and password allauth asks for, and what people.services needs of a person."""
+
+    role = forms.ChoiceField(
+        label=_("I want to"),
+        choices=[
+            (Role.SPONSOR, _("Sponsor a migrant worker (I am a citizen)")),
+            (Role.MIGRANT, _("Find a sponsor (I am a migrant worker)")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    birth_date = forms.DateField(
+        label=_("Date of birth"),
+        help_text=_("For example: 1999-04-28"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    country = forms.ChoiceField(label=_("Country where you live"))
+    community = forms.ChoiceField(
+        label=_("Your community (sponsors)"),
+        required=False,
+        help_text=_("Where you live decides the limits on sponsorship that apply to you."),
+    )
+    field_order = ["role", "full_name", "email", "password1", "password2", "birth_date"]
+    # Where a refusal from people.services is shown.
+    refusal_fields = {
+        "EMAIL_INVALID": "email",
+        "EMAIL_TAKEN": "email",
+        "PASSWORD_TOO_SHORT": "password1",
+        "BIRTH_DATE_IN_FUTURE": "birth_date",
+        "COMMUNITY_UNKNOWN": "community",
+        "ROLE_UNKNOWN": "role",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("Choose a country")), *country_choices()]
+        self.fields["community"].choices = [
+            ("", _("None or not listed")),
+            *Community.objects.order_by("name").values_list("code", "name"),
+        ]
+
+
+class Adapter(DefaultAccountAdapter):  # type: ignore[misc]
+    def save_user(
+        self, request: HttpRequest, user: AbstractBaseUser, form: BaseForm, commit: bool = True
+    ) -> User:
+        data = form.cleaned_data
+        return services.create_account(
+            email=data["email"],
+            password=data["password1"],
+            role=data["role"],
+            full_name=data["full_name"],
+            birth_date=data["birth_date"],
+            country=data["country"],
+            community_code=data.get("community") or None,
+        )
+
+
+class SignupView(allauth_views.SignupView):  # type: ignore[misc]
+    """A refusal of people.services is shown on the form, with its message in the person's
+    language, never as an error page."""
+
+    def form_valid(self, form: SignupForm) -> HttpResponse:
+        try:
+            response: HttpResponse = super().form_valid(form)
+        except DomainError as error:
+            refusals.show_on_form(form, error, form.refusal_fields)
+            return self.form_invalid(form)  # type: ignore[no-any-return]
+        return response

@@ -1,0 +1,23 @@
+"""The portal's own state: which e-mail addresses allauth counts as confirmed."""
+
+from __future__ import annotations
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.db.models import QuerySet
+
+from vip.audit import services as audit
+from vip.people.models import User
+
+
+@transaction.atomic(durable=True)
+def confirm_addresses(*, actor: User, users: QuerySet[User]) -> int:
+    """People whose address a register already confirmed (the demo's, an intake's) log in at once;
+    allauth asks everyone else to confirm first. One audit event for the batch."""
+    unconfirmed = users.exclude(pk__in=EmailAddress.objects.values("user_id"))
+    created = EmailAddress.objects.bulk_create(
+        EmailAddress(user=u, email=u.email, verified=True, primary=True)
+        for u in unconfirmed.only("pk", "email")
+    )
+    audit.record(actor, "addresses.confirmed", "user", actor.pk, {"count": len(created)})
+    return len(created)

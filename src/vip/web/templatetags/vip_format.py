@@ -1,0 +1,101 @@
+"""Dates, numbers, money and country names in the person's language (Babel), in one place.
+
+Django's own localisation knows no Nepali digits nor currency symbols per locale; Babel (CLDR) does.
+Money is integer minor units plus an ISO 4217 code everywhere in the platform; here it is shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from decimal import Decimal
+
+from babel import Locale, UnknownLocaleError
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from django import template
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from vip.money import MINOR_UNITS
+
+register = template.Library()
+
+
+def locale() -> Locale:
+    """The request's language as a Babel locale; English when Babel does not know it."""
+    try:
+        return Locale.parse((get_language() or "en").replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+@register.filter
+def money(minor: int | None, currency: str) -> str:
+    """12345, "USD" -> "$123.45" in English, "123,45 US$" in Spanish, "US$ 123.45" in Nepali."""
+    if minor is None:
+        return ""
+    amount = Decimal(minor).scaleb(-MINOR_UNITS[currency])
+    return babel_numbers.format_currency(amount, currency, locale=locale())
+
+
+@register.filter
+def number(value: int | float | Decimal | None) -> str:
+    if value is None:
+        return ""
+    return babel_numbers.format_decimal(value, locale=locale())
+
+
+@register.filter
+def percent(fraction: float | Decimal | None) -> str:
+    if fraction is None:
+        return ""
+    return babel_numbers.format_percent(fraction, locale=locale())
+
+
+@register.filter
+def day(value: dt.date | None) -> str:
+    """A date in words, "2 December 2026" and its translations."""
+    if value is None:
+        return ""
+    return babel_dates.format_date(value, format="long", locale=locale())
+
+
+@register.filter
+def moment(value: dt.datetime | None, zone: str = "") -> str:
+    """A time in a time zone (the current one by default), with the zone's name."""
+    if value is None:
+        return ""
+    tz = zone or timezone.get_current_timezone_name()
+    return babel_dates.format_datetime(
+        value, format="long", tzinfo=babel_dates.get_timezone(tz), locale=locale()
+    )
+
+
+@register.filter
+def country(code: str) -> str:
+    return locale().territories.get(code.upper(), code) if code else ""
+
+
+@register.filter
+def language_name(code: str) -> str:
+    return locale().languages.get(code, code) if code else ""
+
+
+# CLDR's two-letter territories that are no country (unknown, unions, pseudo-locales).
+NOT_COUNTRIES = {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "XK"}
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """ISO 3166-1 countries named in the person's language, in its alphabetical order."""
+    names = locale().territories
+    codes = [
+        c
+        for c in names
+        if isinstance(c, str) and len(c) == 2 and c.isalpha() and c not in NOT_COUNTRIES
+    ]
+    return sorted(((c, names[c]) for c in codes), key=lambda item: sort_key(item[1]))
+
+
+def sort_key(name: str) -> str:
+    """Å sorts with A (close enough to each language's collation for a list of countries)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
