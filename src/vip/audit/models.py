@@ -10,6 +10,7 @@ class Action(models.TextChoices):
     """Every action the log records, once. The values are stored and hashed into the chain, so
     they never change: a member is named after its value (`subject.what_happened`)."""
 
+    ADDRESSES_CONFIRMED = "addresses.confirmed"
     AGREEMENT_OFFERED = "agreement.offered"
     AGREEMENT_SIGNED = "agreement.signed"
     AGREEMENTS_SETTLED = "agreements.settled"

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from vip.audit import services as audit
+from vip.audit.models import Action
 from vip.people.models import User
 
 
@@ -19,5 +20,11 @@ def confirm_addresses(*, actor: User, users: QuerySet[User]) -> int:
         EmailAddress(user=u, email=u.email, verified=True, primary=True)
         for u in unconfirmed.only("pk", "email")
     )
-    audit.record(actor, "addresses.confirmed", "user", actor.pk, {"count": len(created)})
+    audit.record(
+        actor=actor,
+        action=Action.ADDRESSES_CONFIRMED,
+        object_type="user",
+        object_id=actor.pk,
+        data={"count": len(created)},
+    )
     return len(created)
