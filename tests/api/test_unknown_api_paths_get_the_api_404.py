@@ -29,3 +29,15 @@ def test_a_method_the_api_lacks_gets_a_405_naming_the_allowed_ones(
     assert method not in response["Allow"] and "GET" in response["Allow"]
     error = response.json()["error"]
     assert error["code"] == "METHOD_NOT_ALLOWED" and "GET" in error["details"]["allowed"]
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+@pytest.mark.parametrize("path", ["/api/v1/requests/", "/api/v1/nowhere"])
+def test_a_write_to_an_unknown_api_path_gets_the_api_404_not_the_csrf_page(
+    db: None, method: str, path: str
+) -> None:
+    response = getattr(Client(enforce_csrf_checks=True), method)(
+        path, data="{}", content_type="application/json"
+    )
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "NOT_FOUND"

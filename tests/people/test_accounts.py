@@ -41,7 +41,7 @@ def test_one_identity_one_account_whatever_the_case_of_the_email(db: None, api: 
 
 def test_staff_roles_cannot_be_self_created(db: None, api: Api) -> None:
     status, body = api.post("/accounts", {**ANTHONY, "role": "authority", "community": None})
-    assert (status, body["error"]["code"]) == (422, "INVALID_INPUT")
+    assert (status, body["error"]["code"]) == (422, "ROLE_UNKNOWN")
 
 
 def test_an_unknown_community_is_refused_by_name(db: None, api: Api) -> None:

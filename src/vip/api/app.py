@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.datastructures import MultiValueDict
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
@@ -88,13 +90,25 @@ def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     return error(request, exc.status, exc.code, exc.message, exc.details)
 
 
+CODED = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+
+
+def location(loc: list[Any]) -> list[str]:
+    """Ninja names the body twice (`body`, then the handler's parameter): the client sent one."""
+    parts = [str(part) for part in loc]
+    return parts[:1] + parts[2:] if parts[:1] == ["body"] else parts
+
+
 @api.exception_handler(ValidationError)
 def on_invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    errors = [
-        {"loc": [str(part) for part in e.get("loc", [])], "msg": str(e.get("msg", ""))}
-        for e in exc.errors
+    """A value a schema refuses with a documented code (schemas.coded) answers with that code,
+    the same one the service gives; anything else is INVALID_INPUT."""
+    errors = [{"loc": location(e.get("loc", [])), "msg": str(e.get("msg", ""))} for e in exc.errors]
+    coded = [
+        (e["type"], str(e.get("msg", ""))) for e in exc.errors if CODED.match(e.get("type", ""))
     ]
-    return error(request, 422, "INVALID_INPUT", "the request is not valid", {"errors": errors})
+    code, message = coded[0] if coded else ("INVALID_INPUT", "the request is not valid")
+    return error(request, 422, code, message, {"errors": errors})
 
 
 @api.exception_handler(AuthenticationError)
@@ -112,8 +126,10 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return error(request, 404, "NOT_FOUND", "no such resource")
 
 
+@csrf_exempt
 def not_found(request: HttpRequest, path: str = "") -> HttpResponse:
-    """Any other path under /api/v1/: the API's own 404, not the site's HTML page."""
+    """Any other path under /api/v1/: the API's own 404, not the site's HTML page (nor, for a
+    POST, Django's CSRF page: the API authenticates by token, there is no form to protect)."""
     return error(request, 404, "NOT_FOUND", "no such resource")
 
 

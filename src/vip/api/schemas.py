@@ -4,12 +4,52 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
-from pydantic import Field, field_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    Strict,
+    StrictFloat,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    field_validator,
+)
+from pydantic import ValidationError as PydanticValidationError
+from pydantic_core import PydanticCustomError
 
 from vip.money import MINOR_UNITS, Money
+
+
+def iso_text(value: Any) -> Any:
+    """A date or a time is ISO 8601 text: a number is not one (pydantic would read it as seconds
+    since 1970)."""
+    if isinstance(value, bool | int | float):
+        raise PydanticCustomError("date_text", "a date or time is ISO 8601 text")
+    return value
+
+
+# Parsing is strict: `true` is not the integer 1, "1" is not 1, a number is not a date.
+Int = Annotated[int, Strict()]
+Bool = Annotated[bool, Strict()]
+Date = Annotated[dt.date, BeforeValidator(iso_text)]
+DateTime = Annotated[dt.datetime, BeforeValidator(iso_text)]
+
+
+def coded(code: str, message: str) -> WrapValidator:
+    """A value the schema refuses answers with the field's documented code (the one the service
+    gives for the same value), not a bare INVALID_INPUT: the client sees one code for one mistake,
+    whichever layer catches it."""
+
+    def validate(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        try:
+            return handler(value)
+        except PydanticValidationError:
+            raise PydanticCustomError(code, message) from None
+
+    return WrapValidator(validate)
+
 
 Code = Field(pattern=r"^[a-z0-9_\-]{1,32}$")
 Country = Field(pattern=r"^[A-Z]{2}$")
@@ -21,7 +61,7 @@ SoftCriterion = Literal[
 
 
 class MoneyIn(Schema):
-    amount: int = Field(ge=0, le=10**15)
+    amount: Int = Field(ge=0, le=10**15)
     currency: str = Field(pattern="^(" + "|".join(MINOR_UNITS) + ")$")
 
     def money(self) -> Money:
@@ -44,11 +84,23 @@ class ErrorOut(Schema):
 
 
 class AccountIn(Schema):
-    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)
-    password: str = Field(min_length=8, max_length=128)
-    role: Literal["sponsor", "migrant"]
+    email: Annotated[
+        str,
+        Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254),
+        coded("EMAIL_INVALID", "not an e-mail address"),
+    ]
+    password: Annotated[
+        str,
+        Field(min_length=8),
+        coded("PASSWORD_TOO_SHORT", "a password has at least 8 characters"),
+        Field(max_length=128),
+    ]
+    role: Annotated[
+        Literal["sponsor", "migrant"],
+        coded("ROLE_UNKNOWN", "sign-up is for sponsors and migrants"),
+    ]
     full_name: str = Field(min_length=1, max_length=200)
-    birth_date: dt.date
+    birth_date: Date
     country: str = Country
     citizenship: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
     community: str | None = Field(default=None, max_length=32)
@@ -95,17 +147,17 @@ class CommunityIn(Schema):
     code: str = Code
     name: str = Field(min_length=1, max_length=200)
     jurisdiction: str = Field(max_length=8)
-    population: int = Field(ge=0, le=2_000_000_000)
+    population: Int = Field(ge=0, le=2_000_000_000)
 
 
 class RulesIn(Schema):
     # Bounded by the columns (PositiveIntegerField): a larger number is a 422, not a crash.
-    max_active_visas: int | None = Field(default=None, ge=0, le=2_000_000_000)
+    max_active_visas: Int | None = Field(default=None, ge=0, le=2_000_000_000)
     max_per_1000_residents: Decimal | None = Field(default=None, ge=0, le=1000, decimal_places=3)
-    max_per_household: int | None = Field(default=None, ge=0, le=2_000_000_000)
+    max_per_household: Int | None = Field(default=None, ge=0, le=2_000_000_000)
     allowed_sectors: list[str] | None = None
-    open_zone: bool = False
-    effective_from: dt.date | None = None
+    open_zone: Bool = False
+    effective_from: Date | None = None
 
 
 class RulesOut(RulesIn):
@@ -128,7 +180,7 @@ class LanguageLevel(Schema):
 
 class SectorYears(Schema):
     code: str = Code
-    years: int = Field(ge=0, le=80)
+    years: Int = Field(ge=0, le=80)
 
 
 class ProfileIn(Schema):
@@ -138,17 +190,17 @@ class ProfileIn(Schema):
     home_annual_earnings: MoneyIn | None = None
     interests: list[str] | None = None
     preferences: dict[str, Any] | None = None
-    household_size: int | None = Field(default=None, ge=1, le=50)
+    household_size: Int | None = Field(default=None, ge=1, le=50)
     housing: str | None = Field(default=None, max_length=200)
     # The matching engine's data (docs/matching.md), all optional.
-    available_from: dt.date | None = None
+    available_from: Date | None = None
     jurisdictions: list[str] | None = Field(default=None, max_length=56)
     heritage: list[str] | None = Field(default=None, max_length=64)
     religion: str | None = Field(default=None, max_length=32)
-    wants_other_adults: bool | None = None
-    pay_expectation: int | None = Field(default=None, ge=0, le=10**15)
+    wants_other_adults: Bool | None = None
+    pay_expectation: Int | None = Field(default=None, ge=0, le=10**15)
     housing_need: Housing | None = None
-    adults: int | None = Field(default=None, ge=1, le=50)
+    adults: Int | None = Field(default=None, ge=1, le=50)
     soft_criteria: list[SoftCriterion] | None = None
 
 
@@ -182,35 +234,37 @@ class LanguageMin(Schema):
 
 class SectorMin(Schema):
     code: str = Code
-    min_years: int = Field(default=0, ge=0, le=80)
+    min_years: Int = Field(default=0, ge=0, le=80)
 
 
 class AgeRange(Schema):
-    min: int | None = Field(default=None, ge=0, le=120)
-    max: int | None = Field(default=None, ge=0, le=120)
+    min: Int | None = Field(default=None, ge=0, le=120)
+    max: Int | None = Field(default=None, ge=0, le=120)
 
 
 class RequestIn(Schema):
-    sponsor: int | None = None  # an agency names the sponsor it acts for
+    sponsor: Int | None = None  # an agency names the sponsor it acts for
     languages: list[LanguageMin] = []
     age: AgeRange = AgeRange()
     sectors: list[SectorMin] = []
-    clean_record: bool = False
-    health_clearance: bool = False
+    clean_record: Bool = False
+    health_clearance: Bool = False
     # What the engine ranks on and what a round's offer is made of (all optional).
-    start_date: dt.date | None = None
+    start_date: Date | None = None
     annual_pay: MoneyIn | None = None
     housing: Housing = "none"
     housing_text: str = Field(default="", max_length=200)
     soft_criteria: list[SoftCriterion] | None = None
-    duration_months: int = Field(default=12, ge=1, le=600)
+    duration_months: Annotated[
+        Int, Field(ge=1, le=600), coded("DURATION_INVALID", "an agreement lasts 1 to 600 months")
+    ] = 12
     sector: str | None = Field(default=None, max_length=64)
     work: Literal["for_sponsor", "placed"] = "for_sponsor"
-    gain_share: float | str = "1/2"
+    gain_share: StrictFloat | str = "1/2"
 
 
 class BlockIn(Schema):
-    person: int
+    person: Int
 
 
 class PersonOut(Schema):
@@ -243,14 +297,16 @@ class OpportunitiesOut(Schema):
 
 
 class AgreementIn(Schema):
-    sponsor: int | None = None
-    migrant: int
-    start_date: dt.date
-    duration_months: int = Field(ge=1, le=600)
+    sponsor: Int | None = None
+    migrant: Int
+    start_date: Date
+    duration_months: Annotated[
+        Int, Field(ge=1, le=600), coded("DURATION_INVALID", "an agreement lasts 1 to 600 months")
+    ]
     annual_pay: MoneyIn
     housing: str = Field(min_length=1, max_length=200)
     work: Literal["for_sponsor", "placed"]
-    gain_share: float | str
+    gain_share: StrictFloat | str
     sector: str | None = Field(default=None, max_length=64)
 
 
@@ -277,7 +333,7 @@ class StatusOut(Schema):
 
 
 class InterviewIn(Schema):
-    at: dt.datetime
+    at: DateTime
 
     @field_validator("at")
     @classmethod
@@ -301,12 +357,12 @@ class InsuranceIn(Schema):
     provider: str = Field(min_length=1, max_length=200)
     policy_number: str = Field(min_length=1, max_length=100)
     coverage: MoneyIn
-    valid_from: dt.date
-    valid_to: dt.date
+    valid_from: Date
+    valid_to: Date
 
 
 class VisaIn(Schema):
-    agreement: int
+    agreement: Int
     insurance: InsuranceIn | None = None
 
 
@@ -337,13 +393,16 @@ class VisaOut(Schema):
 
 
 class DecisionIn(Schema):
-    outcome: Literal["approved", "refused"]
+    outcome: Annotated[
+        Literal["approved", "refused"],
+        coded("OUTCOME_INVALID", "the outcome is approved or refused"),
+    ]
     note: str = Field(default="", max_length=2000)
 
 
 class EventIn(Schema):
     kind: str = Field(max_length=32)
-    occurred_on: dt.date
+    occurred_on: Date
     details: dict[str, Any] = {}
 
 
@@ -353,7 +412,7 @@ class EventOut(Schema):
 
 
 class EarningsIn(Schema):
-    month: dt.date
+    month: Date
     amount: MoneyIn
 
 
@@ -387,18 +446,24 @@ class FineOut(Schema):
 
 
 class AmnestyIn(Schema):
-    person: int
+    person: Int
     jurisdiction: str = Field(max_length=8)
-    path: Literal["citizenship", "sponsorship"]
-    received_on: dt.date
+    path: Annotated[
+        Literal["citizenship", "sponsorship"],
+        coded("AMNESTY_PATH_UNKNOWN", "the path is citizenship or sponsorship"),
+    ]
+    received_on: Date
 
 
 class DelegationIn(Schema):
-    agency: int
+    agency: Int
 
 
 class ComplaintIn(Schema):
-    category: Literal["safety", "abuse", "pay", "housing", "other"]
+    category: Annotated[
+        Literal["safety", "abuse", "pay", "housing", "other"],
+        coded("COMPLAINT_CATEGORY_UNKNOWN", "the category is safety, abuse, pay, housing or other"),
+    ]
     text: str = Field(min_length=1, max_length=5000)
 
 
