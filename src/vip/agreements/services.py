@@ -23,6 +23,7 @@ from vip.money import Money
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for
 from vip.policy.parameters import parameters
+from vip.policy.sectors import check_sectors
 
 # Digits, a point or a slash: no exponent, for "1e-9999999" would cost seconds of CPU to expand.
 PLAIN_FRACTION = re.compile(r"\s*\d{1,12}(\.\d{1,12})?\s*|\s*\d{1,12}/\d{1,12}\s*")
@@ -71,6 +72,7 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
         raise Invalid("DURATION_INVALID", "an agreement lasts at least one month")
     if sponsor.community is None:
         raise Invalid("SPONSOR_HAS_NO_COMMUNITY", "the sponsor must live in a registered community")
+    check_sectors([terms.sector] if terms.sector else [], sponsor.community.jurisdiction_id)
     currency = sponsor.community.jurisdiction.currency
     params = parameters(sponsor.community.jurisdiction_id, today())
     ahead = params["agreement.max_start_ahead_months"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Status
@@ -16,16 +17,21 @@ from vip.api.schemas import (
     JurisdictionOut,
     ParameterMeta,
     ParametersOut,
+    RulesChangeOut,
+    RulesHistoryOut,
     RulesIn,
     RulesOut,
+    SectorOut,
+    SectorsOut,
 )
 from vip.clock import today
 from vip.communities import services
 from vip.communities.models import Community, CommunityRules, Jurisdiction
-from vip.communities.selectors import rules_on
+from vip.communities.selectors import rules_history, rules_on
 from vip.errors import NotFound
 from vip.people.models import Role
 from vip.policy.parameters import parameters
+from vip.policy.sectors import sectors
 from vip.visas.models import LIVE
 
 router = Router(tags=["communities"])
@@ -55,17 +61,29 @@ def jurisdiction_parameters(
     return ParametersOut(jurisdiction=code, on=day, parameters=found.as_dict(), meta=meta)
 
 
-def rules_out(rules: CommunityRules | None) -> RulesOut | None:
-    if rules is None:
-        return None
-    return RulesOut(
-        max_active_visas=rules.max_active_visas,
-        max_per_1000_residents=rules.max_per_1000_residents,
-        max_per_household=rules.max_per_household,
-        allowed_sectors=rules.allowed_sectors,
-        open_zone=rules.open_zone,
-        effective_from=rules.effective_from,
+@router.get("/jurisdictions/{slug:code}/sectors", auth=None, response={200: SectorsOut, **ERRORS})
+def jurisdiction_sectors(request: HttpRequest, code: str) -> SectorsOut:
+    found = sectors(code)
+    return SectorsOut(
+        jurisdiction=code,
+        reference=found.reference,
+        sectors=[SectorOut(code=c, name=name) for c, name in found.names.items()],
     )
+
+
+def rules_fields(rules: CommunityRules) -> dict[str, Any]:
+    return {
+        "max_active_visas": rules.max_active_visas,
+        "max_per_1000_residents": rules.max_per_1000_residents,
+        "max_per_household": rules.max_per_household,
+        "allowed_sectors": rules.allowed_sectors,
+        "open_zone": rules.open_zone,
+        "effective_from": rules.effective_from,
+    }
+
+
+def rules_out(rules: CommunityRules | None) -> RulesOut | None:
+    return None if rules is None else RulesOut(**rules_fields(rules))
 
 
 def community_out(community: Community) -> CommunityOut:
@@ -108,16 +126,33 @@ def create_community(request: HttpRequest, body: CommunityIn) -> Status[CreatedO
     return Status(201, CreatedOut(id=created.pk))
 
 
+@router.get("/communities/{slug:code}/rules", auth=None, response={200: RulesHistoryOut, **ERRORS})
+def community_rules(request: HttpRequest, code: str) -> RulesHistoryOut:
+    found = Community.objects.filter(code=code).first()
+    if found is None:
+        raise NotFound("COMMUNITY_NOT_FOUND", f"no community {code!r}")
+    day = today()
+    return RulesHistoryOut(
+        community=code,
+        on=day,
+        rules=[
+            RulesChangeOut(
+                **rules_fields(rules),
+                standing=standing,
+                set_by=rules.set_by_id,
+                set_at=rules.set_at,
+            )
+            for rules, standing in rules_history(found, day)
+        ],
+    )
+
+
 @router.put("/communities/{slug:code}/rules", response={200: RulesOut, **ERRORS})
 def set_rules(request: HttpRequest, code: str, body: RulesIn) -> RulesOut | None:
+    """What the body leaves out carries over from the rules in force on `effective_from`."""
+    changes = body.dict(exclude_unset=True)
+    effective_from = changes.pop("effective_from", None)
     rules = services.set_rules(
-        user=caller(request),
-        community_code=code,
-        effective_from=body.effective_from,
-        max_active_visas=body.max_active_visas,
-        max_per_1000_residents=body.max_per_1000_residents,
-        max_per_household=body.max_per_household,
-        allowed_sectors=body.allowed_sectors,
-        open_zone=body.open_zone,
+        user=caller(request), community_code=code, effective_from=effective_from, **changes
     )
     return rules_out(rules)

@@ -19,6 +19,7 @@ from pydantic import (
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import PydanticCustomError
 
+from vip.communities.selectors import Standing
 from vip.money import MINOR_UNITS, Money
 
 
@@ -162,6 +163,29 @@ class RulesIn(Schema):
 
 class RulesOut(RulesIn):
     effective_from: dt.date | None = None
+
+
+class RulesChangeOut(RulesOut):
+    standing: Standing
+    set_by: int
+    set_at: dt.datetime
+
+
+class RulesHistoryOut(Schema):
+    community: str
+    on: dt.date
+    rules: list[RulesChangeOut]  # oldest first
+
+
+class SectorOut(Schema):
+    code: str
+    name: str
+
+
+class SectorsOut(Schema):
+    jurisdiction: str
+    reference: str
+    sectors: list[SectorOut]
 
 
 class CommunityOut(Schema):

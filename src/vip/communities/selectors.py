@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from vip.communities.models import Community, CommunityRules
 
@@ -10,3 +11,24 @@ def rules_on(community: Community, day: dt.date) -> CommunityRules | None:
     return (
         community.rules.filter(effective_from__lte=day).order_by("-effective_from", "-id").first()
     )
+
+
+Standing = Literal["past", "current", "scheduled", "superseded"]
+
+
+def rules_history(community: Community, day: dt.date) -> list[tuple[CommunityRules, Standing]]:
+    """Every change of the community's rules, oldest first, with its standing on the day:
+    `past`, `current`, `scheduled`, or `superseded` (a later change for the same date replaced
+    it before it took effect)."""
+    current = rules_on(community, day)
+    found = list(community.rules.order_by("effective_from", "id"))
+    last_per_date = {rules.effective_from: rules.pk for rules in found}
+
+    def standing(rules: CommunityRules) -> Standing:
+        if last_per_date[rules.effective_from] != rules.pk:
+            return "superseded"
+        if current is not None and rules.pk == current.pk:
+            return "current"
+        return "scheduled" if rules.effective_from > day else "past"
+
+    return [(rules, standing(rules)) for rules in found]

@@ -20,6 +20,7 @@ from vip.matching.models import MatchRound, SponsorshipRequest
 from vip.money import Money
 from vip.people.models import MigrantProfile, Role, User
 from vip.people.selectors import acts_for
+from vip.policy.sectors import check_sectors
 
 
 @transaction.atomic(durable=True)
@@ -29,6 +30,11 @@ def create_request(*, user: User, sponsor: User, criteria: dict[str, Any]) -> Sp
     age_min, age_max = criteria.get("age_min"), criteria.get("age_max")
     if age_min is not None and age_max is not None and age_min > age_max:
         raise Invalid("AGE_RANGE_EMPTY", "age.min is above age.max")
+    named = [s["code"] for s in criteria.get("sectors", [])] + [criteria.get("sector") or ""]
+    check_sectors(
+        [code for code in named if code],
+        sponsor.community.jurisdiction_id if sponsor.community else None,
+    )
     criteria = dict(criteria)
     if "gain_share" in criteria:
         criteria["gain_share"] = str(parse_gain_share(criteria["gain_share"]))

@@ -29,6 +29,7 @@ from vip.people.models import (
     User,
     Verification,
 )
+from vip.policy.sectors import check_sectors
 
 
 def _digest(secret: str) -> str:
@@ -64,6 +65,8 @@ def create_account(
         community = Community.objects.filter(code=community_code).first()
         if community is None:
             raise Invalid("COMMUNITY_UNKNOWN", f"no community {community_code!r}")
+    if role == Role.OFFICER and community is None:
+        raise Invalid("OFFICER_NEEDS_COMMUNITY", "an officer is made with his community")
     if User.objects.filter(email__iexact=email).exists():
         raise Conflict("EMAIL_TAKEN", "an account with this e-mail exists")
     user = User(
@@ -166,6 +169,7 @@ def update_profile(user: User, changes: dict[str, Any]) -> MigrantProfile | Spon
         raise Invalid(
             "PROFILE_FIELD_UNKNOWN", f"not a {user.role} profile field: {sorted(unknown)}"
         )
+    check_sectors(s["code"] for s in changes.get("sectors") or [])
     for field, value in changes.items():
         setattr(profile, field, value)
     profile.save(update_fields=list(changes))
