@@ -47,7 +47,13 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("GET", "/jurisdictions/{code}/parameters"): Row(
         target=lambda w: "US", allowed=EVERYONE, missing="XX"
     ),
+    ("GET", "/jurisdictions/{code}/sectors"): Row(
+        target=lambda w: "US", allowed=EVERYONE, missing="XX"
+    ),
     ("GET", "/communities/{code}"): Row(
+        target=lambda w: "springfield", allowed=EVERYONE, missing="atlantis"
+    ),
+    ("GET", "/communities/{code}/rules"): Row(
         target=lambda w: "springfield", allowed=EVERYONE, missing="atlantis"
     ),
     # Communities are public: anyone may see one, only its officer and the authority set rules.

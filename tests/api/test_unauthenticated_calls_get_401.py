@@ -13,8 +13,10 @@ PUBLIC = {
     ("POST", "/auth/token"),
     ("GET", "/jurisdictions"),
     ("GET", "/jurisdictions/{code}/parameters"),
+    ("GET", "/jurisdictions/{code}/sectors"),
     ("GET", "/communities"),
     ("GET", "/communities/{code}"),
+    ("GET", "/communities/{code}/rules"),
 }
 
 
