@@ -210,17 +210,21 @@ def preset_names() -> list[str]:
 
 
 def load_preset(name: str, mode: Mode = "accounting") -> Scenario:
-    """A preset's inputs for one mode; the equilibrium section may inherit a shared file."""
+    """A preset's inputs for one mode; a mode's section may inherit a shared file."""
     if name not in preset_names():
         raise InputError("preset", f"unknown preset {name!r}; known: {', '.join(preset_names())}")
     section = _read_yaml(name).get(mode)
     if section is None:
         raise InputError("mode", f"preset {name} has no {mode} mode")
-    inputs = (
-        _parse_inputs(_read_yaml(section["inherits"])["inputs"]) if "inherits" in section else {}
-    )
-    inputs.update(_parse_inputs(section["inputs"]))
-    return Scenario(name=name, mode=mode, model=str(section["model"]), inputs=inputs)
+    return Scenario(name=name, mode=mode, model=str(section["model"]), inputs=inherited(section))
+
+
+def inherited(section: dict[str, Any]) -> dict[str, Input]:
+    """A section's inputs over those of the shared file it `inherits:`, which may inherit in turn
+    (vip-us's equilibrium: _equilibrium over _us), so that no file restates its parent's inputs."""
+    inputs = inherited(_read_yaml(section["inherits"])) if "inherits" in section else {}
+    inputs.update(_parse_inputs(section["inputs"] or {}))
+    return inputs
 
 
 def _parse_inputs(raw: dict[str, Any]) -> dict[str, Input]:
