@@ -30,7 +30,6 @@ INSTALLED_APPS = [
     "vip.audit",
     "vip.people",
     "vip.communities",
-    "vip.policy",
     "vip.matching",
     "vip.agreements",
     "vip.ledger",

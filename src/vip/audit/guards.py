@@ -1,14 +1,11 @@
 """The database-level guards: the audit log and the ledger's legs are append-only, and on
 PostgreSQL every ledger transaction must sum to zero per currency at commit.
 
-Installed by migrations. `suspended()` lifts the append-only guards for a wholesale purge (a test
-database being flushed between tests, or a retention job under the authority's order), never for an
-ordinary change."""
+Installed by migrations. `remove_append_only()` lifts the append-only guards for a wholesale purge
+(a test database being flushed between tests), never for an ordinary change; the flush's
+post_migrate puts them back."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from django.db import connection as default_connection
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -87,12 +84,3 @@ def remove_append_only(connection: BaseDatabaseWrapper = default_connection) -> 
             for op in ("update", "delete")
         ]
     _execute(connection, statements)
-
-
-@contextmanager
-def suspended(connection: BaseDatabaseWrapper = default_connection) -> Iterator[None]:
-    remove_append_only(connection)
-    try:
-        yield
-    finally:
-        install(connection)
