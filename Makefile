@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PYTEST_WORKERS ?= 2
 
-.PHONY: demo test lint typecheck test-sqlite test-postgres bench clean vendor
+.PHONY: demo test lint typecheck test-sqlite test-postgres bench clean vendor messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,14 @@ vendor:
 	cp src/vip/web/assets/favicon.svg $(WEB_STATIC)/img/favicon.svg
 	cp node_modules/htmx.org/dist/htmx.min.js $(WEB_STATIC)/js/htmx.min.js
 	cp node_modules/axe-core/axe.min.js tests/e2e/vendor/axe.min.js
+
+# The portal's catalogues (src/vip/locale): extract every string (needs GNU gettext's xgettext),
+# then compile with Babel (pure Python). The .po and .mo are both committed, so `make demo` and
+# the tests need neither tool; tests/web checks that each .mo matches its .po.
+messages: $(STAMP)
+	cd src/vip && ../../$(BIN)/python -m django makemessages --settings=vip.settings -l es -l ne \
+	  -e html,txt,py --ignore 'web/static/*' --ignore 'web/assets/*' --no-location --no-obsolete
+	$(BIN)/pybabel compile -d src/vip/locale -D django --statistics
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

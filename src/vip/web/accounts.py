@@ -13,6 +13,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from vip.communities.models import Community
 from vip.errors import DomainError
@@ -92,3 +93,24 @@ class SignupView(allauth_views.SignupView):  # type: ignore[misc]
             refusals.show_on_form(form, error, form.refusal_fields)
             return self.form_invalid(form)  # type: ignore[no-any-return]
         return response
+
+
+# allauth's own words on the portal's pages, listed so that makemessages puts them in the portal's
+# catalogue, which Django reads before allauth's: allauth ships no Nepali.
+ALLAUTH_WORDS = [
+    gettext_noop("Email"),
+    gettext_noop("Email address"),
+    gettext_noop("Password"),
+    gettext_noop("Password (again)"),
+    gettext_noop("Remember Me"),
+    gettext_noop("Current Password"),
+    gettext_noop("New Password"),
+    gettext_noop("New Password (again)"),
+    gettext_noop("You must type the same password each time."),
+    gettext_noop("The email address and/or password you specified are not correct."),
+    gettext_noop("Please type your current password."),
+    gettext_noop("Too many failed login attempts. Try again later."),
+    gettext_noop("Be patient, you are sending too many requests."),
+    gettext_noop("The password reset token was invalid."),
+    gettext_noop("A user is already registered with this email address."),
+]
