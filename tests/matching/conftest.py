@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from vip.matching.records import MigrantRecord, SponsorRecord
+from vip.matching.ranking.records import MigrantRecord, SponsorRecord
 
 BISHAL = MigrantRecord(
     id=5000,

@@ -11,7 +11,7 @@ from vip.audit.models import AuditEvent
 from vip.cli import app
 from vip.communities.models import Community
 from vip.matching import services as matching
-from vip.matching.instance import Preferences, solve
+from vip.matching.clearinghouse.instance import Preferences, solve
 from vip.matching.models import MatchRound
 from vip.money import Money
 from vip.people.models import Role, User

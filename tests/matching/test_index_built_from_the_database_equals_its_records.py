@@ -7,8 +7,8 @@ import pytest
 
 from vip.matching import engine
 from vip.matching import services as matching
-from vip.matching.index import CandidateIndex
-from vip.matching.opportunities import OpportunityIndex
+from vip.matching.ranking.index import CandidateIndex
+from vip.matching.ranking.opportunities import OpportunityIndex
 from vip.people.models import User
 
 from tests.matching.demo import demo_world

@@ -4,16 +4,16 @@ import subprocess
 import sys
 
 MODULES = [
-    "vip.matching.candidates",
-    "vip.matching.clearinghouse",
-    "vip.matching.index",
-    "vip.matching.instance",
-    "vip.matching.kernels",
-    "vip.matching.market",
-    "vip.matching.opportunities",
-    "vip.matching.pairs",
-    "vip.matching.reference",
-    "vip.matching.synthetic",
+    "vip.matching.ranking.candidates",
+    "vip.matching.clearinghouse.deferred_acceptance",
+    "vip.matching.ranking.index",
+    "vip.matching.clearinghouse.instance",
+    "vip.matching.ranking.kernels",
+    "vip.matching.clearinghouse.market",
+    "vip.matching.ranking.opportunities",
+    "vip.matching.ranking.pairs",
+    "vip.bench.oracles",
+    "vip.bench.synthetic",
 ]
 
 
@@ -23,8 +23,8 @@ def test_the_matching_engine_imports_and_runs_without_django() -> None:
         "from datetime import date\n"
         f"for name in {MODULES!r}:\n"
         "    __import__(name)\n"
-        "from vip.matching.instance import solve\n"
-        "from vip.matching.synthetic import random_preferences\n"
+        "from vip.matching.clearinghouse.instance import solve\n"
+        "from vip.bench.synthetic import random_preferences\n"
         "assert solve(random_preferences(1, 5, 3, 3))['stable']\n"
         "assert not [m for m in sys.modules if m.split('.')[0] == 'django'], 'django imported'\n"
     )

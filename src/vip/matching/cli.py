@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from vip.matching.clearinghouse import Proposing
+from vip.matching.clearinghouse.deferred_acceptance import Proposing
 from vip.refusals import refuse, refusing
 
 match_app = typer.Typer(
@@ -27,7 +27,7 @@ def solve_command(
     input_file: InputFile, proposing: ProposingOption = "proposers", as_json: JsonFlag = False
 ) -> None:
     """Deferred acceptance on a JSON market; the matching optimal for the proposing side."""
-    from vip.matching import instance
+    from vip.matching.clearinghouse import instance
 
     if proposing not in ("proposers", "receivers"):
         raise refuse(f"--proposing must be proposers or receivers, not {proposing!r}")
@@ -104,7 +104,7 @@ QuickFlag = Annotated[bool, typer.Option("--quick", help="Smaller sizes: a few m
 
 def bench_command(as_json: JsonFlag = False, quick: QuickFlag = False) -> None:
     """Deferred acceptance and ranking, each figure next to a baseline from the same run."""
-    from vip.matching import bench
+    from vip.bench import matching as bench
 
     def report(figure: bench.Figure) -> None:
         if not as_json:

@@ -22,20 +22,20 @@ from django.db import transaction
 from vip.agreements.models import Agreement, AgreementStatus
 from vip.clock import today
 from vip.communities.models import CommunityRules, Jurisdiction
-from vip.matching.candidates import candidates as rank_candidates
-from vip.matching.index import CandidateIndex
 from vip.matching.models import SponsorshipRequest
-from vip.matching.opportunities import OpportunityIndex
-from vip.matching.opportunities import opportunities as rank_opportunities
-from vip.matching.ranked import Blocks, Ranked
-from vip.matching.records import (
+from vip.matching.ranking.candidates import candidates as rank_candidates
+from vip.matching.ranking.index import CandidateIndex
+from vip.matching.ranking.opportunities import OpportunityIndex
+from vip.matching.ranking.opportunities import opportunities as rank_opportunities
+from vip.matching.ranking.ranked import Blocks, Ranked
+from vip.matching.ranking.records import (
     HOUSING_LEVELS,
     SOFT_CRITERIA,
     MigrantRecord,
     Safeguards,
     SponsorRecord,
 )
-from vip.matching.vocabulary import (
+from vip.matching.ranking.vocabulary import (
     CODE_LIMIT,
     JURISDICTION_LIMIT,
     MASK_LIMIT,

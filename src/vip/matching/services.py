@@ -14,8 +14,8 @@ from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Forbidden, Invalid, NotFound
 from vip.matching import engine
-from vip.matching.clearinghouse import Proposing
-from vip.matching.instance import Preferences, solve
+from vip.matching.clearinghouse.deferred_acceptance import Proposing
+from vip.matching.clearinghouse.instance import Preferences, solve
 from vip.matching.models import MatchRound, SponsorshipRequest
 from vip.money import Money
 from vip.people.models import MigrantProfile, Role, User

@@ -176,7 +176,7 @@ def bench_simulate(
     quick: Annotated[bool, typer.Option(help="Small sizes only (seconds, not minutes).")] = False,
 ) -> None:
     """Agents per second against a memory-bandwidth floor measured in the same run."""
-    from vip.simulation import bench
+    from vip.bench import simulation as bench
 
     bench.main(as_json=as_json, quick=quick, console=console)
 

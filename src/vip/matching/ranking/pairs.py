@@ -1,0 +1,189 @@
+"""One migrant and one request, in plain Python: may they meet, how well do they fit, and why.
+
+This is the brute-force definition the fast kernels must reproduce exactly (they compute the
+same integer points), and the source of the reasons shown with each result.
+
+Points are integers from 0 to 1000 so that both implementations agree to the last digit:
+- each soft criterion gives points (below); a side's score is the mean of the points of the
+  criteria that side opted into (floor division), 1000 when it opted into none;
+- the pair's score is the harmonic mean of the two sides' scores, 2ab / (a + b) (floor), 0 when
+  both are 0: high only when both sides' scores are high.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from vip.calendar import age_on
+from vip.matching.ranking.records import (
+    CONVERSATIONAL,
+    HOUSING_LEVELS,
+    SOFT_CRITERIA,
+    MigrantRecord,
+    Safeguards,
+    SponsorRecord,
+    cefr_rank,
+)
+from vip.matching.ranking.vocabulary import Vocabularies
+
+FULL = 1000
+# Points saturate: two extra shared languages, three shared interests, five extra years.
+LANGUAGES_CAP = 2
+INTERESTS_CAP = 3
+EXPERIENCE_CAP = 5
+
+
+def meets_request(migrant: MigrantRecord, request: SponsorRecord, on: date) -> bool:
+    """The request's own criteria: languages, sectors, age, record, health, availability."""
+    return (
+        all(
+            cefr_rank(migrant.languages.get(code)) >= cefr_rank(level)
+            for code, level in request.languages_required.items()
+        )
+        and all(
+            code in migrant.sectors and migrant.sectors[code] >= years
+            for code, years in request.sectors_required.items()
+        )
+        and request.age_min <= age_on(migrant.birth_date, on) <= request.age_max
+        and (migrant.clean_record or not request.clean_record)
+        and (migrant.health or not request.health_clearance)
+        and migrant.available_from <= request.start_date
+    )
+
+
+def may_meet(
+    migrant: MigrantRecord, request: SponsorRecord, on: date, safeguards: Safeguards
+) -> bool:
+    """Every hard criterion of both sides, the community's and the program's (blocks aside)."""
+    return (
+        request.open
+        and request.sectors_allowed()
+        and not migrant.holds_visa
+        and not migrant.signed_agreement
+        and request.jurisdiction in migrant.jurisdictions
+        and not (
+            migrant.wants_other_adults
+            and request.household_adults < safeguards.min_adults_for_safeguarded
+        )
+        and meets_request(migrant, request, on)
+    )
+
+
+def _spoken(languages: Mapping[str, str]) -> frozenset[str]:
+    floor = cefr_rank(CONVERSATIONAL)
+    return frozenset(code for code, level in languages.items() if cefr_rank(level) >= floor)
+
+
+def extra_languages(migrant: MigrantRecord, request: SponsorRecord) -> frozenset[str]:
+    """Languages both speak conversationally, beyond those the request requires."""
+    both = _spoken(migrant.languages) & _spoken(request.languages)
+    return both - frozenset(request.languages_required)
+
+
+def extra_years(migrant: MigrantRecord, request: SponsorRecord) -> int:
+    """Years of experience beyond the required minimum, over the required sectors."""
+    return sum(migrant.sectors.get(c, 0) - y for c, y in request.sectors_required.items())
+
+
+def criterion_points(migrant: MigrantRecord, request: SponsorRecord) -> dict[str, int]:
+    """Points of each soft criterion for this pair, the same whichever side looks."""
+    pay = (
+        FULL
+        if migrant.pay_expectation <= 0
+        else min(FULL, request.annual_pay * FULL // migrant.pay_expectation)
+    )
+    housing_met = HOUSING_LEVELS.index(request.housing) >= HOUSING_LEVELS.index(
+        migrant.housing_need
+    )
+    return {
+        "languages": min(len(extra_languages(migrant, request)), LANGUAGES_CAP)
+        * FULL
+        // LANGUAGES_CAP,
+        "heritage": FULL if migrant.heritage & request.heritage else 0,
+        "religion": FULL if migrant.religion and migrant.religion == request.religion else 0,
+        "interests": min(len(migrant.interests & request.interests), INTERESTS_CAP)
+        * FULL
+        // INTERESTS_CAP,
+        "experience": min(extra_years(migrant, request), EXPERIENCE_CAP) * FULL // EXPERIENCE_CAP,
+        "pay": pay,
+        "housing": FULL if housing_met else 0,
+    }
+
+
+def side_score(points: dict[str, int], opted_in: frozenset[str]) -> int:
+    chosen = [points[c] for c in SOFT_CRITERIA if c in opted_in]
+    return sum(chosen) // len(chosen) if chosen else FULL
+
+
+def harmonic(a: int, b: int) -> int:
+    return 2 * a * b // (a + b) if a + b else 0
+
+
+def pair_score(migrant: MigrantRecord, request: SponsorRecord) -> int:
+    """The reciprocal score, 0..1000: the harmonic mean of the sponsor's and the migrant's."""
+    points = criterion_points(migrant, request)
+    sponsor = side_score(points, request.preferences)
+    return harmonic(sponsor, side_score(points, migrant.preferences))
+
+
+def reasons(
+    migrant: MigrantRecord, request: SponsorRecord, vocabularies: Vocabularies
+) -> list[str]:
+    """Why this pair was proposed, in words: the criteria met, then the soft ones that count."""
+    v = vocabularies
+    found = [
+        f"speaks {v.languages.label(code)} {migrant.languages[code]}"
+        for code in request.languages_required
+    ]
+    found += [
+        f"{_years(migrant.sectors[code])} in {v.sectors.label(code)}"
+        for code in request.sectors_required
+    ]
+    if request.clean_record:
+        found.append("verified clean record")
+    if request.health_clearance:
+        found.append("verified health clearance")
+    counted = request.preferences | migrant.preferences
+    for criterion in SOFT_CRITERIA:
+        if criterion in counted:
+            found += _soft_reasons(criterion, migrant, request, v)
+    return found
+
+
+def _years(n: int) -> str:
+    return "1 year" if n == 1 else f"{n} years"
+
+
+def _soft_reasons(
+    criterion: str, migrant: MigrantRecord, request: SponsorRecord, v: Vocabularies
+) -> list[str]:
+    if criterion == "languages":
+        return [
+            f"both speak {v.languages.label(c)}" for c in sorted(extra_languages(migrant, request))
+        ]
+    if criterion == "heritage":
+        return [
+            f"shared {v.heritage.label(c)} heritage"
+            for c in sorted(migrant.heritage & request.heritage)
+        ]
+    if criterion == "religion" and migrant.religion and migrant.religion == request.religion:
+        return [f"both {v.religions.label(migrant.religion)}"]
+    if criterion == "interests":
+        return [
+            f"both like {v.interests.label(c)}"
+            for c in sorted(migrant.interests & request.interests)
+        ]
+    if criterion == "experience" and extra_years(migrant, request) > 0:
+        return [f"{_years(extra_years(migrant, request))} more experience than asked"]
+    if criterion == "pay" and migrant.pay_expectation > 0:
+        if request.annual_pay >= migrant.pay_expectation:
+            return ["pay meets his expectation"]
+        return [f"pay is {request.annual_pay * 100 // migrant.pay_expectation}% of his expectation"]
+    if criterion == "housing":
+        met = HOUSING_LEVELS.index(request.housing) >= HOUSING_LEVELS.index(migrant.housing_need)
+        need = migrant.housing_need.replace("_", " ")
+        return [
+            f"housing meets his need ({need})" if met else f"housing short of his need ({need})"
+        ]
+    return []
