@@ -95,11 +95,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_matching_engine() -> Iterator[None]:
-    """The engine lives as long as its process; each test has a new database: it is rebuilt on
+def _fresh_matching_indexes() -> Iterator[None]:
+    """The indexes live as long as their process; each test has a new database: it is rebuilt on
     first use (as after a start), and dropped again afterwards."""
-    from vip.matching import engine
+    from vip.matching import indexes
 
-    engine.invalidate()
+    indexes.invalidate()
     yield
-    engine.invalidate()
+    indexes.invalidate()

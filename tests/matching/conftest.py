@@ -1,4 +1,4 @@
-"""The seed story's people, as the matching engine sees them."""
+"""The seed story's people, as the ranking sees them."""
 
 from __future__ import annotations
 

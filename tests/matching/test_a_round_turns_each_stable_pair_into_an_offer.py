@@ -64,7 +64,7 @@ def test_a_migrant_proposing_round_makes_stable_offers_both_sides_must_sign(db: 
     assert AuditEvent.objects.filter(action="match.round", object_id=str(held.pk)).exists()
 
 
-def test_the_rounds_matching_is_stable_for_the_engines_rank_lists(db: None) -> None:
+def test_the_rounds_matching_is_stable_for_the_rankings_rank_lists(db: None) -> None:
     demo_world(sponsors=40, migrants=400)
     riverside_requests()
     lists, choices, _ = matching.rank_lists(Community.objects.get(code="riverside"))

@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from vip.communities import services as communities
-from vip.matching import engine
+from vip.matching import selectors
 from vip.matching import services as matching
 from vip.people.models import User
 
@@ -23,7 +23,7 @@ def test_a_request_in_a_sector_springfield_does_not_allow_shows_no_one(
         sponsor=anthony,
         criteria={"sectors": [{"code": "construction", "min_years": 1}]},
     )
-    assert [c.id for c in engine.candidates(construction.pk, 20)] == [bishal.pk]
+    assert [c.id for c in selectors.candidates(construction.pk, 20)] == [bishal.pk]
     with django_capture_on_commit_callbacks(execute=True):
         communities.set_rules(
             user=story["officer"],
@@ -35,7 +35,7 @@ def test_a_request_in_a_sector_springfield_does_not_allow_shows_no_one(
             allowed_sectors=["care"],
             open_zone=False,
         )
-    assert engine.candidates(construction.pk, 20) == []
-    assert construction.pk not in [r.id for r in engine.opportunities(bishal.pk, 20)]
+    assert selectors.candidates(construction.pk, 20) == []
+    assert construction.pk not in [r.id for r in selectors.opportunities(bishal.pk, 20)]
     anything = matching.create_request(user=anthony, sponsor=anthony, criteria={})
-    assert [c.id for c in engine.candidates(anything.pk, 20)] == [bishal.pk]
+    assert [c.id for c in selectors.candidates(anything.pk, 20)] == [bishal.pk]

@@ -1,11 +1,11 @@
-"""The engine's one-pass build holds, for every migrant and request, exactly the record the
+"""The indexes' one-pass build holds, for every migrant and request, exactly the record the
 database gives for him alone (the same queries serve the build and an incremental update)."""
 
 from __future__ import annotations
 
 import pytest
 
-from vip.matching import engine
+from vip.matching import from_database, indexes
 from vip.matching import services as matching
 from vip.matching.ranking.index import CandidateIndex
 from vip.matching.ranking.opportunities import OpportunityIndex
@@ -14,7 +14,7 @@ from vip.people.models import User
 from tests.matching.demo import demo_world
 
 
-def test_every_row_of_the_built_engine_is_the_record_read_from_the_database(db: None) -> None:
+def test_every_row_of_the_built_indexes_is_the_record_read_from_the_database(db: None) -> None:
     story = demo_world(sponsors=40, migrants=300)
     for sponsor in User.objects.filter(role="sponsor").order_by("pk")[:25]:
         matching.create_request(
@@ -22,25 +22,27 @@ def test_every_row_of_the_built_engine_is_the_record_read_from_the_database(db: 
             sponsor=sponsor,
             criteria={"languages": [{"code": "en", "min_level": "B1"}], "clean_record": True},
         )
-    built = engine.current()
-    migrants = engine.migrant_records()
-    requests = engine.sponsor_records()
+    built = indexes.current()
+    migrants = from_database.migrant_records()
+    requests = from_database.sponsor_records()
     assert story["bishal"].pk in {m.id for m in migrants}
     assert len(requests) == 25
     for migrant in migrants:
-        [alone] = engine.migrant_records([migrant.id])
+        [alone] = from_database.migrant_records([migrant.id])
         assert alone == migrant
         indexed = built.as_indexed(migrant)
         expected = CandidateIndex.build([indexed], built.vocabularies).record(migrant.id)
-        for code, market in built.markets.items():
+        for code, indexes_of in built.jurisdictions.items():
             if code in indexed.jurisdictions:
-                assert market.candidates.record(migrant.id) == expected == indexed
+                assert indexes_of.candidates.record(migrant.id) == expected == indexed
             else:
                 with pytest.raises(KeyError):
-                    market.candidates.record(migrant.id)
+                    indexes_of.candidates.record(migrant.id)
     for request in requests:
-        [alone] = engine.sponsor_records(ids=[request.id])
+        [alone] = from_database.sponsor_records(ids=[request.id])
         assert alone == request
         expected = OpportunityIndex.build([request], built.vocabularies).record(request.id)
-        assert built.markets[request.jurisdiction].opportunities.record(request.id) == expected
-    assert sum(len(m.opportunities) for m in built.markets.values()) == 25
+        assert (
+            built.jurisdictions[request.jurisdiction].opportunities.record(request.id) == expected
+        )
+    assert sum(len(m.opportunities) for m in built.jurisdictions.values()) == 25

@@ -17,7 +17,7 @@ MODULES = [
 ]
 
 
-def test_the_matching_engine_imports_and_runs_without_django() -> None:
+def test_the_ranking_and_clearinghouse_import_and_run_without_django() -> None:
     code = (
         "import sys\n"
         "from datetime import date\n"

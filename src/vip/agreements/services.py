@@ -18,7 +18,7 @@ from vip.audit.models import Action
 from vip.calendar import add_months
 from vip.clock import now, today
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
-from vip.matching import engine
+from vip.matching import indexes
 from vip.money import Money
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for
@@ -150,7 +150,7 @@ def sign(*, user: User, agreement_id: int) -> Agreement:
         data={"by": field[:-10]},
     )
     if agreement.status == AgreementStatus.SIGNED:
-        engine.on_commit_changed(agreement.migrant_id, agreement.sponsor_id)
+        indexes.on_commit_changed(agreement.migrant_id, agreement.sponsor_id)
     return agreement
 
 

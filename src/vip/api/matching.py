@@ -20,7 +20,7 @@ from vip.api.schemas import (
 )
 from vip.calendar import age_on
 from vip.clock import today
-from vip.matching import engine, services
+from vip.matching import selectors, services
 from vip.matching.models import SponsorshipRequest
 from vip.matching.selectors import visible_request
 from vip.people import services as people_services
@@ -74,7 +74,7 @@ def create_request(request: HttpRequest, body: RequestIn) -> Status[CreatedOut]:
 def candidates(request: HttpRequest, request_id: int, page: Query[Page]) -> CandidatesOut:
     user = caller(request)
     found = visible_request(user, request_id)
-    ranked = engine.candidates(found.pk, page.limit)
+    ranked = selectors.candidates(found.pk, page.limit)
     people = User.objects.in_bulk([c.id for c in ranked])
     services.record_candidates_shown(reader=user, request=found, shown=[c.id for c in ranked])
     return CandidatesOut(
@@ -88,7 +88,7 @@ def candidates(request: HttpRequest, request_id: int, page: Query[Page]) -> Cand
 @router.get("/me/opportunities", response={200: OpportunitiesOut, **ERRORS})
 def opportunities(request: HttpRequest, page: Query[Page]) -> OpportunitiesOut:
     migrant = require_role(caller(request), Role.MIGRANT)
-    ranked = engine.opportunities(migrant.pk, page.limit)
+    ranked = selectors.opportunities(migrant.pk, page.limit)
     requests = SponsorshipRequest.objects.select_related("sponsor__community").in_bulk(
         [r.id for r in ranked]
     )

@@ -216,7 +216,7 @@ class ProfileIn(Schema):
     preferences: dict[str, Any] | None = None
     household_size: Int | None = Field(default=None, ge=1, le=50)
     housing: str | None = Field(default=None, max_length=200)
-    # The matching engine's data (docs/matching.md), all optional.
+    # The ranking's data (docs/matching.md), all optional.
     available_from: Date | None = None
     jurisdictions: list[str] | None = Field(default=None, max_length=56)
     heritage: list[str] | None = Field(default=None, max_length=64)
@@ -273,7 +273,7 @@ class RequestIn(Schema):
     sectors: list[SectorMin] = []
     clean_record: Bool = False
     health_clearance: Bool = False
-    # What the engine ranks on and what a round's offer is made of (all optional).
+    # What the ranking ranks on and what a round's offer is made of (all optional).
     start_date: Date | None = None
     annual_pay: MoneyIn | None = None
     housing: Housing = "none"

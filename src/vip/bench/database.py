@@ -1,4 +1,4 @@
-"""Benchmarks on PostgreSQL: the engine built from the database, one incremental update, and the
+"""Benchmarks on PostgreSQL: the indexes built from the database, one incremental update, and the
 top-20 query done by the database itself (an indexed SQL query) as a second ranking baseline.
 
 A scratch database (`vip_bench`) is created on the server of VIP_BENCH_DATABASE_URL (default
@@ -225,20 +225,20 @@ def reachable() -> bool:
     return True
 
 
-def engine_from_postgres(quick: bool) -> list[Figure]:
-    """The engine built from PostgreSQL in one pass, and one profile change applied to it."""
+def indexes_from_postgres(quick: bool) -> list[Figure]:
+    """The indexes built from PostgreSQL in one pass, and one profile change applied to it."""
     if not reachable():
         return []
     n = 50_000 if quick else 1_000_000
     with scratch_database():
         loading, _ = wall(lambda: load_migrants(n))
-        from vip.matching import engine
+        from vip.matching import indexes
         from vip.people import services
         from vip.people.models import User
 
         reading, _ = wall(_raw_read)
-        engine.invalidate()
-        building, built = wall(engine.current)  # the first use after a start builds it
+        indexes.invalidate()
+        building, built = wall(indexes.current)  # the first use after a start builds it
         rng = np.random.default_rng(7)
         people = User.objects.filter(role="migrant").order_by("pk").values_list("pk", flat=True)
         first = people[0]
@@ -247,13 +247,13 @@ def engine_from_postgres(quick: bool) -> list[Figure]:
             user = User.objects.get(pk=pk)
             services.update_profile(user, {"pay_expectation": int(rng.integers(1, 40)) * 100_000})
             # The service's on-commit hook has applied the change; timed here on its own.
-            changes.append(wall(partial(engine.changed, pk))[0])
-        market = built.markets["US"].candidates
-        assert market.record(pk).pay_expectation > 0
+            changes.append(wall(partial(indexes.changed, pk))[0])
+        candidates = built.jurisdictions["US"].candidates
+        assert candidates.record(pk).pay_expectation > 0
     size = f"{n} migrant profiles (+{2 * n} verifications) in PostgreSQL, COPY in {loading:.0f} s"
     return [
         Figure(
-            "engine build from PostgreSQL (wall)",
+            "index build from PostgreSQL (wall)",
             size,
             building,
             "fetching the same rows with psycopg, nothing else (wall)",
@@ -262,9 +262,9 @@ def engine_from_postgres(quick: bool) -> list[Figure]:
         ),
         Figure(
             "incremental update after a profile change (median, wall)",
-            f"engine of {n} profiles, {UPDATES} changes",
+            f"indexes of {n} profiles, {UPDATES} changes",
             statistics.median(changes),
-            "rebuilding the engine from PostgreSQL (wall)",
+            "rebuilding the indexes from PostgreSQL (wall)",
             building,
             "re-read one person (7 small indexed queries) + upsert in each market",
         ),

@@ -61,7 +61,7 @@ def cases() -> list[Case]:
         bench_clearinghouse.million_by_million,
         bench_ranking.top_k_latency,
         bench_ranking.incremental_update,
-        bench_database.engine_from_postgres,
+        bench_database.indexes_from_postgres,
         bench_database.top_k_in_postgres,
     ]
 

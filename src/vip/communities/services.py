@@ -14,7 +14,7 @@ from vip.clock import now, today
 from vip.communities.models import Community, CommunityRules, Jurisdiction
 from vip.communities.selectors import rules_on
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
-from vip.matching import engine
+from vip.matching import indexes
 from vip.people.models import Role, User
 from vip.policy.parameters import jurisdictions
 from vip.policy.sectors import check_sectors
@@ -123,5 +123,5 @@ def set_rules(
         object_id=community.code,
         data={"effective_from": day, "changed": sorted(changes), **stated},
     )
-    engine.on_commit_invalidate()  # the sectors its requests may ask for
+    indexes.on_commit_invalidate()  # the sectors its requests may ask for
     return rules

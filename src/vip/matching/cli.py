@@ -59,7 +59,7 @@ def round_command(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """A round on the database: rank lists from the engine, deferred acceptance, the round
+    """A round on the database: rank lists from the ranking, deferred acceptance, the round
     recorded and audited, each pair an agreement offer both sides must still sign."""
     from vip.boot import django_setup
 

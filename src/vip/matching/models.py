@@ -21,7 +21,7 @@ class SponsorshipRequest(models.Model):
     clean_record = models.BooleanField(default=False)
     health_clearance = models.BooleanField(default=False)
     active = models.BooleanField(default=True)
-    # What the engine ranks on and what a round's offer is made of (all optional).
+    # What the ranking ranks on and what a round's offer is made of (all optional).
     start_date = models.DateField(null=True, blank=True)  # None: as soon as he can come
     annual_pay = models.BigIntegerField(default=0)  # minor units of the jurisdiction's currency
     housing = models.CharField(max_length=16, default="none")  # none..private_home

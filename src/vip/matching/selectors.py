@@ -1,11 +1,18 @@
-"""Who may see which sponsorship request."""
+"""Who may see which sponsorship request, and the ranking's answers on the live indexes."""
 
 from __future__ import annotations
 
+from vip.clock import today
 from vip.errors import NotFound
+from vip.matching import from_database, indexes
 from vip.matching.models import SponsorshipRequest
+from vip.matching.ranking.candidates import candidates as rank_candidates
+from vip.matching.ranking.opportunities import opportunities as rank_opportunities
+from vip.matching.ranking.ranked import Ranked
+from vip.matching.ranking.records import Safeguards
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for
+from vip.policy.parameters import parameters
 
 
 def visible_request(user: User, request_id: int) -> SponsorshipRequest:
@@ -13,3 +20,53 @@ def visible_request(user: User, request_id: int) -> SponsorshipRequest:
     if found is None or not (user.role == Role.AUTHORITY or acts_for(user, found.sponsor)):
         raise NotFound("REQUEST_NOT_FOUND", "no such request")
     return found
+
+
+def candidates(request_id: int, k: int) -> list[Ranked]:
+    """The migrants who fit the request best, best first, with reasons."""
+    found = from_database.sponsor_records(ids=[request_id])
+    if not found:
+        return []
+    request = found[0]
+    with indexes.in_use() as live:
+        found_in = live.jurisdictions.get(request.jurisdiction)
+        if found_in is None:
+            return []
+        return rank_candidates(
+            found_in.candidates,
+            request,
+            on=today(),
+            k=k,
+            blocks=live.blocks,
+            safeguards=safeguards(request.jurisdiction),
+        )
+
+
+def safeguards(jurisdiction: str) -> Safeguards:
+    """The jurisdiction's safeguarding parameters in force today."""
+    params = parameters(jurisdiction, today())
+    return Safeguards(min_adults_for_safeguarded=params["safeguard.min_adults_for_other_adults"])
+
+
+def opportunities(migrant_id: int, k: int) -> list[Ranked]:
+    """The open requests that fit the migrant best, over the jurisdictions he accepts."""
+    found = from_database.migrant_records([migrant_id])
+    if not found:
+        return []
+    migrant = found[0]
+    with indexes.in_use() as live:
+        indexed = live.as_indexed(migrant)
+        ranked: list[Ranked] = [
+            r
+            for code in sorted(indexed.jurisdictions)
+            if code in live.jurisdictions
+            for r in rank_opportunities(
+                live.jurisdictions[code].opportunities,
+                indexed,
+                on=today(),
+                k=k,
+                blocks=live.blocks,
+                safeguards=safeguards(code),
+            )
+        ]
+    return sorted(ranked, key=lambda r: (-r.score, r.id))[:k]

@@ -13,7 +13,7 @@ from vip.audit.models import Action
 from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Forbidden, Invalid, NotFound
-from vip.matching import engine
+from vip.matching import from_database, indexes, selectors
 from vip.matching.clearinghouse.deferred_acceptance import Proposing
 from vip.matching.clearinghouse.instance import Preferences, solve
 from vip.matching.models import MatchRound, SponsorshipRequest
@@ -54,7 +54,7 @@ def create_request(*, user: User, sponsor: User, criteria: dict[str, Any]) -> Sp
         object_id=request.pk,
         data={"sponsor": sponsor.pk},
     )
-    engine.on_commit_changed(sponsor.pk)
+    indexes.on_commit_changed(sponsor.pk)
     return request
 
 
@@ -88,12 +88,12 @@ ROUND_LIST_LENGTH = 20
 def rank_lists(
     cohort: Community, k: int = ROUND_LIST_LENGTH
 ) -> tuple[dict[int, list[tuple[int, float]]], dict[int, list[int]], dict[int, int]]:
-    """Both sides' rank lists from the engine's ranking: each open request (a sponsor's latest)
+    """Both sides' rank lists from the ranking: each open request (a sponsor's latest)
     lists its top k migrants; each migrant so listed ranks those requests by the same pair
     score and keeps his top k. Migrants whose home earnings are in another currency than the
     cohort's cannot be offered an agreement there (the gain baseline), so take no part."""
     latest: dict[int, int] = {}
-    for record in engine.sponsor_records(
+    for record in from_database.sponsor_records(
         sponsors=list(cohort.residents.filter(role=Role.SPONSOR).values_list("pk", flat=True))
     ):
         if record.open:
@@ -101,7 +101,7 @@ def rank_lists(
     currency = cohort.jurisdiction.currency
     requests: dict[int, list[tuple[int, float]]] = {}
     for request_id in sorted(latest.values()):
-        requests[request_id] = [(c.id, c.score) for c in engine.candidates(request_id, k)]
+        requests[request_id] = [(c.id, c.score) for c in selectors.candidates(request_id, k)]
     listed = {m for ranked in requests.values() for m, _ in ranked}
     payable = set(
         MigrantProfile.objects.filter(user_id__in=listed, home_currency=currency).values_list(
@@ -144,7 +144,7 @@ def _offer_from(round_by: User, request: SponsorshipRequest, migrant_id: int) ->
 def run_round(
     *, authority: User, cohort: str, proposing: Literal["migrants", "sponsors"] = "migrants"
 ) -> MatchRound:
-    """A clearinghouse round on a community's cohort: rank lists both ways from the engine,
+    """A clearinghouse round on a community's cohort: rank lists both ways from the ranking,
     deferred acceptance (migrant-proposing by default: strategy-proof for the weaker side),
     the round recorded and audited, and each pair turned into an agreement offer on the
     request's terms, which both sides must still sign."""

@@ -52,7 +52,7 @@ class MigrantProfile(models.Model):
     preferences = models.JSONField(default=dict)
     barred_until = models.DateField(null=True, blank=True)
     in_country = models.BooleanField(default=False)
-    # What the matching engine ranks on (docs/matching.md); every field optional.
+    # What the ranking ranks on (docs/matching.md); every field optional.
     available_from = models.DateField(null=True, blank=True)  # None: available now
     jurisdictions = models.JSONField(default=list)  # where he accepts to go; []: anywhere
     heritage = models.JSONField(default=list)  # codes; his country of origin counts too

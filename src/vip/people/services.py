@@ -17,7 +17,7 @@ from vip.audit.models import Action
 from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
-from vip.matching import engine
+from vip.matching import indexes
 from vip.people.models import (
     SENSITIVE_VERIFICATIONS,
     ApiToken,
@@ -97,7 +97,7 @@ def create_account(
         object_id=user.pk,
         data={"role": role},
     )
-    engine.on_commit_changed(user.pk)
+    indexes.on_commit_changed(user.pk)
     return user
 
 
@@ -180,7 +180,7 @@ def update_profile(user: User, changes: dict[str, Any]) -> MigrantProfile | Spon
         object_id=user.pk,
         data={"fields": sorted(changes)},
     )
-    engine.on_commit_changed(user.pk)
+    indexes.on_commit_changed(user.pk)
     return profile
 
 
@@ -203,7 +203,7 @@ def record_verification(
         object_id=person.pk,
         data=data,
     )
-    engine.on_commit_changed(person.pk)
+    indexes.on_commit_changed(person.pk)
     return verification
 
 
@@ -323,13 +323,13 @@ def import_people(
         object_id=at.isoformat(),
         data={"sponsors": len(sponsors), "migrants": len(migrants)},
     )
-    engine.on_commit_invalidate()
+    indexes.on_commit_invalidate()
     return len(users)
 
 
 @transaction.atomic(durable=True)
 def block(*, user: User, person_id: int) -> Block:
-    """Either side blocks the other: the engine never shows them to each other again."""
+    """Either side blocks the other: the ranking never shows them to each other again."""
     other = User.objects.filter(pk=person_id, is_active=True).first()
     if other is None or other.pk == user.pk:
         raise NotFound("PERSON_NOT_FOUND", "no such person")
@@ -339,7 +339,7 @@ def block(*, user: User, person_id: int) -> Block:
         blocker=user, blocked=other, defaults={"created_at": now()}
     )
     audit.record(actor=user, action=Action.PERSON_BLOCKED, object_type="user", object_id=other.pk)
-    engine.on_commit_blocks()
+    indexes.on_commit_blocks()
     return found
 
 

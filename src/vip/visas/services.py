@@ -19,7 +19,7 @@ from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
 from vip.ledger import services as ledger
-from vip.matching import engine
+from vip.matching import indexes
 from vip.money import Money
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for
@@ -73,7 +73,7 @@ def change_status(visa: Visa, to: Status, event: str, actor: User | None, reason
     )
     visa.status = to
     visa.save(update_fields=["status"])
-    engine.on_commit_changed(visa.migrant_id, visa.sponsor_id)
+    indexes.on_commit_changed(visa.migrant_id, visa.sponsor_id)
 
 
 @contextmanager
@@ -170,7 +170,7 @@ def settle_agreements(visa: Visa, actor: User) -> None:
     lapsed = list(others.values_list("pk", flat=True))
     Agreement.objects.filter(pk__in=lapsed).update(status=AgreementStatus.LAPSED)
     sponsors = Agreement.objects.filter(pk__in=lapsed).values_list("sponsor_id", flat=True)
-    engine.on_commit_changed(visa.migrant_id, visa.sponsor_id, *sponsors)
+    indexes.on_commit_changed(visa.migrant_id, visa.sponsor_id, *sponsors)
     audit.record(
         actor=actor,
         action=Action.AGREEMENTS_SETTLED,
@@ -390,7 +390,7 @@ def file_complaint(*, user: User, visa_id: int, category: str, text: str) -> Com
         object_id=visa.pk,
         data={"category": category},
     )
-    engine.on_commit_blocks()  # who complains about a visa reported the other party
+    indexes.on_commit_blocks()  # who complains about a visa reported the other party
     return complaint
 
 

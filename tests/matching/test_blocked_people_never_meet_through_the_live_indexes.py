@@ -6,7 +6,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
 
-from vip.matching import engine
+from vip.matching import indexes, selectors
 from vip.matching import services as matching
 from vip.people.models import User
 from vip.visas import services as visas
@@ -22,12 +22,12 @@ def test_a_sponsor_who_blocks_a_migrant_never_sees_him_nor_is_seen_by_him(
 ) -> None:
     anthony, bishal = story["anthony"], story["bishal"]
     request = matching.create_request(user=anthony, sponsor=anthony, criteria=ENGLISH)
-    assert bishal.pk in [c.id for c in engine.candidates(request.pk, 20)]
+    assert bishal.pk in [c.id for c in selectors.candidates(request.pk, 20)]
     with django_capture_on_commit_callbacks(execute=True):
         status, _ = api.post("/me/blocks", {"person": bishal.pk}, as_=anthony)
     assert status == 201
-    assert bishal.pk not in [c.id for c in engine.candidates(request.pk, 20)]
-    assert request.pk not in [r.id for r in engine.opportunities(bishal.pk, 20)]
+    assert bishal.pk not in [c.id for c in selectors.candidates(request.pk, 20)]
+    assert request.pk not in [r.id for r in selectors.opportunities(bishal.pk, 20)]
 
 
 def test_a_migrant_who_blocks_a_sponsor_never_sees_his_requests(
@@ -35,11 +35,11 @@ def test_a_migrant_who_blocks_a_sponsor_never_sees_his_requests(
 ) -> None:
     carol, bishal = story["carol"], story["bishal"]
     request = matching.create_request(user=carol, sponsor=carol, criteria=ENGLISH)
-    assert request.pk in [r.id for r in engine.opportunities(bishal.pk, 20)]
+    assert request.pk in [r.id for r in selectors.opportunities(bishal.pk, 20)]
     with django_capture_on_commit_callbacks(execute=True):
         assert api.post("/me/blocks", {"person": carol.pk}, as_=bishal)[0] == 201
-    assert request.pk not in [r.id for r in engine.opportunities(bishal.pk, 20)]
-    assert bishal.pk not in [c.id for c in engine.candidates(request.pk, 20)]
+    assert request.pk not in [r.id for r in selectors.opportunities(bishal.pk, 20)]
+    assert bishal.pk not in [c.id for c in selectors.candidates(request.pk, 20)]
 
 
 def test_only_a_counterpart_can_be_blocked(story: dict[str, User], api: Api) -> None:
@@ -55,7 +55,7 @@ def test_who_complains_about_a_visa_has_reported_the_other_party(
     carol = story["carol"]
     dawa = migrant(story["authority"], "Dawa", languages=[{"code": "en", "level": "B1"}])
     visa = active_visa(carol, dawa)
-    assert not engine.current().blocks.blocked(carol.pk, dawa.pk)
+    assert not indexes.current().blocks.blocked(carol.pk, dawa.pk)
     with django_capture_on_commit_callbacks(execute=True):
         visas.file_complaint(user=dawa, visa_id=visa.pk, category="housing", text="no heating")
-    assert engine.current().blocks.blocked(carol.pk, dawa.pk)
+    assert indexes.current().blocks.blocked(carol.pk, dawa.pk)

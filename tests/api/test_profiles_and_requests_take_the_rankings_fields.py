@@ -1,16 +1,16 @@
-"""The optional fields the engine ranks on, through the API (added, never required)."""
+"""The optional fields the ranking ranks on, through the API (added, never required)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from vip.matching import engine
+from vip.matching import from_database
 from vip.people.models import User
 
 from tests.cast import Api
 
 
-def test_a_migrants_profile_fields_reach_his_engine_record(
+def test_a_migrants_profile_fields_reach_his_ranking_record(
     story: dict[str, User], api: Api
 ) -> None:
     bishal = story["bishal"]
@@ -29,7 +29,7 @@ def test_a_migrants_profile_fields_reach_his_engine_record(
         as_=bishal,
     )
     assert status == 200
-    [record] = engine.migrant_records([bishal.pk])
+    [record] = from_database.migrant_records([bishal.pk])
     assert record.available_from == dt.date(2027, 2, 1)
     assert record.jurisdictions == {"US", "CA"}
     assert (record.religion, record.wants_other_adults) == ("buddhist", True)
@@ -39,7 +39,7 @@ def test_a_migrants_profile_fields_reach_his_engine_record(
     assert "np" in record.heritage  # his country of origin
 
 
-def test_a_sponsors_adults_and_a_requests_terms_reach_the_engine(
+def test_a_sponsors_adults_and_a_requests_terms_reach_the_ranking(
     story: dict[str, User], api: Api
 ) -> None:
     carol = story["carol"]
@@ -54,7 +54,7 @@ def test_a_sponsors_adults_and_a_requests_terms_reach_the_engine(
         as_=carol,
     )
     assert status == 201
-    [record] = engine.sponsor_records(ids=[created["id"]])
+    [record] = from_database.sponsor_records(ids=[created["id"]])
     assert (record.household_adults, record.preferences) == (3, {"housing"})
     assert (record.start_date, record.annual_pay, record.housing) == (
         dt.date(2027, 3, 1),

@@ -1,5 +1,5 @@
-"""Once a change commits, the engine updates that one record in place: a profile, a verification,
-a signature, a visa. No rebuild (the same engine object answers before and after)."""
+"""Once a change commits, the indexes update that one record in place: a profile, a verification,
+a signature, a visa. No rebuild (the same indexes object answers before and after)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from vip.agreements import services as agreements
-from vip.matching import engine
+from vip.matching import indexes, selectors
 from vip.matching import services as matching
 from vip.matching.models import SponsorshipRequest
 from vip.people import services as people
@@ -30,30 +30,30 @@ def carols_request(story: dict[str, User]) -> SponsorshipRequest:
 
 
 def shown(request: SponsorshipRequest) -> list[int]:
-    return [c.id for c in engine.candidates(request.pk, 20)]
+    return [c.id for c in selectors.candidates(request.pk, 20)]
 
 
 def test_a_profile_change_shows_at_once(
     story: dict[str, User], django_capture_on_commit_callbacks: Capture
 ) -> None:
     bishal, request = story["bishal"], carols_request(story)
-    built = engine.current()
+    built = indexes.current()
     assert bishal.pk in shown(request)
     with django_capture_on_commit_callbacks(execute=True):
         people.update_profile(bishal, {"languages": [{"code": "ne", "level": "native"}]})
     assert bishal.pk not in shown(request)
     with django_capture_on_commit_callbacks(execute=True):
         people.update_profile(bishal, {"languages": [{"code": "en", "level": "C1"}]})
-    [found] = [c for c in engine.candidates(request.pk, 20) if c.id == bishal.pk]
+    [found] = [c for c in selectors.candidates(request.pk, 20) if c.id == bishal.pk]
     assert "speaks en C1" in found.reasons
-    assert engine.current() is built
+    assert indexes.current() is built
 
 
 def test_a_verification_shows_at_once(
     story: dict[str, User], django_capture_on_commit_callbacks: Capture
 ) -> None:
     bishal, request = story["bishal"], carols_request(story)
-    built = engine.current()
+    built = indexes.current()
     with django_capture_on_commit_callbacks(execute=True):
         people.record_verification(
             authority=story["authority"],
@@ -62,25 +62,25 @@ def test_a_verification_shows_at_once(
             result="not_clear",
         )
     assert bishal.pk not in shown(request)
-    assert engine.current() is built
+    assert indexes.current() is built
 
 
 def test_a_migrant_with_a_signed_agreement_then_a_visa_disappears_at_once(
     story: dict[str, User], django_capture_on_commit_callbacks: Capture
 ) -> None:
     anthony, bishal, request = story["anthony"], story["bishal"], carols_request(story)
-    built = engine.current()
+    built = indexes.current()
     assert bishal.pk in shown(request)
     with django_capture_on_commit_callbacks(execute=True):
         agreement = signed_agreement(anthony, bishal)
     assert bishal.pk not in shown(request)
-    assert built.markets["US"].candidates.record(bishal.pk).signed_agreement
+    assert built.jurisdictions["US"].candidates.record(bishal.pk).signed_agreement
     with django_capture_on_commit_callbacks(execute=True):
         visa = visas.apply(user=anthony, agreement_id=agreement.pk, insurance=insurance(agreement))
     assert visa.status == "approved"
-    assert built.markets["US"].candidates.record(bishal.pk).holds_visa
+    assert built.jurisdictions["US"].candidates.record(bishal.pk).holds_visa
     assert bishal.pk not in shown(request)
-    assert engine.current() is built
+    assert indexes.current() is built
 
 
 def test_a_sponsor_whose_agreement_is_signed_leaves_the_migrants_opportunities(
@@ -88,7 +88,7 @@ def test_a_sponsor_whose_agreement_is_signed_leaves_the_migrants_opportunities(
 ) -> None:
     bishal, request = story["bishal"], carols_request(story)
     dawa = migrant(story["authority"], "Dawa", languages=[{"code": "en", "level": "B1"}])
-    assert request.pk in [r.id for r in engine.opportunities(bishal.pk, 20)]
+    assert request.pk in [r.id for r in selectors.opportunities(bishal.pk, 20)]
     with django_capture_on_commit_callbacks(execute=True):
         offer = agreements.offer(
             user=story["carol"],
@@ -98,14 +98,14 @@ def test_a_sponsor_whose_agreement_is_signed_leaves_the_migrants_opportunities(
         )
         agreements.sign(user=story["carol"], agreement_id=offer.pk)
         agreements.sign(user=dawa, agreement_id=offer.pk)
-    assert request.pk not in [r.id for r in engine.opportunities(bishal.pk, 20)]
+    assert request.pk not in [r.id for r in selectors.opportunities(bishal.pk, 20)]
 
 
-def test_a_new_code_rebuilds_the_engine_with_it(
+def test_a_new_code_rebuilds_the_indexes_with_it(
     story: dict[str, User], django_capture_on_commit_callbacks: Capture
 ) -> None:
     request = carols_request(story)
-    built = engine.current()
+    built = indexes.current()
     with django_capture_on_commit_callbacks(execute=True):
         newcomer = migrant(
             story["authority"],
@@ -119,4 +119,4 @@ def test_a_new_code_rebuilds_the_engine_with_it(
             result="clear",
         )
     assert newcomer.pk in shown(request)
-    assert engine.current() is not built
+    assert indexes.current() is not built

@@ -1,0 +1,236 @@
+"""The ranking's indexes on the database: one candidate and one opportunity index per jurisdiction.
+
+The indexes are built from the database (vip.matching.from_database) on first use after the
+process starts, then kept up to date one record at a time: the services call `changed` (or
+`blocks_changed`, `invalidate`) through `transaction.on_commit`, so an index never sees a change
+that was rolled back. The queries on them are vip.matching.selectors.candidates and
+.opportunities.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import Any
+
+from django.db import transaction
+
+from vip.communities.models import Jurisdiction
+from vip.matching.from_database import load_blocks, migrant_records, sponsor_records
+from vip.matching.ranking.index import CandidateIndex
+from vip.matching.ranking.opportunities import OpportunityIndex
+from vip.matching.ranking.ranked import Blocks
+from vip.matching.ranking.records import MigrantRecord, SponsorRecord
+from vip.matching.ranking.vocabulary import (
+    CODE_LIMIT,
+    JURISDICTION_LIMIT,
+    MASK_LIMIT,
+    Vocabularies,
+    Vocabulary,
+)
+
+
+def _vocabulary(counts: Counter[str], limit: int) -> Vocabulary:
+    """The most frequent codes first (ties: alphabetical), as many as the index holds."""
+    ordered = sorted(counts, key=lambda code: (-counts[code], code))[:limit]
+    return Vocabulary(tuple(sorted(ordered)))
+
+
+def vocabularies_of(
+    migrants: list[MigrantRecord], requests: list[SponsorRecord], jurisdictions: list[str]
+) -> Vocabularies:
+    languages: Counter[str] = Counter()
+    sectors: Counter[str] = Counter()
+    interests: Counter[str] = Counter()
+    heritage: Counter[str] = Counter()
+    religions: Counter[str] = Counter()
+    for m in migrants:
+        languages.update(list(m.languages))
+        sectors.update(list(m.sectors))
+        interests.update(m.interests)
+        heritage.update(m.heritage)
+        religions.update([m.religion] if m.religion else [])
+    for s in requests:
+        languages.update([*s.languages, *s.languages_required])
+        sectors.update(list(s.sectors_required))
+        interests.update(s.interests)
+        heritage.update(s.heritage)
+        religions.update([s.religion] if s.religion else [])
+    return Vocabularies(
+        languages=_vocabulary(languages, MASK_LIMIT),
+        sectors=_vocabulary(sectors, CODE_LIMIT),
+        interests=_vocabulary(interests, MASK_LIMIT),
+        heritage=_vocabulary(heritage, MASK_LIMIT),
+        religions=_vocabulary(religions, MASK_LIMIT),
+        jurisdictions=Vocabulary(tuple(sorted(jurisdictions)[:JURISDICTION_LIMIT])),
+    )
+
+
+def _grows(record: MigrantRecord | SponsorRecord, v: Vocabularies) -> bool:
+    """The record has a code the vocabulary lacks and has room for: a rebuild numbers it. (A
+    full vocabulary keeps its most frequent codes; the others are left out of the index.)"""
+    sectors: Iterable[str]
+    if isinstance(record, MigrantRecord):
+        languages, sectors = list(record.languages), record.sectors
+    else:
+        languages, sectors = (
+            [*record.languages, *record.languages_required],
+            record.sectors_required,
+        )
+    groups = [
+        (languages, v.languages, MASK_LIMIT),
+        (sectors, v.sectors, CODE_LIMIT),
+        (record.interests, v.interests, MASK_LIMIT),
+        (record.heritage, v.heritage, MASK_LIMIT),
+        ([record.religion] if record.religion else [], v.religions, MASK_LIMIT),
+    ]
+    return any(
+        code not in vocabulary and len(vocabulary.codes) < limit
+        for codes, vocabulary, limit in groups
+        for code in codes
+    )
+
+
+@dataclass
+class JurisdictionIndexes:
+    """One jurisdiction: its migrants (those who accept it) and its sponsors' requests."""
+
+    candidates: CandidateIndex
+    opportunities: OpportunityIndex
+
+
+class LiveIndexes:
+    """The vocabularies, the indexes of each jurisdiction and the blocks, as of the last change."""
+
+    def __init__(self, vocabularies: Vocabularies, blocks: Blocks) -> None:
+        self.vocabularies = vocabularies
+        self.blocks = blocks
+        self.jurisdictions = {
+            code: JurisdictionIndexes(CandidateIndex(vocabularies), OpportunityIndex(vocabularies))
+            for code in vocabularies.jurisdictions.codes
+        }
+        self.request_jurisdiction: dict[int, str] = {}
+
+    @staticmethod
+    def _accepts(migrant: MigrantRecord, jurisdiction: str) -> bool:
+        return not migrant.jurisdictions or jurisdiction in migrant.jurisdictions
+
+    def as_indexed(self, migrant: MigrantRecord) -> MigrantRecord:
+        """An empty list of jurisdictions means anywhere: the index stores each one's bit."""
+        if migrant.jurisdictions:
+            return migrant
+        return replace(migrant, jurisdictions=frozenset(self.vocabularies.jurisdictions.codes))
+
+    def put_migrant(self, migrant: MigrantRecord) -> None:
+        """His row in each jurisdiction he accepts (encoded once: they share the vocabularies)."""
+        indexed = self.as_indexed(migrant)
+        row: dict[str, Any] | None = None
+        for code, indexes in self.jurisdictions.items():
+            if self._accepts(migrant, code):
+                row = row or indexes.candidates.encode(indexed)
+                indexes.candidates.store.put(row)
+            else:
+                indexes.candidates.remove(migrant.id)
+
+    def remove_migrant(self, migrant_id: int) -> None:
+        for indexes in self.jurisdictions.values():
+            indexes.candidates.remove(migrant_id)
+
+    def put_request(self, request: SponsorRecord) -> None:
+        self.remove_request(request.id)
+        indexes = self.jurisdictions.get(request.jurisdiction)
+        if indexes is not None:
+            indexes.opportunities.upsert(request)
+            self.request_jurisdiction[request.id] = request.jurisdiction
+
+    def remove_request(self, request_id: int) -> None:
+        old = self.request_jurisdiction.pop(request_id, None)
+        if old is not None and old in self.jurisdictions:
+            self.jurisdictions[old].opportunities.remove(request_id)
+
+    def grows(self, record: MigrantRecord | SponsorRecord) -> bool:
+        return _grows(record, self.vocabularies)
+
+
+def build() -> LiveIndexes:
+    """Every index from the database in one pass."""
+    migrants = migrant_records()
+    requests = sponsor_records()
+    jurisdictions = list(Jurisdiction.objects.values_list("code", flat=True))
+    built = LiveIndexes(vocabularies_of(migrants, requests, jurisdictions), load_blocks())
+    for migrant in migrants:
+        built.put_migrant(migrant)
+    for request in requests:
+        built.put_request(request)
+    return built
+
+
+_lock = threading.RLock()
+_indexes: LiveIndexes | None = None
+
+
+def current() -> LiveIndexes:
+    """The process's indexes, built on first use."""
+    global _indexes
+    with _lock:
+        if _indexes is None:
+            _indexes = build()
+        return _indexes
+
+
+def invalidate() -> None:
+    """Drop the indexes: the next query rebuilds them (a rule, a vocabulary or a bulk change)."""
+    global _indexes
+    with _lock:
+        _indexes = None
+
+
+def changed(*user_ids: int) -> None:
+    """People changed (profile, verification, visa, agreement, request): re-read their records."""
+    ids = sorted(set(user_ids))
+    with _lock:
+        live = _indexes
+        if live is None or not ids:
+            return
+        migrants = {m.id: m for m in migrant_records(ids)}
+        requests = sponsor_records(sponsors=ids)
+        records: list[MigrantRecord | SponsorRecord] = [*migrants.values(), *requests]
+        if any(live.grows(r) for r in records):
+            invalidate()
+            return
+        for pk in ids:
+            if pk in migrants:
+                live.put_migrant(migrants[pk])
+            else:
+                live.remove_migrant(pk)
+        for request in requests:
+            live.put_request(request)
+
+
+def blocks_changed() -> None:
+    with _lock:
+        if _indexes is not None:
+            _indexes.blocks = load_blocks()
+
+
+def on_commit_changed(*user_ids: int) -> None:
+    """Called by a service inside its transaction: the indexes follow once it commits."""
+    transaction.on_commit(lambda: changed(*user_ids))
+
+
+def on_commit_blocks() -> None:
+    transaction.on_commit(blocks_changed)
+
+
+def on_commit_invalidate() -> None:
+    transaction.on_commit(invalidate)
+
+
+@contextmanager
+def in_use() -> Iterator[LiveIndexes]:
+    """The process's indexes, held so that no change is applied while a query reads them."""
+    with _lock:
+        yield current()
