@@ -21,11 +21,11 @@ from vip.matching.ranking.records import (
     CEFR_LEVELS,
     CONVERSATIONAL,
     HOUSING_LEVELS,
-    SOFT_CRITERIA,
     MigrantRecord,
     SponsorRecord,
     cefr_rank,
 )
+from vip.matching.ranking.scoring import CRITERION_BIT
 from vip.matching.ranking.vocabulary import Vocabularies
 
 CLEAN, HEALTH, WANTS_OTHER_ADULTS, HOLDS_VISA, SIGNED_AGREEMENT = (1 << b for b in range(5))
@@ -62,11 +62,11 @@ def year_floor(years: int) -> int:
 
 
 def criteria_bits(opted: Iterable[str]) -> int:
-    return sum(1 << i for i, c in enumerate(SOFT_CRITERIA) if c in opted)
+    return sum(bit for c, bit in CRITERION_BIT.items() if c in opted)
 
 
 def criteria_of(bits: int) -> frozenset[str]:
-    return frozenset(c for i, c in enumerate(SOFT_CRITERIA) if bits >> i & 1)
+    return frozenset(c for c, bit in CRITERION_BIT.items() if bits & bit)
 
 
 class CandidateIndex(RecordIndex[MigrantRecord]):

@@ -1,9 +1,10 @@
 """numba kernels of the ranking: the hard filter fused with the soft score and a top-k heap.
 
-Points follow `pairs.py` exactly (integers 0..1000, floor divisions), so the fast ranking and
-the brute force agree to the last digit. Results are ordered by score, then by id ascending:
-both live in one int64 key, score above bit 42 and (2^42 - 1 - id) below, so one comparison
-decides and the order never depends on where a row sits in the index.
+Points follow `pairs.py` exactly (integers 0..FULL, floor divisions, the caps and bits of
+`scoring.py`), so the fast ranking and the brute force agree to the last digit. Results are
+ordered by score, then by id ascending: both live in one int64 key, score above bit ID_BITS and
+(ID_LIMIT - 1 - id) below, so one comparison decides and the order never depends on where a row
+sits in the index.
 """
 
 from __future__ import annotations
@@ -13,10 +14,23 @@ import numpy.typing as npt
 from numba import njit
 
 from vip.matching.arrays import Int32Array, Int64Array, UInt8Array, UInt64Array
+from vip.matching.ranking.scoring import (
+    ALL_CRITERIA,
+    EXPERIENCE_BIT,
+    EXPERIENCE_CAP,
+    FULL,
+    HERITAGE_BIT,
+    HOUSING_BIT,
+    ID_BITS,
+    ID_LIMIT,
+    INTERESTS_BIT,
+    INTERESTS_CAP,
+    LANGUAGES_BIT,
+    LANGUAGES_CAP,
+    PAY_BIT,
+    RELIGION_BIT,
+)
 
-FULL = 1000
-ID_BITS = 42
-ID_LIMIT = 1 << ID_BITS
 CHUNK = 4096
 
 
@@ -41,17 +55,17 @@ def side_score(
 ) -> int:
     """Mean points of the criteria this side opted into, FULL when none (bits as SOFT_CRITERIA)."""
     bits = np.int64(opted)  # row values arrive as uint8: keep all arithmetic in int64
-    count = np.int64(popcount(np.uint64(bits & 127)))
+    count = np.int64(popcount(np.uint64(bits & ALL_CRITERIA)))
     if count == 0:
         return FULL
     total = (
-        (languages if bits & 1 else 0)
-        + (heritage if bits & 2 else 0)
-        + (religion if bits & 4 else 0)
-        + (interests if bits & 8 else 0)
-        + (experience if bits & 16 else 0)
-        + (pay if bits & 32 else 0)
-        + (housing if bits & 64 else 0)
+        (languages if bits & LANGUAGES_BIT else 0)
+        + (heritage if bits & HERITAGE_BIT else 0)
+        + (religion if bits & RELIGION_BIT else 0)
+        + (interests if bits & INTERESTS_BIT else 0)
+        + (experience if bits & EXPERIENCE_BIT else 0)
+        + (pay if bits & PAY_BIT else 0)
+        + (housing if bits & HOUSING_BIT else 0)
     )
     return int(total // count)
 
@@ -72,11 +86,11 @@ def pair_score(
 ) -> int:
     """The harmonic mean of both sides' scores over the 7 criteria's points."""
     offered, expected = np.int64(pay), np.int64(expectation)
-    languages = min(shared_languages, 2) * FULL // 2
+    languages = min(shared_languages, LANGUAGES_CAP) * FULL // LANGUAGES_CAP
     heritage = FULL if shared_heritage else 0
     religion = FULL if shared_religion else 0
-    interests = min(shared_interests, 3) * FULL // 3
-    experience = min(more_years, 5) * FULL // 5
+    interests = min(shared_interests, INTERESTS_CAP) * FULL // INTERESTS_CAP
+    experience = min(more_years, EXPERIENCE_CAP) * FULL // EXPERIENCE_CAP
     paid = FULL if expected <= 0 else min(FULL, int(offered * FULL // expected))
     housed = FULL if np.int64(housing) >= np.int64(need) else 0
     a = side_score(

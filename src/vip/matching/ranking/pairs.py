@@ -3,7 +3,8 @@
 This is the brute-force definition the fast kernels must reproduce exactly (they compute the
 same integer points), and the source of the reasons shown with each result.
 
-Points are integers from 0 to 1000 so that both implementations agree to the last digit:
+Points are integers from 0 to FULL (1000, scoring.py) so that both implementations agree to
+the last digit:
 - each soft criterion gives points (below); a side's score is the mean of the points of the
   criteria that side opted into (floor division), 1000 when it opted into none;
 - the pair's score is the harmonic mean of the two sides' scores, 2ab / (a + b) (floor), 0 when
@@ -25,13 +26,8 @@ from vip.matching.ranking.records import (
     SponsorRecord,
     cefr_rank,
 )
+from vip.matching.ranking.scoring import EXPERIENCE_CAP, FULL, INTERESTS_CAP, LANGUAGES_CAP
 from vip.matching.ranking.vocabulary import Vocabularies
-
-FULL = 1000
-# Points saturate: two extra shared languages, three shared interests, five extra years.
-LANGUAGES_CAP = 2
-INTERESTS_CAP = 3
-EXPERIENCE_CAP = 5
 
 
 def meets_request(migrant: MigrantRecord, request: SponsorRecord, on: date) -> bool:

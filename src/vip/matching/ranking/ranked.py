@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from vip.matching.arrays import Int64Array
-from vip.matching.ranking.kernels import FULL
+from vip.matching.ranking.scoring import FULL
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 from vip.matching.ranking.columns import Column, ColumnStore
-from vip.matching.ranking.kernels import ID_LIMIT
+from vip.matching.ranking.scoring import ID_LIMIT
 from vip.matching.ranking.vocabulary import Vocabularies
 
 
