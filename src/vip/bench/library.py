@@ -1,7 +1,8 @@
 """The PyPI `matching` library's HospitalResident solver on our preferences: the yardstick.
 
 The library wants every list mutually consistent and no player with an empty list, so both are
-arranged here; a player the library never sees is unmatched.
+arranged here; a player the library never sees is unmatched. It is a dev-only dependency, loaded
+on first use: without it `vip bench matching` stops with one line naming the extra to install.
 """
 
 from __future__ import annotations
@@ -12,11 +13,23 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
-from matching.games import HospitalResident
-
 from vip.bench.oracles import acceptable_lists
 from vip.matching.clearinghouse.deferred_acceptance import Proposing
 from vip.matching.clearinghouse.instance import Preferences
+
+
+class MissingExtra(RuntimeError):
+    """A benchmark needs a package of the dev extra that is not installed."""
+
+
+def _hospital_resident() -> Any:
+    try:
+        from matching.games import HospitalResident
+    except ImportError:
+        raise MissingExtra(
+            "the `matching` library is missing: pip install 'vip-platform[dev]'"
+        ) from None
+    return HospitalResident
 
 
 def _deep(work: Callable[[], Any]) -> Any:
@@ -39,6 +52,7 @@ def _deep(work: Callable[[], Any]) -> Any:
 
 def library_matching(preferences: Preferences, proposing: Proposing) -> dict[str, str | None]:
     """HospitalResident's resident-optimal (proposers) or hospital-optimal (receivers) matching."""
+    _hospital_resident()  # fail here, in this thread, if the library is missing
     matching: dict[str, str | None] = _deep(lambda: _solve(preferences, proposing))
     return matching
 
@@ -50,7 +64,7 @@ def _solve(preferences: Preferences, proposing: Proposing) -> dict[str, str | No
     capacity = {r: preferences.capacity[r] for r in hospitals}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        game = HospitalResident.create_from_dictionaries(residents, hospitals, capacity)
+        game = _hospital_resident().create_from_dictionaries(residents, hospitals, capacity)
         solved = game.solve(optimal="resident" if proposing == "proposers" else "hospital")
     match: dict[str, str | None] = dict.fromkeys(preferences.proposers)
     for hospital, held in solved.items():

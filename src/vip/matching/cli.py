@@ -105,12 +105,14 @@ QuickFlag = Annotated[bool, typer.Option("--quick", help="Smaller sizes: a few m
 def bench_command(as_json: JsonFlag = False, quick: QuickFlag = False) -> None:
     """Deferred acceptance and ranking, each figure next to a baseline from the same run."""
     from vip.bench import matching as bench
+    from vip.bench.library import MissingExtra
 
     def report(figure: bench.Figure) -> None:
         if not as_json:
             typer.echo(figure.line())
 
-    figures = bench.run(quick, report)
+    with refusing(MissingExtra):
+        figures = bench.run(quick, report)
     if as_json:
         typer.echo(json.dumps({"results": [f.to_json() for f in figures]}))
 
