@@ -67,12 +67,12 @@ def test_a_migrant_proposing_round_makes_stable_offers_both_sides_must_sign(db: 
 def test_the_rounds_matching_is_stable_for_the_rankings_rank_lists(db: None) -> None:
     demo_world(sponsors=40, migrants=400)
     riverside_requests()
-    lists, choices, _ = matching.rank_lists(Community.objects.get(code="riverside"))
+    lists = matching.round_lists(Community.objects.get(code="riverside"))
     held = matching.run_round(authority=User.objects.get(role="authority"), cohort="riverside")
-    preferences = Preferences(
-        proposers={str(m): [str(r) for r in ranked] for m, ranked in choices.items()},
-        receivers={str(r): [str(m) for m, _ in ranked] for r, ranked in lists.items()},
-        capacity={str(r): 1 for r in lists},
+    preferences = Preferences(  # the same lists through `vip match solve`'s contract
+        proposers={str(m.migrant): [str(r) for r in m.requests] for m in lists.migrants},
+        receivers={str(r.request): [str(x.migrant) for x in r.listed] for r in lists.requests},
+        capacity={str(r.request): 1 for r in lists.requests},
     )
     expected = solve(preferences)
     assert expected["stable"]

@@ -10,8 +10,10 @@ MODULES = [
     "vip.matching.clearinghouse.instance",
     "vip.matching.ranking.kernels",
     "vip.matching.clearinghouse.market",
+    "vip.matching.clearinghouse.rounds",
     "vip.matching.ranking.opportunities",
     "vip.matching.ranking.pairs",
+    "vip.matching.ranking.scoring",
     "vip.bench.oracles",
     "vip.bench.synthetic",
 ]

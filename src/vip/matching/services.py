@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, replace
 from typing import Any, Literal
 
 from django.db import transaction
@@ -15,7 +15,13 @@ from vip.communities.models import Community
 from vip.errors import Forbidden, Invalid, NotFound
 from vip.matching import from_database, indexes, selectors
 from vip.matching.clearinghouse.deferred_acceptance import Proposing
-from vip.matching.clearinghouse.instance import Preferences, solve
+from vip.matching.clearinghouse.rounds import (
+    Listed,
+    MigrantList,
+    RequestList,
+    RoundLists,
+    stable_pairs,
+)
 from vip.matching.models import MatchRound, SponsorshipRequest
 from vip.money import Money
 from vip.people.models import MigrantProfile, Role, User
@@ -73,52 +79,43 @@ def record_candidates_shown(*, reader: User, request: SponsorshipRequest, shown:
         )
 
 
-@dataclass(frozen=True)
-class RoundPair:
-    request: int
-    sponsor: int
-    migrant: int
-    score: float
-    agreement: int = 0
-
-
 ROUND_LIST_LENGTH = 20
 
 
-def rank_lists(
-    cohort: Community, k: int = ROUND_LIST_LENGTH
-) -> tuple[dict[int, list[tuple[int, float]]], dict[int, list[int]], dict[int, int]]:
-    """Both sides' rank lists from the ranking: each open request (a sponsor's latest)
-    lists its top k migrants; each migrant so listed ranks those requests by the same pair
-    score and keeps his top k. Migrants whose home earnings are in another currency than the
-    cohort's cannot be offered an agreement there (the gain baseline), so take no part."""
+def round_lists(cohort: Community, k: int = ROUND_LIST_LENGTH) -> RoundLists:
+    """Both sides' rank lists from the ranking: each open request (a sponsor's latest) lists its
+    top k migrants; each migrant so listed ranks those requests by the same pair score and keeps
+    his top k. Migrants whose home earnings are in another currency than the cohort's cannot be
+    offered an agreement there (the gain baseline), so take no part."""
     latest: dict[int, int] = {}
     for record in from_database.sponsor_records(
         sponsors=list(cohort.residents.filter(role=Role.SPONSOR).values_list("pk", flat=True))
     ):
         if record.open:
             latest[record.sponsor_id] = max(latest.get(record.sponsor_id, 0), record.id)
-    currency = cohort.jurisdiction.currency
-    requests: dict[int, list[tuple[int, float]]] = {}
-    for request_id in sorted(latest.values()):
-        requests[request_id] = [(c.id, c.score) for c in selectors.candidates(request_id, k)]
-    listed = {m for ranked in requests.values() for m, _ in ranked}
+    ranked = {r: selectors.candidates(r, k) for r in sorted(latest.values())}
+    listed = {c.id for found in ranked.values() for c in found}
     payable = set(
-        MigrantProfile.objects.filter(user_id__in=listed, home_currency=currency).values_list(
-            "user_id", flat=True
+        MigrantProfile.objects.filter(
+            user_id__in=listed, home_currency=cohort.jurisdiction.currency
+        ).values_list("user_id", flat=True)
+    )
+    sponsor_of = {request: sponsor for sponsor, request in latest.items()}
+    requests = tuple(
+        RequestList(
+            r, sponsor_of[r], tuple(Listed(c.id, c.score) for c in found if c.id in payable)
         )
+        for r, found in ranked.items()
     )
-    migrants: dict[int, list[tuple[float, int]]] = {}
-    for request_id, ranked in requests.items():
-        requests[request_id] = [(m, score) for m, score in ranked if m in payable]
-        for m, score in requests[request_id]:
-            migrants.setdefault(m, []).append((-score, request_id))
-    sponsors = {request_id: sponsor for sponsor, request_id in latest.items()}
-    return (
-        requests,
-        {m: [r for _, r in sorted(choices)[:k]] for m, choices in sorted(migrants.items())},
-        sponsors,
+    choices: dict[int, list[tuple[float, int]]] = {}
+    for request in requests:
+        for entry in request.listed:
+            choices.setdefault(entry.migrant, []).append((-entry.score, request.request))
+    migrants = tuple(
+        MigrantList(m, tuple(r for _, r in sorted(found)[:k]))
+        for m, found in sorted(choices.items())
     )
+    return RoundLists(requests, migrants)
 
 
 def _offer_from(round_by: User, request: SponsorshipRequest, migrant_id: int) -> int:
@@ -153,28 +150,18 @@ def run_round(
     community = Community.objects.select_related("jurisdiction").filter(code=cohort).first()
     if community is None:
         raise NotFound("COMMUNITY_NOT_FOUND", f"no community {cohort!r}")
-    requests, migrants, sponsors = rank_lists(community)
-    preferences = Preferences(
-        proposers={str(m): [str(r) for r in ranked] for m, ranked in migrants.items()},
-        receivers={str(r): [str(m) for m, _ in ranked] for r, ranked in requests.items()},
-        capacity={str(r): 1 for r in requests},
-    )
+    lists = round_lists(community)
     side: Proposing = "proposers" if proposing == "migrants" else "receivers"
-    result = solve(preferences, side)
-    if not result["stable"]:  # deferred acceptance cannot fail this: a check, not a branch
-        raise RuntimeError(f"the round's matching has {result['blocking_pairs']} blocking pairs")
-    matches: dict[str, str | None] = result["matches"]
-    scores = {(r, m): score for r, ranked in requests.items() for m, score in ranked}
+    matching = stable_pairs(lists, side)
+    if matching.blocking_pairs:  # deferred acceptance cannot fail this: a check, not a branch
+        raise RuntimeError(f"the round's matching has {matching.blocking_pairs} blocking pairs")
     found = SponsorshipRequest.objects.select_related(
         "sponsor__community__jurisdiction", "sponsor__sponsor_profile"
-    ).in_bulk(list(requests))
-    pairs = []
-    for migrant, request in sorted(matches.items(), key=lambda pair: int(pair[0])):
-        if request is None:
-            continue
-        r, m = int(request), int(migrant)
-        agreement = _offer_from(authority, found[r], m)
-        pairs.append(RoundPair(r, sponsors[r], m, scores[r, m], agreement))
+    ).in_bulk([r.request for r in lists.requests])
+    pairs = [
+        replace(pair, agreement=_offer_from(authority, found[pair.request], pair.migrant))
+        for pair in matching.pairs
+    ]
     held = MatchRound.objects.create(
         cohort=community.code,
         proposing=proposing,
@@ -190,10 +177,10 @@ def run_round(
         data={
             "cohort": community.code,
             "proposing": proposing,
-            "requests": len(requests),
-            "migrants": len(migrants),
+            "requests": len(lists.requests),
+            "migrants": len(lists.migrants),
             "pairs": len(pairs),
-            "blocking_pairs": result["blocking_pairs"],
+            "blocking_pairs": matching.blocking_pairs,
         },
     )
     return held
