@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from vip.audit import cli as audit_cli
 from vip.boot import django_setup
 from vip.clock import today
 from vip.matching import cli as matching_cli
@@ -29,14 +30,12 @@ bench_app = typer.Typer(
     no_args_is_help=True,
 )
 policy_app = typer.Typer(help="National parameters.", no_args_is_help=True)
-audit_app = typer.Typer(help="The audit log.", no_args_is_help=True)
 ledger_app = typer.Typer(help="The books.", no_args_is_help=True)
 support_app = typer.Typer(help="Sponsors' support obligations.", no_args_is_help=True)
 visas_app = typer.Typer(help="Visas: the daily jobs.", no_args_is_help=True)
 for sub, name in (
     (bench_app, "bench"),
     (policy_app, "policy"),
-    (audit_app, "audit"),
     (ledger_app, "ledger"),
     (support_app, "support"),
     (visas_app, "visas"),
@@ -203,22 +202,6 @@ def report(ok: bool, summary: dict[str, Any], as_json: bool, good: str, bad: str
         raise typer.Exit(1)
 
 
-@audit_app.command("verify")
-def audit_verify(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Recompute the audit log's hash chain; exit 1 at the first event that does not fit."""
-    django_setup()
-    from vip.audit.services import verify
-
-    result = verify()
-    report(
-        result.ok,
-        {"events": result.events, "broken_at": result.broken_at, "problem": result.problem},
-        as_json,
-        f"audit log intact: {result.events} events chained",
-        f"audit log broken: {result.problem}",
-    )
-
-
 @ledger_app.command("check")
 def ledger_check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Prove the books balance: every transaction, and every currency, sums to zero."""
@@ -270,4 +253,5 @@ def main() -> None:
 
 
 simulation_cli.register(app, bench_app)
+audit_cli.register(app)
 matching_cli.register(app, bench_app)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.db import connection
 
 from vip.audit import guards
+from vip.audit.models import AuditEvent, AuditHead
+from vip.audit.services import GENESIS, _digest
 
 
 def drop_append_only_guard() -> None:
@@ -14,3 +16,24 @@ def drop_append_only_guard() -> None:
             # DDL waits for no deferred check: settle the foreign keys written so far.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     guards.remove_append_only(connection)
+
+
+def rechain_and_rewind() -> None:
+    """What the unkeyed chain cannot see: renumber what is left, recompute every hash from the
+    genesis and move the head to the new end. Run after deleting events with the guard dropped."""
+    prev = GENESIS
+    for seq, event in enumerate(AuditEvent.objects.order_by("seq"), start=1):
+        event.seq, event.prev_hash = seq, prev
+        event.hash = _digest(
+            prev,
+            seq,
+            event.at.isoformat(),
+            event.actor_id,
+            event.action,
+            event.object_type,
+            event.object_id,
+            event.data,
+        )
+        event.save(update_fields=["seq", "prev_hash", "hash"])
+        prev = event.hash
+    AuditHead.objects.filter(pk=1).update(seq=AuditEvent.objects.count(), hash=prev)

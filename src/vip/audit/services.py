@@ -5,12 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 
+from vip.audit import checkpoints
+from vip.audit.checkpoints import Checkpoint
 from vip.audit.models import Action, AuditEvent, AuditHead
 from vip.clock import now
+from vip.errors import Conflict
 from vip.people.models import User
 
 GENESIS = "0" * 64
@@ -81,14 +86,18 @@ class ChainReport:
     events: int
     broken_at: int | None
     problem: str
+    head: str = GENESIS
 
     @property
     def ok(self) -> bool:
         return self.broken_at is None
 
 
-def verify() -> ChainReport:
-    """Recompute the chain from the first event; report the first event that does not fit."""
+def verify(checkpoint: Checkpoint | None = None) -> ChainReport:
+    """Recompute the chain from the first event; report the first event that does not fit.
+
+    With a checkpoint, the log must also extend it: its event at the checkpoint's seq must be the
+    one that was signed. A log re-chained below that point, or cut back before it, does not."""
     prev, count = GENESIS, 0
     for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=2000):
         count += 1
@@ -108,8 +117,39 @@ def verify() -> ChainReport:
         )
         if expected != event.hash:
             return ChainReport(count, event.seq, f"#{event.seq} was altered")
+        if checkpoint is not None and event.seq == checkpoint.seq and event.hash != checkpoint.hash:
+            return ChainReport(
+                count,
+                event.seq,
+                f"#{event.seq} is not the event signed at {checkpoint.at}: the log was rewritten",
+            )
         prev = event.hash
+    if checkpoint is not None and count < checkpoint.seq:
+        return ChainReport(
+            count,
+            count + 1,
+            f"the log ends at #{count}, before #{checkpoint.seq} signed at {checkpoint.at}",
+        )
     head = AuditHead.objects.filter(pk=1).first()
     if head is not None and (head.seq, head.hash) != (count, prev):
         return ChainReport(count, count, "events were removed from the end of the log")
-    return ChainReport(count, None, "")
+    return ChainReport(count, None, "", prev)
+
+
+def signing_key() -> checkpoints.Key:
+    return checkpoints.load_key(settings.VIP_AUDIT_SIGNING_KEY)
+
+
+def verify_against(path: Path) -> ChainReport:
+    return verify(checkpoints.read(path, signing_key()))
+
+
+def write_checkpoint(out: Path) -> Checkpoint:
+    """The daily job: sign the head of a log that verifies, and write it where it is kept."""
+    key = signing_key()
+    report = verify()
+    if not report.ok:
+        raise Conflict("AUDIT_LOG_BROKEN", f"not signing a broken log: {report.problem}")
+    checkpoint = checkpoints.sign(key, report.events, report.head, now().isoformat())
+    checkpoints.write(checkpoint, out)
+    return checkpoint
