@@ -15,6 +15,8 @@ from vip.agreements.models import Agreement
 from vip.calendar import add_months
 from vip.clock import today
 from vip.demo.people import DEMO_PASSWORD, years_ago
+from vip.matching import services as matching
+from vip.matching.models import SponsorshipRequest
 from vip.money import Money
 from vip.people import services as people
 from vip.people.models import Role, User
@@ -186,4 +188,23 @@ def official(authority: User, name: str, role: str, community: str | None = None
         country="US",
         community_code=community,
         created_by=authority,
+    )
+
+
+def seed_request() -> SponsorshipRequest:
+    """Anthony's request from the seeds: English, construction experience, a clean record."""
+    anthony = User.objects.get(email="anthony@vip.example")
+    return matching.create_request(
+        user=anthony,
+        sponsor=anthony,
+        criteria={
+            "languages": [{"code": "en", "min_level": "B1"}],
+            "sectors": [{"code": "construction", "min_years": 1}],
+            "age_min": 21,
+            "age_max": 45,
+            "clean_record": True,
+            "annual_pay": Money(32_000_00, "USD"),
+            "housing": "private_room",
+            "housing_text": "spare room",
+        },
     )

@@ -71,3 +71,17 @@ def assert_page_is_accessible(page: Page) -> None:
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
     ]
     assert sideways_overflow(page) == 0, page.url
+
+
+def log_in(page: Page, portal: str, email: str, password: str = "vip-demo-2026") -> None:
+    """Through the login form, as a person does (fields by id: any language)."""
+    page.goto(f"{portal}accounts/login/")
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(password)
+    page.locator("main button[type=submit]").click()
+
+
+def checked(page: Page) -> None:
+    """Every page of a walk: accessible, fits the window, within the budget."""
+    assert_page_is_accessible(page)
+    assert weight(page) <= PAGE_BUDGET_BYTES, (page.url, weight(page))

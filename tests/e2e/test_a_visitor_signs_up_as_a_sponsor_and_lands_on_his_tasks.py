@@ -36,6 +36,7 @@ def test_a_visitor_signs_up_as_a_sponsor_and_lands_on_his_tasks(
         link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", message.body)
         assert link is not None, message.body
         page.goto(link.group(0))
+        expect(page).to_have_url(re.compile(r"/sponsor/$"))
         expect(page.get_by_role("heading", level=1)).to_contain_text("Dana Sponsor")
 
 

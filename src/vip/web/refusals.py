@@ -6,6 +6,8 @@ words only for a code the catalogue does not have yet."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +28,18 @@ MESSAGES: dict[str, Promise] = {
     "REQUEST_NOT_FOUND": _("There is no such request, or it is not yours."),
     "ROLE_UNKNOWN": _("Choose whether you sponsor or look for a sponsor."),
 }
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A refusal shown above a form that has no field for it (check your answers)."""
+
+    code: str
+    message: str
+
+    @classmethod
+    def of(cls, error: DomainError) -> Refusal:
+        return cls(error.code, message(error))
 
 
 def message(error: DomainError) -> str:

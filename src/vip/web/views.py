@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from vip.communities.models import Community
 from vip.demo.people import DEMO_LOGINS
+from vip.people.models import Role
 from vip.visas.models import LIVE, Visa
 
 
@@ -25,4 +26,11 @@ def landing(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """Where logging in lands: the sponsor's and the migrant's task lists, or for the officials
+    (whose pages come next) a page that says where they work today."""
+    role = getattr(request.user, "role", None)
+    if role == Role.SPONSOR:
+        return redirect("web:sponsor")
+    if role == Role.MIGRANT:
+        return redirect("web:migrant")
     return render(request, "web/home.html")

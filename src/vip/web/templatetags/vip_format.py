@@ -16,6 +16,8 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from vip.calendar import age_on
+from vip.clock import today
 from vip.money import MINOR_UNITS
 
 register = template.Library()
@@ -69,6 +71,11 @@ def moment(value: dt.datetime | None, zone: str = "") -> str:
     return babel_dates.format_datetime(
         value, format="long", tzinfo=babel_dates.get_timezone(tz), locale=locale()
     )
+
+
+@register.filter
+def age(birth_date: dt.date | None) -> int | None:
+    return age_on(birth_date, today())
 
 
 @register.filter

@@ -1,0 +1,156 @@
+"""What each person has done and what comes next: the task lists of his start page.
+
+Each task's state is read from the domains' models and selectors; this module decides no rule, it
+only says where the person stands and which page takes him further."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from vip.agreements.models import Agreement, AgreementStatus, Interview
+from vip.matching.models import SponsorshipRequest
+from vip.people.models import User, VerificationKind
+from vip.people.selectors import is_verified
+from vip.visas.models import LIVE, Fine, Insurance, Status, SupportObligation, Visa
+from vip.visas.selectors import visible_visas
+
+DONE, STARTED, TO_DO, LATER = "done", "started", "to_do", "later"
+STATES: dict[str, Promise] = {
+    DONE: _("Done"),
+    STARTED: _("In progress"),
+    TO_DO: _("To do"),
+    LATER: _("Cannot start yet"),
+}
+
+
+@dataclass(frozen=True)
+class Task:
+    name: Promise
+    state: str
+    detail: str = ""
+    url: str = ""
+
+    @property
+    def state_label(self) -> str:
+        return str(STATES[self.state])
+
+
+def latest_request(sponsor: User) -> SponsorshipRequest | None:
+    return sponsor.requests.filter(active=True).order_by("-created_at", "-pk").first()
+
+
+def latest_agreement(person: User) -> Agreement | None:
+    mine = Agreement.objects.filter(sponsor=person) | Agreement.objects.filter(migrant=person)
+    return mine.exclude(status=AgreementStatus.LAPSED).order_by("-created_at", "-pk").first()
+
+
+def latest_visa(person: User) -> Visa | None:
+    return visible_visas(person).order_by("-pk").first()
+
+
+def sponsor_tasks(sponsor: User) -> list[Task]:
+    verified = all(
+        is_verified(sponsor, kind)
+        for kind in (VerificationKind.IDENTITY, VerificationKind.CITIZENSHIP)
+    )
+    request = latest_request(sponsor)
+    agreement = latest_agreement(sponsor)
+    interview = (
+        Interview.objects.filter(agreement=agreement).order_by("-at").first() if agreement else None
+    )
+    visa = latest_visa(sponsor)
+    insured = visa is not None and Insurance.objects.filter(visa=visa).exists()
+    live = visa is not None and visa.status in LIVE
+    owes = (
+        SupportObligation.objects.filter(visa__sponsor=sponsor, ended_on=None).exists()
+        or Fine.objects.filter(sponsor=sponsor, paid_at=None).exists()
+    )
+    return [
+        Task(
+            _("Identity and citizenship verified"),
+            DONE if verified else STARTED,
+            "" if verified else str(_("The immigration office checks your documents.")),
+        ),
+        Task(
+            _("Household recorded"),
+            DONE if sponsor.community_id else STARTED,
+            sponsor.community.name
+            if sponsor.community
+            else str(_("Your community's officer records where you live.")),
+        ),
+        Task(
+            _("Describe the worker you want"),
+            DONE if request else TO_DO,
+            str(_("Request %(ref)s") % {"ref": reference(request.pk)}) if request else "",
+            reverse("web:request_step", args=["languages"]),
+        ),
+        Task(
+            _("Candidates"),
+            STARTED if request and not agreement else (DONE if agreement else LATER),
+            "",
+            reverse("web:candidates", args=[request.pk]) if request else "",
+        ),
+        Task(
+            _("Interview"),
+            DONE if interview else (TO_DO if agreement else LATER),
+        ),
+        Task(
+            _("Agreement"),
+            state_of_agreement(agreement),
+        ),
+        Task(_("Health insurance"), DONE if insured else (TO_DO if agreement else LATER)),
+        Task(_("Visa application"), DONE if visa else (TO_DO if agreement else LATER)),
+        Task(
+            _("Visa"),
+            DONE if visa and visa.status == Status.ACTIVE else (STARTED if live else LATER),
+            visa.get_status_display() if visa else "",
+        ),
+        Task(_("Obligations"), STARTED if owes else (TO_DO if live else LATER)),
+    ]
+
+
+def state_of_agreement(agreement: Agreement | None) -> str:
+    if agreement is None:
+        return LATER
+    return STARTED if agreement.status == AgreementStatus.OFFERED else DONE
+
+
+def migrant_tasks(migrant: User) -> list[Task]:
+    verified = is_verified(migrant, VerificationKind.IDENTITY)
+    profile = migrant.migrant_profile
+    agreement = latest_agreement(migrant)
+    visa = latest_visa(migrant)
+    return [
+        Task(
+            _("Identity verified"),
+            DONE if verified else STARTED,
+            "" if verified else str(_("The immigration office checks your documents.")),
+        ),
+        Task(
+            _("Your profile"),
+            DONE if profile.languages and profile.sectors else TO_DO,
+            "",
+            reverse("web:profile"),
+        ),
+        Task(
+            _("Sponsors looking for you"),
+            DONE if agreement else STARTED,
+            "",
+            reverse("web:opportunities"),
+        ),
+        Task(_("Agreement"), state_of_agreement(agreement)),
+        Task(
+            _("Visa"),
+            DONE if visa and visa.status == Status.ACTIVE else (STARTED if visa else LATER),
+            visa.get_status_display() if visa else "",
+        ),
+    ]
+
+
+def reference(pk: int) -> str:
+    """A short reference a person can read out on the phone: R-000123."""
+    return f"R-{pk:06d}"

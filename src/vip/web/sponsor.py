@@ -1,0 +1,123 @@
+"""The sponsor's pages: his task list, the request (one question per page, then check your
+answers), and the candidates for it."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from vip.errors import DomainError
+from vip.matching import selectors, services
+from vip.matching.selectors import visible_request
+from vip.people.models import Role, User
+from vip.web import refusals
+from vip.web.access import for_role, person
+from vip.web.forms import REQUEST_STEPS, criteria
+from vip.web.paging import paged
+from vip.web.selectors import reference, sponsor_tasks
+
+DRAFT = "request_draft"
+STEPS = list(REQUEST_STEPS)
+
+
+@for_role(Role.SPONSOR)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/sponsor/dashboard.html", {"tasks": sponsor_tasks(person(request))})
+
+
+@for_role(Role.SPONSOR)
+def request_step(request: HttpRequest, step: str) -> HttpResponse:
+    if step not in REQUEST_STEPS:
+        raise Http404
+    draft = request.session.get(DRAFT, {})
+    form = REQUEST_STEPS[step](
+        request.POST if request.method == "POST" else None,
+        initial=draft.get(step),
+        sponsor=person(request),
+    )
+    if form.is_bound and form.is_valid():
+        request.session[DRAFT] = {**draft, step: form.draft()}
+        following = STEPS.index(step) + 1
+        if following < len(STEPS) and "check" not in request.GET:
+            return redirect("web:request_step", STEPS[following])
+        return redirect("web:request_check")
+    number = STEPS.index(step) + 1
+    previous = STEPS[number - 2] if number > 1 else None
+    return render(
+        request,
+        "web/sponsor/request_step.html",
+        {"form": form, "number": number, "total": len(STEPS), "previous": previous},
+    )
+
+
+@for_role(Role.SPONSOR)
+def request_check(request: HttpRequest) -> HttpResponse:
+    sponsor = person(request)
+    draft = request.session.get(DRAFT, {})
+    refusal = None
+    if request.method == "POST":
+        try:
+            made = services.create_request(
+                user=sponsor, sponsor=sponsor, criteria=criteria(draft, sponsor)
+            )
+        except DomainError as error:
+            refusal = refusals.Refusal.of(error)
+        else:
+            request.session.pop(DRAFT, None)
+            return redirect("web:request_done", made.pk)
+    return render(
+        request,
+        "web/sponsor/request_check.html",
+        {"answers": answers(draft, sponsor), "refusal": refusal},
+    )
+
+
+def answers(draft: dict[str, dict[str, object]], sponsor: User) -> list[dict[str, object]]:
+    """Each step's questions and answers as the person gave them, with the page to change them."""
+    shown = []
+    for step, form_class in REQUEST_STEPS.items():
+        form = form_class(initial=draft.get(step, {}), sponsor=sponsor)
+        rows = []
+        for field in form:
+            value = form.initial.get(field.name)
+            if value in (None, "", [], False):
+                continue
+            choices = dict(getattr(field.field, "choices", []))
+            if isinstance(value, list):
+                value = ", ".join(str(choices.get(v, v)) for v in value)
+            elif value is True:
+                value = "✓"
+            else:
+                value = choices.get(value, value)
+            rows.append({"label": field.label, "value": value})
+        shown.append({"step": step, "title": form.title, "rows": rows})
+    return shown
+
+
+@for_role(Role.SPONSOR)
+def request_done(request: HttpRequest, request_id: int) -> HttpResponse:
+    found = visible_request(person(request), request_id)
+    return render(
+        request, "web/sponsor/request_done.html", {"found": found, "ref": reference(found.pk)}
+    )
+
+
+@for_role(Role.SPONSOR)
+def candidates(request: HttpRequest, request_id: int) -> HttpResponse:
+    sponsor = person(request)
+    found = visible_request(sponsor, request_id)
+    page = paged(request, lambda k: selectors.candidates(found.pk, k))
+    people = User.objects.in_bulk([c.id for c in page.items])
+    services.record_candidates_shown(
+        reader=sponsor, request=found, shown=[c.id for c in page.items]
+    )
+    context = {
+        "found": found,
+        "ref": reference(found.pk),
+        "results": [{"person": people[c.id], "ranked": c} for c in page.items],
+        "page": page,
+    }
+    # htmx swaps the list in place when the next page is asked for; without it, a plain link.
+    partial = getattr(request, "htmx", False)
+    template = "candidates_list" if partial else "candidates"
+    return render(request, f"web/sponsor/{template}.html", context)
