@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import os
+import secrets
 from collections.abc import Iterator
 
+import django
 import pytest
 from hypothesis import settings as hypothesis_settings
 
@@ -9,6 +12,13 @@ from hypothesis import settings as hypothesis_settings
 # (two xdist workers on two cores), so it is off for every test.
 hypothesis_settings.register_profile("vip", deadline=None)
 hypothesis_settings.load_profile("vip")
+
+# Tests run as production does, VIP_DEBUG off, so they need a secret key: a new one per run,
+# set before the settings are read (which is why pyproject.toml does not name the settings
+# module: pytest-django would read them before this file). Subprocesses inherit both.
+os.environ.setdefault("VIP_SECRET_KEY", secrets.token_urlsafe(50))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vip.settings")
+django.setup()  # as pytest-django would have, before any other conftest imports a model
 
 
 @pytest.fixture

@@ -10,6 +10,12 @@ def django_setup() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vip.settings")
     import django
     from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    from vip.refusals import refuse
+
+    try:
+        django.setup()
+    except ImproperlyConfigured as error:  # a missing secret key: one line, no traceback
+        raise refuse(str(error)) from None
     settings.VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -84,6 +84,9 @@ def demo(
     sponsors: Annotated[int, typer.Option(help="Synthetic sponsors.")] = 300,
 ) -> None:
     """Migrate, load the seeds' story and synthetic people (once), and serve."""
+    from vip import secret_key
+
+    secret_key.keep(secret_key.var_dir())  # a fresh machine has no VIP_SECRET_KEY: keep one
     migrate()
     from vip.people.models import User
 

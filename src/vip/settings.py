@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+
+from vip import secret_key
 
 # Generic admin and queryset classes (ModelAdmin[Visa]) at run time, as the type checker sees them.
 django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
-VAR_DIR = Path(os.environ.get("VIP_VAR_DIR", Path.cwd() / "var"))
+VAR_DIR = secret_key.var_dir()
 
-SECRET_KEY = os.environ.get("VIP_SECRET_KEY", "insecure-demo-key-change-me-in-production")
 DEBUG = os.environ.get("VIP_DEBUG", "0") == "1"
+_key = os.environ.get("VIP_SECRET_KEY") or secret_key.kept(VAR_DIR)
+if not _key and not DEBUG:
+    raise ImproperlyConfigured(secret_key.MISSING)
+# A debugging process without a key gets a random one: its sessions end with it.
+SECRET_KEY = _key or secrets.token_urlsafe(50)
 ALLOWED_HOSTS = os.environ.get("VIP_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
@@ -26,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
     "ninja",  # serves the API docs' JavaScript itself: no CDN needed
     "vip.audit",
     "vip.people",
@@ -44,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -54,6 +65,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "vip.api.middleware.ApiMethodNotAllowed",
+    "vip.web.no_store.NoStoreForPersonalData",
 ]
 
 ROOT_URLCONF = "vip.urls"
@@ -69,6 +81,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -161,6 +174,34 @@ VIP_VIDEO_BASE_URL = os.environ.get("VIP_VIDEO_BASE_URL", "https://meet.vip.exam
 VIP_TOKEN_TTL_DAYS = int(os.environ.get("VIP_TOKEN_TTL_DAYS", "30"))
 # The audit checkpoints' Ed25519 key file (vip.audit.checkpoints): outside the database, by design.
 VIP_AUDIT_SIGNING_KEY = os.environ.get("VIP_AUDIT_SIGNING_KEY", "")
+
+# Behind a TLS proxy (VIP_HTTPS=1): redirect to HTTPS, HSTS, cookies only over TLS. The proxy
+# must set X-Forwarded-Proto and drop the header a client sends.
+HTTPS = os.environ.get("VIP_HTTPS", "0") == "1"
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("VIP_HSTS_SECONDS", "31536000")) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS
+
+# No inline script anywhere; a page's own <style> or <script> carries the request's nonce.
+# The API docs (django-ninja's Swagger UI) load their script and styles from /static/ and draw
+# icons from data: URIs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+
+# A bigger body is refused with the API's JSON 413 before it is read.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("VIP_MAX_BODY_BYTES", str(2_621_440)))
 
 
 LOGGING = {
