@@ -39,8 +39,9 @@ def test_the_pages_and_the_api_docs_break_no_rule(browser: Browser, portal: str)
     with person_page(browser) as page:
         page.on("console", watch)
         for path in PAGES:
-            page.goto(portal + path)
-            expect(page.locator("h1").first).to_be_visible()
+            response = page.goto(portal + path)
+            assert response is not None and response.ok, path
+            page.wait_for_load_state("load")
         page.goto(portal + "api/v1/docs")
         operation = page.get_by_text("/api/v1/visas/{visa_id}/events").first
         expect(operation).to_be_visible(timeout=15_000)

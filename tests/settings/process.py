@@ -18,8 +18,8 @@ PRODUCTION = {
 
 
 def environment(var_dir: Path, **variables: str) -> dict[str, str]:
-    """This process's environment without any VIP_* variable, plus the given ones."""
-    kept = {k: v for k, v in os.environ.items() if not k.startswith("VIP_")}
+    """This process's environment without VIP_* and DJANGO_* variables, plus the given ones."""
+    kept = {k: v for k, v in os.environ.items() if not k.startswith(("VIP_", "DJANGO_"))}
     return {**kept, "DJANGO_SETTINGS_MODULE": "vip.settings", "VIP_VAR_DIR": str(var_dir)} | (
         variables
     )
