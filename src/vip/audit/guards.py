@@ -1,5 +1,5 @@
-"""The database-level guards: the audit log and the ledger's legs are append-only, and on
-PostgreSQL every ledger transaction must sum to zero per currency at commit.
+"""The database-level guards: the audit log, the ledger and people's verifications are
+append-only, and on PostgreSQL every ledger transaction must sum to zero per currency at commit.
 
 Installed by migrations. `remove_append_only()` lifts the append-only guards for a wholesale purge
 (a test database being flushed between tests), never for an ordinary change; the flush's
@@ -10,7 +10,9 @@ from __future__ import annotations
 from django.db import connection as default_connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-APPEND_ONLY = ["audit_auditevent", "ledger_transaction", "ledger_leg"]
+# People's verifications too: a criminal-record or health result is never changed in place; a new
+# finding is a new row, and the log holds a digest of each (audit/seals.py).
+APPEND_ONLY = ["audit_auditevent", "ledger_transaction", "ledger_leg", "people_verification"]
 
 POSTGRES_FUNCTIONS = """
 CREATE OR REPLACE FUNCTION vip_refuse_change() RETURNS trigger AS $$

@@ -41,6 +41,7 @@ class Action(models.TextChoices):
     SUPPORT_OPENED = "support.opened"
     TOKEN_ISSUED = "token.issued"
     VERIFICATION_RECORDED = "verification.recorded"
+    VERIFICATIONS_SEALED = "verifications.sealed"
     VISA_STATUS_CHANGED = "visa.status_changed"
 
 

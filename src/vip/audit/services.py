@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
-from vip.audit import checkpoints
+from vip.audit import checkpoints, seals
 from vip.audit.checkpoints import Checkpoint
 from vip.audit.models import Action, AuditEvent, AuditHead
 from vip.clock import now
@@ -96,9 +96,11 @@ class ChainReport:
 def verify(checkpoint: Checkpoint | None = None) -> ChainReport:
     """Recompute the chain from the first event; report the first event that does not fit.
 
-    With a checkpoint, the log must also extend it: its event at the checkpoint's seq must be the
+    The rows the log vouches for (audit/seals.py) must still be what it recorded. With a
+    checkpoint, the log must also extend it: its event at the checkpoint's seq must be the
     one that was signed. A log re-chained below that point, or cut back before it, does not."""
     prev, count = GENESIS, 0
+    sealed: list[tuple[int, dict[str, Any]]] = []
     for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=2000):
         count += 1
         if event.seq != count:
@@ -123,6 +125,8 @@ def verify(checkpoint: Checkpoint | None = None) -> ChainReport:
                 event.seq,
                 f"#{event.seq} is not the event signed at {checkpoint.at}: the log was rewritten",
             )
+        if "sealed" in event.data:
+            sealed.append((event.seq, event.data["sealed"]))
         prev = event.hash
     if checkpoint is not None and count < checkpoint.seq:
         return ChainReport(
@@ -133,6 +137,10 @@ def verify(checkpoint: Checkpoint | None = None) -> ChainReport:
     head = AuditHead.objects.filter(pk=1).first()
     if head is not None and (head.seq, head.hash) != (count, prev):
         return ChainReport(count, count, "events were removed from the end of the log")
+    altered = seals.check(sealed)
+    if altered is not None:
+        seq, problem = altered
+        return ChainReport(count, count + 1 if seq is None else seq, problem)
     return ChainReport(count, None, "", prev)
 
 

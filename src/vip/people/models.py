@@ -7,6 +7,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
 
+from vip.audit.seals import new_seal
+
 
 class Role(models.TextChoices):
     SPONSOR = "sponsor"
@@ -120,6 +122,9 @@ class Verification(models.Model):
     )
     verified_at = models.DateTimeField()
     note = models.TextField(blank=True)
+    # A nonce inside the digest the audit log keeps of this row (vip.audit.seals): it binds the
+    # row without telling a reader of the log what the result was.
+    seal = models.CharField(max_length=32, default=new_seal, editable=False)
 
     class Meta:
         ordering = ["-verified_at", "-id"]

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
+from vip.audit import seals
 from vip.audit import services as audit
 from vip.audit.models import Action
 from vip.clock import now, today
@@ -194,8 +195,12 @@ def record_verification(
     verification = Verification.objects.create(
         person=person, kind=kind, result=result, verified_by=authority, verified_at=now(), note=note
     )
-    # Sensitive results are not copied into the audit log: it records that, not what.
-    data = {"kind": kind} if kind in SENSITIVE_VERIFICATIONS else {"kind": kind, "result": result}
+    # Sensitive results are not copied into the audit log: it records that, not what (the seal
+    # binds the row without showing it).
+    data: dict[str, Any] = (
+        {"kind": kind} if kind in SENSITIVE_VERIFICATIONS else {"kind": kind, "result": result}
+    )
+    data["sealed"] = seals.seal(seals.VERIFICATIONS, [verification.pk])
     audit.record(
         actor=authority,
         action=Action.VERIFICATION_RECORDED,
@@ -302,7 +307,7 @@ def import_people(
     checks += [(p, "citizenship", True) for p in sponsors]
     checks += [(p, "criminal_record", p["clean_record"]) for p in migrants]
     checks += [(p, "health", p["health_clear"]) for p in migrants]
-    Verification.objects.bulk_create(
+    verifications = Verification.objects.bulk_create(
         [
             Verification(
                 person=by_email[p["email"]],
@@ -321,7 +326,11 @@ def import_people(
         action=Action.PEOPLE_IMPORTED,
         object_type="batch",
         object_id=at.isoformat(),
-        data={"sponsors": len(sponsors), "migrants": len(migrants)},
+        data={
+            "sponsors": len(sponsors),
+            "migrants": len(migrants),
+            "sealed": seals.seal(seals.VERIFICATIONS, [v.pk for v in verifications]),
+        },
     )
     indexes.on_commit_invalidate()
     return len(users)
