@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from typing import Annotated, Any
 
+import dj_database_url
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -58,12 +60,25 @@ def day_of(on: dt.datetime | None) -> dt.date:
 
 @app.command()
 def migrate() -> None:
-    """Create or upgrade the database schema (SQLite under var/, or VIP_DATABASE_URL)."""
+    """Create or upgrade the database schema (SQLite under var/, or VIP_DATABASE_URL).
+
+    With VIP_MIGRATE_DATABASE_URL (PostgreSQL, the tables' owner), migrate as the owner and grant
+    the role of VIP_DATABASE_URL its rows only: it cannot then disable the audit's triggers."""
+    owner_url = os.environ.get("VIP_MIGRATE_DATABASE_URL")
+    app_url = os.environ.get("VIP_DATABASE_URL")
+    app_role = dj_database_url.parse(app_url).get("USER") if app_url else None
+    if owner_url:
+        os.environ["VIP_DATABASE_URL"] = owner_url
     django_setup()
     from django.core.management import call_command
+    from django.db import connection
+
+    from vip.audit import guards
 
     call_command("migrate", interactive=False, verbosity=1)
     call_command("createcachetable")  # the rate limits' cache (settings.CACHES)
+    if owner_url and app_role and connection.vendor == "postgresql":
+        guards.grant_app_role(connection, app_role)
 
 
 @app.command()

@@ -86,3 +86,17 @@ def remove_append_only(connection: BaseDatabaseWrapper = default_connection) -> 
             for op in ("update", "delete")
         ]
     _execute(connection, statements)
+
+
+def grant_app_role(connection: BaseDatabaseWrapper, role: str) -> None:
+    """PostgreSQL: the application's role reads and writes rows and owns nothing, so it cannot
+    disable, drop or replace a trigger (that takes the owner); migrations run as the owner."""
+    quoted = connection.ops.quote_name(role)
+    _execute(
+        connection,
+        [
+            f"GRANT USAGE ON SCHEMA public TO {quoted}",
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted}",
+            f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted}",
+        ],
+    )
