@@ -1,0 +1,184 @@
+"""The uniform-price clearing of a quota auction, on arrays, with no Django.
+
+One function, `clear`, decides every auction: the platform's (`vip auction clear`, the stored
+auctions, `vip auction verify`) and the simulator's `auction` mechanism, so that the policy
+figures and the platform agree.
+
+The rules (docs/auction.md):
+- bids below the reserve are rejected;
+- when no more valid bids than the quota remain, every valid bid wins at the reserve;
+- otherwise the quota's highest bids win, all at one price: the highest rejected bid (the
+  default, as in the US Treasury's uniform-price auctions: nobody has a reason to bid below his
+  value) or the lowest accepted bid;
+- among equal amounts the order is the ascending hex SHA-256 of `seed + ":" + id`, the seed being
+  committed (its hash published) when bidding opens and revealed at clearing.
+
+Each bid counts once (the platform), or an amount carries a number of people (the simulator's
+price bins, fractional). For single bids the work is a selection, not a sort: one pass gathers
+the bids that may be near the cut-off (kernels.gather_at_or_above), a partition finds the cut-off
+among them, and only the winners and the tie group at the cut-off are ordered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+from numpy.typing import NDArray
+
+from vip.auctions.kernels import gather_at_or_above
+
+Indices = NDArray[np.intp]
+TieKeys = Callable[[Indices], Sequence[str]]  # a key per bid index; ties go in ascending key
+
+SAMPLE_SIZE = 1 << 14  # bids sampled for the threshold (a cache miss each): error ~ 1/sqrt
+SAMPLE_MARGIN_SIGMAS = 4.0  # how far above the expected rank the threshold is taken
+
+
+class Rule(StrEnum):
+    HIGHEST_REJECTED = "highest_rejected"
+    LOWEST_ACCEPTED = "lowest_accepted"
+
+
+@dataclass(frozen=True)
+class Clearing:
+    price: float  # an int for integer amounts (minor units), a float for the simulator's
+    winners: Indices  # indices into the amounts, in bid order (amount descending, tie order)
+    admitted: float  # how many win: len(winners) for single bids, people for counts
+    valid: float  # bids (or people) at or above the reserve
+    rejected_below_reserve: float
+
+
+def tie_key(seed: str, bid: str) -> str:
+    """A bid's place among equal amounts: the hex SHA-256 of `seed:id` (lowest first)."""
+    return hashlib.sha256(f"{seed}:{bid}".encode()).hexdigest()
+
+
+def seeded_ties(seed: str, ids: Sequence[str]) -> TieKeys:
+    """The tie order of the bids with these ids under this seed."""
+    return lambda indices: [tie_key(seed, ids[i]) for i in indices.tolist()]
+
+
+def seed_commitment(seed: str) -> str:
+    """What is published when bidding opens, so that the seed revealed at clearing is checked."""
+    return hashlib.sha256(seed.encode()).hexdigest()
+
+
+def clear(
+    amounts: NDArray[np.int64] | NDArray[np.float64],
+    quota: float,
+    reserve: float,
+    rule: Rule = Rule.HIGHEST_REJECTED,
+    *,
+    ties: TieKeys | None = None,
+    counts: NDArray[np.float64] | None = None,
+) -> Clearing:
+    """Clear an auction of `quota` seats over these amounts (one bid each, or `counts` people
+    each). Without `ties`, equal single bids are in index order."""
+    if quota <= 0:
+        raise ValueError(f"the quota must be positive, not {quota}")
+    if counts is not None:
+        return _clear_counts(np.asarray(amounts, dtype=np.float64), counts, quota, reserve, rule)
+    return _clear_bids(np.asarray(amounts, dtype=np.int64), int(quota), int(reserve), rule, ties)
+
+
+def _price(rule: Rule, lowest_accepted: float, highest_rejected: float) -> float:
+    return highest_rejected if rule is Rule.HIGHEST_REJECTED else lowest_accepted
+
+
+def _clear_counts(
+    amounts: NDArray[np.float64],
+    counts: NDArray[np.float64],
+    quota: float,
+    reserve: float,
+    rule: Rule,
+) -> Clearing:
+    """People in amount bins (the simulator): the bins are few, so they are simply sorted."""
+    valid = amounts >= reserve
+    below = float(counts[~valid].sum())
+    candidates = np.flatnonzero(valid & (counts > 0))
+    order = candidates[np.argsort(-amounts[candidates], kind="stable")]
+    cumulative = np.cumsum(counts[order])
+    demand = float(cumulative[-1]) if order.size else 0.0
+    if demand <= quota:
+        return Clearing(reserve, order, demand, demand, below)
+    last = int(np.searchsorted(cumulative, quota, side="left"))  # the quota-th person's bin
+    first_out = int(np.searchsorted(cumulative, quota, side="right"))  # the next person's
+    price = _price(rule, float(amounts[order[last]]), float(amounts[order[first_out]]))
+    return Clearing(price, order[: last + 1], quota, demand, below)
+
+
+def _threshold(amounts: NDArray[np.int64], quota: int, reserve: int) -> int:
+    """An amount that about quota + 1 valid bids (and a margin) reach, from a strided sample;
+    the reserve when the sample says the valid bids are not many more than the quota."""
+    step = max(1, amounts.size // SAMPLE_SIZE)
+    sample = amounts[::step]
+    sample = sample[sample >= reserve]
+    expected = (quota + 1) * sample.size / amounts.size
+    rank = math.ceil(expected + SAMPLE_MARGIN_SIGMAS * math.sqrt(expected) + 8)
+    if rank >= sample.size:
+        return reserve
+    return max(reserve, int(np.partition(sample, sample.size - rank)[sample.size - rank]))
+
+
+def _gather(
+    amounts: NDArray[np.int64], threshold: int, reserve: int, expected: int
+) -> tuple[Indices, int]:
+    """The indices of the amounts >= threshold (about `expected` of them when the threshold is
+    above the reserve), and the number below the reserve."""
+    size = amounts.size if threshold <= reserve else min(amounts.size, expected)
+    while True:
+        out = np.empty(size, dtype=np.intp)
+        found, below = gather_at_or_above(amounts, threshold, reserve, out)
+        if found <= size:
+            return out[:found], below
+        size = found
+
+
+def _clear_bids(
+    amounts: NDArray[np.int64], quota: int, reserve: int, rule: Rule, ties: TieKeys | None
+) -> Clearing:
+    if amounts.size == 0:
+        return Clearing(reserve, np.empty(0, dtype=np.intp), 0, 0, 0)
+    threshold = _threshold(amounts, quota, reserve)
+    expected = 2 * quota + 4096
+    candidates, below = _gather(amounts, threshold, reserve, expected)
+    if candidates.size <= quota and threshold > reserve:
+        # The sample overestimated the threshold: gather every valid bid instead (rare).
+        candidates, below = _gather(amounts, reserve, reserve, expected)
+    valid = amounts.size - below
+    values = amounts[candidates]
+    if candidates.size <= quota:  # here the candidates are every valid bid
+        order = _bid_order(candidates, values, ties)
+        return Clearing(reserve, order, order.size, valid, below)
+    # The quota-th and (quota + 1)-th highest values, without ordering the rest.
+    size = values.size
+    cut = np.partition(values, (size - quota - 1, size - quota))
+    lowest_accepted, highest_rejected = int(cut[size - quota]), int(cut[size - quota - 1])
+    top = values >= lowest_accepted  # the winners above the cut-off and its whole tie group
+    order = _bid_order(candidates[top], values[top], ties)[:quota]
+    price = _price(rule, lowest_accepted, highest_rejected)
+    return Clearing(price, order, quota, valid, below)
+
+
+def _bid_order(indices: Indices, values: NDArray[np.int64], ties: TieKeys | None) -> Indices:
+    """These bids in bid order: amount descending, equal amounts by their tie keys (by index
+    without keys). Keys are computed only for the bids that share their amount with another."""
+    descending = np.argsort(-values)  # not stable: equal amounts are ordered next, by key
+    indices, values = indices[descending], values[descending]
+    same = values[1:] == values[:-1]
+    tied = np.zeros(values.size, dtype=bool)
+    tied[1:] |= same
+    tied[:-1] |= same
+    at = np.flatnonzero(tied)
+    if at.size == 0:
+        return indices
+    keys = np.asarray(ties(indices[at])) if ties is not None else indices[at]
+    # Sorting the tied places by (amount, key) moves each bid within its own group only.
+    ordered = indices.copy()
+    ordered[at] = indices[at][np.lexsort((keys, -values[at]))]
+    return ordered
