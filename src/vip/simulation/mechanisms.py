@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vip.auctions.clearing import Rule, clear
 from vip.simulation.equilibrium import BinnedQueue, largest_feasible
 from vip.simulation.labour import Labour
 
@@ -77,11 +78,18 @@ def status_quo(market: Market, visas: float) -> Equilibrium:
 
 
 def auction(market: Market, quota: float) -> Equilibrium:
-    """A uniform-price auction: everyone admitted pays the highest rejected bid."""
-    migrants = min(quota, market.migrants.total)
-    wage = market.labour.wage(migrants)
-    rejected = quota < market.migrants.total
-    price = max(0.0, wage - market.migrants.lower_price(quota)) if rejected else 0.0
+    """A uniform-price auction, cleared by the platform's own kernel (vip.auctions.clearing):
+    each reservation bin bids the wage less its lower edge, nobody bids below zero, and everyone
+    admitted pays the highest rejected bid. The pool holds only migrants willing at the wage of
+    the most migrants the model admits, so the wage at min(quota, pool) prices every bid."""
+    if quota <= 0:
+        return Equilibrium(
+            "auction", 0.0, market.labour.wage(0.0), 0.0, 0.0, None, 0.0, 0.0, True, 1
+        )
+    wage = market.labour.wage(min(quota, market.migrants.total))
+    bids = wage - market.migrants.edges[:-1]
+    result = clear(bids, quota, 0.0, Rule.HIGHEST_REJECTED, counts=market.migrants.count)
+    migrants, price = result.admitted, result.price
     dividend = price * migrants / market.population
     return Equilibrium("auction", migrants, wage, price, price, None, 0.0, dividend, True, 1)
 
