@@ -124,7 +124,6 @@ def seed_demo(
     django_setup()
     from vip.communities.models import Community
     from vip.demo import synthetic
-    from vip.demo.people import DEMO_PASSWORD
     from vip.people import services
     from vip.people.models import Role, User
     from vip.web import services as portal
@@ -137,13 +136,11 @@ def seed_demo(
         raise refuse("run `vip demo` first (or create an authority and a US community)")
     with console.status(f"Generating {sponsors} sponsors and {migrants} migrants..."):
         s, m = synthetic.people(sponsors, migrants, communities, seed)
-        created = services.import_people(
-            actor=authority, sponsors=s, migrants=m, password=DEMO_PASSWORD
-        )
+        created = services.import_people(actor=authority, sponsors=s, migrants=m)
         portal.confirm_addresses(
             actor=authority, users=User.objects.filter(email__in=[p["email"] for p in s + m])
         )
-    console.print(f"Added {created} people (password: {DEMO_PASSWORD}).")
+    console.print(f"Added {created} people (each with his own unusable password).")
 
 
 @app.command()

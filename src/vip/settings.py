@@ -200,6 +200,17 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Wherever a password is set (sign-up, `vip createuser`, the portal's change and reset).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": f"django.contrib.auth.password_validation.{name}"}
+    for name in (
+        "UserAttributeSimilarityValidator",
+        "MinimumLengthValidator",
+        "CommonPasswordValidator",
+        "NumericPasswordValidator",
+    )
+]
+
 # A bigger body is refused with the API's JSON 413 before it is read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("VIP_MAX_BODY_BYTES", str(2_621_440)))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.hashers import make_password
+
 from vip.communities import services as communities
 from vip.demo.people import DEMO_PASSWORD, years_ago
 from vip.people import services as people
@@ -30,8 +32,13 @@ def neighbours(
         }
         for i in range(count)
     ]
-    people.import_people(actor=authority, sponsors=rows, migrants=[], password=DEMO_PASSWORD)
+    people.import_people(actor=authority, sponsors=with_passwords(rows), migrants=[])
     return list(User.objects.filter(role=Role.SPONSOR, email__startswith=prefix).order_by("email"))
+
+
+def with_passwords(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each row with his own hash of the demo password, as a register would give it."""
+    return [{**row, "password_hash": make_password(DEMO_PASSWORD)} for row in rows]
 
 
 def workers(authority: User, count: int, prefix: str = "worker") -> list[User]:
@@ -53,7 +60,7 @@ def workers(authority: User, count: int, prefix: str = "worker") -> list[User]:
         }
         for i in range(count)
     ]
-    people.import_people(actor=authority, sponsors=[], migrants=rows, password=DEMO_PASSWORD)
+    people.import_people(actor=authority, sponsors=[], migrants=with_passwords(rows))
     return list(User.objects.filter(role=Role.MIGRANT, email__startswith=prefix).order_by("email"))
 
 

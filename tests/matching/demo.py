@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from vip.demo import synthetic
-from vip.demo.people import DEMO_PASSWORD, load_story
+from vip.demo.people import load_story
 from vip.people import services as people
 from vip.people.models import User
 
@@ -25,5 +25,5 @@ def demo_world(sponsors: int = 300, migrants: int = 3000) -> dict[str, User]:
     """The story first (as `vip demo` loads it), then the synthetic people, seed 2018."""
     story = load_story()
     s, m = synthetic.people(sponsors, migrants, ["springfield", "riverside"], seed=2018)
-    people.import_people(actor=story["authority"], sponsors=s, migrants=m, password=DEMO_PASSWORD)
+    people.import_people(actor=story["authority"], sponsors=s, migrants=m)
     return story

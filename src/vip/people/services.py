@@ -8,6 +8,7 @@ import secrets
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -37,6 +38,20 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def check_password_strength(password: str, user: User) -> None:
+    """Django's validators (AUTH_PASSWORD_VALIDATORS: length, common, numeric, similar to the
+    person's e-mail or name), wherever a password is set."""
+    try:
+        validate_password(password, user)
+    except ValidationError as refused:
+        reasons = [str(m) for m in refused.messages]
+        if any(e.code == "password_too_short" for e in refused.error_list):
+            raise Invalid(
+                "PASSWORD_TOO_SHORT", "a password has at least 8 characters", {"reasons": reasons}
+            ) from None
+        raise Invalid("PASSWORD_TOO_WEAK", " ".join(reasons), {"reasons": reasons}) from None
+
+
 @transaction.atomic(durable=True)
 def create_account(
     *,
@@ -57,8 +72,7 @@ def create_account(
         validate_email(email)
     except ValidationError:
         raise Invalid("EMAIL_INVALID", f"{email!r} is not an e-mail address") from None
-    if len(password) < 8:
-        raise Invalid("PASSWORD_TOO_SHORT", "a password has at least 8 characters")
+    check_password_strength(password, User(username=email, email=email, full_name=full_name))
     if birth_date is not None and birth_date > today():
         raise Invalid("BIRTH_DATE_IN_FUTURE", "a birth date lies in the past")
     community = None
@@ -247,13 +261,14 @@ def delegate(*, sponsor: User, agency_id: int) -> Delegation:
 
 @transaction.atomic(durable=True)
 def import_people(
-    *, actor: User, sponsors: list[dict[str, Any]], migrants: list[dict[str, Any]], password: str
+    *, actor: User, sponsors: list[dict[str, Any]], migrants: list[dict[str, Any]]
 ) -> int:
     """A bulk intake (synthetic demo data, or a migration from another register): one audit
-    event for the batch; verification results as the source states them."""
+    event for the batch; verification results as the source states them. Each person keeps the
+    password hash his register gives (`password_hash`) or gets an unusable one of his own (a
+    random string nobody knows: he sets a password by a reset), never one shared hash."""
     from django.contrib.auth.hashers import make_password
 
-    digest = make_password(password)
     communities = {c.code: c for c in Community.objects.all()}
     existing = set(
         User.objects.filter(email__in=[p["email"] for p in sponsors + migrants]).values_list(
@@ -267,7 +282,7 @@ def import_people(
             User(
                 username=p["email"],
                 email=p["email"],
-                password=digest,
+                password=p.get("password_hash") or make_password(None),
                 role=role,
                 full_name=p["full_name"],
                 birth_date=p["birth_date"],

@@ -52,6 +52,7 @@ class SignupForm(AllauthSignupForm):  # type: ignore[misc]
         "EMAIL_INVALID": "email",
         "EMAIL_TAKEN": "email",
         "PASSWORD_TOO_SHORT": "password1",
+        "PASSWORD_TOO_WEAK": "password1",
         "BIRTH_DATE_IN_FUTURE": "birth_date",
         "COMMUNITY_UNKNOWN": "community",
         "ROLE_UNKNOWN": "role",

@@ -24,6 +24,9 @@ MESSAGES: dict[str, Promise] = {
     "NO_PROFILE": _("Only sponsors and migrants have a profile."),
     "NOT_SPONSOR": _("Only a sponsor, or the agency he chose, asks for a worker."),
     "PASSWORD_TOO_SHORT": _("A password has at least 8 characters."),
+    "PASSWORD_TOO_WEAK": _(
+        "Choose a password that is not common, not only digits, not like your name."
+    ),
     "PROFILE_FIELD_UNKNOWN": _("This is not part of your profile."),
     "REQUEST_NOT_FOUND": _("There is no such request, or it is not yours."),
     "ROLE_UNKNOWN": _("Choose whether you sponsor or look for a sponsor."),
