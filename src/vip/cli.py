@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from vip.auctions import cli as auctions_cli
 from vip.audit import cli as audit_cli
 from vip.boot import django_setup
 from vip.clock import today
@@ -270,3 +271,4 @@ def main() -> None:
 simulation_cli.register(app, bench_app)
 audit_cli.register(app)
 matching_cli.register(app, bench_app)
+auctions_cli.register(app, bench_app)

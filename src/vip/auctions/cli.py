@@ -1,0 +1,64 @@
+"""Commands of vip.auctions, registered on the main `vip` app."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from vip.refusals import refuse, refusing
+
+auction_app = typer.Typer(
+    help="Quota auctions (Becker): clear one from its published inputs.", no_args_is_help=True
+)
+
+InputFile = Annotated[Path, typer.Argument(help="The auction as JSON (see docs/auction.md).")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+
+
+@auction_app.command("clear")
+def clear_command(input_file: InputFile, as_json: JsonFlag = False) -> None:
+    """Clear an auction at one uniform price from its bids, quota, reserve, rule and seed."""
+    from vip.auctions import contract
+
+    try:
+        text = input_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise refuse(f"cannot read {input_file}: {error}") from None
+    with refusing(contract.InvalidInput):
+        result = contract.result(contract.parse(text))
+    if as_json:
+        typer.echo(json.dumps(result))
+        return
+    winners = result["winners"]
+    typer.echo(f"price: {result['price']} (minor units per visa-year)")
+    typer.echo(f"winners ({len(winners)}): {', '.join(winners) if winners else '(none)'}")
+    typer.echo(f"rejected below the reserve: {result['rejected_below_reserve']}")
+    if "revenue" in result:
+        typer.echo(
+            f"revenue: {result['revenue']}, dividend per citizen: "
+            f"{result['dividend_per_citizen']}, remainder: {result['dividend_remainder']}"
+        )
+
+
+QuickFlag = Annotated[bool, typer.Option("--quick", help="1M bids instead of 10M.")]
+
+
+def bench_command(as_json: JsonFlag = False, quick: QuickFlag = False) -> None:
+    """Clearing millions of bids, next to one numpy pass over them and a full argsort."""
+    from vip.bench import auction
+
+    figures = auction.run(quick)
+    if as_json:
+        typer.echo(json.dumps({"results": [figure.to_json() for figure in figures]}))
+        return
+    for figure in figures:
+        typer.echo(figure.line())
+
+
+def register(app: typer.Typer, bench: typer.Typer) -> None:
+    """Add this package's commands to the `vip` app and its `bench` group."""
+    app.add_typer(auction_app, name="auction")
+    bench.command("auction")(bench_command)
