@@ -82,12 +82,13 @@ def auction(market: Market, quota: float) -> Equilibrium:
     each reservation bin bids the wage less its lower edge, nobody bids below zero, and everyone
     admitted pays the highest rejected bid. The pool holds only migrants willing at the wage of
     the most migrants the model admits, so the wage at min(quota, pool) prices every bid."""
-    if quota <= 0:
-        return Equilibrium(
-            "auction", 0.0, market.labour.wage(0.0), 0.0, 0.0, None, 0.0, 0.0, True, 1
-        )
-    wage = market.labour.wage(min(quota, market.migrants.total))
+    wage = market.labour.wage(min(max(quota, 0.0), market.migrants.total))
     bids = wage - market.migrants.edges[:-1]
+    if quota <= 0:
+        # No seat: every bid is rejected, so the highest rejected bid is the highest bid.
+        willing = bids[market.migrants.count > 0]
+        top = max(0.0, float(willing.max())) if willing.size else 0.0
+        return Equilibrium("auction", 0.0, wage, top, top, None, 0.0, 0.0, True, 1)
     result = clear(bids, quota, 0.0, Rule.HIGHEST_REJECTED, counts=market.migrants.count)
     migrants, price = result.admitted, result.price
     dividend = price * migrants / market.population
