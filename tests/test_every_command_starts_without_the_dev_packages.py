@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 from importlib import metadata
@@ -116,7 +117,14 @@ def environment(tmp_path_factory: pytest.TempPathFactory, hidden: set[str]) -> d
         for key, value in os.environ.items()
         if not key.startswith(("VIP_", "DJANGO_", "PYTEST", "COV_"))
     }
-    return {**env, "PYTHONPATH": str(folder), "VIP_VAR_DIR": str(folder / "var")}
+    # A production-like run: no debug, so the settings need a secret key of their own.
+    secret = secrets.token_urlsafe(50)
+    return {
+        **env,
+        "PYTHONPATH": str(folder),
+        "VIP_VAR_DIR": str(folder / "var"),
+        "VIP_SECRET_KEY": secret,
+    }
 
 
 def vip(env: dict[str, str], *arguments: str) -> subprocess.CompletedProcess[str]:

@@ -74,7 +74,7 @@ def test_a_verification_slipped_in_without_its_event_is_named(story: dict[str, U
 
 def test_a_result_flipped_in_a_bulk_import_is_noticed(story: dict[str, User]) -> None:
     sponsors, migrants = synthetic.people(2, 6, ["springfield"], seed=7)
-    import_people(actor=story["authority"], sponsors=sponsors, migrants=migrants, password="x" * 12)
+    import_people(actor=story["authority"], sponsors=sponsors, migrants=migrants)
     assert verify().ok
     row = Verification.objects.filter(note="bulk intake", result="not_clear").first() or (
         Verification.objects.filter(note="bulk intake").last()
