@@ -106,24 +106,29 @@ class AgeForm(StepForm):
     age_max = forms.IntegerField(label=_("Oldest age"), min_value=0, max_value=120, required=False)
 
 
+def add_sector_rows(fields: dict[str, forms.Field], jurisdiction: str | None) -> None:
+    """The rows of sectors with years, shared by the sponsor's request and the migrant's profile."""
+    for i in range(1, ROWS + 1):
+        fields[f"sector{i}"] = forms.ChoiceField(
+            label=_("Sector %(n)s") % {"n": i},
+            choices=[("", "—"), *sector_choices(jurisdiction)],
+            required=False,
+        )
+        fields[f"years{i}"] = forms.IntegerField(
+            label=_("Years of experience in sector %(n)s") % {"n": i},
+            min_value=0,
+            max_value=80,
+            required=False,
+        )
+
+
 class SectorsForm(StepForm):
     title = _("In which work must he have experience?")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         jurisdiction = self.sponsor.community.jurisdiction_id if self.sponsor.community else None
-        for i in range(1, ROWS + 1):
-            self.fields[f"sector{i}"] = forms.ChoiceField(
-                label=_("Sector %(n)s") % {"n": i},
-                choices=[("", "—"), *sector_choices(jurisdiction)],
-                required=False,
-            )
-            self.fields[f"years{i}"] = forms.IntegerField(
-                label=_("Years of experience in sector %(n)s") % {"n": i},
-                min_value=0,
-                max_value=80,
-                required=False,
-            )
+        add_sector_rows(self.fields, jurisdiction)
 
 
 class ChecksForm(StepForm):
@@ -253,18 +258,7 @@ class ProfileForm(forms.Form):
             self.fields[f"level{i}"] = forms.ChoiceField(
                 label=_("Level of language %(n)s") % {"n": i}, choices=LEVELS, required=False
             )
-        for i in range(1, ROWS + 1):
-            self.fields[f"sector{i}"] = forms.ChoiceField(
-                label=_("Sector %(n)s") % {"n": i},
-                choices=[("", "—"), *sector_choices(None)],
-                required=False,
-            )
-            self.fields[f"years{i}"] = forms.IntegerField(
-                label=_("Years of experience in sector %(n)s") % {"n": i},
-                min_value=0,
-                max_value=80,
-                required=False,
-            )
+        add_sector_rows(self.fields, None)
         for i in range(1, ROWS + 1):
             self.fields[f"country{i}"] = forms.ChoiceField(
                 label=_("Country you worked in %(n)s") % {"n": i},
