@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from vip.matching.clearinghouse.deferred_acceptance import Proposing
 from vip.refusals import refuse, refusing
+
+if TYPE_CHECKING:  # the kernels (numba) load only in the commands that solve
+    from vip.matching.clearinghouse.deferred_acceptance import Proposing
 
 match_app = typer.Typer(
     help="The clearinghouse: stable matchings of sponsors and migrants.", no_args_is_help=True

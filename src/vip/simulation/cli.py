@@ -9,14 +9,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from vip.refusals import refusing
-from vip.simulation import inequality as inequality_measures
 from vip.simulation.inputs import (
     MODES,
     InputError,
@@ -26,8 +25,10 @@ from vip.simulation.inputs import (
     load_scenario_file,
     parse_assignment,
 )
-from vip.simulation.outcome import Outcome
-from vip.simulation.runner import Backend, ProgressBar, run, sweep_values
+
+if TYPE_CHECKING:  # numpy, numba and Dask load only in the commands that compute
+    from vip.simulation.outcome import Outcome
+    from vip.simulation.runner import Backend
 
 console = Console(stderr=True)
 
@@ -82,6 +83,8 @@ def simulate(
     ] = None,
 ) -> None:
     """Simulate VIP, the auction or the status quo for a country."""
+    from vip.simulation.runner import Backend, ProgressBar, run
+
     with refusing(InputError, OSError):  # OSError: a --plot folder not writable
         extra = [f"simulation.agents={agents}"] if agents is not None else []
         scenario = _scenario(scenario_file, preset, mode, [*(assignments or []), *extra])
@@ -109,6 +112,8 @@ def _report(outcome: Outcome, as_json: bool, plot: Path | None) -> None:
 def _run_sweep(
     scenario: Scenario, text: str, backend: Backend, as_json: bool, plot: Path | None
 ) -> None:
+    from vip.simulation.runner import ProgressBar, run, sweep_values
+
     key, values = sweep_values(scenario, text)
     outcomes = []
     with ProgressBar(console, total=len(values), label=f"sweep {key}") as progress:
@@ -145,6 +150,8 @@ def inequality(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
 ) -> None:
     """The book's inequality measure, the Gini and the mean log deviation."""
+    from vip.simulation import inequality as inequality_measures
+
     with refusing(InputError):
         weight_texts = _split(weights, len(incomes), "weights")
         mass = None if weight_texts is None else [_weight(text) for text in weight_texts]
