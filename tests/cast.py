@@ -33,7 +33,7 @@ class Api:
 
     def token(self, user: User) -> str:
         if user.pk not in self.tokens:
-            self.tokens[user.pk] = people.issue_token(email=user.email, password=DEMO_PASSWORD)
+            self.tokens[user.pk] = people.issue_token(user=user)
         return self.tokens[user.pk]
 
     def call(

@@ -29,3 +29,18 @@ class Conflict(DomainError):
 
 class Invalid(DomainError):
     status = 422
+
+
+class TooManyAttempts(DomainError):
+    """Too many failed logins from an account or an address: try again after `retry_after`
+    seconds (the answer's Retry-After)."""
+
+    status = 429
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            "TOO_MANY_ATTEMPTS",
+            "too many failed attempts: try again later",
+            {"retry_after": retry_after},
+        )
+        self.retry_after = retry_after

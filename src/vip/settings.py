@@ -155,10 +155,17 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_FORMS = {"signup": "vip.web.accounts.SignupForm"}
 ACCOUNT_ADAPTER = "vip.web.accounts.Adapter"
+# Failed logins, on every path (the portal, the admin behind it, the API's token), are counted
+# per account and per client address by allauth's limits, in CACHES: past either number within
+# the window, a login is refused with 429 TOO_MANY_ATTEMPTS and Retry-After the window.
+VIP_LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("VIP_LOGIN_FAILURES_PER_ACCOUNT", "5"))
+VIP_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("VIP_LOGIN_FAILURES_PER_ADDRESS", "20"))
+VIP_LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("VIP_LOGIN_FAILURE_WINDOW_SECONDS", "900"))
 # Counted in CACHES (shared by every worker); "5/5m/ip" is five per five minutes per address.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": f"{VIP_LOGIN_FAILURES_PER_ADDRESS}/{VIP_LOGIN_FAILURE_WINDOW_SECONDS}s/ip,"
+    f"{VIP_LOGIN_FAILURES_PER_ACCOUNT}/{VIP_LOGIN_FAILURE_WINDOW_SECONDS}s/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",

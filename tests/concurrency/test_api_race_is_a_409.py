@@ -17,7 +17,6 @@ from vip.agreements.models import Agreement
 from vip.audit.models import AuditHead
 from vip.audit.services import verify
 from vip.calendar import add_months
-from vip.demo.people import DEMO_PASSWORD
 from vip.people import services as people
 from vip.people.models import User
 from vip.visas.models import LIVE, Visa
@@ -58,7 +57,7 @@ def test_a_race_lost_through_the_api_is_a_409_json_error_never_a_500(
     bishal, authority = story["bishal"], story["authority"]
     sponsors = neighbours(authority, ATTEMPTS, towns(authority, ATTEMPTS))
     agreements = [signed_agreement(sponsor, bishal) for sponsor in sponsors]
-    tokens = [people.issue_token(email=s.email, password=DEMO_PASSWORD) for s in sponsors]
+    tokens = [people.issue_token(user=s) for s in sponsors]
     attempts = [partial(application, a, t) for a, t in zip(agreements, tokens, strict=True)]
     in_flight = min(CONNECTIONS, ATTEMPTS)
 

@@ -21,7 +21,7 @@ from vip.api.schemas import (
     VerificationOut,
 )
 from vip.errors import NotFound
-from vip.people import services
+from vip.people import login, services
 from vip.people.models import Role, User
 from vip.people.selectors import visible_person
 
@@ -44,9 +44,10 @@ def create_account(request: HttpRequest, body: AccountIn) -> Status[AccountOut]:
     return Status(201, AccountOut(id=user.pk, role=user.role))
 
 
-@router.post("/auth/token", auth=None, response={200: TokenOut, **ERRORS})
+@router.post("/auth/token", auth=None, response={200: TokenOut, 429: ErrorOut, **ERRORS})
 def token(request: HttpRequest, body: TokenIn) -> TokenOut:
-    return TokenOut(token=services.issue_token(email=body.email, password=body.password))
+    user = login.authenticate(request, email=body.email, password=body.password)
+    return TokenOut(token=services.issue_token(user=user))
 
 
 @router.get("/me", response={200: dict, **ERRORS})

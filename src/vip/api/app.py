@@ -16,7 +16,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 from ninja.security import HttpBearer
 
-from vip.errors import DomainError, Forbidden
+from vip.errors import DomainError, Forbidden, TooManyAttempts
 from vip.people.models import User
 from vip.people.services import user_for_token
 
@@ -89,7 +89,10 @@ def error(
 
 @api.exception_handler(DomainError)
 def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
-    return error(request, exc.status, exc.code, exc.message, exc.details)
+    response = error(request, exc.status, exc.code, exc.message, exc.details)
+    if isinstance(exc, TooManyAttempts):
+        response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 CODED = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")

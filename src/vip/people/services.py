@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -117,10 +118,8 @@ def create_account(
 
 
 @transaction.atomic(durable=True)
-def issue_token(*, email: str, password: str) -> str:
-    user = User.objects.filter(email__iexact=email, is_active=True).first()
-    if user is None or not user.check_password(password):
-        raise Invalid("BAD_CREDENTIALS", "e-mail or password is wrong")
+def issue_token(*, user: User) -> str:
+    """A new bearer token for a person who has logged in (vip.people.login.authenticate)."""
     secret = secrets.token_urlsafe(32)
     ApiToken.objects.create(
         user=user,
@@ -130,6 +129,53 @@ def issue_token(*, email: str, password: str) -> str:
     )
     audit.record(actor=user, action=Action.TOKEN_ISSUED, object_type="user", object_id=user.pk)
     return secret
+
+
+def _login_subject(email: str) -> tuple[User | None, str, str]:
+    """Who a login names: the account when there is one, else a digest of what was typed (the
+    log keeps no e-mail nor anything a person typed by mistake in its place)."""
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None:
+        return user, "user", str(user.pk)
+    return None, "login", _digest(email.lower())[:16]
+
+
+@transaction.atomic
+def record_login_failure(*, email: str, address: str, via: str) -> None:
+    _, object_type, object_id = _login_subject(email)
+    audit.record(
+        actor=None,
+        action=Action.LOGIN_FAILED,
+        object_type=object_type,
+        object_id=object_id,
+        data={"via": via, "address": address},
+    )
+
+
+@transaction.atomic
+def record_lockout(*, email: str, address: str, via: str, window: int) -> None:
+    """Once per account, address and window, however often a locked login is tried again (the
+    log is not flooded by an attacker knocking on a locked door)."""
+    _, object_type, object_id = _login_subject(email)
+    if cache.add(f"vip:lockout:{object_id}:{address}", True, timeout=window):
+        audit.record(
+            actor=None,
+            action=Action.LOGIN_LOCKED_OUT,
+            object_type=object_type,
+            object_id=object_id,
+            data={"via": via, "address": address},
+        )
+
+
+@transaction.atomic
+def record_login(*, user: User, address: str, via: str) -> None:
+    audit.record(
+        actor=user,
+        action=Action.LOGIN_SUCCEEDED,
+        object_type="user",
+        object_id=user.pk,
+        data={"via": via, "address": address},
+    )
 
 
 def user_for_token(secret: str) -> User | None:

@@ -10,6 +10,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_noop
 
 from vip.communities.models import Community
 from vip.errors import DomainError
-from vip.people import services
+from vip.people import login, services
 from vip.people.models import Role, User
 from vip.web import refusals
 from vip.web.templatetags.vip_format import country_choices
@@ -68,6 +69,23 @@ class SignupForm(AllauthSignupForm):  # type: ignore[misc]
 
 
 class Adapter(DefaultAccountAdapter):  # type: ignore[misc]
+    def validation_error(self, code: str, *args: Any) -> ValidationError:
+        """allauth's refusal past its login limits carries the platform's code."""
+        refused: ValidationError = super().validation_error(code, *args)
+        if code == "too_many_login_attempts":
+            refused.code = login.TOO_MANY_ATTEMPTS
+        return refused
+
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            login.locked_out(request, credentials)
+            raise
+
+    def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
+        login.failed(request, credentials)
+
     def save_user(
         self, request: HttpRequest, user: AbstractBaseUser, form: BaseForm, commit: bool = True
     ) -> User:
@@ -93,6 +111,17 @@ class SignupView(allauth_views.SignupView):  # type: ignore[misc]
         except DomainError as error:
             refusals.show_on_form(form, error, form.refusal_fields)
             return self.form_invalid(form)  # type: ignore[no-any-return]
+        return response
+
+
+class LoginView(allauth_views.LoginView):  # type: ignore[misc]
+    """Past the limits on failed logins the form says so, answered 429 with Retry-After."""
+
+    def form_invalid(self, form: BaseForm) -> HttpResponse:
+        response: HttpResponse = super().form_invalid(form)
+        if form.has_error(NON_FIELD_ERRORS, login.TOO_MANY_ATTEMPTS):
+            response.status_code = 429
+            response["Retry-After"] = str(login.retry_after())
         return response
 
 

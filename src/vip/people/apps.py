@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class PeopleConfig(AppConfig):
+    name = "vip.people"
+    label = "people"
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from vip.people import login
+
+        user_logged_in.connect(login.on_logged_in, dispatch_uid="vip-login-succeeded")

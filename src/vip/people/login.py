@@ -1,0 +1,76 @@
+"""Logging in, on every path (the API's token, the portal, the admin behind the portal's login):
+django-allauth's adapter authenticates, and its rate limits (ACCOUNT_RATE_LIMITS["login_failed"],
+counted in the shared cache) count failures per account and per client address. Failures,
+lockouts and successes are security events in the audit log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.adapter import get_adapter
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+
+from vip.errors import Invalid, TooManyAttempts
+from vip.people import services
+from vip.people.models import User
+
+# The code of allauth's refusal once the limit is reached (vip.web.accounts.Adapter renames it).
+TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS"
+
+
+def retry_after() -> int:
+    """Seconds until a locked account or address may try again, at the longest."""
+    return int(settings.VIP_LOGIN_FAILURE_WINDOW_SECONDS)
+
+
+def authenticate(request: HttpRequest, *, email: str, password: str) -> User:
+    """The person with this e-mail and password, counted against the limits like the portal's
+    login: BAD_CREDENTIALS (422) or, past the limits, TOO_MANY_ATTEMPTS (429)."""
+    try:
+        user = get_adapter(request).authenticate(request, email=email, password=password)
+    except ValidationError as refused:
+        if refused.code == TOO_MANY_ATTEMPTS:
+            raise TooManyAttempts(retry_after()) from None
+        raise
+    if not isinstance(user, User) or not user.is_active:
+        raise Invalid("BAD_CREDENTIALS", "e-mail or password is wrong")
+    return user
+
+
+def path_of(request: HttpRequest) -> str:
+    return "api" if request.path.startswith("/api/") else "portal"
+
+
+def address_of(request: HttpRequest) -> str:
+    """The client's address as allauth's limits count it ("" for a request without one: a
+    test's force_login)."""
+    try:
+        return str(get_adapter(request).get_client_ip(request))
+    except PermissionDenied:
+        return ""
+
+
+def failed(request: HttpRequest, credentials: dict[str, Any]) -> None:
+    services.record_login_failure(
+        email=str(credentials.get("email", "")), address=address_of(request), via=path_of(request)
+    )
+
+
+def locked_out(request: HttpRequest, credentials: dict[str, Any]) -> None:
+    services.record_lockout(
+        email=str(credentials.get("email", "")),
+        address=address_of(request),
+        via=path_of(request),
+        window=retry_after(),
+    )
+
+
+def on_logged_in(
+    sender: object, request: HttpRequest | None, user: AbstractBaseUser, **_: Any
+) -> None:
+    """Django's user_logged_in: the portal's (and so the admin's) logins, once complete."""
+    if request is not None and isinstance(user, User):
+        services.record_login(user=user, address=address_of(request), via=path_of(request))
