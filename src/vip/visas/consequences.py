@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from vip.audit import services as audit
@@ -96,9 +97,26 @@ def months_begun(start: dt.date, until: dt.date) -> int:
     return months
 
 
+def months_due(obligation: SupportObligation, until: dt.date) -> int:
+    """The months begun up to `until` that are not posted yet."""
+    return max(months_begun(obligation.started_on, until) - obligation.months_posted, 0)
+
+
+def fines_due(event: Event, day: dt.date, params: Parameters) -> list[tuple[str, str]]:
+    """The fines an event levies on the sponsor, as (reason code, parameter of the amount)."""
+    if event == Event.CRIME_CONVICTED:
+        return [("FINE_CRIME", "fine.crime")]
+    if event != Event.DISAPPEARED:
+        return []
+    fines = [("FINE_DISAPPEARANCE", "fine.disappearance")]
+    if (today() - day).days > params["disappearance.report_window_days"]:
+        fines.append(("FINE_DISAPPEARANCE_LATE_REPORT", "fine.disappearance_late_extra"))
+    return fines
+
+
 def post_support(obligation: SupportObligation, until: dt.date, actor: User | None) -> int:
-    due = months_begun(obligation.started_on, until) - obligation.months_posted
-    if due <= 0:
+    due = months_due(obligation, until)
+    if due == 0:
         return 0
     visa = obligation.visa
     money = Money(obligation.monthly_amount * due, obligation.currency)
@@ -169,7 +187,10 @@ def on_unemployed(visa: Visa, day: dt.date, params: Parameters, actor: User) -> 
 
 def on_crime(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
     out = close_support(visa, day, actor)
-    out.append(levy_fine(visa, "FINE_CRIME", "fine.crime", params, actor))
+    out += [
+        levy_fine(visa, *fine, params, actor)
+        for fine in fines_due(Event.CRIME_CONVICTED, day, params)
+    ]
     order = DeportationOrder.objects.create(visa=visa, reason="CRIME_CONVICTED", issued_on=day)
     audit.record(
         actor=actor,
@@ -209,17 +230,9 @@ def on_sentence_served(
 
 def on_disappeared(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
     out = close_support(visa, day, actor)
-    out.append(levy_fine(visa, "FINE_DISAPPEARANCE", "fine.disappearance", params, actor))
-    if (today() - day).days > params["disappearance.report_window_days"]:
-        out.append(
-            levy_fine(
-                visa,
-                "FINE_DISAPPEARANCE_LATE_REPORT",
-                "fine.disappearance_late_extra",
-                params,
-                actor,
-            )
-        )
+    out += [
+        levy_fine(visa, *fine, params, actor) for fine in fines_due(Event.DISAPPEARED, day, params)
+    ]
     case = EnforcementCase.objects.create(visa=visa, opened_on=today())
     audit.record(
         actor=actor,
@@ -313,3 +326,46 @@ def apply(
     visa: Visa, event: Event, day: dt.date, params: Parameters, actor: User
 ) -> list[Consequence]:
     return HANDLERS[event](visa, day, params, actor)
+
+
+@dataclass(frozen=True)
+class Foreseen:
+    """A consequence an event would have, stated before it is reported: a fine (its reason code
+    and parameter), support that starts (monthly, and what is due at once) or ends (what is still
+    due up to the day), an enforcement case, a deportation order."""
+
+    kind: str  # fine | support_starts | support_ends | enforcement_case | deportation_order
+    code: str = ""
+    parameter: str = ""
+    amount: Money | None = None
+    monthly: Money | None = None
+
+
+def foresee(visa: Visa, event: Event, day: dt.date, params: Parameters) -> list[Foreseen]:
+    """What `apply` would do for the event on that day, computed by the same functions, written
+    nowhere: the confirmation a person reads before he sends a report."""
+    out = []
+    if HANDLERS[event] in {on_ending, on_crime, on_disappeared}:
+        for obligation in visa.support_obligations.filter(ended_on=None):
+            monthly = Money(obligation.monthly_amount, obligation.currency)
+            due = months_due(obligation, day - dt.timedelta(days=1))
+            out.append(Foreseen("support_ends", amount=monthly.times(due), monthly=monthly))
+    if event == Event.UNEMPLOYED:
+        monthly = params.money("support.monthly_unemployment")
+        out.append(
+            Foreseen(
+                "support_starts",
+                parameter="support.monthly_unemployment",
+                amount=monthly.times(months_begun(day, today())),
+                monthly=monthly,
+            )
+        )
+    out += [
+        Foreseen("fine", code, parameter, params.money(parameter))
+        for code, parameter in fines_due(event, day, params)
+    ]
+    if event == Event.DISAPPEARED:
+        out.append(Foreseen("enforcement_case"))
+    if event in {Event.CRIME_CONVICTED, Event.FOUND}:
+        out.append(Foreseen("deportation_order"))
+    return out

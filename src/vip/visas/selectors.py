@@ -15,9 +15,11 @@ from vip.errors import NotFound
 from vip.money import Money
 from vip.people.models import Delegation, Role, User, VerificationKind
 from vip.people.selectors import is_verified
-from vip.policy.parameters import Parameters
-from vip.visas.models import LIVE, Fine, Visa
-from vip.visas.rules import ApplicationFacts, CommunityFacts, InsuranceFacts
+from vip.policy.parameters import Parameters, parameters
+from vip.visas.consequences import Foreseen, foresee
+from vip.visas.lifecycle import Event, may_report, next_status
+from vip.visas.models import LIVE, Fine, Status, Visa
+from vip.visas.rules import ApplicationFacts, CommunityFacts, InsuranceFacts, gain_share
 
 
 def visible_visas(user: User) -> QuerySet[Visa]:
@@ -127,3 +129,30 @@ def visible_fine(user: User, fine_id: int) -> Fine:
     if fine is None or not (user.role == Role.AUTHORITY or user.pk == fine.sponsor_id):
         raise NotFound("FINE_NOT_FOUND", "no such fine")
     return fine
+
+
+def reportable_events(user: User, visa: Visa) -> list[Event]:
+    """The events this person may report on the visa as it stands (the lifecycle's table)."""
+    role = acting_role(user, visa)
+    return [
+        event
+        for event in Event
+        if role is not None
+        and may_report(role, event)
+        and next_status(Status(visa.status), event) is not None
+    ]
+
+
+def foreseen_consequences(visa: Visa, event: Event, occurred_on: dt.date) -> list[Foreseen]:
+    """What reporting the event would do, with the parameters in force on the day it happened."""
+    return foresee(visa, event, occurred_on, parameters(visa.jurisdiction_id, occurred_on))
+
+
+def earnings_share(visa: Visa, amount: Money) -> Money:
+    """The gain share a month's earnings owe the sponsor under the visa's agreement."""
+    agreement = visa.agreement
+    return gain_share(
+        Fraction(agreement.gain_share_numerator, agreement.gain_share_denominator),
+        amount,
+        Money(agreement.home_annual_earnings, agreement.currency),
+    )

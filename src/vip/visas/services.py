@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -36,8 +35,8 @@ from vip.visas.models import (
     StatusChange,
     Visa,
 )
-from vip.visas.rules import InsuranceFacts, decide, gain_share
-from vip.visas.selectors import acting_role, application_facts, visible_visa
+from vip.visas.rules import InsuranceFacts, decide
+from vip.visas.selectors import acting_role, application_facts, earnings_share, visible_visa
 
 UNIQUE_CONFLICTS = {
     "one_live_visa_per_sponsor": "SPONSOR_HAS_ACTIVE_SPONSORSHIP",
@@ -256,11 +255,7 @@ def report_earnings(*, user: User, visa_id: int, month: dt.date, amount: Money) 
         raise Invalid("DATE_IN_FUTURE", "earnings are reported for a month that has begun")
     if month < visa.applied_at.date().replace(day=1):
         raise Invalid("DATE_BEFORE_VISA", f"the visa dates from {visa.applied_at.date()}")
-    share = gain_share(
-        Fraction(agreement.gain_share_numerator, agreement.gain_share_denominator),
-        amount,
-        Money(agreement.home_annual_earnings, agreement.currency),
-    )
+    share = earnings_share(visa, amount)
     try:
         with transaction.atomic():
             report = EarningsReport.objects.create(

@@ -16,20 +16,63 @@ from vip.errors import DomainError
 
 MESSAGES: dict[str, Promise] = {
     "AGE_RANGE_EMPTY": _("The youngest age you accept is above the oldest."),
+    "AGREEMENT_ALREADY_USED": _("A visa was granted on this agreement already: sign a new one."),
+    "AGREEMENT_NOT_FOUND": _("There is no such agreement, or it is not yours."),
+    "AGREEMENT_NOT_SIGNED": _("Both of you must sign the agreement first."),
+    "AGREEMENT_TOO_LONG": _("The agreement is longer than the law allows."),
+    "ALREADY_UNEMPLOYED": _("He is reported out of work already."),
     "BIRTH_DATE_IN_FUTURE": _("A date of birth lies in the past."),
+    "COMMUNITY_CAP_REACHED": _("Your community's cap on visas is reached."),
     "COMMUNITY_UNKNOWN": _("Choose a community from the list."),
+    "COMPLAINT_CATEGORY_UNKNOWN": _("Choose what the complaint is about."),
+    "COMPLETION_BEFORE_END": _(
+        "Before the agreement's end only the immigration office records a completion."
+    ),
     "CURRENCY_MISMATCH": _("Amounts must be in the currency of the country where you sponsor."),
+    "DATE_BEFORE_VISA": _("The day is before the visa was applied for."),
+    "DATE_IN_FUTURE": _("The day has not come yet."),
+    "EARNINGS_ALREADY_REPORTED": _("This month is reported already."),
+    "EARNINGS_INVALID": _("Earnings are an amount of zero or more, in the agreement's currency."),
     "EMAIL_INVALID": _("Enter an e-mail address, like name@example.com."),
     "EMAIL_TAKEN": _("An account with this e-mail address exists. Log in instead."),
-    "NO_PROFILE": _("Only sponsors and migrants have a profile."),
+    "EVENT_NOT_PERMITTED": _("You may not report this."),
+    "FINE_CRIME": _("The migrant you sponsor was convicted of a crime."),
+    "FINE_DISAPPEARANCE": _("The migrant you sponsor disappeared."),
+    "FINE_DISAPPEARANCE_LATE_REPORT": _("The disappearance was reported late."),
+    "GAIN_SHARE_ABOVE_MAX": _("The share of his gain is above the highest the law allows."),
+    "HOUSEHOLD_CAP_REACHED": _("Your household's cap on visas is reached."),
+    "INSURANCE_COVERAGE_TOO_LOW": _("The insurance's coverage is below the minimum."),
+    "INSURANCE_MISSING": _("You must hold basic health insurance for him."),
+    "INSURANCE_PERIOD_TOO_SHORT": _(
+        "The insurance must cover him from the first day, for long enough."
+    ),
+    "MANUAL_REVIEW": _("The immigration office reviews every application."),
+    "MIGRANT_BARRED": _("The migrant may not come back yet after a deportation."),
+    "MIGRANT_HAS_ACTIVE_VISA": _("The migrant holds a visa already."),
+    "MIGRANT_NOT_VERIFIED": _("The migrant's identity is not verified yet."),
+    "MIGRANT_UNDER_MIN_AGE": _("The migrant is younger than the law allows."),
+    "NOT_A_PARTY": _("Only the migrant or the sponsor files a complaint."),
     "NOT_SPONSOR": _("Only a sponsor, or the agency he chose, asks for a worker."),
+    "NOT_THE_MIGRANT": _("Only the migrant reports his earnings."),
+    "NO_PROFILE": _("Only sponsors and migrants have a profile."),
     "PASSWORD_TOO_SHORT": _("A password has at least 8 characters."),
     "PASSWORD_TOO_WEAK": _(
         "Choose a password that is not common, not only digits, not like your name."
     ),
+    "PAY_BELOW_FLOOR": _("The pay is below the lowest the law allows."),
     "PROFILE_FIELD_UNKNOWN": _("This is not part of your profile."),
     "REQUEST_NOT_FOUND": _("There is no such request, or it is not yours."),
     "ROLE_UNKNOWN": _("Choose whether you sponsor or look for a sponsor."),
+    "SECTOR_NOT_ALLOWED": _("Your community does not allow work in this sector."),
+    "SPONSOR_HAS_ACTIVE_SPONSORSHIP": _("You sponsor a migrant already (one at a time)."),
+    "SPONSOR_HAS_NO_COMMUNITY": _("Your community is not recorded yet."),
+    "SPONSOR_HAS_UNPAID_FINES": _("You have fines to pay first."),
+    "SPONSOR_NOT_CITIZEN": _("You are not a verified citizen of the country."),
+    "SPONSOR_NOT_VERIFIED": _("Your identity is not verified yet."),
+    "SPONSOR_UNDER_MIN_AGE": _("You are younger than a sponsor may be."),
+    "TRANSITION_NOT_ALLOWED": _("The visa, as it stands, cannot take this report."),
+    "VISA_NOT_ACTIVE": _("The visa is not active."),
+    "VISA_NOT_FOUND": _("There is no such visa, or it is not yours."),
 }
 
 
@@ -46,8 +89,13 @@ class Refusal:
 
 
 def message(error: DomainError) -> str:
-    found = MESSAGES.get(error.code)
-    return str(found) if found is not None else error.message
+    return message_of(error.code, error.message)
+
+
+def message_of(code: str, fallback: str = "") -> str:
+    """A reason code's message (a decision's reason, a fine's) in the person's language."""
+    found = MESSAGES.get(code)
+    return str(found) if found is not None else fallback or code
 
 
 def show_on_form(form: forms.BaseForm, error: DomainError, fields: dict[str, str]) -> None:

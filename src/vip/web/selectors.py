@@ -17,6 +17,7 @@ from vip.people.models import User, VerificationKind
 from vip.people.selectors import is_verified
 from vip.visas.models import LIVE, Fine, Insurance, Status, SupportObligation, Visa
 from vip.visas.selectors import visible_visas
+from vip.web.names import status_name as visa_status_name
 
 DONE, STARTED, TO_DO, LATER = "done", "started", "to_do", "later"
 STATES: dict[str, Promise] = {
@@ -65,6 +66,8 @@ def sponsor_tasks(sponsor: User) -> list[Task]:
     visa = latest_visa(sponsor)
     insured = visa is not None and Insurance.objects.filter(visa=visa).exists()
     live = visa is not None and visa.status in LIVE
+    # The application is made on a signed agreement (a refused one may be made again).
+    signed = agreement if agreement and agreement.status == AgreementStatus.SIGNED else None
     owes = (
         SupportObligation.objects.filter(visa__sponsor=sponsor, ended_on=None).exists()
         or Fine.objects.filter(sponsor=sponsor, paid_at=None).exists()
@@ -102,14 +105,30 @@ def sponsor_tasks(sponsor: User) -> list[Task]:
             _("Agreement"),
             state_of_agreement(agreement),
         ),
-        Task(_("Health insurance"), DONE if insured else (TO_DO if agreement else LATER)),
-        Task(_("Visa application"), DONE if visa else (TO_DO if agreement else LATER)),
+        Task(
+            _("Health insurance"),
+            DONE if insured else (TO_DO if signed else LATER),
+            "",
+            reverse("web:insurance", args=[signed.pk]) if signed else "",
+        ),
+        Task(
+            _("Visa application"),
+            DONE if live else (TO_DO if signed else LATER),
+            visa_status_name(visa.status) if visa and not live else "",
+            reverse("web:application", args=[signed.pk]) if signed else "",
+        ),
         Task(
             _("Visa"),
             DONE if visa and visa.status == Status.ACTIVE else (STARTED if live else LATER),
-            visa.get_status_display() if visa else "",
+            visa_status_name(visa.status) if visa else "",
+            reverse("web:visa", args=[visa.pk]) if visa else "",
         ),
-        Task(_("Obligations"), STARTED if owes else (TO_DO if live else LATER)),
+        Task(
+            _("Obligations"),
+            STARTED if owes else (TO_DO if live else LATER),
+            "",
+            reverse("web:money"),
+        ),
     ]
 
 
@@ -146,7 +165,8 @@ def migrant_tasks(migrant: User) -> list[Task]:
         Task(
             _("Visa"),
             DONE if visa and visa.status == Status.ACTIVE else (STARTED if visa else LATER),
-            visa.get_status_display() if visa else "",
+            visa_status_name(visa.status) if visa else "",
+            reverse("web:migrant_visa", args=[visa.pk]) if visa else "",
         ),
     ]
 

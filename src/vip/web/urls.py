@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from vip.web import migrant, sponsor, views
+from vip.web import migrant, migrant_visa, sponsor, sponsor_visa, views
 
 app_name = "web"
 urlpatterns: list[URLPattern] = [
@@ -15,7 +15,30 @@ urlpatterns: list[URLPattern] = [
     path("sponsor/request/<slug:step>/", sponsor.request_step, name="request_step"),
     path("sponsor/requests/<int:request_id>/", sponsor.request_done, name="request_done"),
     path("sponsor/requests/<int:request_id>/candidates/", sponsor.candidates, name="candidates"),
+    path(
+        "sponsor/agreements/<int:agreement_id>/insurance/",
+        sponsor_visa.insurance,
+        name="insurance",
+    ),
+    path(
+        "sponsor/agreements/<int:agreement_id>/application/",
+        sponsor_visa.application,
+        name="application",
+    ),
+    path("sponsor/visas/<int:visa_id>/", sponsor_visa.visa, name="visa"),
+    path("sponsor/visas/<int:visa_id>/decision/", sponsor_visa.decision, name="decision"),
+    path("sponsor/visas/<int:visa_id>/report/<slug:event>/", sponsor_visa.report, name="report"),
+    path("sponsor/money/", sponsor_visa.money, name="money"),
     path("migrant/", migrant.dashboard, name="migrant"),
     path("migrant/profile/", migrant.profile, name="profile"),
     path("migrant/opportunities/", migrant.opportunities, name="opportunities"),
+    path("migrant/visas/<int:visa_id>/", migrant_visa.visa, name="migrant_visa"),
+    path(
+        "migrant/visas/<int:visa_id>/report/<slug:event>/",
+        migrant_visa.report,
+        name="migrant_report",
+    ),
+    path("migrant/visas/<int:visa_id>/earnings/", migrant_visa.earnings, name="earnings"),
+    path("migrant/visas/<int:visa_id>/complaints/", migrant_visa.complaints, name="complaints"),
+    path("migrant/visas/<int:visa_id>/another-sponsor/", migrant_visa.transfer, name="transfer"),
 ]

@@ -63,6 +63,14 @@ def day(value: dt.date | None) -> str:
 
 
 @register.filter
+def month(value: dt.date | None) -> str:
+    """A month and its year, "December 2026" and its translations."""
+    if value is None:
+        return ""
+    return babel_dates.format_skeleton("yMMMM", value, locale=locale())
+
+
+@register.filter
 def moment(value: dt.datetime | None, zone: str = "") -> str:
     """A time in a time zone (the current one by default), with the zone's name."""
     if value is None:

@@ -1,0 +1,25 @@
+"""A visa's statuses in the person's language (the model's values are the API's, in English)."""
+
+from __future__ import annotations
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from vip.visas.models import Status
+
+STATUSES: dict[str, Promise] = {
+    Status.REVIEW: _("In review"),
+    Status.REFUSED: _("Refused"),
+    Status.APPROVED: _("Approved"),
+    Status.ACTIVE: _("Active"),
+    Status.COMPLETED: _("Completed"),
+    Status.LEFT: _("Ended: he left"),
+    Status.TRANSFERRED: _("Moved to another sponsor"),
+    Status.REVOKED: _("Revoked"),
+    Status.ABSCONDED: _("He disappeared"),
+    Status.DEPORTED: _("Deported"),
+}
+
+
+def status_name(status: str) -> str:
+    return str(STATUSES.get(status, status))

@@ -1,0 +1,292 @@
+"""What a visa's pages show, read from the visa, ledger and policy domains and named in the
+person's language: the decision's reasons with their parameters, the timeline, the consequences
+an event would have, a person's money. No rule is decided here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from vip.ledger import selectors as ledger
+from vip.ledger.models import Leg
+from vip.people.models import User
+from vip.policy.parameters import jurisdiction
+from vip.visas.consequences import Foreseen
+from vip.visas.lifecycle import Event
+from vip.visas.models import Complaint, Fine, Insurance, Status, SupportObligation, Visa
+from vip.visas.selectors import reportable_events, visible_visa
+from vip.web import refusals
+from vip.web.names import status_name
+from vip.web.selectors import reference
+from vip.web.templatetags.vip_format import day, money, percent
+
+# What moved a visa on its timeline: the lifecycle's events and the platform's own steps.
+STEPS: dict[str, Promise] = {
+    "applied": _("Application sent"),
+    "decided": _("Decided by the immigration office"),
+    "transferred": _("Moved to another sponsor"),
+    "term_ended": _("The agreement ran its term"),
+    Event.ARRIVED: _("Arrived"),
+    Event.EMPLOYED: _("At work"),
+    Event.UNEMPLOYED: _("Out of work"),
+    Event.HOSPITALIZED: _("In hospital"),
+    Event.COMPLETED: _("Completed"),
+    Event.LEFT: _("Left the program"),
+    Event.DISAPPEARED: _("Disappeared"),
+    Event.FOUND: _("Found"),
+    Event.CRIME_CONVICTED: _("Convicted of a crime"),
+    Event.SENTENCE_SERVED: _("Sentence served"),
+    Event.DEPORTED: _("Deported"),
+}
+# The report a person makes, as a link on the visa's page.
+REPORTS: dict[str, Promise] = {
+    Event.ARRIVED: _("Report his arrival"),
+    Event.EMPLOYED: _("Report that he works"),
+    Event.UNEMPLOYED: _("Report that he is out of work"),
+    Event.HOSPITALIZED: _("Report a stay in hospital"),
+    Event.COMPLETED: _("Report that the agreement is completed"),
+    Event.LEFT: _("Leave the program"),
+    Event.DISAPPEARED: _("Report that he disappeared"),
+}
+ENTRY_KINDS: dict[str, Promise] = {
+    "fine": _("Fine"),
+    "fine_payment": _("Fine paid"),
+    "support": _("Support while out of work"),
+    "gain_share": _("Share of the gain"),
+}
+CATEGORIES: dict[str, Promise] = {
+    "safety": _("Safety"),
+    "abuse": _("Abuse"),
+    "pay": _("Wages"),
+    "housing": _("Housing"),
+    "other": _("Other"),
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    message: str
+    parameter: str
+    value: str  # the parameter's value when the application was decided, for the locale
+
+
+def parameter_value(code: str, name: str, on: dt.date) -> str:
+    """A parameter's value on a day, formatted by its unit; "" for a community's own rule."""
+    found = jurisdiction(code)
+    if name not in found.parameters:
+        return ""
+    parameter = found.parameters[name]
+    value = parameter.at(on)
+    if parameter.unit == "currency_minor":
+        return money(int(value), found.currency)
+    if parameter.unit == "fraction":
+        return percent(Decimal(str(value)))
+    if parameter.unit == "date":
+        return day(value)
+    if parameter.unit == "boolean":
+        return str(_("yes") if value else _("no"))
+    return str(value)
+
+
+def reasons(visa: Visa) -> list[Reason]:
+    on = (visa.decided_at or visa.applied_at).date()
+    return [
+        Reason(
+            code=r["code"],
+            message=refusals.message_of(r["code"], r["message"]),
+            parameter=r.get("parameter") or "",
+            value=parameter_value(visa.jurisdiction_id, r["parameter"], on)
+            if r.get("parameter")
+            else "",
+        )
+        for r in visa.reasons
+    ]
+
+
+@dataclass(frozen=True)
+class Step:
+    at: dt.datetime
+    name: str
+    status: str
+    reason: str
+
+
+def timeline(visa: Visa) -> list[Step]:
+    return [
+        Step(
+            at=c.at,
+            name=str(STEPS.get(c.event, c.event)),
+            status=status_name(c.to_status),
+            reason=c.reason,
+        )
+        for c in visa.status_changes.all()
+    ]
+
+
+@dataclass(frozen=True)
+class Report:
+    event: str
+    name: str
+
+
+def reports(events: list[Event]) -> list[Report]:
+    return [Report(e.value, str(REPORTS[e])) for e in events if e in REPORTS]
+
+
+@dataclass(frozen=True)
+class Consequence:
+    """One line of a confirmation: what follows, and its amount."""
+
+    text: str
+    amount: str = ""
+    code: str = ""
+
+
+def consequences(foreseen: list[Foreseen]) -> list[Consequence]:
+    out = []
+    for f in foreseen:
+        if f.kind == "fine" and f.amount:
+            out.append(
+                Consequence(
+                    str(_("A fine on the sponsor: %(why)s") % {"why": refusals.message_of(f.code)}),
+                    money(f.amount.amount, f.amount.currency),
+                    f.code,
+                )
+            )
+        elif f.kind == "support_starts" and f.amount and f.monthly:
+            out.append(
+                Consequence(
+                    str(
+                        _("The sponsor pays him %(monthly)s a month until he works again.")
+                        % {"monthly": money(f.monthly.amount, f.monthly.currency)}
+                    ),
+                    money(f.amount.amount, f.amount.currency),
+                    f.parameter,
+                )
+            )
+        elif f.kind == "support_ends" and f.amount and f.monthly:
+            out.append(
+                Consequence(
+                    str(
+                        _("The support of %(monthly)s a month ends; still due up to that day:")
+                        % {"monthly": money(f.monthly.amount, f.monthly.currency)}
+                    ),
+                    money(f.amount.amount, f.amount.currency),
+                )
+            )
+        elif f.kind == "enforcement_case":
+            out.append(Consequence(str(_("The immigration office opens a case to find him."))))
+        elif f.kind == "deportation_order":
+            out.append(Consequence(str(_("The immigration office orders his deportation."))))
+    return out
+
+
+@dataclass(frozen=True)
+class Balance:
+    amount: str
+    owed_to_him: bool
+    owes: bool
+
+
+@dataclass(frozen=True)
+class Entry:
+    at: dt.datetime
+    kind: str
+    amount: str
+    incoming: bool
+
+
+@dataclass(frozen=True)
+class FineRow:
+    code: str
+    reason: str
+    parameter: str
+    amount: str
+    issued_at: dt.datetime
+    paid: bool
+
+
+@dataclass(frozen=True)
+class Support:
+    monthly: str
+    since: dt.date
+    months_posted: int
+
+
+@dataclass(frozen=True)
+class Books:
+    balances: list[Balance]
+    entries: list[Entry]
+    fines: list[FineRow]
+    support: list[Support]
+
+
+def money_of(person: User) -> Books:
+    """A person's balance per currency (positive: owed to him), entries, fines and open support."""
+    legs: list[Leg] = ledger.entries(person)
+    fines = Fine.objects.filter(sponsor=person).order_by("-issued_at", "-pk")
+    support = SupportObligation.objects.filter(visa__sponsor=person, ended_on=None)
+    return Books(
+        balances=[
+            Balance(money(total, currency), total > 0, total < 0)
+            for currency, total in ledger.balances(person).items()
+        ],
+        entries=[
+            Entry(
+                at=leg.transaction.at,
+                kind=str(ENTRY_KINDS.get(leg.transaction.kind, leg.transaction.kind)),
+                amount=money(leg.amount, leg.currency),
+                incoming=leg.amount > 0,
+            )
+            for leg in legs
+        ],
+        fines=[
+            FineRow(
+                code=f.code,
+                reason=refusals.message_of(f.code),
+                parameter=f.parameter,
+                amount=money(f.amount, f.currency),
+                issued_at=f.issued_at,
+                paid=f.paid_at is not None,
+            )
+            for f in fines
+        ],
+        support=[
+            Support(money(s.monthly_amount, s.currency), s.started_on, s.months_posted)
+            for s in support
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class ComplaintRow:
+    category: str
+    text: str
+    filed_at: dt.datetime
+
+
+def complaints(person: User, visa: Visa) -> list[ComplaintRow]:
+    """The complaints he filed on this visa, newest first."""
+    mine = Complaint.objects.filter(visa=visa, filed_by=person).order_by("-filed_at", "-pk")
+    return [
+        ComplaintRow(str(CATEGORIES.get(c.category, c.category)), c.text, c.filed_at) for c in mine
+    ]
+
+
+def visa_page(user: User, visa_id: int) -> dict[str, object]:
+    """The visa as its sponsor or its migrant sees it: status, timeline, what he may report."""
+    visa = visible_visa(user, visa_id)
+    return {
+        "visa": visa,
+        "ref": reference(visa.pk),
+        "status": status_name(visa.status),
+        "active": visa.status == Status.ACTIVE,
+        "timeline": timeline(visa),
+        "reports": reports(reportable_events(user, visa)),
+        "insurance": Insurance.objects.filter(visa=visa).first(),
+    }

@@ -1,0 +1,84 @@
+"""The confirmation a person reads before he reports an event states what the report then does:
+the same fines with their codes and amounts, the same support, nothing for leaving."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from vip.calendar import add_months
+from vip.clock import now, today
+from vip.ledger.selectors import balances
+from vip.money import Money
+from vip.people.models import User
+from vip.visas import services
+from vip.visas.consequences import Foreseen
+from vip.visas.lifecycle import Event
+from vip.visas.models import Fine, Visa
+from vip.visas.selectors import earnings_share, foreseen_consequences
+
+from tests.cast import active_visa
+
+World = dict[str, User]
+
+
+@pytest.fixture
+def visa(story: World) -> Visa:
+    granted = active_visa(story["anthony"], story["bishal"])
+    Visa.objects.filter(pk=granted.pk).update(applied_at=now() - dt.timedelta(days=120))
+    granted.refresh_from_db()
+    return granted
+
+
+def report(world: World, visa: Visa, kind: str, on: dt.date, who: str = "anthony") -> None:
+    services.report_event(user=world[who], visa_id=visa.pk, kind=kind, occurred_on=on, details={})
+
+
+def test_a_late_disappearance_foresees_both_fines_and_the_case(story: World, visa: Visa) -> None:
+    on = today() - dt.timedelta(days=30)
+    foreseen = foreseen_consequences(visa, Event.DISAPPEARED, on)
+    assert foreseen == [
+        Foreseen("fine", "FINE_DISAPPEARANCE", "fine.disappearance", Money(5000_00, "USD")),
+        Foreseen(
+            "fine",
+            "FINE_DISAPPEARANCE_LATE_REPORT",
+            "fine.disappearance_late_extra",
+            Money(2500_00, "USD"),
+        ),
+        Foreseen("enforcement_case"),
+    ]
+    report(story, visa, "disappeared", on)
+    levied = Fine.objects.filter(visa=visa).order_by("pk")
+    assert [(f.code, f.amount) for f in levied] == [(f.code, f.amount.amount) for f in foreseen[:2]]
+
+
+def test_unemployment_foresees_the_support_due_at_once(story: World, visa: Visa) -> None:
+    on = add_months(today(), -2)
+    [support] = foreseen_consequences(visa, Event.UNEMPLOYED, on)
+    assert support.monthly == Money(800_00, "USD")
+    report(story, visa, "unemployed", on)
+    assert (
+        support.amount == Money(balances(story["bishal"])["USD"], "USD") == Money(3 * 800_00, "USD")
+    )
+
+
+def test_work_again_foresees_the_end_of_support_and_what_is_still_due(
+    story: World, visa: Visa
+) -> None:
+    report(story, visa, "unemployed", today())
+    [ends] = foreseen_consequences(visa, Event.EMPLOYED, today())
+    assert ends == Foreseen("support_ends", amount=Money(0, "USD"), monthly=Money(800_00, "USD"))
+
+
+def test_leaving_foresees_nothing_for_anyone(story: World, visa: Visa) -> None:
+    assert foreseen_consequences(visa, Event.LEFT, today()) == []
+
+
+def test_the_share_shown_before_sending_is_the_share_posted(story: World, visa: Visa) -> None:
+    earned = Money(1200_00, "USD")
+    shown = earnings_share(visa, earned)
+    report_ = services.report_earnings(
+        user=story["bishal"], visa_id=visa.pk, month=today(), amount=earned
+    )
+    assert shown == Money(report_.gain_share, "USD") == Money(500_00, "USD")
