@@ -165,6 +165,7 @@ def createuser(
             birth_date=None,
             country="",
             community_code=community,
+            by_operator=True,
         )
     console.print(f"Created {user.role} {user.email} (id {user.pk}).")
 

@@ -44,3 +44,8 @@ class TooManyAttempts(DomainError):
             {"retry_after": retry_after},
         )
         self.retry_after = retry_after
+
+
+def role_required(role: str) -> Forbidden:
+    """The refusal of a right only one role holds: `raise role_required(Role.AUTHORITY)`."""
+    return Forbidden("ROLE_REQUIRED", f"this needs the {role} role", {"role": str(role)})

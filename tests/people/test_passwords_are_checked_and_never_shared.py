@@ -45,6 +45,7 @@ def test_createuser_uses_the_same_validators(db: None) -> None:
             full_name="Chief",
             birth_date=None,
             country="",
+            by_operator=True,
         )
     assert refused.value.code == "PASSWORD_TOO_WEAK"
 

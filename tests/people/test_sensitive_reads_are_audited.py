@@ -25,7 +25,7 @@ def test_reading_a_criminal_record_and_health_result_is_audited_without_the_resu
     )
     before = AuditEvent.objects.count()
 
-    found = people.read_verifications(reader=authority, person=bishal)
+    found = people.read_verifications(reader=authority, person_id=bishal.pk)
 
     assert {(v.kind, v.result) for v in found} >= {("criminal_record", "not_clear")}
     event = AuditEvent.objects.get(seq=before + 1)
@@ -46,7 +46,7 @@ def test_reading_a_criminal_record_and_health_result_is_audited_without_the_resu
 
 def test_the_person_reading_his_own_results_is_audited_too(story: dict[str, User]) -> None:
     bishal = story["bishal"]
-    people.read_verifications(reader=bishal, person=bishal)
+    people.read_verifications(reader=bishal, person_id=bishal.pk)
 
     event = AuditEvent.objects.order_by("-seq").first()
     assert event is not None
@@ -57,7 +57,7 @@ def test_reading_only_identity_checks_is_not_a_sensitive_read(story: dict[str, U
     anthony, authority = story["anthony"], story["authority"]
     before = AuditEvent.objects.count()
 
-    found = people.read_verifications(reader=authority, person=anthony)
+    found = people.read_verifications(reader=authority, person_id=anthony.pk)
 
     assert {v.kind for v in found} == {"identity", "citizenship"}
     assert AuditEvent.objects.count() == before

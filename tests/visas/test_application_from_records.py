@@ -144,7 +144,7 @@ def full_community(w: World) -> Visa:
 def full_household(w: World) -> Visa:
     capped(w, max_per_household=1)
     for resident in (w["carol"], w["anthony"]):
-        people.assign_household(user=w["officer"], person=resident, household="12 Elm Street")
+        people.assign_household(user=w["officer"], person_id=resident.pk, household="12 Elm Street")
     visa_for(w["carol"], migrant(w["authority"], "Jyoti"))
     return apply(w)
 

@@ -1,4 +1,4 @@
-"""Who may see which agreement."""
+"""Who may see which agreement, and who may offer, sign and interview."""
 
 from __future__ import annotations
 
@@ -14,6 +14,17 @@ def may_see(user: User, agreement: Agreement) -> bool:
         or user.pk == agreement.migrant_id
         or acts_for(user, agreement.sponsor)
     )
+
+
+def may_offer(user: User, sponsor: User) -> bool:
+    """A sponsor offers, or the agency he delegated to."""
+    return sponsor.role == Role.SPONSOR and acts_for(user, sponsor)
+
+
+def may_schedule_interview(user: User, agreement: Agreement) -> bool:
+    """The parties (the agency for the sponsor): the authority sees the agreement, and has no
+    interview to hold."""
+    return user.role != Role.AUTHORITY and may_see(user, agreement)
 
 
 def visible_agreement(user: User, agreement_id: int) -> Agreement:

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import transaction
 
 from vip.agreements.models import Agreement, AgreementStatus, Interview
-from vip.agreements.selectors import may_see
+from vip.agreements.selectors import may_offer, may_schedule_interview, may_see
 from vip.audit import services as audit
 from vip.audit.models import Action
 from vip.calendar import add_months
@@ -57,7 +57,7 @@ class Terms:
 
 @transaction.atomic(durable=True)
 def offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> Agreement:
-    if sponsor.role != Role.SPONSOR or not acts_for(user, sponsor):
+    if not may_offer(user, sponsor):
         raise Forbidden("NOT_SPONSOR", "only a sponsor, or his agency, offers an agreement")
     return make_offer(user=user, sponsor=sponsor, migrant_id=migrant_id, terms=terms)
 
@@ -157,7 +157,7 @@ def sign(*, user: User, agreement_id: int) -> Agreement:
 @transaction.atomic(durable=True)
 def schedule_interview(*, user: User, agreement_id: int, at: dt.datetime) -> Interview:
     agreement = Agreement.objects.filter(pk=agreement_id).first()
-    if agreement is None or not may_see(user, agreement) or user.role == Role.AUTHORITY:
+    if agreement is None or not may_schedule_interview(user, agreement):
         raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
     if at.tzinfo is None:
         raise Invalid("TIME_NOT_AWARE", "give the interview time with its offset")

@@ -16,7 +16,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 from ninja.security import HttpBearer
 
-from vip.errors import DomainError, Forbidden, TooManyAttempts
+from vip.errors import DomainError, TooManyAttempts
 from vip.people.models import User
 from vip.people.services import user_for_token
 
@@ -147,12 +147,6 @@ def not_found(request: HttpRequest, path: str = "") -> HttpResponse:
 def caller(request: HttpRequest) -> User:
     user = request.auth  # type: ignore[attr-defined]
     assert isinstance(user, User)
-    return user
-
-
-def require_role(user: User, role: str) -> User:
-    if user.role != role:
-        raise Forbidden("ROLE_REQUIRED", f"this needs the {role} role", {"role": role})
     return user
 
 

@@ -7,7 +7,7 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from vip.api.accounts import ERRORS
-from vip.api.app import caller, require_role
+from vip.api.app import caller
 from vip.api.schemas import (
     BlockIn,
     CandidateOut,
@@ -20,11 +20,10 @@ from vip.api.schemas import (
 )
 from vip.calendar import age_on
 from vip.clock import today
-from vip.matching import selectors, services
+from vip.matching import services
 from vip.matching.models import SponsorshipRequest
-from vip.matching.selectors import visible_request
 from vip.people import services as people_services
-from vip.people.models import Role, User
+from vip.people.models import User
 from vip.people.selectors import sponsor_for
 
 router = Router(tags=["matching"])
@@ -72,11 +71,10 @@ def create_request(request: HttpRequest, body: RequestIn) -> Status[CreatedOut]:
 
 @router.get("/requests/{request_id}/candidates", response={200: CandidatesOut, **ERRORS})
 def candidates(request: HttpRequest, request_id: int, page: Query[Page]) -> CandidatesOut:
-    user = caller(request)
-    found = visible_request(user, request_id)
-    ranked = selectors.candidates(found.pk, page.limit)
+    ranked = services.search_candidates(
+        user=caller(request), request_id=request_id, limit=page.limit
+    ).results
     people = User.objects.in_bulk([c.id for c in ranked])
-    services.record_candidates_shown(reader=user, request=found, shown=[c.id for c in ranked])
     return CandidatesOut(
         results=[
             CandidateOut(migrant=person_out(people[c.id]), score=c.score, reasons=list(c.reasons))
@@ -87,8 +85,7 @@ def candidates(request: HttpRequest, request_id: int, page: Query[Page]) -> Cand
 
 @router.get("/me/opportunities", response={200: OpportunitiesOut, **ERRORS})
 def opportunities(request: HttpRequest, page: Query[Page]) -> OpportunitiesOut:
-    migrant = require_role(caller(request), Role.MIGRANT)
-    ranked = selectors.opportunities(migrant.pk, page.limit)
+    ranked = services.search_opportunities(user=caller(request), limit=page.limit).results
     requests = SponsorshipRequest.objects.select_related("sponsor__community").in_bulk(
         [r.id for r in ranked]
     )

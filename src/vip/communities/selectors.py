@@ -1,9 +1,23 @@
+"""Communities' rules on a day, and who may change a community (the services' `may_*`)."""
+
 from __future__ import annotations
 
 import datetime as dt
 from typing import Literal
 
 from vip.communities.models import Community, CommunityRules
+from vip.people.models import Role, User
+
+
+def may_create_community(user: User) -> bool:
+    return user.role == Role.AUTHORITY
+
+
+def may_set_rules(user: User, community: Community) -> bool:
+    """Its officer, or the authority."""
+    return user.role == Role.AUTHORITY or (
+        user.role == Role.OFFICER and user.community_id == community.pk
+    )
 
 
 def rules_on(community: Community, day: dt.date) -> CommunityRules | None:

@@ -12,8 +12,8 @@ from vip.audit import services as audit
 from vip.audit.models import Action
 from vip.clock import now, today
 from vip.communities.models import Community, CommunityRules, Jurisdiction
-from vip.communities.selectors import rules_on
-from vip.errors import Conflict, Forbidden, Invalid, NotFound
+from vip.communities.selectors import may_create_community, may_set_rules, rules_on
+from vip.errors import Conflict, Forbidden, Invalid, NotFound, role_required
 from vip.matching import indexes
 from vip.people.models import Role, User
 from vip.policy.parameters import jurisdictions
@@ -32,6 +32,8 @@ def sync_jurisdictions() -> None:
 def create_community(
     *, authority: User, code: str, name: str, jurisdiction_code: str, population: int
 ) -> Community:
+    if not may_create_community(authority):
+        raise role_required(Role.AUTHORITY)
     jurisdiction = Jurisdiction.objects.filter(code=jurisdiction_code).first()
     if jurisdiction is None:
         raise Invalid("JURISDICTION_UNKNOWN", f"no jurisdiction {jurisdiction_code!r}")
@@ -48,12 +50,6 @@ def create_community(
         data={"jurisdiction": jurisdiction_code, "population": population},
     )
     return community
-
-
-def may_set_rules(user: User, community: Community) -> bool:
-    return user.role == Role.AUTHORITY or (
-        user.role == Role.OFFICER and user.community_id == community.pk
-    )
 
 
 class RuleChanges(TypedDict, total=False):

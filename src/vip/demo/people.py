@@ -46,6 +46,7 @@ def staff(login: DemoLogin, role: str, community: str | None = None) -> User:
         birth_date=years_ago(45),
         country="US",
         community_code=community,
+        by_operator=True,  # the loader runs at the operator's shell, as `vip createuser` does
     )
 
 

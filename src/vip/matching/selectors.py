@@ -1,4 +1,5 @@
-"""Who may see which sponsorship request, and the ranking's answers on the live indexes."""
+"""Who may see which sponsorship request and who may search, and the ranking's answers on the
+live indexes."""
 
 from __future__ import annotations
 
@@ -15,9 +16,27 @@ from vip.people.selectors import acts_for
 from vip.policy.parameters import parameters
 
 
+def may_state_request(user: User, sponsor: User) -> bool:
+    """A sponsor states his requests, or the agency he delegated to."""
+    return sponsor.role == Role.SPONSOR and acts_for(user, sponsor)
+
+
+def may_see_request(user: User, request: SponsorshipRequest) -> bool:
+    return user.role == Role.AUTHORITY or acts_for(user, request.sponsor)
+
+
+def may_seek_opportunities(user: User) -> bool:
+    """A migrant looks for the sponsors' requests that fit him."""
+    return user.role == Role.MIGRANT
+
+
+def may_run_round(user: User) -> bool:
+    return user.role == Role.AUTHORITY
+
+
 def visible_request(user: User, request_id: int) -> SponsorshipRequest:
     found = SponsorshipRequest.objects.select_related("sponsor").filter(pk=request_id).first()
-    if found is None or not (user.role == Role.AUTHORITY or acts_for(user, found.sponsor)):
+    if found is None or not may_see_request(user, found):
         raise NotFound("REQUEST_NOT_FOUND", "no such request")
     return found
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 from django.db import transaction
@@ -12,7 +12,7 @@ from vip.audit import services as audit
 from vip.audit.models import Action
 from vip.clock import now, today
 from vip.communities.models import Community
-from vip.errors import Forbidden, Invalid, NotFound
+from vip.errors import Forbidden, Invalid, NotFound, role_required
 from vip.matching import from_database, indexes, selectors
 from vip.matching.clearinghouse.deferred_acceptance import Proposing
 from vip.matching.clearinghouse.rounds import (
@@ -23,15 +23,21 @@ from vip.matching.clearinghouse.rounds import (
     stable_pairs,
 )
 from vip.matching.models import MatchRound, SponsorshipRequest
+from vip.matching.ranking.ranked import Ranked
+from vip.matching.selectors import (
+    may_run_round,
+    may_seek_opportunities,
+    may_state_request,
+    visible_request,
+)
 from vip.money import Money
 from vip.people.models import MigrantProfile, Role, User
-from vip.people.selectors import acts_for
 from vip.policy.sectors import check_sectors
 
 
 @transaction.atomic(durable=True)
 def create_request(*, user: User, sponsor: User, criteria: dict[str, Any]) -> SponsorshipRequest:
-    if sponsor.role != Role.SPONSOR or not acts_for(user, sponsor):
+    if not may_state_request(user, sponsor):
         raise Forbidden("NOT_SPONSOR", "only a sponsor, or his agency, states a request")
     age_min, age_max = criteria.get("age_min"), criteria.get("age_max")
     if age_min is not None and age_max is not None and age_min > age_max:
@@ -64,19 +70,44 @@ def create_request(*, user: User, sponsor: User, criteria: dict[str, Any]) -> Sp
     return request
 
 
+@dataclass(frozen=True)
+class Found:
+    """A page of a search: the results asked for, and whether more follow."""
+
+    results: list[Ranked]
+    more: bool
+
+
+def page_of(ranked: list[Ranked], offset: int, limit: int) -> Found:
+    return Found(ranked[offset : offset + limit], len(ranked) > offset + limit)
+
+
 @transaction.atomic(durable=True)
-def record_candidates_shown(*, reader: User, request: SponsorshipRequest, shown: list[int]) -> None:
-    """Candidates shown as "verified clean record" or "verified health clearance" reveal those
-    results: one sensitive read per response, naming the migrants shown."""
+def search_candidates(*, user: User, request_id: int, limit: int, offset: int = 0) -> Found:
+    """The migrants who fit a request, to those who may see it. Candidates shown as "verified
+    clean record" or "verified health clearance" reveal those results: one sensitive read per
+    page, naming the migrants shown."""
+    request = visible_request(user, request_id)
+    found = page_of(selectors.candidates(request.pk, offset + limit + 1), offset, limit)
+    shown = [c.id for c in found.results]
     kinds = ["criminal_record"] * request.clean_record + ["health"] * request.health_clearance
     if kinds and shown:
         audit.record(
-            actor=reader,
+            actor=user,
             action=Action.SENSITIVE_READ,
             object_type="request",
             object_id=request.pk,
             data={"kinds": kinds, "migrants": shown},
         )
+    return found
+
+
+@transaction.atomic(durable=True)
+def search_opportunities(*, user: User, limit: int, offset: int = 0) -> Found:
+    """The open requests that fit a migrant: his own search."""
+    if not may_seek_opportunities(user):
+        raise role_required(Role.MIGRANT)
+    return page_of(selectors.opportunities(user.pk, offset + limit + 1), offset, limit)
 
 
 ROUND_LIST_LENGTH = 20
@@ -145,8 +176,8 @@ def run_round(
     deferred acceptance (migrant-proposing by default: strategy-proof for the weaker side),
     the round recorded and audited, and each pair turned into an agreement offer on the
     request's terms, which both sides must still sign."""
-    if authority.role != Role.AUTHORITY:
-        raise Forbidden("ROLE_REQUIRED", "only the authority runs a round")
+    if not may_run_round(authority):
+        raise role_required(Role.AUTHORITY)
     community = Community.objects.select_related("jurisdiction").filter(code=cohort).first()
     if community is None:
         raise NotFound("COMMUNITY_NOT_FOUND", f"no community {cohort!r}")

@@ -1,9 +1,10 @@
-"""Reads about people: latest verifications, acting on someone's behalf."""
+"""Reads about people: latest verifications, acting on someone's behalf, and who may do what
+to a person (the `may_*` predicates the people's services check)."""
 
 from __future__ import annotations
 
 from vip.errors import NotFound
-from vip.people.models import Delegation, Role, User
+from vip.people.models import SELF_SERVICE_ROLES, Delegation, Role, User
 
 
 def is_verified(person: User, kind: str) -> bool:
@@ -22,12 +23,52 @@ def acts_for(user: User, sponsor: User) -> bool:
     )
 
 
+def may_see_person(reader: User, person: User) -> bool:
+    """Himself, or anyone to the authority."""
+    return reader.role == Role.AUTHORITY or reader.pk == person.pk
+
+
 def visible_person(reader: User, person_id: int) -> User:
-    """Himself, or anyone to the authority: to all others a person is not found."""
+    """The person, to those who may see him: to all others a person is not found."""
     person = User.objects.filter(pk=person_id).first()
-    if person is None or not (reader.role == Role.AUTHORITY or reader.pk == person.pk):
+    if person is None or not may_see_person(reader, person):
         raise NotFound("PERSON_NOT_FOUND", "no such person")
     return person
+
+
+def may_create_account(creator: User | None, role: str) -> bool:
+    """Anyone signs up as a sponsor or a migrant; staff accounts are made by an authority (or by
+    the operator at the shell, which the service is told apart)."""
+    return role in SELF_SERVICE_ROLES or (creator is not None and creator.role == Role.AUTHORITY)
+
+
+def may_state_profile(user: User) -> bool:
+    """Sponsors and migrants have a profile; staff have none."""
+    return user.role in SELF_SERVICE_ROLES
+
+
+def may_record_verification(user: User) -> bool:
+    return user.role == Role.AUTHORITY
+
+
+def may_import_people(user: User) -> bool:
+    """A bulk intake records verification results: the authority's right."""
+    return user.role == Role.AUTHORITY
+
+
+def may_delegate(user: User) -> bool:
+    """A sponsor names the agency that acts for him."""
+    return user.role == Role.SPONSOR
+
+
+def may_assign_household(user: User, person: User) -> bool:
+    """The household decides the per-household cap, so a sponsor cannot choose his own (nor
+    join another's to block it): the authority or his community's officer records it."""
+    return user.role == Role.AUTHORITY or (
+        user.role == Role.OFFICER
+        and user.community_id is not None
+        and user.community_id == person.community_id
+    )
 
 
 def sponsor_for(user: User, named: int | None) -> User:

@@ -19,7 +19,7 @@ from vip.audit import services as audit
 from vip.audit.models import Action
 from vip.clock import now, today
 from vip.communities.models import Community
-from vip.errors import Conflict, Forbidden, Invalid, NotFound
+from vip.errors import Conflict, Forbidden, Invalid, NotFound, role_required
 from vip.matching import indexes
 from vip.people.models import (
     SENSITIVE_VERIFICATIONS,
@@ -31,6 +31,15 @@ from vip.people.models import (
     SponsorProfile,
     User,
     Verification,
+)
+from vip.people.selectors import (
+    may_assign_household,
+    may_create_account,
+    may_delegate,
+    may_import_people,
+    may_record_verification,
+    may_state_profile,
+    visible_person,
 )
 from vip.policy.sectors import check_sectors
 
@@ -65,10 +74,14 @@ def create_account(
     citizenship: str = "",
     community_code: str | None = None,
     created_by: User | None = None,
+    by_operator: bool = False,
 ) -> User:
-    """Sign-up makes sponsors and migrants; staff roles need an authority (or `vip createuser`)."""
+    """Sign-up makes sponsors and migrants; staff roles need an authority, or the operator at the
+    shell (`by_operator`: `vip createuser` and the demo's loader, who hold the database already)."""
     if role not in Role.values:
         raise Invalid("ROLE_UNKNOWN", f"unknown role {role!r}")
+    if not (by_operator or may_create_account(created_by, role)):
+        raise role_required(Role.AUTHORITY)
     try:
         validate_email(email)
     except ValidationError:
@@ -219,12 +232,12 @@ SPONSOR_FIELDS = {
 @transaction.atomic(durable=True)
 def update_profile(user: User, changes: dict[str, Any]) -> MigrantProfile | SponsorProfile:
     profile: MigrantProfile | SponsorProfile
+    if not may_state_profile(user):
+        raise Forbidden("NO_PROFILE", f"a {user.role} has no sponsor or migrant profile")
     if user.role == Role.MIGRANT:
         profile, fields = user.migrant_profile, MIGRANT_FIELDS
-    elif user.role == Role.SPONSOR:
-        profile, fields = user.sponsor_profile, SPONSOR_FIELDS
     else:
-        raise Forbidden("NO_PROFILE", f"a {user.role} has no sponsor or migrant profile")
+        profile, fields = user.sponsor_profile, SPONSOR_FIELDS
     unknown = set(changes) - fields
     if unknown:
         raise Invalid(
@@ -249,9 +262,9 @@ def update_profile(user: User, changes: dict[str, Any]) -> MigrantProfile | Spon
 def record_verification(
     *, authority: User, person_id: int, kind: str, result: str, note: str = ""
 ) -> Verification:
-    person = User.objects.filter(pk=person_id).first()
-    if person is None:
-        raise NotFound("PERSON_NOT_FOUND", "no such person")
+    person = visible_person(authority, person_id)  # 404 before 403: no hint that he exists
+    if not may_record_verification(authority):
+        raise role_required(Role.AUTHORITY)
     verification = Verification.objects.create(
         person=person, kind=kind, result=result, verified_by=authority, verified_at=now(), note=note
     )
@@ -273,8 +286,10 @@ def record_verification(
 
 
 @transaction.atomic(durable=True)
-def read_verifications(*, reader: User, person: User) -> list[Verification]:
-    """Reading criminal-record and health results is itself audited."""
+def read_verifications(*, reader: User, person_id: int) -> list[Verification]:
+    """Himself and the authority read a person's verifications (to others he is not found);
+    reading criminal-record and health results is itself audited."""
+    person = visible_person(reader, person_id)
     found = list(person.verifications.all())
     if any(v.kind in SENSITIVE_VERIFICATIONS for v in found):
         audit.record(
@@ -289,6 +304,8 @@ def read_verifications(*, reader: User, person: User) -> list[Verification]:
 
 @transaction.atomic(durable=True)
 def delegate(*, sponsor: User, agency_id: int) -> Delegation:
+    if not may_delegate(sponsor):
+        raise role_required(Role.SPONSOR)
     agency = User.objects.filter(pk=agency_id, role=Role.AGENCY, is_active=True).first()
     if agency is None:
         raise NotFound("AGENCY_NOT_FOUND", "no licensed agency with this id")
@@ -315,6 +332,8 @@ def import_people(
     random string nobody knows: he sets a password by a reset), never one shared hash."""
     from django.contrib.auth.hashers import make_password
 
+    if not may_import_people(actor):
+        raise role_required(Role.AUTHORITY)
     communities = {c.code: c for c in Community.objects.all()}
     existing = set(
         User.objects.filter(email__in=[p["email"] for p in sponsors + migrants]).values_list(
@@ -413,18 +432,12 @@ def block(*, user: User, person_id: int) -> Block:
     return found
 
 
-def may_assign_household(user: User, person: User) -> bool:
-    """The household decides the per-household cap, so a sponsor cannot choose his own (nor
-    join another's to block it): the authority or his community's officer records it."""
-    return user.role == Role.AUTHORITY or (
-        user.role == Role.OFFICER
-        and user.community_id is not None
-        and user.community_id == person.community_id
-    )
-
-
 @transaction.atomic(durable=True)
-def assign_household(*, user: User, person: User, household: str) -> SponsorProfile:
+def assign_household(*, user: User, person_id: int, household: str) -> SponsorProfile:
+    """A person is visible here to himself, the authority and his community's officer."""
+    person = User.objects.filter(pk=person_id).first()
+    if person is None or not (person.pk == user.pk or may_assign_household(user, person)):
+        raise NotFound("PERSON_NOT_FOUND", "no such person")
     if not may_assign_household(user, person):
         raise Forbidden("NOT_COMMUNITY_OFFICER", "the authority or his community's officer does")
     profile = SponsorProfile.objects.select_for_update().filter(user=person).first()

@@ -1,4 +1,5 @@
-"""Who may see which visa, and the facts a decision needs."""
+"""Who may see which visa and who may act on it (the visa services' `may_*`), and the facts a
+decision needs."""
 
 from __future__ import annotations
 
@@ -11,14 +12,14 @@ from vip.agreements.models import Agreement
 from vip.calendar import age_on
 from vip.communities.models import Community
 from vip.communities.selectors import rules_on
-from vip.errors import NotFound
+from vip.errors import NotFound, role_required
 from vip.money import Money
 from vip.people.models import Delegation, Role, User, VerificationKind
-from vip.people.selectors import is_verified
+from vip.people.selectors import acts_for, is_verified
 from vip.policy.parameters import Parameters, parameters
 from vip.visas.consequences import Foreseen, foresee
 from vip.visas.lifecycle import Event, may_report, next_status
-from vip.visas.models import LIVE, Fine, Status, Visa
+from vip.visas.models import LIVE, Complaint, Fine, Status, Visa
 from vip.visas.rules import ApplicationFacts, CommunityFacts, InsuranceFacts, gain_share
 
 
@@ -48,6 +49,49 @@ def acting_role(user: User, visa: Visa) -> str | None:
     ):
         return Role.SPONSOR
     return None
+
+
+def may_apply(user: User, agreement: Agreement) -> bool:
+    """The sponsor applies, or the agency he delegated to."""
+    return acts_for(user, agreement.sponsor)
+
+
+def may_decide_review(user: User) -> bool:
+    return user.role == Role.AUTHORITY
+
+
+def may_report_earnings(user: User, visa: Visa) -> bool:
+    """The migrant reports his own earnings."""
+    return user.pk == visa.migrant_id
+
+
+def may_record_fine_payment(user: User) -> bool:
+    return user.role == Role.AUTHORITY
+
+
+def may_accrue_support(actor: User | None) -> bool:
+    """The daily job (no actor) or the authority."""
+    return actor is None or actor.role == Role.AUTHORITY
+
+
+def may_record_amnesty(user: User) -> bool:
+    return user.role == Role.AUTHORITY
+
+
+def may_complain(user: User, visa: Visa) -> bool:
+    """Either party (the agency for the sponsor)."""
+    return acting_role(user, visa) in {Role.MIGRANT, Role.SPONSOR}
+
+
+def may_read_complaints(user: User) -> bool:
+    return user.role == Role.AUTHORITY
+
+
+def complaints(user: User, limit: int = 500) -> list[Complaint]:
+    """Every complaint, newest first: the authority's to read."""
+    if not may_read_complaints(user):
+        raise role_required(Role.AUTHORITY)
+    return list(Complaint.objects.order_by("-filed_at", "-id")[:limit])
 
 
 def community_facts(

@@ -16,12 +16,11 @@ from vip.audit.models import Action
 from vip.calendar import add_months
 from vip.clock import now, today
 from vip.communities.models import Community
-from vip.errors import Conflict, Forbidden, Invalid, NotFound
+from vip.errors import Conflict, Forbidden, Invalid, NotFound, role_required
 from vip.ledger import services as ledger
 from vip.matching import indexes
 from vip.money import Money
 from vip.people.models import Role, User
-from vip.people.selectors import acts_for
 from vip.policy.parameters import Parameters, parameters
 from vip.visas import consequences
 from vip.visas.lifecycle import Event, may_complete, may_report, next_status
@@ -36,7 +35,20 @@ from vip.visas.models import (
     Visa,
 )
 from vip.visas.rules import InsuranceFacts, decide
-from vip.visas.selectors import acting_role, application_facts, earnings_share, visible_visa
+from vip.visas.selectors import (
+    acting_role,
+    application_facts,
+    earnings_share,
+    may_accrue_support,
+    may_apply,
+    may_complain,
+    may_decide_review,
+    may_record_amnesty,
+    may_record_fine_payment,
+    may_report_earnings,
+    visible_fine,
+    visible_visa,
+)
 
 UNIQUE_CONFLICTS = {
     "one_live_visa_per_sponsor": "SPONSOR_HAS_ACTIVE_SPONSORSHIP",
@@ -100,7 +112,7 @@ def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) ->
         .filter(pk=agreement_id)
         .first()
     )
-    if agreement is None or not acts_for(user, agreement.sponsor):
+    if agreement is None or not may_apply(user, agreement):
         raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
     sponsor = agreement.sponsor
     if sponsor.community is None:
@@ -181,9 +193,9 @@ def settle_agreements(visa: Visa, actor: User) -> None:
 
 @transaction.atomic(durable=True)
 def decide_review(*, authority: User, visa_id: int, outcome: str, note: str) -> Visa:
-    visa = Visa.objects.select_for_update().filter(pk=visa_id).first()
-    if visa is None:
-        raise NotFound("VISA_NOT_FOUND", "no such visa")
+    visa = visible_visa(authority, visa_id, for_update=True)  # 404 before 403: no hint
+    if not may_decide_review(authority):
+        raise role_required(Role.AUTHORITY)
     if visa.status != Status.REVIEW:
         raise Conflict("VISA_NOT_IN_REVIEW", f"the visa is {visa.status}, not in review")
     if outcome not in {"approved", "refused"}:
@@ -241,7 +253,7 @@ def report_event(
 @transaction.atomic(durable=True)
 def report_earnings(*, user: User, visa_id: int, month: dt.date, amount: Money) -> EarningsReport:
     visa = visible_visa(user, visa_id, for_update=True)
-    if user.pk != visa.migrant_id:
+    if not may_report_earnings(user, visa):
         raise Forbidden("NOT_THE_MIGRANT", "the migrant reports his own earnings")
     if visa.status != Status.ACTIVE:
         raise Conflict("VISA_NOT_ACTIVE", f"the visa is {visa.status}")
@@ -290,9 +302,10 @@ def report_earnings(*, user: User, visa_id: int, month: dt.date, amount: Money) 
 
 @transaction.atomic(durable=True)
 def pay_fine(*, authority: User, fine_id: int) -> Fine:
-    fine = Fine.objects.select_for_update().filter(pk=fine_id).first()
-    if fine is None:
-        raise NotFound("FINE_NOT_FOUND", "no such fine")
+    visible_fine(authority, fine_id)  # 404 before 403: no hint that it exists
+    if not may_record_fine_payment(authority):
+        raise role_required(Role.AUTHORITY)
+    fine = Fine.objects.select_for_update().get(pk=fine_id)
     if fine.paid_at is not None:
         raise Conflict("FINE_ALREADY_PAID", "this fine is paid")
     fine.paid_at = now()
@@ -320,6 +333,8 @@ def pay_fine(*, authority: User, fine_id: int) -> Fine:
 @transaction.atomic(durable=True)
 def accrue_support(*, actor: User | None, day: dt.date) -> int:
     """Post every open support obligation's months begun up to the day; returns postings made."""
+    if not may_accrue_support(actor):
+        raise role_required(Role.AUTHORITY)
     if day > today():
         raise Invalid("DATE_IN_FUTURE", "support is owed for months that have begun")
     return consequences.accrue_all(day, actor)
@@ -329,6 +344,8 @@ def accrue_support(*, actor: User | None, day: dt.date) -> int:
 def amnesty_intake(
     *, authority: User, person_id: int, jurisdiction_code: str, path: str, received_on: dt.date
 ) -> AmnestyApplication:
+    if not may_record_amnesty(authority):
+        raise role_required(Role.AUTHORITY)
     # Locked: two intakes of one person at once must not both pass the check below.
     person = User.objects.select_for_update().filter(pk=person_id, role=Role.MIGRANT).first()
     if person is None:
@@ -371,7 +388,7 @@ COMPLAINT_CATEGORIES = {"safety", "abuse", "pay", "housing", "other"}
 def file_complaint(*, user: User, visa_id: int, category: str, text: str) -> Complaint:
     """Either party may complain; the authority sees every complaint at once."""
     visa = visible_visa(user, visa_id, for_update=True)
-    if acting_role(user, visa) not in {Role.MIGRANT, Role.SPONSOR}:
+    if not may_complain(user, visa):
         raise Forbidden("NOT_A_PARTY", "only the migrant or the sponsor files a complaint")
     if category not in COMPLAINT_CATEGORIES:
         raise Invalid("COMPLAINT_CATEGORY_UNKNOWN", f"categories: {sorted(COMPLAINT_CATEGORIES)}")

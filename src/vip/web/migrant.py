@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from vip.errors import DomainError
-from vip.matching import selectors
+from vip.matching import services as matching
 from vip.matching.models import SponsorshipRequest
 from vip.people import services
 from vip.people.models import Role
@@ -45,7 +45,10 @@ def profile(request: HttpRequest) -> HttpResponse:
 @for_role(Role.MIGRANT)
 def opportunities(request: HttpRequest) -> HttpResponse:
     migrant = person(request)
-    page = paged(request, lambda k: selectors.opportunities(migrant.pk, k))
+    page = paged(
+        request,
+        lambda offset, size: matching.search_opportunities(user=migrant, limit=size, offset=offset),
+    )
     found = SponsorshipRequest.objects.select_related("sponsor__community__jurisdiction").in_bulk(
         [r.id for r in page.items]
     )

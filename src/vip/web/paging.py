@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 
 from vip.matching.ranking.ranked import Ranked
+from vip.matching.services import Found
 
 SIZE = 10
 
@@ -20,14 +21,14 @@ class Page:
     next: int | None
 
 
-def paged(request: HttpRequest, fetch: Callable[[int], list[Ranked]]) -> Page:
-    """The page asked for; one more than the page is fetched to know whether another follows."""
+def paged(request: HttpRequest, search: Callable[[int, int], Found]) -> Page:
+    """The page asked for: the search is given its offset and size, and says whether more follow."""
     text = request.GET.get("page", "")
     number = max(int(text), 1) if text.isdigit() else 1
-    ranked = fetch(number * SIZE + 1)
+    found = search((number - 1) * SIZE, SIZE)
     return Page(
-        items=ranked[(number - 1) * SIZE : number * SIZE],
+        items=found.results,
         number=number,
         previous=number - 1 if number > 1 else None,
-        next=number + 1 if len(ranked) > number * SIZE else None,
+        next=number + 1 if found.more else None,
     )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vip.agreements.models import Agreement, AgreementStatus, Interview
 from vip.matching.models import SponsorshipRequest
-from vip.people.models import User, VerificationKind
+from vip.people.models import Role, User, VerificationKind
 from vip.people.selectors import is_verified
 from vip.visas.models import LIVE, Fine, Insurance, Status, SupportObligation, Visa
 from vip.visas.selectors import visible_visas
@@ -26,6 +26,11 @@ STATES: dict[str, Promise] = {
     TO_DO: _("To do"),
     LATER: _("Cannot start yet"),
 }
+
+
+def may_confirm_addresses(user: User) -> bool:
+    """Vouching that a register confirmed people's addresses: the authority's right."""
+    return user.role == Role.AUTHORITY
 
 
 @dataclass(frozen=True)

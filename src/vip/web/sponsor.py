@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from vip.errors import DomainError
-from vip.matching import selectors, services
+from vip.matching import services
 from vip.matching.selectors import visible_request
 from vip.people.models import Role, User
 from vip.web import refusals
@@ -106,11 +106,13 @@ def request_done(request: HttpRequest, request_id: int) -> HttpResponse:
 def candidates(request: HttpRequest, request_id: int) -> HttpResponse:
     sponsor = person(request)
     found = visible_request(sponsor, request_id)
-    page = paged(request, lambda k: selectors.candidates(found.pk, k))
-    people = User.objects.in_bulk([c.id for c in page.items])
-    services.record_candidates_shown(
-        reader=sponsor, request=found, shown=[c.id for c in page.items]
+    page = paged(
+        request,
+        lambda offset, size: services.search_candidates(
+            user=sponsor, request_id=found.pk, limit=size, offset=offset
+        ),
     )
+    people = User.objects.in_bulk([c.id for c in page.items])
     context = {
         "found": found,
         "ref": reference(found.pk),

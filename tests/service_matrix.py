@@ -1,0 +1,334 @@
+"""Who may call which service: the table the service matrix checks.
+
+Every public function of a `services.py` is a row here, or is named in UNCHECKED with why it has
+no caller to check (a helper inside its caller's transaction, a job of the system, a credential).
+A row says who may call the service; every other role of the world (tests/api/world.py) must be
+refused: with `code` (403, or the status given) when the row's object is visible to him, with
+`hidden` (404, the answer a missing object gets) when it is not.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from vip.agreements import services as agreements
+from vip.audit import services as audit
+from vip.clock import today
+from vip.communities import services as communities
+from vip.ledger import services as ledger
+from vip.matching import services as matching
+from vip.people import services as people
+from vip.people.models import User
+from vip.visas import services as visas
+from vip.web import services as portal
+
+from tests.api.world import ROLES, World
+from tests.cast import seed_terms
+
+SERVICES: tuple[ModuleType, ...] = (
+    agreements,
+    audit,
+    communities,
+    ledger,
+    matching,
+    people,
+    visas,
+    portal,
+)
+Call = Callable[[World, User], object]
+EVERYONE = frozenset(ROLES)
+SPONSORS = frozenset({"anthony", "carol", "frank"})
+MIGRANTS = frozenset({"bishal", "dawa", "gita"})
+STAFF = EVERYONE - SPONSORS - MIGRANTS
+
+
+@dataclass(frozen=True)
+class Row:
+    call: Call
+    allowed: frozenset[str]
+    code: str  # the refusal of those who see the object, or of all when nothing is hidden
+    hidden: str | None = None  # the not-found code of those who may not see the object
+    sees: frozenset[str] = frozenset()  # who sees the object but may not do this
+    status: int = 403
+    own: dict[str, tuple[int, str]] = field(default_factory=dict)  # a role's own refusal
+
+    def refusal(self, role: str) -> tuple[int, str] | None:
+        """(status, code) the role is refused with; None for a role that may call it."""
+        if role in self.allowed:
+            return None
+        if role in self.own:
+            return self.own[role]
+        if self.hidden is not None and role not in self.sees:
+            return 404, self.hidden
+        return self.status, self.code
+
+
+def name(service: Callable[..., object]) -> str:
+    return f"{service.__module__.removeprefix('vip.').removesuffix('.services')}.{service.__name__}"
+
+
+def public_functions() -> set[str]:
+    """Every function a services module defines (not one it imports), but the private ones."""
+    return {
+        name(member)
+        for module in SERVICES
+        for key, member in vars(module).items()
+        if inspect.isfunction(member)
+        and member.__module__ == module.__name__
+        and not key.startswith("_")
+    }
+
+
+UNCHECKED: dict[str, str] = {
+    "people.check_password_strength": "a check of a password, no caller",
+    "people.issue_token": "the e-mail and password are the credential",
+    "people.user_for_token": "the token is the credential",
+    "communities.sync_jurisdictions": "the system mirrors its parameter files",
+    "communities.in_force": "a helper of set_rules",
+    "matching.page_of": "a helper of the searches",
+    "matching.round_lists": "a helper of run_round",
+    "agreements.parse_gain_share": "a parser, no caller",
+    "agreements.make_offer": "inside offer's or run_round's transaction, which checked",
+    "visas.change_status": "inside its caller's transaction, which checked",
+    "visas.settle_agreements": "inside its caller's transaction, which checked",
+    "visas.agreement_end": "a date, no caller",
+    "visas.complete_ended_visas": "the daily job: no caller but the system",
+    "ledger.person_account": "inside its caller's transaction, which checked",
+    "ledger.program_account": "inside its caller's transaction, which checked",
+    "ledger.check_balanced": "a check of legs, no caller",
+    "ledger.post": "inside its caller's transaction, which checked",
+    "ledger.transfer": "inside its caller's transaction, which checked",
+    "audit.record": "inside its caller's transaction, which checked",
+    "audit.verify": "the operator's `vip audit verify`: a read of the whole log",
+    "audit.verify_against": "the operator's `vip audit verify --checkpoint`",
+    "audit.signing_key": "the operator's key file",
+    "audit.write_checkpoint": "the operator's daily job, with the key file",
+}
+
+
+def staff_account(w: World, u: User) -> object:
+    return people.create_account(
+        email="olga@test.vip.example",
+        password="a long passphrase of the demo",
+        role="officer",
+        full_name="Olga",
+        birth_date=None,
+        country="US",
+        community_code="springfield",
+        created_by=u,
+    )
+
+
+def request_for_anthony(w: World, u: User) -> object:
+    criteria = {"languages": [], "sectors": [], "age_min": 20, "age_max": 40}
+    return matching.create_request(user=u, sponsor=w.people["anthony"], criteria=criteria)
+
+
+MATRIX: dict[str, Row] = {
+    "people.create_account": Row(
+        call=staff_account, allowed=frozenset({"authority"}), code="ROLE_REQUIRED"
+    ),
+    "people.update_profile": Row(
+        call=lambda w, u: people.update_profile(u, {"interests": ["football"]}),
+        allowed=SPONSORS | MIGRANTS,
+        code="NO_PROFILE",
+    ),
+    "people.record_verification": Row(
+        call=lambda w, u: people.record_verification(
+            authority=u, person_id=w.people["bishal"].pk, kind="health", result="clear"
+        ),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+        hidden="PERSON_NOT_FOUND",
+        sees=frozenset({"bishal"}),
+    ),
+    "people.read_verifications": Row(
+        call=lambda w, u: people.read_verifications(reader=u, person_id=w.people["bishal"].pk),
+        allowed=frozenset({"bishal", "authority"}),
+        code="PERSON_NOT_FOUND",
+        hidden="PERSON_NOT_FOUND",
+    ),
+    "people.delegate": Row(
+        call=lambda w, u: people.delegate(sponsor=u, agency_id=w.people["agency"].pk),
+        allowed=SPONSORS,
+        code="ROLE_REQUIRED",
+    ),
+    "people.import_people": Row(
+        call=lambda w, u: people.import_people(actor=u, sponsors=[], migrants=[]),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    ),
+    "people.block": Row(
+        call=lambda w, u: people.block(user=u, person_id=w.people["anthony"].pk),
+        allowed=MIGRANTS,
+        code="BLOCK_NOT_A_COUNTERPART",
+        status=422,
+        own={"anthony": (404, "PERSON_NOT_FOUND")},
+    ),
+    "people.assign_household": Row(
+        call=lambda w, u: people.assign_household(
+            user=u, person_id=w.people["anthony"].pk, household="12 Elm Street"
+        ),
+        allowed=frozenset({"officer", "authority"}),
+        code="NOT_COMMUNITY_OFFICER",
+        hidden="PERSON_NOT_FOUND",
+        sees=frozenset({"anthony"}),
+    ),
+    "communities.create_community": Row(
+        call=lambda w, u: communities.create_community(
+            authority=u, code="shelbyville", name="Shelbyville", jurisdiction_code="US", population=1
+        ),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    ),
+    "communities.set_rules": Row(
+        call=lambda w, u: communities.set_rules(
+            user=u, community_code="springfield", max_active_visas=100
+        ),
+        allowed=frozenset({"officer", "authority"}),
+        code="NOT_COMMUNITY_OFFICER",
+    ),
+    "matching.create_request": Row(
+        call=request_for_anthony, allowed=frozenset({"anthony", "agency"}), code="NOT_SPONSOR"
+    ),
+    "matching.search_candidates": Row(
+        call=lambda w, u: matching.search_candidates(user=u, request_id=w.request.pk, limit=5),
+        allowed=frozenset({"anthony", "agency", "authority"}),
+        code="REQUEST_NOT_FOUND",
+        hidden="REQUEST_NOT_FOUND",
+    ),
+    "matching.search_opportunities": Row(
+        call=lambda w, u: matching.search_opportunities(user=u, limit=5),
+        allowed=MIGRANTS,
+        code="ROLE_REQUIRED",
+    ),
+    "matching.run_round": Row(
+        call=lambda w, u: matching.run_round(authority=u, cohort="springfield"),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    ),
+    "agreements.offer": Row(
+        call=lambda w, u: agreements.offer(
+            user=u, sponsor=w.people["anthony"], migrant_id=w.people["gita"].pk, terms=seed_terms()
+        ),
+        allowed=frozenset({"anthony", "agency"}),
+        code="NOT_SPONSOR",
+    ),
+    "agreements.sign": Row(
+        call=lambda w, u: agreements.sign(user=u, agreement_id=w.offer.pk),
+        allowed=frozenset({"anthony", "agency", "bishal"}),
+        code="NOT_A_PARTY",
+        hidden="AGREEMENT_NOT_FOUND",
+        sees=frozenset({"authority"}),
+    ),
+    "agreements.schedule_interview": Row(
+        call=lambda w, u: agreements.schedule_interview(
+            user=u, agreement_id=w.offer.pk, at=w.visa.applied_at
+        ),
+        allowed=frozenset({"anthony", "agency", "bishal"}),
+        code="AGREEMENT_NOT_FOUND",
+        hidden="AGREEMENT_NOT_FOUND",
+    ),
+    "visas.apply": Row(
+        call=lambda w, u: visas.apply(user=u, agreement_id=w.agreement.pk, insurance=None),
+        allowed=frozenset({"anthony", "agency"}),
+        code="AGREEMENT_NOT_FOUND",
+        hidden="AGREEMENT_NOT_FOUND",
+    ),
+    "visas.decide_review": Row(
+        call=lambda w, u: visas.decide_review(
+            authority=u, visa_id=w.review.pk, outcome="approved", note="checked"
+        ),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+        hidden="VISA_NOT_FOUND",
+        sees=frozenset({"carol", "dawa", "officer"}),
+    ),
+    "visas.report_event": Row(
+        call=lambda w, u: visas.report_event(
+            user=u, visa_id=w.visa.pk, kind="employed", occurred_on=today(), details={}
+        ),
+        allowed=frozenset({"anthony", "agency", "bishal", "authority"}),
+        code="EVENT_NOT_PERMITTED",
+        hidden="VISA_NOT_FOUND",
+        sees=frozenset({"officer"}),
+    ),
+    "visas.report_earnings": Row(
+        call=lambda w, u: visas.report_earnings(
+            user=u, visa_id=w.visa.pk, month=today(), amount=seed_terms().annual_pay
+        ),
+        allowed=frozenset({"bishal"}),
+        code="NOT_THE_MIGRANT",
+        hidden="VISA_NOT_FOUND",
+        sees=frozenset({"anthony", "agency", "officer", "authority"}),
+    ),
+    "visas.pay_fine": Row(
+        call=lambda w, u: visas.pay_fine(authority=u, fine_id=w.fine.pk),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+        hidden="FINE_NOT_FOUND",
+        sees=frozenset({"carol"}),
+    ),
+    "visas.accrue_support": Row(
+        call=lambda w, u: visas.accrue_support(actor=u, day=today()),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    ),
+    "visas.amnesty_intake": Row(
+        call=lambda w, u: visas.amnesty_intake(
+            authority=u,
+            person_id=w.people["gita"].pk,
+            jurisdiction_code="US",
+            path="sponsorship",
+            received_on=today(),
+        ),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    ),
+    "visas.file_complaint": Row(
+        call=lambda w, u: visas.file_complaint(
+            user=u, visa_id=w.visa.pk, category="pay", text="late"
+        ),
+        allowed=frozenset({"anthony", "agency", "bishal"}),
+        code="NOT_A_PARTY",
+        hidden="VISA_NOT_FOUND",
+        sees=frozenset({"officer", "authority"}),
+    ),
+    "web.confirm_addresses": Row(
+        call=lambda w, u: portal.confirm_addresses(actor=u, users=User.objects.none()),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    service: str
+    role: str
+    row: Row = field(compare=False)
+
+    @property
+    def refusal(self) -> tuple[int, str]:
+        found = self.row.refusal(self.role)
+        assert found is not None
+        return found
+
+    @property
+    def test_name(self) -> str:
+        status, code = self.refusal
+        service = self.service.replace(".", "_")
+        return f"test_{service}_refuses_{self.role}_with_{status}_{code.lower()}"
+
+
+def cells() -> list[Cell]:
+    """One cell per service and role that may not call it."""
+    return [
+        Cell(service, role, row)
+        for service, row in sorted(MATRIX.items())
+        for role in ROLES
+        if row.refusal(role) is not None
+    ]
