@@ -84,7 +84,10 @@ def public_functions() -> set[str]:
 
 UNCHECKED: dict[str, str] = {
     "people.check_password_strength": "a check of a password, no caller",
-    "people.issue_token": "the e-mail and password are the credential",
+    "people.issue_token": "for the person the login flow (people/login.py) has just let in",
+    "people.record_login": "a security event of the login flow",
+    "people.record_login_failure": "a security event of the login flow: nobody is logged in",
+    "people.record_lockout": "a security event of the login flow: nobody is logged in",
     "people.user_for_token": "the token is the credential",
     "communities.sync_jurisdictions": "the system mirrors its parameter files",
     "communities.in_force": "a helper of set_rules",
@@ -179,7 +182,11 @@ MATRIX: dict[str, Row] = {
     ),
     "communities.create_community": Row(
         call=lambda w, u: communities.create_community(
-            authority=u, code="shelbyville", name="Shelbyville", jurisdiction_code="US", population=1
+            authority=u,
+            code="shelbyville",
+            name="Shelbyville",
+            jurisdiction_code="US",
+            population=1,
         ),
         allowed=frozenset({"authority"}),
         code="ROLE_REQUIRED",
