@@ -70,7 +70,7 @@ def migrate() -> None:
     app_role = dj_database_url.parse(app_url).get("USER") if app_url else None
     if owner_url:
         os.environ["VIP_DATABASE_URL"] = owner_url
-    django_setup()
+    django_setup(schema=False)
     from django.core.management import call_command
     from django.db import connection
 
@@ -88,6 +88,10 @@ def serve(host: Host = "127.0.0.1", port: Port = 8000) -> None:
     django_setup()
     from django.core.management import call_command
 
+    from vip.matching.warm import warm_up
+
+    with console.status("Loading the ranking (compiled once, on the first start)..."):
+        warm_up()
     console.print(f"Serving on [bold]http://{host}:{port}/[/bold]  (API docs: /api/v1/docs)")
     call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)
 

@@ -61,7 +61,7 @@ def scratch_database() -> Iterator[None]:
         os.environ["VIP_DATABASE_URL"] = _scratch_url()
         from vip.boot import django_setup
 
-        django_setup()
+        django_setup(schema=False)
         from django.conf import settings
         from django.core.management import call_command
 

@@ -32,6 +32,17 @@ BISHAL = DemoLogin("migrant", "Bishal (Nepal, 26)", "bishal@vip.example")
 DEMO_LOGINS = [AUTHORITY, OFFICER, AGENCY, ANTHONY, CAROL, BISHAL]
 
 
+def loaded_logins() -> list[DemoLogin]:
+    """The demo logins whose accounts exist: none on a production database (the landing page
+    lists them only where the demo data was loaded)."""
+    present = set(
+        User.objects.filter(email__in=[d.email for d in DEMO_LOGINS]).values_list(
+            "email", flat=True
+        )
+    )
+    return [login for login in DEMO_LOGINS if login.email in present]
+
+
 def years_ago(years: int, day: dt.date | None = None) -> dt.date:
     day = day or today()
     return day.replace(year=day.year - years, day=min(day.day, 28))

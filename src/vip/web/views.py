@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from vip.communities.models import Community
-from vip.demo.people import DEMO_LOGINS
+from vip.demo.people import loaded_logins
 from vip.people.models import Role
 from vip.visas.models import LIVE, Visa
 
@@ -17,7 +17,7 @@ def landing(request: HttpRequest) -> HttpResponse:
         request,
         "web/landing.html",
         {
-            "logins": DEMO_LOGINS,
+            "logins": loaded_logins(),
             "communities": Community.objects.select_related("jurisdiction").order_by("code")[:20],
             "live_visas": Visa.objects.filter(status__in=LIVE).count(),
         },
