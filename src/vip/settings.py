@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "vip.agreements",
     "vip.ledger",
     "vip.visas",
+    "vip.messaging",
     "vip.web",
     # After vip.web, whose templates draw allauth's pages in the portal's layout and words.
     "django_htmx",

@@ -422,6 +422,11 @@ def block(*, user: User, person_id: int) -> Block:
     other = User.objects.filter(pk=person_id, is_active=True).first()
     if other is None or other.pk == user.pk:
         raise NotFound("PERSON_NOT_FOUND", "no such person")
+    return make_block(user=user, other=other)
+
+
+def make_block(*, user: User, other: User) -> Block:
+    """The block itself, inside the caller's transaction (`block`, or from a conversation)."""
     if {user.role, other.role} != {Role.SPONSOR, Role.MIGRANT}:
         raise Invalid("BLOCK_NOT_A_COUNTERPART", "a sponsor blocks a migrant, a migrant a sponsor")
     found, _ = Block.objects.get_or_create(

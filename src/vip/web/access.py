@@ -17,13 +17,14 @@ P = ParamSpec("P")
 View = Callable[Concatenate[HttpRequest, P], HttpResponse]
 
 
-def for_role(role: str) -> Callable[[View[P]], View[P]]:
-    """The page belongs to people of one role (a sponsor's pages, a migrant's)."""
+def for_role(*roles: str) -> Callable[[View[P]], View[P]]:
+    """The page belongs to people of one role (a sponsor's pages, a migrant's), or of several
+    (the conversations between them)."""
 
     def decorate(view: View[P]) -> View[P]:
         @wraps(view)
         def checked(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
-            if person(request).role != role:
+            if person(request).role not in roles:
                 raise Http404
             try:
                 return view(request, *args, **kwargs)

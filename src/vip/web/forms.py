@@ -214,6 +214,30 @@ def criteria(draft: dict[str, dict[str, Any]], sponsor: User) -> dict[str, Any]:
     }
 
 
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your message"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Contact details stay hidden until you have both signed an agreement."),
+    )
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What is wrong?"),
+        choices=[
+            ("fee", _("I am asked to pay a fee")),
+            ("abuse", _("Threats, insults or harassment")),
+            ("fraud", _("A lie or a scam")),
+            ("other", _("Something else")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    details = forms.CharField(
+        label=_("What happened"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
 class ProfileForm(forms.Form):
     """A migrant's profile: what the sponsors' requests are ranked against."""
 

@@ -28,6 +28,10 @@ MESSAGES: dict[str, Promise] = {
     "COMPLETION_BEFORE_END": _(
         "Before the agreement's end only the immigration office records a completion."
     ),
+    "CONVERSATIONS_LIMIT": _(
+        "You have as many open conversations as a sponsor may have. Block one you no longer need."
+    ),
+    "CONVERSATION_CLOSED": _("This conversation is closed."),
     "CURRENCY_MISMATCH": _("Amounts must be in the currency of the country where you sponsor."),
     "DATE_BEFORE_VISA": _("The day is before the visa was applied for."),
     "DATE_IN_FUTURE": _("The day has not come yet."),
@@ -47,6 +51,8 @@ MESSAGES: dict[str, Promise] = {
         "The insurance must cover him from the first day, for long enough."
     ),
     "MANUAL_REVIEW": _("The immigration office reviews every application."),
+    "MESSAGE_EMPTY": _("Write your message."),
+    "MESSAGE_TOO_LONG": _("A message has at most 2,000 characters."),
     "MIGRANT_BARRED": _("The migrant may not come back yet after a deportation."),
     "MIGRANT_HAS_ACTIVE_VISA": _("The migrant holds a visa already."),
     "MIGRANT_NOT_VERIFIED": _("The migrant's identity is not verified yet."),
@@ -60,7 +66,10 @@ MESSAGES: dict[str, Promise] = {
         "Choose a password that is not common, not only digits, not like your name."
     ),
     "PAY_BELOW_FLOOR": _("The pay is below the lowest the law allows."),
+    "PERSON_BLOCKED": _("You cannot write to this person: one of you has blocked the other."),
+    "PERSON_NOT_FOUND": _("There is no such person."),
     "PROFILE_FIELD_UNKNOWN": _("This is not part of your profile."),
+    "REPORT_REASON_UNKNOWN": _("Choose what is wrong."),
     "REQUEST_NOT_FOUND": _("There is no such request, or it is not yours."),
     "ROLE_UNKNOWN": _("Choose whether you sponsor or look for a sponsor."),
     "SECTOR_NOT_ALLOWED": _("Your community does not allow work in this sector."),
