@@ -22,6 +22,7 @@ ON_THE_MONTH = {
     "DATE_IN_FUTURE": "month",
     "DATE_BEFORE_VISA": "month",
     "EARNINGS_ALREADY_REPORTED": "month",
+    "EARNINGS_MONTH_NOT_ENDED": "month",
     "EARNINGS_INVALID": "amount",
 }
 

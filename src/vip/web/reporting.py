@@ -19,7 +19,11 @@ from vip.web.access import person
 from vip.web.visa_forms import EventForm
 from vip.web.visa_selectors import REPORTS, consequences
 
-ON_THE_DAY = {"DATE_IN_FUTURE": "occurred_on", "DATE_BEFORE_VISA": "occurred_on"}
+ON_THE_DAY = {
+    "DATE_IN_FUTURE": "occurred_on",
+    "DATE_BEFORE_VISA": "occurred_on",
+    "ARRIVAL_BEFORE_START": "occurred_on",
+}
 
 
 def report_page(request: HttpRequest, visa_id: int, kind: str, visa_page: str) -> HttpResponse:

@@ -71,7 +71,7 @@ def decision(request: HttpRequest, visa_id: int) -> HttpResponse:
 @for_role(Role.SPONSOR)
 def visa(request: HttpRequest, visa_id: int) -> HttpResponse:
     page = visa_selectors.visa_page(person(request), visa_id)
-    return render(request, "web/visa.html", {**page, "report_page": "web:report"})
+    return render(request, "web/sponsor/visa.html", {**page, "report_page": "web:report"})
 
 
 @for_role(Role.SPONSOR)
