@@ -7,17 +7,11 @@ after a start paid for both."""
 
 from __future__ import annotations
 
-from vip.matching import indexes, selectors
-from vip.matching.models import SponsorshipRequest
-from vip.people.models import MigrantProfile
+from vip.clock import today
+from vip.matching import indexes
+from vip.matching.ranking.warm import load_kernels
 
 
 def warm_up() -> None:
-    """Build the indexes and run one query of each kind through the same path as a person's."""
+    load_kernels(today())
     indexes.current()
-    request = SponsorshipRequest.objects.order_by("pk").values_list("pk", flat=True).first()
-    if request is not None:
-        selectors.candidates(request, 1)
-    migrant = MigrantProfile.objects.order_by("pk").values_list("user_id", flat=True).first()
-    if migrant is not None:
-        selectors.opportunities(migrant, 1)
