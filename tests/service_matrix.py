@@ -20,6 +20,7 @@ from vip.clock import today
 from vip.communities import services as communities
 from vip.ledger import services as ledger
 from vip.matching import services as matching
+from vip.messaging import services as messaging
 from vip.people import services as people
 from vip.people.models import User
 from vip.visas import services as visas
@@ -34,6 +35,7 @@ SERVICES: tuple[ModuleType, ...] = (
     communities,
     ledger,
     matching,
+    messaging,
     people,
     visas,
     portal,
@@ -89,6 +91,7 @@ UNCHECKED: dict[str, str] = {
     "people.record_login_failure": "a security event of the login flow: nobody is logged in",
     "people.record_lockout": "a security event of the login flow: nobody is logged in",
     "people.user_for_token": "the token is the credential",
+    "people.make_block": "inside block's or messaging.block's transaction, which checked",
     "communities.sync_jurisdictions": "the system mirrors its parameter files",
     "communities.in_force": "a helper of set_rules",
     "matching.page_of": "a helper of the searches",
@@ -128,6 +131,30 @@ def staff_account(w: World, u: User) -> object:
 def request_for_anthony(w: World, u: User) -> object:
     criteria = {"languages": [], "sectors": [], "age_min": 20, "age_max": 40}
     return matching.create_request(user=u, sponsor=w.people["anthony"], criteria=criteria)
+
+
+def anthony_and_bishal(w: World) -> int:
+    """Their conversation (the one open, opened by Anthony if need be)."""
+    opened = messaging.open_conversation(
+        user=w.people["anthony"], counterpart_id=w.people["bishal"].pk
+    )
+    return opened.pk
+
+
+def write_to_a_counterpart(w: World, u: User) -> object:
+    other = w.people["gita" if u.role == "sponsor" else "frank"]
+    return messaging.open_conversation(user=u, counterpart_id=other.pk)
+
+
+def in_their_conversation(act: Callable[..., object]) -> Row:
+    """A party's act in Anthony's and Bishal's conversation: nobody else finds it."""
+    return Row(
+        call=lambda w, u: act(user=u, conversation_id=anthony_and_bishal(w)),
+        allowed=frozenset({"anthony", "bishal"}),
+        code="CONVERSATION_NOT_FOUND",
+        hidden="CONVERSATION_NOT_FOUND",
+        status=404,
+    )
 
 
 MATRIX: dict[str, Row] = {
@@ -304,6 +331,17 @@ MATRIX: dict[str, Row] = {
         hidden="VISA_NOT_FOUND",
         sees=frozenset({"officer", "authority"}),
     ),
+    "messaging.open_conversation": Row(
+        call=write_to_a_counterpart,
+        allowed=SPONSORS | MIGRANTS,
+        code="PERSON_NOT_FOUND",
+        status=404,
+    ),
+    "messaging.send_message": in_their_conversation(
+        lambda **kw: messaging.send_message(body="Namaste", **kw)
+    ),
+    "messaging.report": in_their_conversation(lambda **kw: messaging.report(reason="fee", **kw)),
+    "messaging.block": in_their_conversation(messaging.block),
     "web.confirm_addresses": Row(
         call=lambda w, u: portal.confirm_addresses(actor=u, users=User.objects.none()),
         allowed=frozenset({"authority"}),
