@@ -1,8 +1,8 @@
 """Bishal follows his task list to his visa and its timeline, reports last month's earnings (a bad
-form first: the error summary) and sees the share and what he keeps before he sends them, files a
-complaint and sees it listed, reads how to find another sponsor while his visa stays active, and
-leaves on a page that says plainly it costs him nothing. Each page passes axe and fits the window:
-English at desktop, Spanish and Nepali on a phone."""
+form first: the error summary) and sees the share and what he keeps before he sends them, finds the
+share among his money, files a complaint and sees it listed, reads how to find another sponsor
+while his visa stays active, and leaves on a page that says plainly it costs him nothing. Each page
+passes axe and fits the window: English at desktop, Spanish and Nepali on a phone."""
 
 from __future__ import annotations
 
@@ -52,6 +52,11 @@ def test_the_migrant_reports_earnings_complains_and_leaves(
         checked(page)
         page.locator("main button[name=confirm]").click()
         expect(page.locator("main table tbody tr")).to_have_count(1)
+        checked(page)
+
+        page.goto(f"{portal}migrant/visas/{visa.pk}/")
+        page.locator("main a[href$='/migrant/money/']").click()
+        expect(page.locator("main table tbody tr")).to_have_count(1)  # the share he owes
         checked(page)
 
         page.goto(f"{portal}migrant/visas/{visa.pk}/")

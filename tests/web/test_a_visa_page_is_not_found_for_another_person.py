@@ -52,6 +52,8 @@ def test_a_visa_page_is_not_found_for_another_person(story: dict[str, User]) -> 
     assert status(anthony, "/sponsor/money/") == 200
     assert status(bishal, "/sponsor/money/") == 404
     assert status(None, "/sponsor/money/") == 302
+    assert status(bishal, "/migrant/money/") == 200
+    assert status(anthony, "/migrant/money/") == 404
 
 
 def test_an_event_he_may_not_report_is_not_found(story: dict[str, User]) -> None:

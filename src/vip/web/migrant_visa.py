@@ -84,3 +84,9 @@ def complaints(request: HttpRequest, visa_id: int) -> HttpResponse:
 def transfer(request: HttpRequest, visa_id: int) -> HttpResponse:
     page = visa_selectors.visa_page(person(request), visa_id)
     return render(request, "web/migrant/transfer.html", page)
+
+
+@for_role(Role.MIGRANT)
+def money(request: HttpRequest) -> HttpResponse:
+    books = visa_selectors.money_of(person(request))
+    return render(request, "web/money.html", {"books": books})

@@ -82,4 +82,4 @@ def report(request: HttpRequest, visa_id: int, event: str) -> HttpResponse:
 @for_role(Role.SPONSOR)
 def money(request: HttpRequest) -> HttpResponse:
     books = visa_selectors.money_of(person(request))
-    return render(request, "web/sponsor/money.html", {"books": books})
+    return render(request, "web/money.html", {"books": books})

@@ -32,6 +32,7 @@ urlpatterns: list[URLPattern] = [
     path("migrant/", migrant.dashboard, name="migrant"),
     path("migrant/profile/", migrant.profile, name="profile"),
     path("migrant/opportunities/", migrant.opportunities, name="opportunities"),
+    path("migrant/money/", migrant_visa.money, name="migrant_money"),
     path("migrant/visas/<int:visa_id>/", migrant_visa.visa, name="migrant_visa"),
     path(
         "migrant/visas/<int:visa_id>/report/<slug:event>/",

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -227,10 +228,13 @@ class Books:
 
 
 def money_of(person: User) -> Books:
-    """A person's balance per currency (positive: owed to him), entries, fines and open support."""
+    """A person's balance per currency (positive: owed to him), his entries, the fines on him (a
+    sponsor), the support running on his visa (paid by the sponsor to the migrant)."""
     legs: list[Leg] = ledger.entries(person)
     fines = Fine.objects.filter(sponsor=person).order_by("-issued_at", "-pk")
-    support = SupportObligation.objects.filter(visa__sponsor=person, ended_on=None)
+    support = SupportObligation.objects.filter(
+        Q(visa__sponsor=person) | Q(visa__migrant=person), ended_on=None
+    )
     return Books(
         balances=[
             Balance(money(total, currency), total > 0, total < 0)
