@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
+
+
+def either(values: Iterable[str]) -> str:
+    """A vocabulary as a refusal words it: "safety, abuse, pay, housing or other"."""
+    *first, last = [str(v) for v in values]
+    return f"{', '.join(first)} or {last}" if first else last
 
 
 class DomainError(Exception):

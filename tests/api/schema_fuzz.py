@@ -32,6 +32,10 @@ def resolve(schema: Json) -> Json:
         if "$ref" in schema:
             name = schema["$ref"].rsplit("/", 1)[-1]
             return resolve(openapi()["components"]["schemas"][name])
+        if len(schema.get("allOf", [])) == 1:  # a reference with a default beside it
+            (target,) = schema["allOf"]
+            rest = {key: value for key, value in schema.items() if key != "allOf"}
+            return {**resolve(target), **resolve(rest)}
         return {key: resolve(value) for key, value in schema.items()}
     if isinstance(schema, list):
         return [resolve(item) for item in schema]

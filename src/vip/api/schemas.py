@@ -3,24 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from ninja import Schema
 from pydantic import (
+    AfterValidator,
     BeforeValidator,
     Field,
     Strict,
     StrictFloat,
     ValidatorFunctionWrapHandler,
+    WithJsonSchema,
     WrapValidator,
     field_validator,
 )
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import PydanticCustomError
 
+from vip.agreements.models import Work
 from vip.communities.selectors import Standing
+from vip.errors import either
+from vip.matching.ranking.records import Housing, Level, SoftCriterion
 from vip.money import MINOR_UNITS, Money
+from vip.people.models import SELF_SERVICE_ROLES, Role, VerificationKind, VerificationResult
+from vip.visas.models import AmnestyPath, ComplaintCategory
+from vip.visas.rules import REVIEW_OUTCOMES, Outcome
 
 
 def iso_text(value: Any) -> Any:
@@ -52,13 +61,23 @@ def coded(code: str, message: str) -> WrapValidator:
     return WrapValidator(validate)
 
 
+def only(allowed: Sequence[str]) -> tuple[AfterValidator, WithJsonSchema]:
+    """A field that takes some members of its vocabulary: the others are refused, and the OpenAPI
+    document lists only these."""
+
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(f"not {either(allowed)}")
+        return value
+
+    return AfterValidator(check), WithJsonSchema({"type": "string", "enum": list(allowed)})
+
+
+SIGN_UP_ROLE, SIGN_UP_SCHEMA = only(SELF_SERVICE_ROLES)
+REVIEW_OUTCOME, REVIEW_SCHEMA = only(REVIEW_OUTCOMES)
+
 Code = Field(pattern=r"^[a-z0-9_\-]{1,32}$")
 Country = Field(pattern=r"^[A-Z]{2}$")
-Level = Literal["A1", "A2", "B1", "B2", "C1", "C2", "native"]
-Housing = Literal["none", "shared_room", "private_room", "private_home"]
-SoftCriterion = Literal[
-    "languages", "heritage", "religion", "interests", "experience", "pay", "housing"
-]
 
 
 class MoneyIn(Schema):
@@ -97,8 +116,10 @@ class AccountIn(Schema):
         Field(max_length=128),
     ]
     role: Annotated[
-        Literal["sponsor", "migrant"],
-        coded("ROLE_UNKNOWN", "sign-up is for sponsors and migrants"),
+        Role,
+        SIGN_UP_ROLE,
+        SIGN_UP_SCHEMA,
+        coded("ROLE_UNKNOWN", f"sign-up is for {either(SELF_SERVICE_ROLES)}"),
     ]
     full_name: str = Field(min_length=1, max_length=200)
     birth_date: Date
@@ -238,8 +259,8 @@ class HouseholdOut(Schema):
 
 
 class VerificationIn(Schema):
-    kind: Literal["identity", "citizenship", "criminal_record", "health"]
-    result: Literal["clear", "not_clear"]
+    kind: VerificationKind
+    result: VerificationResult
     note: str = Field(default="", max_length=1000)
 
 
@@ -266,24 +287,32 @@ class AgeRange(Schema):
     max: Int | None = Field(default=None, ge=0, le=120)
 
 
+def an_object(value: Any) -> Any:
+    """A schema whose fields are all optional would read any value as empty (ninja reads
+    attributes): only an object is one."""
+    if not isinstance(value, dict | Schema):
+        raise PydanticCustomError("model_type", "an object is wanted")
+    return value
+
+
 class RequestIn(Schema):
     sponsor: Int | None = None  # an agency names the sponsor it acts for
     languages: list[LanguageMin] = []
-    age: AgeRange = AgeRange()
+    age: Annotated[AgeRange, BeforeValidator(an_object)] = AgeRange()
     sectors: list[SectorMin] = []
     clean_record: Bool = False
     health_clearance: Bool = False
     # What the ranking ranks on and what a round's offer is made of (all optional).
     start_date: Date | None = None
     annual_pay: MoneyIn | None = None
-    housing: Housing = "none"
+    housing: Housing = Housing.NONE
     housing_text: str = Field(default="", max_length=200)
     soft_criteria: list[SoftCriterion] | None = None
     duration_months: Annotated[
         Int, Field(ge=1, le=600), coded("DURATION_INVALID", "an agreement lasts 1 to 600 months")
     ] = 12
     sector: str | None = Field(default=None, max_length=64)
-    work: Literal["for_sponsor", "placed"] = "for_sponsor"
+    work: Work = Work.FOR_SPONSOR
     gain_share: StrictFloat | str = "1/2"
 
 
@@ -329,7 +358,7 @@ class AgreementIn(Schema):
     ]
     annual_pay: MoneyIn
     housing: str = Field(min_length=1, max_length=200)
-    work: Literal["for_sponsor", "placed"]
+    work: Work
     gain_share: StrictFloat | str
     sector: str | None = Field(default=None, max_length=64)
 
@@ -418,8 +447,10 @@ class VisaOut(Schema):
 
 class DecisionIn(Schema):
     outcome: Annotated[
-        Literal["approved", "refused"],
-        coded("OUTCOME_INVALID", "the outcome is approved or refused"),
+        Outcome,
+        REVIEW_OUTCOME,
+        REVIEW_SCHEMA,
+        coded("OUTCOME_INVALID", f"the outcome is {either(REVIEW_OUTCOMES)}"),
     ]
     note: str = Field(default="", max_length=2000)
 
@@ -473,8 +504,7 @@ class AmnestyIn(Schema):
     person: Int
     jurisdiction: str = Field(max_length=8)
     path: Annotated[
-        Literal["citizenship", "sponsorship"],
-        coded("AMNESTY_PATH_UNKNOWN", "the path is citizenship or sponsorship"),
+        AmnestyPath, coded("AMNESTY_PATH_UNKNOWN", f"the path is {either(AmnestyPath)}")
     ]
     received_on: Date
 
@@ -485,8 +515,8 @@ class DelegationIn(Schema):
 
 class ComplaintIn(Schema):
     category: Annotated[
-        Literal["safety", "abuse", "pay", "housing", "other"],
-        coded("COMPLAINT_CATEGORY_UNKNOWN", "the category is safety, abuse, pay, housing or other"),
+        ComplaintCategory,
+        coded("COMPLAINT_CATEGORY_UNKNOWN", f"the category is {either(ComplaintCategory)}"),
     ]
     text: str = Field(min_length=1, max_length=5000)
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from vip.clock import today
 from vip.communities import services as communities
 from vip.people import services as people
-from vip.people.models import Role, User
+from vip.people.models import Role, User, VerificationKind, VerificationResult
 from vip.web import services as portal
 
 DEMO_PASSWORD = "vip-demo-2026"
@@ -61,10 +61,10 @@ def staff(login: DemoLogin, role: str, community: str | None = None) -> User:
     )
 
 
-def verify_all(authority: User, person: User, kinds: list[str]) -> None:
+def verify_all(authority: User, person: User, kinds: list[VerificationKind]) -> None:
     for kind in kinds:
         people.record_verification(
-            authority=authority, person_id=person.pk, kind=kind, result="clear"
+            authority=authority, person_id=person.pk, kind=kind, result=VerificationResult.CLEAR
         )
 
 
@@ -155,8 +155,12 @@ def load_story() -> dict[str, User]:
     )
     people.update_profile(bishal, BISHAL_PROFILE)
     for sponsor in (anthony, carol):
-        verify_all(authority, sponsor, ["identity", "citizenship"])
-    verify_all(authority, bishal, ["identity", "criminal_record", "health"])
+        verify_all(authority, sponsor, [VerificationKind.IDENTITY, VerificationKind.CITIZENSHIP])
+    verify_all(
+        authority,
+        bishal,
+        [VerificationKind.IDENTITY, VerificationKind.CRIMINAL_RECORD, VerificationKind.HEALTH],
+    )
     # The demo logins open the portal at once: their addresses count as confirmed.
     portal.confirm_addresses(
         actor=authority, users=User.objects.filter(email__in=[d.email for d in DEMO_LOGINS])

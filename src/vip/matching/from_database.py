@@ -14,20 +14,28 @@ from vip.clock import today
 from vip.communities.models import CommunityRules
 from vip.matching.models import SponsorshipRequest
 from vip.matching.ranking.ranked import Blocks
-from vip.matching.ranking.records import HOUSING_LEVELS, SOFT_CRITERIA, MigrantRecord, SponsorRecord
+from vip.matching.ranking.records import (
+    HOUSING_LEVELS,
+    SOFT_CRITERIA,
+    Housing,
+    Level,
+    MigrantRecord,
+    SponsorRecord,
+)
 from vip.people.models import (
+    SENSITIVE_VERIFICATIONS,
     Block,
     MigrantProfile,
     Role,
     SponsorProfile,
     Verification,
     VerificationKind,
+    VerificationResult,
 )
 from vip.visas.models import LIVE, Complaint, Visa
 
 # CEFR has no "native": for ranking a mother tongue is C2.
-RANKING_LEVEL = {"native": "C2"}
-SENSITIVE = (VerificationKind.CRIMINAL_RECORD, VerificationKind.HEALTH)
+RANKING_LEVEL: dict[str, str] = {Level.NATIVE: Level.C2}
 # Until a request states its adults, the safeguard counts one (household_size counts children).
 UNSTATED_ADULTS = 1
 
@@ -45,18 +53,18 @@ def _criteria(values: Iterable[str] | None) -> frozenset[str]:
 
 
 def _housing(value: str) -> str:
-    return value if value in HOUSING_LEVELS else "none"
+    return value if value in HOUSING_LEVELS else Housing.NONE
 
 
 def _latest_clear(ids: list[int] | None) -> dict[tuple[int, str], bool]:
-    rows = Verification.objects.filter(kind__in=SENSITIVE)
+    rows = Verification.objects.filter(kind__in=SENSITIVE_VERIFICATIONS)
     if ids is not None:
         rows = rows.filter(person_id__in=ids)
     latest: dict[tuple[int, str], bool] = {}
     for person, kind, result in rows.order_by("person_id", "kind", "verified_at", "id").values_list(
         "person_id", "kind", "result"
     ):
-        latest[person, kind] = result == "clear"
+        latest[person, kind] = result == VerificationResult.CLEAR
     return latest
 
 

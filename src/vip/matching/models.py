@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from vip.agreements.models import Work
+from vip.matching.ranking.records import Housing
+
 
 class SponsorshipRequest(models.Model):
     sponsor = models.ForeignKey(
@@ -24,12 +27,14 @@ class SponsorshipRequest(models.Model):
     # What the ranking ranks on and what a round's offer is made of (all optional).
     start_date = models.DateField(null=True, blank=True)  # None: as soon as he can come
     annual_pay = models.BigIntegerField(default=0)  # minor units of the jurisdiction's currency
-    housing = models.CharField(max_length=16, default="none")  # none..private_home
+    housing = models.CharField(
+        max_length=16, choices=[(h.value, h.value) for h in Housing], default=Housing.NONE.value
+    )
     housing_text = models.CharField(max_length=200, blank=True)  # as the offer words it
     soft_criteria = models.JSONField(null=True, blank=True)  # None: the sponsor's default
     duration_months = models.PositiveSmallIntegerField(default=12)
     sector = models.CharField(max_length=64, blank=True)  # "": the first required sector
-    work = models.CharField(max_length=16, default="for_sponsor")
+    work = models.CharField(max_length=16, choices=Work.choices, default=Work.FOR_SPONSOR)
     gain_share = models.CharField(max_length=32, default="1/2")
 
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from vip.audit.seals import new_seal
+from vip.matching.ranking.records import Housing
 
 
 class Role(models.TextChoices):
@@ -18,7 +19,8 @@ class Role(models.TextChoices):
     AUTHORITY = "authority"
 
 
-SELF_SERVICE_ROLES = {Role.SPONSOR, Role.MIGRANT}
+# The roles anyone may sign up for; staff roles need an authority (or `vip createuser`).
+SELF_SERVICE_ROLES = (Role.SPONSOR, Role.MIGRANT)
 
 
 class User(AbstractUser):
@@ -61,7 +63,9 @@ class MigrantProfile(models.Model):
     religion = models.CharField(max_length=32, blank=True)
     wants_other_adults = models.BooleanField(default=False)  # safeguard
     pay_expectation = models.BigIntegerField(default=0)  # annual, minor units; 0: none stated
-    housing_need = models.CharField(max_length=16, default="none")
+    housing_need = models.CharField(
+        max_length=16, choices=[(h.value, h.value) for h in Housing], default=Housing.NONE.value
+    )
     soft_criteria = models.JSONField(default=list)  # the soft criteria he opts into
 
 
@@ -109,14 +113,17 @@ class VerificationKind(models.TextChoices):
 SENSITIVE_VERIFICATIONS = {VerificationKind.CRIMINAL_RECORD, VerificationKind.HEALTH}
 
 
+class VerificationResult(models.TextChoices):
+    CLEAR = "clear"
+    NOT_CLEAR = "not_clear", "not clear"
+
+
 class Verification(models.Model):
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verifications"
     )
     kind = models.CharField(max_length=16, choices=VerificationKind.choices)
-    result = models.CharField(
-        max_length=16, choices=[("clear", "clear"), ("not_clear", "not clear")]
-    )
+    result = models.CharField(max_length=16, choices=VerificationResult.choices)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -4,13 +4,13 @@ to a person (the `may_*` predicates the people's services check)."""
 from __future__ import annotations
 
 from vip.errors import NotFound
-from vip.people.models import SELF_SERVICE_ROLES, Delegation, Role, User
+from vip.people.models import SELF_SERVICE_ROLES, Delegation, Role, User, VerificationResult
 
 
 def is_verified(person: User, kind: str) -> bool:
     """The latest verification of a kind decides; an older clear result is superseded."""
     latest = person.verifications.filter(kind=kind).order_by("-verified_at", "-id").first()
-    return latest is not None and latest.result == "clear"
+    return latest is not None and latest.result == VerificationResult.CLEAR
 
 
 def acts_for(user: User, sponsor: User) -> bool:

@@ -31,6 +31,8 @@ from vip.people.models import (
     SponsorProfile,
     User,
     Verification,
+    VerificationKind,
+    VerificationResult,
 )
 from vip.people.selectors import (
     may_assign_household,
@@ -260,7 +262,12 @@ def update_profile(user: User, changes: dict[str, Any]) -> MigrantProfile | Spon
 
 @transaction.atomic(durable=True)
 def record_verification(
-    *, authority: User, person_id: int, kind: str, result: str, note: str = ""
+    *,
+    authority: User,
+    person_id: int,
+    kind: VerificationKind,
+    result: VerificationResult,
+    note: str = "",
 ) -> Verification:
     person = visible_person(authority, person_id)  # 404 before 403: no hint that he exists
     if not may_record_verification(authority):
@@ -383,16 +390,16 @@ def import_people(
         batch_size=2000,
     )
     at = now()
-    checks = [(p, "identity", True) for p in sponsors + migrants]
-    checks += [(p, "citizenship", True) for p in sponsors]
-    checks += [(p, "criminal_record", p["clean_record"]) for p in migrants]
-    checks += [(p, "health", p["health_clear"]) for p in migrants]
+    checks = [(p, VerificationKind.IDENTITY, True) for p in sponsors + migrants]
+    checks += [(p, VerificationKind.CITIZENSHIP, True) for p in sponsors]
+    checks += [(p, VerificationKind.CRIMINAL_RECORD, p["clean_record"]) for p in migrants]
+    checks += [(p, VerificationKind.HEALTH, p["health_clear"]) for p in migrants]
     verifications = Verification.objects.bulk_create(
         [
             Verification(
                 person=by_email[p["email"]],
                 kind=kind,
-                result="clear" if ok else "not_clear",
+                result=VerificationResult.CLEAR if ok else VerificationResult.NOT_CLEAR,
                 verified_by=actor,
                 verified_at=at,
                 note="bulk intake",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from vip.visas.rules import Outcome
+
 USER = settings.AUTH_USER_MODEL
 
 
@@ -37,7 +39,9 @@ class Visa(models.Model):
         "communities.Jurisdiction", on_delete=models.PROTECT, related_name="+"
     )
     status = models.CharField(max_length=16, choices=Status.choices)
-    outcome = models.CharField(max_length=16)  # approved | refused | review, as first decided
+    outcome = models.CharField(  # as first decided
+        max_length=16, choices=[(o.value, o.name.lower()) for o in Outcome]
+    )
     reasons = models.JSONField(default=list)  # [{"code", "message", "parameter"}]
     applied_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     applied_at = models.DateTimeField()
@@ -163,6 +167,11 @@ class EarningsReport(models.Model):
         ]
 
 
+class AmnestyPath(models.TextChoices):
+    CITIZENSHIP = "citizenship"
+    SPONSORSHIP = "sponsorship"
+
+
 class AmnestyApplication(models.Model):
     """A person already in the country entering through the one-time amnesty."""
 
@@ -170,9 +179,17 @@ class AmnestyApplication(models.Model):
     jurisdiction = models.ForeignKey(
         "communities.Jurisdiction", on_delete=models.PROTECT, related_name="+"
     )
-    path = models.CharField(max_length=16)  # citizenship | sponsorship
+    path = models.CharField(max_length=16, choices=AmnestyPath.choices)
     received_on = models.DateField()
     recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+
+
+class ComplaintCategory(models.TextChoices):
+    SAFETY = "safety"
+    ABUSE = "abuse"
+    PAY = "pay"
+    HOUSING = "housing"
+    OTHER = "other"
 
 
 class Complaint(models.Model):
@@ -180,6 +197,6 @@ class Complaint(models.Model):
 
     visa = models.ForeignKey(Visa, on_delete=models.PROTECT, related_name="complaints")
     filed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
-    category = models.CharField(max_length=16)  # safety | abuse | pay | housing | other
+    category = models.CharField(max_length=16, choices=ComplaintCategory.choices)
     text = models.TextField()
     filed_at = models.DateTimeField()

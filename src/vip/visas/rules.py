@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from fractions import Fraction
 from math import floor
 
@@ -64,9 +65,20 @@ class ApplicationFacts:
     community: CommunityFacts
 
 
+class Outcome(StrEnum):
+    """What the rules decide on an application; a review ends approved or refused."""
+
+    APPROVED = "approved"
+    REFUSED = "refused"
+    REVIEW = "review"
+
+
+REVIEW_OUTCOMES = (Outcome.APPROVED, Outcome.REFUSED)
+
+
 @dataclass(frozen=True)
 class Decision:
-    outcome: str  # approved | refused | review
+    outcome: Outcome
     reasons: list[Reason]
 
 
@@ -252,11 +264,11 @@ def decide(f: ApplicationFacts) -> Decision:
         *community_reasons(f),
     ]
     if reasons:
-        return Decision("refused", reasons)
+        return Decision(Outcome.REFUSED, reasons)
     # A transfer is decided at once: the migrant is here and must never be left without a visa.
     if f.params["decision.manual_review"] and not f.is_transfer:
         return Decision(
-            "review",
+            Outcome.REVIEW,
             [
                 Reason(
                     "MANUAL_REVIEW",
@@ -265,7 +277,7 @@ def decide(f: ApplicationFacts) -> Decision:
                 )
             ],
         )
-    return Decision("approved", [])
+    return Decision(Outcome.APPROVED, [])
 
 
 def gain_share(fraction: Fraction, monthly_earnings: Money, home_annual: Money) -> Money:

@@ -16,7 +16,7 @@ from vip.audit.models import Action
 from vip.calendar import add_months
 from vip.clock import now, today
 from vip.communities.models import Community
-from vip.errors import Conflict, Forbidden, Invalid, NotFound, role_required
+from vip.errors import Conflict, Forbidden, Invalid, NotFound, either, role_required
 from vip.ledger import services as ledger
 from vip.matching import indexes
 from vip.money import Money
@@ -26,7 +26,9 @@ from vip.visas import consequences
 from vip.visas.lifecycle import Event, may_complete, may_report, next_status
 from vip.visas.models import (
     AmnestyApplication,
+    AmnestyPath,
     Complaint,
+    ComplaintCategory,
     EarningsReport,
     Fine,
     Insurance,
@@ -34,7 +36,7 @@ from vip.visas.models import (
     StatusChange,
     Visa,
 )
-from vip.visas.rules import InsuranceFacts, decide
+from vip.visas.rules import REVIEW_OUTCOMES, InsuranceFacts, Outcome, decide
 from vip.visas.selectors import (
     acting_role,
     application_facts,
@@ -134,7 +136,7 @@ def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) ->
     # Read after the locks: a concurrent winner may have let this agreement lapse meanwhile.
     agreement.refresh_from_db(fields=["status"])
     decision = decide(application_facts(agreement, params, terms, transfer_from, community))
-    if transfer_from is not None and decision.outcome == "approved":
+    if transfer_from is not None and decision.outcome == Outcome.APPROVED:
         consequences.close_support(transfer_from, today(), user)
         change_status(transfer_from, Status.TRANSFERRED, "transferred", user)
     visa = _create_visa(
@@ -148,8 +150,8 @@ def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) ->
         reasons=[r.as_dict() for r in decision.reasons],
         applied_by=user,
         applied_at=now(),
-        decided_at=now() if decision.outcome != "review" else None,
-        transferred_from=transfer_from if decision.outcome == "approved" else None,
+        decided_at=now() if decision.outcome != Outcome.REVIEW else None,
+        transferred_from=transfer_from if decision.outcome == Outcome.APPROVED else None,
     )
     if insurance:
         Insurance.objects.create(
@@ -161,14 +163,13 @@ def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) ->
             valid_from=insurance.valid_from,
             valid_to=insurance.valid_to,
         )
-    first = {"approved": Status.APPROVED, "refused": Status.REFUSED, "review": Status.REVIEW}
-    status = first[decision.outcome]
+    status = Status(decision.outcome)  # each outcome is the status it starts the visa in
     if visa.transferred_from_id:
         status = Status.ACTIVE  # no gap: he stays at work, under his new sponsor
     # The visa takes its live status here, so this is where a concurrent winner is detected.
     with _one_live_visa():
         change_status(visa, status, "applied", user, ", ".join(r.code for r in decision.reasons))
-    if decision.outcome == "approved":
+    if decision.outcome == Outcome.APPROVED:
         settle_agreements(visa, user)
     return visa
 
@@ -198,12 +199,12 @@ def decide_review(*, authority: User, visa_id: int, outcome: str, note: str) -> 
         raise role_required(Role.AUTHORITY)
     if visa.status != Status.REVIEW:
         raise Conflict("VISA_NOT_IN_REVIEW", f"the visa is {visa.status}, not in review")
-    if outcome not in {"approved", "refused"}:
-        raise Invalid("OUTCOME_INVALID", "the outcome is approved or refused")
+    if outcome not in REVIEW_OUTCOMES:
+        raise Invalid("OUTCOME_INVALID", f"the outcome is {either(REVIEW_OUTCOMES)}")
     visa.decided_by, visa.decided_at, visa.decision_note = authority, now(), note
     visa.save(update_fields=["decided_by", "decided_at", "decision_note"])
     change_status(visa, Status(outcome), "decided", authority, note)
-    if outcome == "approved":
+    if outcome == Outcome.APPROVED:
         settle_agreements(visa, authority)
     return visa
 
@@ -357,8 +358,8 @@ def amnesty_intake(
             f"the amnesty runs {params['amnesty.window_start']} to {params['amnesty.window_end']}",
             {"parameter": "amnesty.window_end"},
         )
-    if path not in {"citizenship", "sponsorship"}:
-        raise Invalid("AMNESTY_PATH_UNKNOWN", "the path is citizenship or sponsorship")
+    if path not in AmnestyPath.values:
+        raise Invalid("AMNESTY_PATH_UNKNOWN", f"the path is {either(AmnestyPath)}")
     if AmnestyApplication.objects.filter(person=person).exists():
         raise Conflict("AMNESTY_ALREADY_RECORDED", "one amnesty intake per person")
     application = AmnestyApplication.objects.create(
@@ -381,17 +382,14 @@ def amnesty_intake(
     return application
 
 
-COMPLAINT_CATEGORIES = {"safety", "abuse", "pay", "housing", "other"}
-
-
 @transaction.atomic(durable=True)
 def file_complaint(*, user: User, visa_id: int, category: str, text: str) -> Complaint:
     """Either party may complain; the authority sees every complaint at once."""
     visa = visible_visa(user, visa_id, for_update=True)
     if not may_complain(user, visa):
         raise Forbidden("NOT_A_PARTY", "only the migrant or the sponsor files a complaint")
-    if category not in COMPLAINT_CATEGORIES:
-        raise Invalid("COMPLAINT_CATEGORY_UNKNOWN", f"categories: {sorted(COMPLAINT_CATEGORIES)}")
+    if category not in ComplaintCategory.values:
+        raise Invalid("COMPLAINT_CATEGORY_UNKNOWN", f"the category is {either(ComplaintCategory)}")
     complaint = Complaint.objects.create(
         visa=visa, filed_by=user, category=category, text=text, filed_at=now()
     )

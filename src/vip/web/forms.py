@@ -11,28 +11,34 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from vip.matching.ranking.records import CEFR_LEVELS, Housing, Level, SoftCriterion
 from vip.money import MINOR_UNITS, Money
 from vip.people.models import User
 from vip.policy.sectors import vocabularies
 from vip.web.templatetags.vip_format import country_choices, locale
 
-LEVELS: list[tuple[str, str | Promise]] = [(c, c) for c in ("A1", "A2", "B1", "B2", "C1", "C2")]
-LEVELS += [("native", _("Native"))]
-HOUSING = [
-    ("none", _("No housing")),
-    ("shared_room", _("A shared room")),
-    ("private_room", _("A private room")),
-    ("private_home", _("A home of his own")),
-]
-SOFT_CRITERIA = [
-    ("languages", _("More languages in common")),
-    ("heritage", _("A shared heritage")),
-    ("religion", _("The same religion")),
-    ("interests", _("Shared interests")),
-    ("experience", _("More experience than asked")),
-    ("pay", _("Pay that meets his expectation")),
-    ("housing", _("Housing that meets his need")),
-]
+# The vocabularies are the ranking's enums; only their words for people are said here (a member
+# without its words fails at import).
+LEVEL_WORDS: dict[Level, str | Promise] = {level: level.value for level in CEFR_LEVELS}
+LEVEL_WORDS[Level.NATIVE] = _("Native")
+HOUSING_WORDS: dict[Housing, Promise] = {
+    Housing.NONE: _("No housing"),
+    Housing.SHARED_ROOM: _("A shared room"),
+    Housing.PRIVATE_ROOM: _("A private room"),
+    Housing.PRIVATE_HOME: _("A home of his own"),
+}
+CRITERION_WORDS: dict[SoftCriterion, Promise] = {
+    SoftCriterion.LANGUAGES: _("More languages in common"),
+    SoftCriterion.HERITAGE: _("A shared heritage"),
+    SoftCriterion.RELIGION: _("The same religion"),
+    SoftCriterion.INTERESTS: _("Shared interests"),
+    SoftCriterion.EXPERIENCE: _("More experience than asked"),
+    SoftCriterion.PAY: _("Pay that meets his expectation"),
+    SoftCriterion.HOUSING: _("Housing that meets his need"),
+}
+LEVELS = [(level.value, LEVEL_WORDS[level]) for level in Level]
+HOUSING = [(housing.value, HOUSING_WORDS[housing]) for housing in Housing]
+SOFT_CRITERIA = [(criterion.value, CRITERION_WORDS[criterion]) for criterion in SoftCriterion]
 ROWS = 3  # languages, sectors and countries a form takes at once: enough for a first profile
 
 
@@ -192,7 +198,7 @@ def criteria(draft: dict[str, dict[str, Any]], sponsor: User) -> dict[str, Any]:
     start = offer.get("start_date")
     return {
         "languages": [
-            {"code": languages[f"language{i}"], "min_level": languages.get(f"level{i}") or "A1"}
+            {"code": languages[f"language{i}"], "min_level": languages.get(f"level{i}") or Level.A1}
             for i in range(1, ROWS + 1)
             if languages.get(f"language{i}")
         ],
@@ -207,7 +213,7 @@ def criteria(draft: dict[str, dict[str, Any]], sponsor: User) -> dict[str, Any]:
         "health_clearance": bool(checks.get("health_clearance")),
         "soft_criteria": draft.get("preferences", {}).get("soft_criteria") or None,
         "annual_pay": Money(minor(Decimal(offer.get("annual_pay") or 0), currency), currency),
-        "housing": offer.get("housing") or "none",
+        "housing": offer.get("housing") or Housing.NONE,
         "housing_text": offer.get("housing_text") or "",
         "duration_months": offer.get("duration_months") or 12,
         "start_date": dt.date.fromisoformat(start) if start else None,
@@ -316,7 +322,7 @@ class ProfileForm(forms.Form):
         rows = range(1, ROWS + 1)
         return {
             "languages": [
-                {"code": data[f"language{i}"], "level": data[f"level{i}"] or "A1"}
+                {"code": data[f"language{i}"], "level": data[f"level{i}"] or Level.A1}
                 for i in rows
                 if data[f"language{i}"]
             ],

@@ -23,6 +23,7 @@ from vip.matching.ranking.records import (
     SOFT_CRITERIA,
     MigrantRecord,
     Safeguards,
+    SoftCriterion,
     SponsorRecord,
     cefr_rank,
 )
@@ -93,17 +94,21 @@ def criterion_points(migrant: MigrantRecord, request: SponsorRecord) -> dict[str
         migrant.housing_need
     )
     return {
-        "languages": min(len(extra_languages(migrant, request)), LANGUAGES_CAP)
+        SoftCriterion.LANGUAGES: min(len(extra_languages(migrant, request)), LANGUAGES_CAP)
         * FULL
         // LANGUAGES_CAP,
-        "heritage": FULL if migrant.heritage & request.heritage else 0,
-        "religion": FULL if migrant.religion and migrant.religion == request.religion else 0,
-        "interests": min(len(migrant.interests & request.interests), INTERESTS_CAP)
+        SoftCriterion.HERITAGE: FULL if migrant.heritage & request.heritage else 0,
+        SoftCriterion.RELIGION: FULL
+        if migrant.religion and migrant.religion == request.religion
+        else 0,
+        SoftCriterion.INTERESTS: min(len(migrant.interests & request.interests), INTERESTS_CAP)
         * FULL
         // INTERESTS_CAP,
-        "experience": min(extra_years(migrant, request), EXPERIENCE_CAP) * FULL // EXPERIENCE_CAP,
-        "pay": pay,
-        "housing": FULL if housing_met else 0,
+        SoftCriterion.EXPERIENCE: min(extra_years(migrant, request), EXPERIENCE_CAP)
+        * FULL
+        // EXPERIENCE_CAP,
+        SoftCriterion.PAY: pay,
+        SoftCriterion.HOUSING: FULL if housing_met else 0,
     }
 
 
@@ -154,29 +159,33 @@ def _years(n: int) -> str:
 def _soft_reasons(
     criterion: str, migrant: MigrantRecord, request: SponsorRecord, v: Vocabularies
 ) -> list[str]:
-    if criterion == "languages":
+    if criterion == SoftCriterion.LANGUAGES:
         return [
             f"both speak {v.languages.label(c)}" for c in sorted(extra_languages(migrant, request))
         ]
-    if criterion == "heritage":
+    if criterion == SoftCriterion.HERITAGE:
         return [
             f"shared {v.heritage.label(c)} heritage"
             for c in sorted(migrant.heritage & request.heritage)
         ]
-    if criterion == "religion" and migrant.religion and migrant.religion == request.religion:
+    if (
+        criterion == SoftCriterion.RELIGION
+        and migrant.religion
+        and migrant.religion == request.religion
+    ):
         return [f"both {v.religions.label(migrant.religion)}"]
-    if criterion == "interests":
+    if criterion == SoftCriterion.INTERESTS:
         return [
             f"both like {v.interests.label(c)}"
             for c in sorted(migrant.interests & request.interests)
         ]
-    if criterion == "experience" and extra_years(migrant, request) > 0:
+    if criterion == SoftCriterion.EXPERIENCE and extra_years(migrant, request) > 0:
         return [f"{_years(extra_years(migrant, request))} more experience than asked"]
-    if criterion == "pay" and migrant.pay_expectation > 0:
+    if criterion == SoftCriterion.PAY and migrant.pay_expectation > 0:
         if request.annual_pay >= migrant.pay_expectation:
             return ["pay meets his expectation"]
         return [f"pay is {request.annual_pay * 100 // migrant.pay_expectation}% of his expectation"]
-    if criterion == "housing":
+    if criterion == SoftCriterion.HOUSING:
         met = HOUSING_LEVELS.index(request.housing) >= HOUSING_LEVELS.index(migrant.housing_need)
         need = migrant.housing_need.replace("_", " ")
         return [

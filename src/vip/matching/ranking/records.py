@@ -9,14 +9,48 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
-CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
-# Housing ordered from least to most: a migrant's need is met by an offer at least as high.
-HOUSING_LEVELS = ("none", "shared_room", "private_room", "private_home")
-# Soft criteria each side may opt into; their order is the bit order in the index.
-SOFT_CRITERIA = ("languages", "heritage", "religion", "interests", "experience", "pay", "housing")
+
+class Level(StrEnum):
+    """How well one speaks a language: CEFR's six levels, or as a mother tongue."""
+
+    A1 = "A1"
+    A2 = "A2"
+    B1 = "B1"
+    B2 = "B2"
+    C1 = "C1"
+    C2 = "C2"
+    NATIVE = "native"
+
+
+class Housing(StrEnum):
+    """Housing, ordered from least to most: a migrant's need is met by an offer at least as high."""
+
+    NONE = "none"
+    SHARED_ROOM = "shared_room"
+    PRIVATE_ROOM = "private_room"
+    PRIVATE_HOME = "private_home"
+
+
+class SoftCriterion(StrEnum):
+    """What each side may opt into for the soft score; their order is the bit order in the index."""
+
+    LANGUAGES = "languages"
+    HERITAGE = "heritage"
+    RELIGION = "religion"
+    INTERESTS = "interests"
+    EXPERIENCE = "experience"
+    PAY = "pay"
+    HOUSING = "housing"
+
+
+# The ranking reads CEFR's levels; a mother tongue ranks as C2 (from_database.py).
+CEFR_LEVELS = tuple(level for level in Level if level is not Level.NATIVE)
+HOUSING_LEVELS = tuple(Housing)
+SOFT_CRITERIA = tuple(SoftCriterion)
 # A language counts as shared for the soft score from this level on.
-CONVERSATIONAL = "B1"
+CONVERSATIONAL = Level.B1
 
 
 def cefr_rank(level: str | None) -> int:
@@ -52,7 +86,7 @@ class MigrantRecord:
     holds_visa: bool = False
     signed_agreement: bool = False
     pay_expectation: int = 0  # annual, minor units
-    housing_need: str = "none"
+    housing_need: str = Housing.NONE
     preferences: frozenset[str] = frozenset()  # soft criteria he opts into
 
 
@@ -77,7 +111,7 @@ class SponsorRecord:
     heritage: frozenset[str] = frozenset()
     religion: str | None = None
     annual_pay: int = 0  # minor units
-    housing: str = "none"  # what the sponsor offers
+    housing: str = Housing.NONE  # what the sponsor offers
     preferences: frozenset[str] = frozenset()  # soft criteria the sponsor opts into
     open: bool = True  # False once the sponsor holds a visa or a signed agreement
 

@@ -6,7 +6,7 @@ numba freezes these module-level integers into the compiled kernels as constants
 
 from __future__ import annotations
 
-from vip.matching.ranking.records import SOFT_CRITERIA
+from vip.matching.ranking.records import SOFT_CRITERIA, SoftCriterion
 
 # Points of a criterion, and scores, are integers 0..FULL.
 FULL = 1000
@@ -16,14 +16,14 @@ INTERESTS_CAP = 3
 EXPERIENCE_CAP = 5
 
 # A side's opted-in criteria as one byte: bit i is SOFT_CRITERIA[i].
-CRITERION_BIT = {criterion: 1 << i for i, criterion in enumerate(SOFT_CRITERIA)}
-LANGUAGES_BIT = CRITERION_BIT["languages"]
-HERITAGE_BIT = CRITERION_BIT["heritage"]
-RELIGION_BIT = CRITERION_BIT["religion"]
-INTERESTS_BIT = CRITERION_BIT["interests"]
-EXPERIENCE_BIT = CRITERION_BIT["experience"]
-PAY_BIT = CRITERION_BIT["pay"]
-HOUSING_BIT = CRITERION_BIT["housing"]
+CRITERION_BIT: dict[str, int] = {c: 1 << i for i, c in enumerate(SOFT_CRITERIA)}
+LANGUAGES_BIT = CRITERION_BIT[SoftCriterion.LANGUAGES]
+HERITAGE_BIT = CRITERION_BIT[SoftCriterion.HERITAGE]
+RELIGION_BIT = CRITERION_BIT[SoftCriterion.RELIGION]
+INTERESTS_BIT = CRITERION_BIT[SoftCriterion.INTERESTS]
+EXPERIENCE_BIT = CRITERION_BIT[SoftCriterion.EXPERIENCE]
+PAY_BIT = CRITERION_BIT[SoftCriterion.PAY]
+HOUSING_BIT = CRITERION_BIT[SoftCriterion.HOUSING]
 ALL_CRITERIA = (1 << len(SOFT_CRITERIA)) - 1
 
 # A result's sort key is one int64: the score above bit ID_BITS, (ID_LIMIT - 1 - id) below, so
