@@ -17,6 +17,7 @@ from django.db import models
 from vip.agreements.models import Agreement, Work
 from vip.matching.models import SponsorshipRequest
 from vip.matching.ranking.records import Housing, Level, SoftCriterion
+from vip.messaging.models import Report, ReportReason
 from vip.people.models import (
     SELF_SERVICE_ROLES,
     MigrantProfile,
@@ -28,7 +29,7 @@ from vip.people.models import (
 )
 from vip.visas.models import AmnestyApplication, AmnestyPath, Complaint, ComplaintCategory, Visa
 from vip.visas.rules import REVIEW_OUTCOMES, Outcome
-from vip.web import forms
+from vip.web import forms, visa_forms, visa_selectors
 
 from tests.api.schema_fuzz import resolve
 
@@ -56,6 +57,7 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], list[str]]] = {
     "vip.visas.rules.REVIEW_OUTCOMES": (REVIEW_OUTCOMES, ["DecisionIn.outcome"]),
     "vip.visas.models.AmnestyPath": (tuple(AmnestyPath), ["AmnestyIn.path"]),
     "vip.visas.models.ComplaintCategory": (tuple(ComplaintCategory), ["ComplaintIn.category"]),
+    "vip.messaging.models.ReportReason": (tuple(ReportReason), []),
 }
 
 # Each model field with a closed vocabulary, and the vocabulary its choices are.
@@ -70,6 +72,7 @@ MODEL_FIELDS: list[tuple[type[models.Model], str, Iterable[str]]] = [
     (Visa, "outcome", Outcome),
     (AmnestyApplication, "path", AmnestyPath),
     (Complaint, "category", ComplaintCategory),
+    (Report, "reason", ReportReason),
 ]
 
 
@@ -104,6 +107,9 @@ def test_the_portals_forms_offer_each_vocabulary_as_declared() -> None:
     assert [value for value, _ in forms.LEVELS] == list(Level)
     assert [value for value, _ in forms.HOUSING] == list(Housing)
     assert [value for value, _ in forms.SOFT_CRITERIA] == list(SoftCriterion)
+    assert [value for value, _ in visa_forms.COMPLAINTS] == list(ComplaintCategory)
+    assert set(visa_selectors.CATEGORIES) == set(ComplaintCategory)
+    assert [v for v, _ in forms.ReportForm.base_fields["reason"].choices] == list(ReportReason)  # type: ignore[attr-defined]
 
 
 def documented() -> dict[str, tuple[str, ...]]:
@@ -125,6 +131,8 @@ def literal_lists(tree: ast.AST) -> Iterator[tuple[int, set[str]]]:
         items: list[ast.expr | None] = []
         if isinstance(node, ast.Tuple | ast.List | ast.Set):
             items = list(node.elts)
+            pairs = [e.elts[0] for e in node.elts if isinstance(e, ast.Tuple) and e.elts]
+            items += pairs  # choices: (value, label) pairs
         elif isinstance(node, ast.Dict):
             items = list(node.keys)
         strings = {

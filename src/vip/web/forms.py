@@ -12,6 +12,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vip.matching.ranking.records import CEFR_LEVELS, Housing, Level, SoftCriterion
+from vip.messaging.models import ReportReason
 from vip.money import MINOR_UNITS, Money
 from vip.people.models import User
 from vip.policy.sectors import vocabularies
@@ -228,15 +229,18 @@ class MessageForm(forms.Form):
     )
 
 
+REPORT_WORDS: dict[ReportReason, Promise] = {
+    ReportReason.FEE: _("I am asked to pay a fee"),
+    ReportReason.ABUSE: _("Threats, insults or harassment"),
+    ReportReason.FRAUD: _("A lie or a scam"),
+    ReportReason.OTHER: _("Something else"),
+}
+
+
 class ReportForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("What is wrong?"),
-        choices=[
-            ("fee", _("I am asked to pay a fee")),
-            ("abuse", _("Threats, insults or harassment")),
-            ("fraud", _("A lie or a scam")),
-            ("other", _("Something else")),
-        ],
+        choices=[(reason.value, REPORT_WORDS[reason]) for reason in ReportReason],
         widget=forms.RadioSelect,
     )
     details = forms.CharField(

@@ -8,20 +8,23 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vip.money import Money
+from vip.visas.models import ComplaintCategory
 from vip.visas.services import InsuranceTerms
 from vip.web.forms import minor
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-COMPLAINTS = [
-    ("safety", _("Safety at work or at home")),
-    ("abuse", _("Abuse or threats")),
-    ("pay", _("Wages not paid, or paid late")),
-    ("housing", _("Housing")),
-    ("other", _("Something else")),
-]
+COMPLAINT_WORDS: dict[ComplaintCategory, Promise] = {
+    ComplaintCategory.SAFETY: _("Safety at work or at home"),
+    ComplaintCategory.ABUSE: _("Abuse or threats"),
+    ComplaintCategory.PAY: _("Wages not paid, or paid late"),
+    ComplaintCategory.HOUSING: _("Housing"),
+    ComplaintCategory.OTHER: _("Something else"),
+}
+COMPLAINTS = [(category.value, COMPLAINT_WORDS[category]) for category in ComplaintCategory]
 
 
 def amount_field(label: Any, currency: str) -> forms.DecimalField:

@@ -18,7 +18,15 @@ from vip.people.models import User
 from vip.policy.parameters import jurisdiction
 from vip.visas.consequences import Foreseen
 from vip.visas.lifecycle import Event
-from vip.visas.models import Complaint, Fine, Insurance, Status, SupportObligation, Visa
+from vip.visas.models import (
+    Complaint,
+    ComplaintCategory,
+    Fine,
+    Insurance,
+    Status,
+    SupportObligation,
+    Visa,
+)
 from vip.visas.selectors import reportable_events, visible_visa
 from vip.web import refusals
 from vip.web.names import status_name
@@ -60,11 +68,11 @@ ENTRY_KINDS: dict[str, Promise] = {
     "gain_share": _("Share of the gain"),
 }
 CATEGORIES: dict[str, Promise] = {
-    "safety": _("Safety"),
-    "abuse": _("Abuse"),
-    "pay": _("Wages"),
-    "housing": _("Housing"),
-    "other": _("Other"),
+    ComplaintCategory.SAFETY: _("Safety"),
+    ComplaintCategory.ABUSE: _("Abuse"),
+    ComplaintCategory.PAY: _("Wages"),
+    ComplaintCategory.HOUSING: _("Housing"),
+    ComplaintCategory.OTHER: _("Other"),
 }
 
 
