@@ -8,13 +8,13 @@ from ninja import Router, Status
 from vip.api.app import caller
 from vip.api.schemas import (
     AccountIn,
-    AccountOut,
     CreatedOut,
     DelegationIn,
     ErrorOut,
     HouseholdIn,
     HouseholdOut,
     ProfileIn,
+    SignUpOut,
     TokenIn,
     TokenOut,
     VerificationIn,
@@ -26,9 +26,11 @@ router = Router(tags=["people"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
-@router.post("/accounts", auth=None, response={201: AccountOut, **ERRORS})
-def create_account(request: HttpRequest, body: AccountIn) -> Status[AccountOut]:
-    user = services.create_account(
+@router.post("/accounts", auth=None, response={202: SignUpOut, **ERRORS})
+def create_account(request: HttpRequest, body: AccountIn) -> Status[SignUpOut]:
+    """The same answer whether the e-mail has an account or not (its owner is told by e-mail)."""
+    login.sign_up(
+        request,
         email=body.email,
         password=body.password,
         role=body.role,
@@ -38,7 +40,7 @@ def create_account(request: HttpRequest, body: AccountIn) -> Status[AccountOut]:
         citizenship=body.citizenship or "",
         community_code=body.community,
     )
-    return Status(201, AccountOut(id=user.pk, role=user.role))
+    return Status(202, SignUpOut(message=login.CHECK_YOUR_EMAIL))
 
 
 @router.post("/auth/token", auth=None, response={200: TokenOut, 429: ErrorOut, **ERRORS})

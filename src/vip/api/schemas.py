@@ -132,9 +132,10 @@ class CreatedOut(Schema):
     id: int
 
 
-class AccountOut(Schema):
-    id: int
-    role: str
+class SignUpOut(Schema):
+    """What sign-up answers, whether the e-mail had an account or not."""
+
+    message: str
 
 
 class TokenIn(Schema):

@@ -8,12 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.adapter import get_adapter
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 
-from vip.errors import Invalid, TooManyAttempts
+from vip.errors import Conflict, Invalid, TooManyAttempts
 from vip.people import services
 from vip.people.models import User
 
@@ -38,6 +40,24 @@ def authenticate(request: HttpRequest, *, email: str, password: str) -> User:
     if not isinstance(user, User) or not user.is_active:
         raise Invalid("BAD_CREDENTIALS", "e-mail or password is wrong")
     return user
+
+
+CHECK_YOUR_EMAIL = "check your e-mail: it says how to go on"
+
+
+def sign_up(request: HttpRequest, **account: Any) -> None:
+    """Answers the same whether the e-mail has an account or not, in what it says and in the
+    time it takes: a new account gets the e-mail that confirms its address; the owner of an
+    existing one an e-mail that someone tried, with the way to reset his password."""
+    try:
+        user = services.create_account(**account)
+    except Conflict as taken:
+        if taken.code != "EMAIL_TAKEN":
+            raise
+        make_password(account["password"])  # the hashing a new account's password costs
+        get_adapter(request).send_account_already_exists_mail(account["email"])
+        return
+    EmailAddress.objects.add_email(request, user, user.email, confirm=True, signup=True)
 
 
 def path_of(request: HttpRequest) -> str:

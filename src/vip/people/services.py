@@ -64,22 +64,19 @@ def check_password_strength(password: str, user: User) -> None:
         raise Invalid("PASSWORD_TOO_WEAK", " ".join(reasons), {"reasons": reasons}) from None
 
 
-@transaction.atomic(durable=True)
-def create_account(
+def check_new_account(
     *,
     email: str,
     password: str,
     role: str,
     full_name: str,
     birth_date: dt.date | None,
-    country: str,
-    citizenship: str = "",
     community_code: str | None = None,
     created_by: User | None = None,
     by_operator: bool = False,
-) -> User:
-    """Sign-up makes sponsors and migrants; staff roles need an authority, or the operator at the
-    shell (`by_operator`: `vip createuser` and the demo's loader, who hold the database already)."""
+) -> Community | None:
+    """Everything an account is checked for before anyone looks whether its e-mail is taken, so
+    that no refusal tells whether it is (sign-up answers the same either way). His community."""
     if role not in Role.values:
         raise Invalid("ROLE_UNKNOWN", f"unknown role {role!r}")
     if not (by_operator or may_create_account(created_by, role)):
@@ -98,6 +95,35 @@ def create_account(
             raise Invalid("COMMUNITY_UNKNOWN", f"no community {community_code!r}")
     if role == Role.OFFICER and community is None:
         raise Invalid("OFFICER_NEEDS_COMMUNITY", "an officer is made with his community")
+    return community
+
+
+@transaction.atomic(durable=True)
+def create_account(
+    *,
+    email: str,
+    password: str,
+    role: str,
+    full_name: str,
+    birth_date: dt.date | None,
+    country: str,
+    citizenship: str = "",
+    community_code: str | None = None,
+    created_by: User | None = None,
+    by_operator: bool = False,
+) -> User:
+    """Sign-up makes sponsors and migrants; staff roles need an authority, or the operator at the
+    shell (`by_operator`: `vip createuser` and the demo's loader, who hold the database already)."""
+    community = check_new_account(
+        email=email,
+        password=password,
+        role=role,
+        full_name=full_name,
+        birth_date=birth_date,
+        community_code=community_code,
+        created_by=created_by,
+        by_operator=by_operator,
+    )
     if User.objects.filter(email__iexact=email).exists():
         raise Conflict("EMAIL_TAKEN", "an account with this e-mail exists")
     user = User(

@@ -51,13 +51,31 @@ class SignupForm(AllauthSignupForm):  # type: ignore[misc]
     # Where a refusal from people.services is shown.
     refusal_fields = {
         "EMAIL_INVALID": "email",
-        "EMAIL_TAKEN": "email",
         "PASSWORD_TOO_SHORT": "password1",
         "PASSWORD_TOO_WEAK": "password1",
         "BIRTH_DATE_IN_FUTURE": "birth_date",
         "COMMUNITY_UNKNOWN": "community",
         "ROLE_UNKNOWN": "role",
     }
+
+    def clean(self) -> dict[str, Any]:
+        """What people.services checks before it looks whether the e-mail is taken, checked
+        whether it is or not: no refusal tells that the address has an account."""
+        data: dict[str, Any] = super().clean()
+        if self.errors:
+            return data
+        try:
+            services.check_new_account(
+                email=data["email"],
+                password=data["password1"],
+                role=data["role"],
+                full_name=data["full_name"],
+                birth_date=data["birth_date"],
+                community_code=data.get("community") or None,
+            )
+        except DomainError as error:
+            refusals.show_on_form(self, error, self.refusal_fields)
+        return data
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -103,12 +121,16 @@ class Adapter(DefaultAccountAdapter):  # type: ignore[misc]
 
 class SignupView(allauth_views.SignupView):  # type: ignore[misc]
     """A refusal of people.services is shown on the form, with its message in the person's
-    language, never as an error page."""
+    language, never as an error page; an e-mail that has an account is never one (allauth
+    answers as for a new one and e-mails the owner)."""
 
     def form_valid(self, form: SignupForm) -> HttpResponse:
         try:
             response: HttpResponse = super().form_valid(form)
         except DomainError as error:
+            if error.code == "EMAIL_TAKEN":  # taken since the form looked: answer as allauth does
+                form.account_already_exists = True
+                return self.form_valid(form)
             refusals.show_on_form(form, error, form.refusal_fields)
             return self.form_invalid(form)  # type: ignore[no-any-return]
         return response
@@ -142,5 +164,4 @@ ALLAUTH_WORDS = [
     gettext_noop("Too many failed login attempts. Try again later."),
     gettext_noop("Be patient, you are sending too many requests."),
     gettext_noop("The password reset token was invalid."),
-    gettext_noop("A user is already registered with this email address."),
 ]

@@ -38,7 +38,6 @@ MESSAGES: dict[str, Promise] = {
     "EARNINGS_ALREADY_REPORTED": _("This month is reported already."),
     "EARNINGS_INVALID": _("Earnings are an amount of zero or more, in the agreement's currency."),
     "EMAIL_INVALID": _("Enter an e-mail address, like name@example.com."),
-    "EMAIL_TAKEN": _("An account with this e-mail address exists. Log in instead."),
     "EVENT_NOT_PERMITTED": _("You may not report this."),
     "FINE_CRIME": _("The migrant you sponsor was convicted of a crime."),
     "FINE_DISAPPEARANCE": _("The migrant you sponsor disappeared."),
