@@ -27,6 +27,7 @@ from vip.people.models import (
     VerificationKind,
     VerificationResult,
 )
+from vip.visas.consequences import Effect
 from vip.visas.models import AmnestyApplication, AmnestyPath, Complaint, ComplaintCategory, Visa
 from vip.visas.rules import REVIEW_OUTCOMES, Outcome
 from vip.web import forms, visa_forms, visa_selectors
@@ -57,6 +58,7 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], list[str]]] = {
     "vip.visas.rules.REVIEW_OUTCOMES": (REVIEW_OUTCOMES, ["DecisionIn.outcome"]),
     "vip.visas.models.AmnestyPath": (tuple(AmnestyPath), ["AmnestyIn.path"]),
     "vip.visas.models.ComplaintCategory": (tuple(ComplaintCategory), ["ComplaintIn.category"]),
+    "vip.visas.consequences.Effect": (tuple(Effect), ["ConsequenceOut.kind"]),
     "vip.messaging.models.ReportReason": (tuple(ReportReason), []),
 }
 

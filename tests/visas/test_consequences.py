@@ -17,7 +17,7 @@ from vip.ledger.selectors import balances, check_books
 from vip.money import Money
 from vip.people.models import User
 from vip.visas import consequences, services
-from vip.visas.consequences import months_begun
+from vip.visas.consequences import Consequence, Effect, months_begun
 from vip.visas.models import Visa
 from vip.visas.rules import gain_share
 
@@ -26,7 +26,9 @@ from tests.cast import active_visa
 World = dict[str, User]
 
 
-def report(world: World, visa: Visa, kind: str, on: dt.date, who: str = "anthony") -> list[dict]:
+def report(
+    world: World, visa: Visa, kind: str, on: dt.date, who: str = "anthony"
+) -> list[Consequence]:
     return services.report_event(
         user=world[who], visa_id=visa.pk, kind=kind, occurred_on=on, details={}
     )[1]
@@ -46,12 +48,12 @@ def test_unemployment_makes_the_sponsor_owe_a_month_of_support_in_advance(
 ) -> None:
     out = report(story, visa, "unemployed", today())
     assert out == [
-        {
-            "kind": "support_obligation",
-            "id": out[0]["id"],
-            "parameter": "support.monthly_unemployment",
-            "amount": {"amount": 800_00, "currency": "USD"},
-        }
+        Consequence(
+            Effect.SUPPORT_OBLIGATION,
+            visa.support_obligations.get().pk,
+            parameter="support.monthly_unemployment",
+            amount=Money(800_00, "USD"),
+        )
     ]
     assert balances(story["anthony"]) == {"USD": -800_00}
     assert balances(story["bishal"]) == {"USD": 800_00}
@@ -91,23 +93,23 @@ def test_a_crime_fines_the_sponsor_and_orders_deportation_after_the_sentence(
 ) -> None:
     out = report(story, visa, "crime_convicted", today(), who="authority")
     fine, order = out
-    assert (fine["code"], fine["amount"]) == ("FINE_CRIME", {"amount": 5_000_00, "currency": "USD"})
-    assert (order["kind"], order["effective_on"]) == ("deportation_order", None)
+    assert (fine.code, fine.amount) == ("FINE_CRIME", Money(5_000_00, "USD"))
+    assert (order.kind, order.effective_on) == (Effect.DEPORTATION_ORDER, None)
     served = report(story, visa, "sentence_served", today(), who="authority")
-    assert served[0]["effective_on"] == today().isoformat()
+    assert served[0].effective_on == today()
 
 
 def test_a_disappearance_reported_in_time_costs_the_base_fine_and_opens_a_case(
     story: World, visa: Visa
 ) -> None:
     out = report(story, visa, "disappeared", today() - dt.timedelta(days=7))
-    assert [c["kind"] for c in out] == ["fine", "enforcement_case"]
+    assert [c.kind for c in out] == [Effect.FINE, Effect.ENFORCEMENT_CASE]
     assert balances(story["anthony"]) == {"USD": -5_000_00}
 
 
 def test_a_disappearance_reported_late_adds_the_late_fine(story: World, visa: Visa) -> None:
     out = report(story, visa, "disappeared", today() - dt.timedelta(days=8))
-    assert [c.get("code") for c in out if c["kind"] == "fine"] == [
+    assert [c.code for c in out if c.kind == Effect.FINE] == [
         "FINE_DISAPPEARANCE",
         "FINE_DISAPPEARANCE_LATE_REPORT",
     ]
@@ -117,7 +119,7 @@ def test_a_disappearance_reported_late_adds_the_late_fine(story: World, visa: Vi
 def test_leaving_ends_the_visa_with_no_penalty_to_anyone(story: World, visa: Visa) -> None:
     report(story, visa, "unemployed", today())
     out = report(story, visa, "left", today(), who="bishal")
-    assert [c["kind"] for c in out] == ["support_obligation"]  # support ends, nothing more
+    assert [c.kind for c in out] == [Effect.SUPPORT_OBLIGATION]  # support ends, nothing more
     visa.refresh_from_db()
     assert visa.status == "left"
     assert not story["anthony"].fines.exists()

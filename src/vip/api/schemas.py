@@ -28,6 +28,7 @@ from vip.errors import either
 from vip.matching.ranking.records import Housing, Level, SoftCriterion
 from vip.money import MINOR_UNITS, Money
 from vip.people.models import SELF_SERVICE_ROLES, Role, VerificationKind, VerificationResult
+from vip.visas.consequences import Effect
 from vip.visas.models import AmnestyPath, ComplaintCategory
 from vip.visas.rules import REVIEW_OUTCOMES, Outcome
 
@@ -462,9 +463,24 @@ class EventIn(Schema):
     details: dict[str, Any] = {}
 
 
+class ConsequenceOut(Schema):
+    """vip.visas.consequences.Consequence: only the fields of its kind are set."""
+
+    kind: Effect
+    id: int
+    code: str | None
+    parameter: str | None
+    amount: MoneyOut | None
+    opened_on: dt.date | None
+    closed_on: dt.date | None
+    ended_on: dt.date | None
+    effective_on: dt.date | None
+    executed_on: dt.date | None
+
+
 class EventOut(Schema):
     visa: VisaOut
-    consequences: list[dict[str, Any]]
+    consequences: list[ConsequenceOut]
 
 
 class EarningsIn(Schema):

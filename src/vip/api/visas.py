@@ -13,6 +13,7 @@ from vip.api.schemas import (
     AmnestyIn,
     ComplaintIn,
     ComplaintOut,
+    ConsequenceOut,
     CreatedOut,
     DecisionIn,
     DecisionOut,
@@ -106,7 +107,9 @@ def report_event(request: HttpRequest, visa_id: int, body: EventIn) -> EventOut:
         occurred_on=body.occurred_on,
         details=body.details,
     )
-    return EventOut(visa=visa_out(visa), consequences=consequences)
+    return EventOut(
+        visa=visa_out(visa), consequences=[ConsequenceOut.from_orm(c) for c in consequences]
+    )
 
 
 @router.post("/visas/{visa_id}/earnings", response={201: EarningsOut, **ERRORS})

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from vip.audit import services as audit
@@ -27,7 +28,33 @@ from vip.visas.models import (
     Visa,
 )
 
-Consequence = dict[str, Any]
+
+class Effect(StrEnum):
+    """What a consequence is about."""
+
+    FINE = "fine"
+    SUPPORT_OBLIGATION = "support_obligation"
+    ENFORCEMENT_CASE = "enforcement_case"
+    DEPORTATION_ORDER = "deportation_order"
+
+
+@dataclass(frozen=True)
+class Consequence:
+    """One thing an event did, as its reporter is told: a fine levied (its reason code, parameter
+    and amount), support opened (its parameter and what was due at once) or ended, an enforcement
+    case opened or closed, a deportation order issued (`effective_on` None until the sentence is
+    served), made effective or executed. `id` is the row's (the fine's, the obligation's, ...)."""
+
+    kind: Effect
+    id: int
+    code: str | None = None
+    parameter: str | None = None
+    amount: Money | None = None
+    opened_on: dt.date | None = None
+    closed_on: dt.date | None = None
+    ended_on: dt.date | None = None
+    effective_on: dt.date | None = None
+    executed_on: dt.date | None = None
 
 
 def record_incident(
@@ -80,13 +107,7 @@ def levy_fine(
         object_id=visa.pk,
         data={"code": code, "amount": money.amount},
     )
-    return {
-        "kind": "fine",
-        "code": code,
-        "parameter": parameter,
-        "id": fine.pk,
-        "amount": money.as_dict(),
-    }
+    return Consequence(Effect.FINE, fine.pk, code=code, parameter=parameter, amount=money)
 
 
 def months_begun(start: dt.date, until: dt.date) -> int:
@@ -148,7 +169,7 @@ def close_support(visa: Visa, day: dt.date, actor: User | None) -> list[Conseque
             object_id=visa.pk,
             data={"on": day},
         )
-        out.append({"kind": "support_obligation", "id": obligation.pk, "ended_on": day.isoformat()})
+        out.append(Consequence(Effect.SUPPORT_OBLIGATION, obligation.pk, ended_on=day))
     return out
 
 
@@ -176,12 +197,12 @@ def on_unemployed(visa: Visa, day: dt.date, params: Parameters, actor: User) -> 
         data={"monthly": monthly.amount},
     )
     return [
-        {
-            "kind": "support_obligation",
-            "id": obligation.pk,
-            "parameter": "support.monthly_unemployment",
-            "amount": monthly.as_dict(),
-        }
+        Consequence(
+            Effect.SUPPORT_OBLIGATION,
+            obligation.pk,
+            parameter="support.monthly_unemployment",
+            amount=monthly,
+        )
     ]
 
 
@@ -199,9 +220,7 @@ def on_crime(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[
         object_id=visa.pk,
         data={"reason": order.reason},
     )
-    out.append(
-        {"kind": "deportation_order", "id": order.pk, "code": order.reason, "effective_on": None}
-    )
+    out.append(Consequence(Effect.DEPORTATION_ORDER, order.pk, code=order.reason))
     return out
 
 
@@ -218,14 +237,7 @@ def on_sentence_served(
         object_id=visa.pk,
         data={"on": day},
     )
-    return [
-        {
-            "kind": "deportation_order",
-            "id": order.pk,
-            "code": order.reason,
-            "effective_on": day.isoformat(),
-        }
-    ]
+    return [Consequence(Effect.DEPORTATION_ORDER, order.pk, code=order.reason, effective_on=day)]
 
 
 def on_disappeared(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
@@ -241,7 +253,7 @@ def on_disappeared(visa: Visa, day: dt.date, params: Parameters, actor: User) ->
         object_id=visa.pk,
         data={"case": case.pk},
     )
-    out.append({"kind": "enforcement_case", "id": case.pk, "opened_on": case.opened_on.isoformat()})
+    out.append(Consequence(Effect.ENFORCEMENT_CASE, case.pk, opened_on=case.opened_on))
     return out
 
 
@@ -260,13 +272,8 @@ def on_found(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[
         data={"reason": order.reason},
     )
     return [
-        {"kind": "enforcement_case", "id": case.pk, "closed_on": day.isoformat()},
-        {
-            "kind": "deportation_order",
-            "id": order.pk,
-            "code": order.reason,
-            "effective_on": day.isoformat(),
-        },
+        Consequence(Effect.ENFORCEMENT_CASE, case.pk, closed_on=day),
+        Consequence(Effect.DEPORTATION_ORDER, order.pk, code=order.reason, effective_on=day),
     ]
 
 
@@ -288,14 +295,7 @@ def on_deported(visa: Visa, day: dt.date, params: Parameters, actor: User) -> li
         object_id=visa.pk,
         data={"barred_until": profile.barred_until},
     )
-    return [
-        {
-            "kind": "deportation_order",
-            "id": order.pk,
-            "code": order.reason,
-            "executed_on": day.isoformat(),
-        }
-    ]
+    return [Consequence(Effect.DEPORTATION_ORDER, order.pk, code=order.reason, executed_on=day)]
 
 
 def on_ending(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
@@ -322,9 +322,10 @@ HANDLERS: dict[Event, Handler] = {
 }
 
 
-def apply(
+def carry_out(
     visa: Visa, event: Event, day: dt.date, params: Parameters, actor: User
 ) -> list[Consequence]:
+    """Everything the event does beyond the status (`foresee` states it beforehand)."""
     return HANDLERS[event](visa, day, params, actor)
 
 
@@ -342,7 +343,7 @@ class Foreseen:
 
 
 def foresee(visa: Visa, event: Event, day: dt.date, params: Parameters) -> list[Foreseen]:
-    """What `apply` would do for the event on that day, computed by the same functions, written
+    """What `carry_out` would do for the event on that day, computed by the same functions, written
     nowhere: the confirmation a person reads before he sends a report."""
     out = []
     if HANDLERS[event] in {on_ending, on_crime, on_disappeared}:

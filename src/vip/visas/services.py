@@ -212,7 +212,7 @@ def decide_review(*, authority: User, visa_id: int, outcome: str, note: str) -> 
 @transaction.atomic(durable=True)
 def report_event(
     *, user: User, visa_id: int, kind: str, occurred_on: dt.date, details: dict[str, Any]
-) -> tuple[Visa, list[dict[str, Any]]]:
+) -> tuple[Visa, list[consequences.Consequence]]:
     visa = visible_visa(user, visa_id, for_update=True)
     # Lock order, as the support accrual keeps it: the visa, its open support, then the audit
     # log's head (taken by the first audit record below); otherwise the two can deadlock.
@@ -245,7 +245,7 @@ def report_event(
         )
     consequences.record_incident(visa, event, occurred_on, user, details)
     params = parameters(visa.jurisdiction_id, occurred_on)
-    results = consequences.apply(visa, event, occurred_on, params, user)
+    results = consequences.carry_out(visa, event, occurred_on, params, user)
     if target != visa.status:
         change_status(visa, target, event.value, user)
     return visa, results
