@@ -5,9 +5,11 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
 
 from vip.api.app import api, not_found
+from vip.readonly_admin import keep_to_the_platforms_records
 
 # The admin has no login of its own: the portal's, with its limits and its second factor.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+keep_to_the_platforms_records(admin.site)
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("vip.web.urls")),

@@ -21,6 +21,8 @@ class Role(models.TextChoices):
 
 # The roles anyone may sign up for; staff roles need an authority (or `vip createuser`).
 SELF_SERVICE_ROLES = (Role.SPONSOR, Role.MIGRANT)
+# The others are staff (Django's is_staff: the admin opens for them).
+STAFF_ROLES = tuple(role for role in Role if role not in SELF_SERVICE_ROLES)
 
 
 class User(AbstractUser):

@@ -3,8 +3,17 @@ to a person (the `may_*` predicates the people's services check)."""
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
 from vip.errors import NotFound
-from vip.people.models import SELF_SERVICE_ROLES, Delegation, Role, User, VerificationResult
+from vip.people.models import (
+    SELF_SERVICE_ROLES,
+    STAFF_ROLES,
+    Delegation,
+    Role,
+    User,
+    VerificationResult,
+)
 
 
 def is_verified(person: User, kind: str) -> bool:
@@ -34,6 +43,26 @@ def visible_person(reader: User, person_id: int) -> User:
     if person is None or not may_see_person(reader, person):
         raise NotFound("PERSON_NOT_FOUND", "no such person")
     return person
+
+
+def visible_people(user: User) -> QuerySet[User]:
+    """The people a member of staff may look up: everyone to the authority, his community's
+    residents to an officer, its clients (who delegated to it) to an agency, himself to others."""
+    people = User.objects.all()
+    if user.role == Role.AUTHORITY:
+        return people
+    if user.role == Role.OFFICER:
+        return people.filter(community=user.community) if user.community else people.none()
+    if user.role == Role.AGENCY:
+        clients = Delegation.objects.filter(agency=user, revoked_at=None).values("sponsor_id")
+        return people.filter(pk__in=clients)
+    return people.filter(pk=user.pk)
+
+
+def may_use_admin(user: User, roles: frozenset[str]) -> bool:
+    """The admin is for staff, each page for the roles it names (it only reads: every change goes
+    through a service)."""
+    return user.is_active and user.role in STAFF_ROLES and user.role in roles
 
 
 def may_create_account(creator: User | None, role: str) -> bool:

@@ -23,6 +23,7 @@ from vip.errors import Conflict, Forbidden, Invalid, NotFound, role_required
 from vip.matching import indexes
 from vip.people.models import (
     SENSITIVE_VERIFICATIONS,
+    STAFF_ROLES,
     ApiToken,
     Block,
     Delegation,
@@ -135,7 +136,7 @@ def create_account(
         country=country.upper(),
         citizenship=citizenship.upper(),
         community=community,
-        is_staff=role == Role.AUTHORITY,
+        is_staff=role in STAFF_ROLES,
     )
     user.set_password(password)
     try:
