@@ -85,6 +85,7 @@ def public_functions() -> set[str]:
 
 UNCHECKED: dict[str, str] = {
     "people.check_password_strength": "a check of a password, no caller",
+    "people.check_new_account": "create_account's checks (who may make the role among them)",
     "people.issue_token": "for the person the login flow (people/login.py) has just let in",
     "people.record_login": "a security event of the login flow",
     "people.record_login_failure": "a security event of the login flow: nobody is logged in",
