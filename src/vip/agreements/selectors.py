@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vip.agreements.models import Agreement
+from vip.agreements.models import Agreement, Interview
 from vip.errors import NotFound
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for
@@ -31,4 +31,16 @@ def visible_agreement(user: User, agreement_id: int) -> Agreement:
     found = Agreement.objects.select_related("sponsor").filter(pk=agreement_id).first()
     if found is None or not may_see(user, found):
         raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
+    return found
+
+
+def visible_interview(user: User, interview_id: int) -> Interview:
+    """An interview is seen by whoever sees its agreement."""
+    found = (
+        Interview.objects.select_related("agreement__sponsor", "agreement__migrant")
+        .filter(pk=interview_id)
+        .first()
+    )
+    if found is None or not may_see(user, found.agreement):
+        raise NotFound("INTERVIEW_NOT_FOUND", "no such interview")
     return found

@@ -3,6 +3,9 @@ to a person (the `may_*` predicates the people's services check)."""
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 from django.db.models import QuerySet
 
 from vip.errors import NotFound
@@ -108,3 +111,29 @@ def sponsor_for(user: User, named: int | None) -> User:
     if sponsor is None or not acts_for(user, sponsor):
         raise NotFound("SPONSOR_NOT_FOUND", "no sponsor you act for with this id")
     return sponsor
+
+
+# The tz database lists a country's zones from its first city (zone.tab); where that city is not
+# where most people live, the zone most of them keep.
+MOST_PEOPLE_ZONE = {
+    "AU": "Australia/Sydney",
+    "BR": "America/Sao_Paulo",
+    "CA": "America/Toronto",
+    "RU": "Europe/Moscow",
+}
+
+
+@cache
+def country_zones() -> dict[str, str]:
+    table = resources.files("tzdata").joinpath("zoneinfo/zone.tab").read_text()
+    first: dict[str, str] = {}
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            country, _, zone = line.split("\t")[:3]
+            first.setdefault(country, zone)
+    return {**first, **MOST_PEOPLE_ZONE}
+
+
+def time_zone(person: User) -> str:
+    """The time zone a person keeps: his country's (the program asks no more), UTC without one."""
+    return country_zones().get(person.country, "UTC")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.utils.functional import Promise
@@ -246,6 +247,24 @@ class ReportForm(forms.Form):
     details = forms.CharField(
         label=_("What happened"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
+
+
+class InterviewForm(forms.Form):
+    """A day and an hour in the person's own time zone (the page names it)."""
+
+    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    hour = forms.TimeField(
+        label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+
+    def __init__(self, *args: Any, zone: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.zone = zone
+
+    def at(self) -> dt.datetime:
+        return dt.datetime.combine(
+            self.cleaned_data["day"], self.cleaned_data["hour"], ZoneInfo(self.zone)
+        )
 
 
 class ProfileForm(forms.Form):

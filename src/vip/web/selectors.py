@@ -65,9 +65,7 @@ def sponsor_tasks(sponsor: User) -> list[Task]:
     )
     request = latest_request(sponsor)
     agreement = latest_agreement(sponsor)
-    interview = (
-        Interview.objects.filter(agreement=agreement).order_by("-at").first() if agreement else None
-    )
+    interview = latest_interview(agreement)
     visa = latest_visa(sponsor)
     insured = visa is not None and Insurance.objects.filter(visa=visa).exists()
     live = visa is not None and visa.status in LIVE
@@ -105,6 +103,8 @@ def sponsor_tasks(sponsor: User) -> list[Task]:
         Task(
             _("Interview"),
             DONE if interview else (TO_DO if agreement else LATER),
+            "",
+            interview_url(agreement, interview),
         ),
         Task(
             _("Agreement"),
@@ -137,6 +137,19 @@ def sponsor_tasks(sponsor: User) -> list[Task]:
     ]
 
 
+def latest_interview(agreement: Agreement | None) -> Interview | None:
+    if agreement is None:
+        return None
+    return Interview.objects.filter(agreement=agreement).order_by("-at").first()
+
+
+def interview_url(agreement: Agreement | None, interview: Interview | None) -> str:
+    """The invitation once there is one, the page that sends one while there is an offer."""
+    if interview is not None:
+        return reverse("web:interview", args=[interview.pk])
+    return reverse("web:interview_invite", args=[agreement.pk]) if agreement else ""
+
+
 def state_of_agreement(agreement: Agreement | None) -> str:
     if agreement is None:
         return LATER
@@ -147,6 +160,7 @@ def migrant_tasks(migrant: User) -> list[Task]:
     verified = is_verified(migrant, VerificationKind.IDENTITY)
     profile = migrant.migrant_profile
     agreement = latest_agreement(migrant)
+    interview = latest_interview(agreement)
     visa = latest_visa(migrant)
     return [
         Task(
@@ -165,6 +179,12 @@ def migrant_tasks(migrant: User) -> list[Task]:
             DONE if agreement else STARTED,
             "",
             reverse("web:opportunities"),
+        ),
+        Task(
+            _("Interview"),
+            DONE if interview else (TO_DO if agreement else LATER),
+            "",
+            interview_url(agreement, interview),
         ),
         Task(_("Agreement"), state_of_agreement(agreement)),
         Task(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from vip.web import conversations, migrant, migrant_visa, sponsor, sponsor_visa, views
+from vip.web import conversations, interviews, migrant, migrant_visa, sponsor, sponsor_visa, views
 
 app_name = "web"
 urlpatterns: list[URLPattern] = [
@@ -42,6 +42,13 @@ urlpatterns: list[URLPattern] = [
     path("migrant/visas/<int:visa_id>/earnings/", migrant_visa.earnings, name="earnings"),
     path("migrant/visas/<int:visa_id>/complaints/", migrant_visa.complaints, name="complaints"),
     path("migrant/visas/<int:visa_id>/another-sponsor/", migrant_visa.transfer, name="transfer"),
+    path("agreements/<int:agreement_id>/interview/", interviews.invite, name="interview_invite"),
+    path("interviews/<int:interview_id>/", interviews.interview, name="interview"),
+    path(
+        "interviews/<int:interview_id>/invitation.ics",
+        interviews.calendar_file,
+        name="interview_ics",
+    ),
     path("messages/", conversations.conversations, name="conversations"),
     path("messages/with/<int:person_id>/", conversations.start, name="conversation_start"),
     path("messages/<int:conversation_id>/", conversations.conversation, name="conversation"),

@@ -96,6 +96,12 @@ def language_name(code: str) -> str:
     return locale().languages.get(code, code) if code else ""
 
 
+@register.filter
+def zone_name(zone: str) -> str:
+    """A time zone as people name it: "Nepal Time", "hora de Estados Unidos (Nueva York)"."""
+    return babel_dates.get_timezone_location(babel_dates.get_timezone(zone), locale=locale())
+
+
 # CLDR's two-letter territories that are no country (unknown, unions, pseudo-locales).
 NOT_COUNTRIES = {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "XK"}
 
