@@ -83,9 +83,25 @@ def migrate() -> None:
 
 
 @app.command()
-def serve(host: Host = "127.0.0.1", port: Port = 8000) -> None:
-    """Serve the portal and the API (the embedded server; use gunicorn in production)."""
+def serve(
+    host: Host = "127.0.0.1",
+    port: Port = 8000,
+    production: Annotated[
+        bool, typer.Option("--production", help="gunicorn, one process per worker.")
+    ] = False,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="gunicorn workers (default: 2 per core + 1).")
+    ] = None,
+) -> None:
+    """Serve the portal and the API (the embedded server; --production: gunicorn)."""
     django_setup()
+    if production:
+        from vip import server
+
+        chosen = workers or server.default_workers()
+        console.print(f"Serving on [bold]http://{host}:{port}/[/bold] with {chosen} workers")
+        server.serve(host, port, chosen)
+        return
     from django.core.management import call_command
 
     from vip.matching.warm import warm_up
@@ -116,7 +132,7 @@ def demo(
         with console.status("Loading the story of Anthony and Bishal..."):
             load_story()
         seed_demo(sponsors=sponsors, migrants=migrants, seed=2018)
-    serve(host=host, port=port)
+    serve(host=host, port=port, production=False, workers=None)
 
 
 @app.command("seed-demo")

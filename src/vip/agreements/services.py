@@ -150,7 +150,7 @@ def sign(*, user: User, agreement_id: int) -> Agreement:
         data={"by": field[:-10]},
     )
     if agreement.status == AgreementStatus.SIGNED:
-        indexes.on_commit_changed(agreement.migrant_id, agreement.sponsor_id)
+        indexes.note_changed(agreement.migrant_id, agreement.sponsor_id)
     return agreement
 
 

@@ -119,5 +119,5 @@ def set_rules(
         object_id=community.code,
         data={"effective_from": day, "changed": sorted(changes), **stated},
     )
-    indexes.on_commit_invalidate()  # the sectors its requests may ask for
+    indexes.note_rebuild()  # the sectors its requests may ask for
     return rules

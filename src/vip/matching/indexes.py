@@ -1,25 +1,30 @@
 """The ranking's indexes on the database: one candidate and one opportunity index per jurisdiction.
 
 The indexes are built from the database (vip.matching.from_database) on first use after the
-process starts, then kept up to date one record at a time: the services call `changed` (or
-`blocks_changed`, `invalidate`) through `transaction.on_commit`, so an index never sees a change
-that was rolled back. The queries on them are vip.matching.selectors.candidates and
-.opportunities.
+process starts, then kept up to date one record at a time: a service notes each change in the
+feed (`note_changed`, `note_blocks`, `note_rebuild`: a `matching.IndexChange` row in its own
+transaction); the process that made it applies it once it commits (`transaction.on_commit`, so an
+index never sees a change that was rolled back), every other process before its next query.
+The queries on them are vip.matching.selectors.candidates and .opportunities.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 
 from vip.communities.models import Jurisdiction
 from vip.matching.from_database import load_blocks, migrant_records, sponsor_records
+from vip.matching.models import IndexChange
 from vip.matching.ranking.index import CandidateIndex
 from vip.matching.ranking.opportunities import OpportunityIndex
 from vip.matching.ranking.ranked import Blocks
@@ -168,17 +173,73 @@ def build() -> LiveIndexes:
     return built
 
 
+# A change whose transaction commits after later ones (PostgreSQL hands out ids at insert time)
+# is still found if fewer than this many changes were committed after its id was given.
+LATE_WINDOW = 256
+
+
+@dataclass
+class _Feed:
+    """How far one process has followed the change feed: the keys (id, time: SQLite reuses the id
+    of a rolled-back row) it has applied, and those its own open transactions wrote (never
+    applied before they commit)."""
+
+    seen: int = 0
+    applied: deque[tuple[int, datetime]] = field(default_factory=lambda: deque(maxlen=4096))
+    keys: set[tuple[int, datetime]] = field(default_factory=set)
+    pending: set[tuple[int, datetime]] = field(default_factory=set)
+
+    def mark(self, key: tuple[int, datetime]) -> bool:
+        """True the first time the key is applied."""
+        if key in self.keys:
+            return False
+        if len(self.applied) == self.applied.maxlen:
+            self.keys.discard(self.applied[0])
+        self.applied.append(key)
+        self.keys.add(key)
+        self.pending.discard(key)
+        return True
+
+
 _lock = threading.RLock()
 _indexes: LiveIndexes | None = None
+_feed = _Feed()
 
 
 def current() -> LiveIndexes:
-    """The process's indexes, built on first use."""
-    global _indexes
+    """The process's indexes, built on first use, with every committed change applied."""
+    global _indexes, _feed
     with _lock:
         if _indexes is None:
+            # What the feed holds before the build is in the build: applied, not to redo.
+            top = IndexChange.objects.aggregate(top=Max("pk"))["top"] or 0
+            _feed = _Feed(seen=top, pending=_feed.pending)
+            for key in IndexChange.objects.filter(pk__gt=top - LATE_WINDOW).values_list("pk", "at"):
+                _feed.mark(key)
             _indexes = build()
-        return _indexes
+        else:
+            _catch_up()
+        return _indexes or current()  # a change in the feed asked for a rebuild
+
+
+def _catch_up() -> None:
+    rows = IndexChange.objects.filter(pk__gt=_feed.seen - LATE_WINDOW).order_by("pk")
+    for pk, kind, user_ids, at in rows.values_list("pk", "kind", "user_ids", "at"):
+        _feed.seen = max(_feed.seen, pk)
+        if (pk, at) not in _feed.pending:
+            _apply((pk, at), kind, user_ids)
+
+
+def _apply(key: tuple[int, datetime], kind: str, user_ids: list[int]) -> None:
+    with _lock:
+        if not _feed.mark(key):
+            return
+        if kind == IndexChange.Kind.PEOPLE:
+            changed(*user_ids)
+        elif kind == IndexChange.Kind.BLOCKS:
+            blocks_changed()
+        else:
+            invalidate()
 
 
 def invalidate() -> None:
@@ -216,17 +277,26 @@ def blocks_changed() -> None:
             _indexes.blocks = load_blocks()
 
 
-def on_commit_changed(*user_ids: int) -> None:
-    """Called by a service inside its transaction: the indexes follow once it commits."""
-    transaction.on_commit(lambda: changed(*user_ids))
+def _note(kind: IndexChange.Kind, user_ids: list[int]) -> None:
+    """Called by a service inside its transaction: the change joins the feed with it (and is
+    rolled back with it); this process applies it once the transaction commits, the others on
+    their next query."""
+    row = IndexChange.objects.create(kind=kind, user_ids=user_ids, at=timezone.now())
+    key = (row.pk, row.at)
+    _feed.pending.add(key)
+    transaction.on_commit(lambda: _apply(key, kind, user_ids))
 
 
-def on_commit_blocks() -> None:
-    transaction.on_commit(blocks_changed)
+def note_changed(*user_ids: int) -> None:
+    _note(IndexChange.Kind.PEOPLE, sorted(set(user_ids)))
 
 
-def on_commit_invalidate() -> None:
-    transaction.on_commit(invalidate)
+def note_blocks() -> None:
+    _note(IndexChange.Kind.BLOCKS, [])
+
+
+def note_rebuild() -> None:
+    _note(IndexChange.Kind.REBUILD, [])
 
 
 @contextmanager

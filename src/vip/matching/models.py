@@ -47,3 +47,18 @@ class MatchRound(models.Model):
     run_at = models.DateTimeField()
     # [{"request": id, "sponsor": id, "migrant": id, "agreement": id}]
     pairs = models.JSONField(default=list)
+
+
+class IndexChange(models.Model):
+    """A committed change the ranking's indexes must follow, written in the changing service's
+    transaction: every server process (each gunicorn worker keeps its own indexes) reads the
+    ones it has not applied before it ranks, so one worker's change reaches the others."""
+
+    class Kind(models.TextChoices):
+        PEOPLE = "people"  # re-read these people's records
+        BLOCKS = "blocks"  # re-read the blocks
+        REBUILD = "rebuild"  # a rule or a vocabulary changed: build the indexes anew
+
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    user_ids = models.JSONField(default=list)
+    at = models.DateTimeField()

@@ -66,7 +66,7 @@ def create_request(*, user: User, sponsor: User, criteria: dict[str, Any]) -> Sp
         object_id=request.pk,
         data={"sponsor": sponsor.pk},
     )
-    indexes.on_commit_changed(sponsor.pk)
+    indexes.note_changed(sponsor.pk)
     return request
 
 

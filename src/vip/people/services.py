@@ -155,7 +155,7 @@ def create_account(
         object_id=user.pk,
         data={"role": role},
     )
-    indexes.on_commit_changed(user.pk)
+    indexes.note_changed(user.pk)
     return user
 
 
@@ -283,7 +283,7 @@ def update_profile(user: User, changes: dict[str, Any]) -> MigrantProfile | Spon
         object_id=user.pk,
         data={"fields": sorted(changes)},
     )
-    indexes.on_commit_changed(user.pk)
+    indexes.note_changed(user.pk)
     return profile
 
 
@@ -315,7 +315,7 @@ def record_verification(
         object_id=person.pk,
         data=data,
     )
-    indexes.on_commit_changed(person.pk)
+    indexes.note_changed(person.pk)
     return verification
 
 
@@ -446,7 +446,7 @@ def import_people(
             "sealed": seals.seal(seals.VERIFICATIONS, [v.pk for v in verifications]),
         },
     )
-    indexes.on_commit_invalidate()
+    indexes.note_rebuild()
     return len(users)
 
 
@@ -467,7 +467,7 @@ def make_block(*, user: User, other: User) -> Block:
         blocker=user, blocked=other, defaults={"created_at": now()}
     )
     audit.record(actor=user, action=Action.PERSON_BLOCKED, object_type="user", object_id=other.pk)
-    indexes.on_commit_blocks()
+    indexes.note_blocks()
     return found
 
 

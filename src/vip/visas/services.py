@@ -86,7 +86,7 @@ def change_status(visa: Visa, to: Status, event: str, actor: User | None, reason
     )
     visa.status = to
     visa.save(update_fields=["status"])
-    indexes.on_commit_changed(visa.migrant_id, visa.sponsor_id)
+    indexes.note_changed(visa.migrant_id, visa.sponsor_id)
 
 
 @contextmanager
@@ -182,7 +182,7 @@ def settle_agreements(visa: Visa, actor: User) -> None:
     lapsed = list(others.values_list("pk", flat=True))
     Agreement.objects.filter(pk__in=lapsed).update(status=AgreementStatus.LAPSED)
     sponsors = Agreement.objects.filter(pk__in=lapsed).values_list("sponsor_id", flat=True)
-    indexes.on_commit_changed(visa.migrant_id, visa.sponsor_id, *sponsors)
+    indexes.note_changed(visa.migrant_id, visa.sponsor_id, *sponsors)
     audit.record(
         actor=actor,
         action=Action.AGREEMENTS_SETTLED,
@@ -400,7 +400,7 @@ def file_complaint(*, user: User, visa_id: int, category: str, text: str) -> Com
         object_id=visa.pk,
         data={"category": category},
     )
-    indexes.on_commit_blocks()  # who complains about a visa reported the other party
+    indexes.note_blocks()  # who complains about a visa reported the other party
     return complaint
 
 
