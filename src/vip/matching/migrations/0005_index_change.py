@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("matching", "0003_matching_engine"),
+        ("matching", "0004_vocabularies"),
     ]
 
     operations = [
