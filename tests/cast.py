@@ -17,6 +17,8 @@ from vip.clock import today
 from vip.demo.people import DEMO_PASSWORD, years_ago
 from vip.matching import services as matching
 from vip.matching.models import SponsorshipRequest
+from vip.matching.ranking.records import Housing, Level
+from vip.matching.services import LanguageNeed, RequestCriteria, SectorNeed
 from vip.money import Money
 from vip.people import services as people
 from vip.people.models import Role, User
@@ -197,14 +199,14 @@ def seed_request() -> SponsorshipRequest:
     return matching.create_request(
         user=anthony,
         sponsor=anthony,
-        criteria={
-            "languages": [{"code": "en", "min_level": "B1"}],
-            "sectors": [{"code": "construction", "min_years": 1}],
-            "age_min": 21,
-            "age_max": 45,
-            "clean_record": True,
-            "annual_pay": Money(32_000_00, "USD"),
-            "housing": "private_room",
-            "housing_text": "spare room",
-        },
+        criteria=RequestCriteria(
+            languages=(LanguageNeed("en", Level.B1),),
+            sectors=(SectorNeed("construction", 1),),
+            age_min=21,
+            age_max=45,
+            clean_record=True,
+            annual_pay=Money(32_000_00, "USD"),
+            housing=Housing.PRIVATE_ROOM,
+            housing_text="spare room",
+        ),
     )

@@ -22,6 +22,7 @@ from vip.agreements import services as agreements
 from vip.clock import today
 from vip.communities import services as communities
 from vip.matching import services as matching
+from vip.matching.services import RequestCriteria
 from vip.messaging import services as messaging
 from vip.people import services as people
 from vip.people.models import User
@@ -129,7 +130,7 @@ def staff_account(w: World, u: User) -> object:
 
 
 def request_for_anthony(w: World, u: User) -> object:
-    criteria = {"languages": [], "sectors": [], "age_min": 20, "age_max": 40}
+    criteria = RequestCriteria(age_min=20, age_max=40)
     return matching.create_request(user=u, sponsor=w.people["anthony"], criteria=criteria)
 
 

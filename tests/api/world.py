@@ -18,6 +18,8 @@ from vip.clock import today
 from vip.demo.people import load_story
 from vip.matching import services as matching
 from vip.matching.models import SponsorshipRequest
+from vip.matching.ranking.records import Level
+from vip.matching.services import LanguageNeed, RequestCriteria
 from vip.money import Money
 from vip.people import services as people
 from vip.people.models import Role, User
@@ -70,14 +72,13 @@ def build_world() -> World:
     request = matching.create_request(
         user=cast["agency"],
         sponsor=anthony,
-        criteria={
-            "languages": [{"code": "en", "min_level": "B1"}],
-            "sectors": [],
-            "age_min": 20,
-            "age_max": 29,
-            "clean_record": True,
-            "health_clearance": True,
-        },
+        criteria=RequestCriteria(
+            languages=(LanguageNeed("en", Level.B1),),
+            age_min=20,
+            age_max=29,
+            clean_record=True,
+            health_clearance=True,
+        ),
     )
     visa = active_visa(anthony, bishal)
     offer = agreements.offer(

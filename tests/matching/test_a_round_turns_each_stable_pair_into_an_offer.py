@@ -13,18 +13,20 @@ from vip.communities.models import Community
 from vip.matching import services as matching
 from vip.matching.clearinghouse.instance import Preferences, solve
 from vip.matching.models import MatchRound
+from vip.matching.ranking.records import Level
+from vip.matching.services import LanguageNeed, RequestCriteria, SectorNeed
 from vip.money import Money
 from vip.people.models import Role, User
 
 from tests.matching.demo import demo_world
 
-TERMS = {
-    "languages": [{"code": "en", "min_level": "B1"}],
-    "sectors": [{"code": "agriculture", "min_years": 0}],
-    "annual_pay": Money(30_000_00, "USD"),
-    "duration_months": 24,
-    "gain_share": "1/3",
-}
+TERMS = RequestCriteria(
+    languages=(LanguageNeed("en", Level.B1),),
+    sectors=(SectorNeed("agriculture", 0),),
+    annual_pay=Money(30_000_00, "USD"),
+    duration_months=24,
+    gain_share="1/3",
+)
 
 
 def riverside_requests() -> list[int]:

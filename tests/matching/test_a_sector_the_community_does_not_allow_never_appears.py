@@ -9,6 +9,7 @@ from typing import Any
 from vip.communities import services as communities
 from vip.matching import selectors
 from vip.matching import services as matching
+from vip.matching.services import RequestCriteria, SectorNeed
 from vip.people.models import User
 
 Capture = Callable[..., AbstractContextManager[Any]]
@@ -21,7 +22,7 @@ def test_a_request_in_a_sector_springfield_does_not_allow_shows_no_one(
     construction = matching.create_request(
         user=anthony,
         sponsor=anthony,
-        criteria={"sectors": [{"code": "construction", "min_years": 1}]},
+        criteria=RequestCriteria(sectors=(SectorNeed("construction", 1),)),
     )
     assert [c.id for c in selectors.candidates(construction.pk, 20)] == [bishal.pk]
     with django_capture_on_commit_callbacks(execute=True):
@@ -37,5 +38,5 @@ def test_a_request_in_a_sector_springfield_does_not_allow_shows_no_one(
         )
     assert selectors.candidates(construction.pk, 20) == []
     assert construction.pk not in [r.id for r in selectors.opportunities(bishal.pk, 20)]
-    anything = matching.create_request(user=anthony, sponsor=anthony, criteria={})
+    anything = matching.create_request(user=anthony, sponsor=anthony, criteria=RequestCriteria())
     assert [c.id for c in selectors.candidates(anything.pk, 20)] == [bishal.pk]

@@ -8,13 +8,15 @@ from typing import Any
 
 from vip.matching import indexes, selectors
 from vip.matching import services as matching
+from vip.matching.ranking.records import Level
+from vip.matching.services import LanguageNeed, RequestCriteria
 from vip.people.models import User
 from vip.visas import services as visas
 
 from tests.cast import Api, active_visa, migrant
 
 Capture = Callable[..., AbstractContextManager[Any]]
-ENGLISH = {"languages": [{"code": "en", "min_level": "B1"}]}
+ENGLISH = RequestCriteria(languages=(LanguageNeed("en", Level.B1),))
 
 
 def test_a_sponsor_who_blocks_a_migrant_never_sees_him_nor_is_seen_by_him(

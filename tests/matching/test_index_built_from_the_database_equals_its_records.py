@@ -9,6 +9,8 @@ from vip.matching import from_database, indexes
 from vip.matching import services as matching
 from vip.matching.ranking.index import CandidateIndex
 from vip.matching.ranking.opportunities import OpportunityIndex
+from vip.matching.ranking.records import Level
+from vip.matching.services import LanguageNeed, RequestCriteria
 from vip.people.models import User
 
 from tests.matching.demo import demo_world
@@ -20,7 +22,7 @@ def test_every_row_of_the_built_indexes_is_the_record_read_from_the_database(db:
         matching.create_request(
             user=sponsor,
             sponsor=sponsor,
-            criteria={"languages": [{"code": "en", "min_level": "B1"}], "clean_record": True},
+            criteria=RequestCriteria(languages=(LanguageNeed("en", Level.B1),), clean_record=True),
         )
     built = indexes.current()
     migrants = from_database.migrant_records()

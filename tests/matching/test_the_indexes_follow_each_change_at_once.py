@@ -11,6 +11,8 @@ from vip.agreements import services as agreements
 from vip.matching import indexes, selectors
 from vip.matching import services as matching
 from vip.matching.models import SponsorshipRequest
+from vip.matching.ranking.records import Level
+from vip.matching.services import LanguageNeed, RequestCriteria
 from vip.people import services as people
 from vip.people.models import User
 from vip.visas import services as visas
@@ -25,7 +27,7 @@ def carols_request(story: dict[str, User]) -> SponsorshipRequest:
     return matching.create_request(
         user=carol,
         sponsor=carol,
-        criteria={"languages": [{"code": "en", "min_level": "B1"}], "clean_record": True},
+        criteria=RequestCriteria(languages=(LanguageNeed("en", Level.B1),), clean_record=True),
     )
 
 

@@ -22,6 +22,7 @@ from vip.calendar import age_on
 from vip.clock import today
 from vip.matching import services
 from vip.matching.models import SponsorshipRequest
+from vip.matching.services import LanguageNeed, RequestCriteria, SectorNeed
 from vip.people import services as people_services
 from vip.people.models import User
 from vip.people.selectors import sponsor_for
@@ -48,23 +49,23 @@ def create_request(request: HttpRequest, body: RequestIn) -> Status[CreatedOut]:
     created = services.create_request(
         user=user,
         sponsor=sponsor_for(user, body.sponsor),
-        criteria={
-            "languages": [lang.dict() for lang in body.languages],
-            "sectors": [s.dict() for s in body.sectors],
-            "age_min": body.age.min,
-            "age_max": body.age.max,
-            "clean_record": body.clean_record,
-            "health_clearance": body.health_clearance,
-            "start_date": body.start_date,
-            "annual_pay": body.annual_pay.money() if body.annual_pay else None,
-            "housing": body.housing,
-            "housing_text": body.housing_text,
-            "soft_criteria": body.soft_criteria,
-            "duration_months": body.duration_months,
-            "sector": body.sector or "",
-            "work": body.work,
-            "gain_share": body.gain_share,
-        },
+        criteria=RequestCriteria(
+            languages=tuple(LanguageNeed(n.code, n.min_level) for n in body.languages),
+            sectors=tuple(SectorNeed(n.code, n.min_years) for n in body.sectors),
+            age_min=body.age.min,
+            age_max=body.age.max,
+            clean_record=body.clean_record,
+            health_clearance=body.health_clearance,
+            start_date=body.start_date,
+            annual_pay=body.annual_pay.money() if body.annual_pay else None,
+            housing=body.housing,
+            housing_text=body.housing_text,
+            soft_criteria=None if body.soft_criteria is None else tuple(body.soft_criteria),
+            duration_months=body.duration_months,
+            sector=body.sector or "",
+            work=body.work,
+            gain_share=body.gain_share,
+        ),
     )
     return Status(201, CreatedOut(id=created.pk))
 

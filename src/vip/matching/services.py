@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, replace
-from typing import Any, Literal
+from typing import Literal
 
 from django.db import transaction
 
+from vip.agreements.models import Work
 from vip.agreements.services import Terms, make_offer, parse_gain_share
 from vip.audit import services as audit
 from vip.audit.models import Action
@@ -24,6 +26,7 @@ from vip.matching.clearinghouse.rounds import (
 )
 from vip.matching.models import MatchRound, SponsorshipRequest
 from vip.matching.ranking.ranked import Ranked
+from vip.matching.ranking.records import Housing, Level, SoftCriterion
 from vip.matching.selectors import (
     may_run_round,
     may_seek_opportunities,
@@ -35,29 +38,75 @@ from vip.people.models import MigrantProfile, Role, User
 from vip.policy.sectors import check_sectors
 
 
+@dataclass(frozen=True)
+class LanguageNeed:
+    code: str
+    min_level: Level = Level.A1
+
+
+@dataclass(frozen=True)
+class SectorNeed:
+    code: str
+    min_years: int = 0
+
+
+@dataclass(frozen=True)
+class RequestCriteria:
+    """What a sponsor asks of the worker (what the ranking filters and scores on) and what a
+    round's offer is made of; the API and the portal's request pages both build one."""
+
+    languages: tuple[LanguageNeed, ...] = ()
+    sectors: tuple[SectorNeed, ...] = ()
+    age_min: int | None = None
+    age_max: int | None = None
+    clean_record: bool = False
+    health_clearance: bool = False
+    start_date: dt.date | None = None  # None: as soon as he can come
+    annual_pay: Money | None = None  # the jurisdiction's currency
+    housing: Housing = Housing.NONE
+    housing_text: str = ""  # as the offer words it
+    soft_criteria: tuple[SoftCriterion, ...] | None = None  # None: the sponsor's default
+    duration_months: int = 12
+    sector: str = ""  # "": the first required sector
+    work: Work = Work.FOR_SPONSOR
+    gain_share: float | str = "1/2"
+
+
 @transaction.atomic(durable=True)
-def create_request(*, user: User, sponsor: User, criteria: dict[str, Any]) -> SponsorshipRequest:
+def create_request(*, user: User, sponsor: User, criteria: RequestCriteria) -> SponsorshipRequest:
     if not may_state_request(user, sponsor):
         raise Forbidden("NOT_SPONSOR", "only a sponsor, or his agency, states a request")
-    age_min, age_max = criteria.get("age_min"), criteria.get("age_max")
-    if age_min is not None and age_max is not None and age_min > age_max:
+    c = criteria
+    if c.age_min is not None and c.age_max is not None and c.age_min > c.age_max:
         raise Invalid("AGE_RANGE_EMPTY", "age.min is above age.max")
-    named = [s["code"] for s in criteria.get("sectors", [])] + [criteria.get("sector") or ""]
     check_sectors(
-        [code for code in named if code],
+        [code for code in [*(s.code for s in c.sectors), c.sector] if code],
         sponsor.community.jurisdiction_id if sponsor.community else None,
     )
-    criteria = dict(criteria)
-    if "gain_share" in criteria:
-        criteria["gain_share"] = str(parse_gain_share(criteria["gain_share"]))
-    pay = criteria.pop("annual_pay", None)
-    if pay is not None:
+    gain = parse_gain_share(c.gain_share)
+    if c.annual_pay is not None:
         currency = sponsor.community.jurisdiction.currency if sponsor.community else None
-        if pay.currency != currency:
+        if c.annual_pay.currency != currency:
             raise Invalid("CURRENCY_MISMATCH", f"pay where the sponsor lives is in {currency}")
-        criteria["annual_pay"] = pay.amount
     request = SponsorshipRequest.objects.create(
-        sponsor=sponsor, created_by=user, created_at=now(), **criteria
+        sponsor=sponsor,
+        created_by=user,
+        created_at=now(),
+        languages=[{"code": n.code, "min_level": n.min_level} for n in c.languages],
+        sectors=[{"code": n.code, "min_years": n.min_years} for n in c.sectors],
+        age_min=c.age_min,
+        age_max=c.age_max,
+        clean_record=c.clean_record,
+        health_clearance=c.health_clearance,
+        start_date=c.start_date,
+        annual_pay=c.annual_pay.amount if c.annual_pay else 0,
+        housing=c.housing,
+        housing_text=c.housing_text,
+        soft_criteria=None if c.soft_criteria is None else list(c.soft_criteria),
+        duration_months=c.duration_months,
+        sector=c.sector,
+        work=c.work,
+        gain_share=str(gain),
     )
     audit.record(
         actor=user,

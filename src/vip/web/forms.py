@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vip.matching.ranking.records import CEFR_LEVELS, Housing, Level, SoftCriterion
+from vip.matching.services import LanguageNeed, RequestCriteria, SectorNeed
 from vip.messaging.models import ReportReason
 from vip.money import MINOR_UNITS, Money
 from vip.people.models import User
@@ -191,35 +192,36 @@ REQUEST_STEPS: dict[str, type[StepForm]] = {
 }
 
 
-def criteria(draft: dict[str, dict[str, Any]], sponsor: User) -> dict[str, Any]:
-    """The draft's answers as create_request takes them (the API builds the same dict)."""
+def criteria(draft: dict[str, dict[str, Any]], sponsor: User) -> RequestCriteria:
+    """The draft's answers as create_request takes them (the API builds the same value)."""
     languages, age = draft.get("languages", {}), draft.get("age", {})
     sectors, checks = draft.get("sectors", {}), draft.get("checks", {})
     offer = draft.get("offer", {})
     currency = currency_of(sponsor)
     start = offer.get("start_date")
-    return {
-        "languages": [
-            {"code": languages[f"language{i}"], "min_level": languages.get(f"level{i}") or Level.A1}
+    chosen = draft.get("preferences", {}).get("soft_criteria")
+    return RequestCriteria(
+        languages=tuple(
+            LanguageNeed(languages[f"language{i}"], Level(languages.get(f"level{i}") or Level.A1))
             for i in range(1, ROWS + 1)
             if languages.get(f"language{i}")
-        ],
-        "sectors": [
-            {"code": sectors[f"sector{i}"], "min_years": sectors.get(f"years{i}") or 0}
+        ),
+        sectors=tuple(
+            SectorNeed(sectors[f"sector{i}"], sectors.get(f"years{i}") or 0)
             for i in range(1, ROWS + 1)
             if sectors.get(f"sector{i}")
-        ],
-        "age_min": age.get("age_min"),
-        "age_max": age.get("age_max"),
-        "clean_record": bool(checks.get("clean_record")),
-        "health_clearance": bool(checks.get("health_clearance")),
-        "soft_criteria": draft.get("preferences", {}).get("soft_criteria") or None,
-        "annual_pay": Money(minor(Decimal(offer.get("annual_pay") or 0), currency), currency),
-        "housing": offer.get("housing") or Housing.NONE,
-        "housing_text": offer.get("housing_text") or "",
-        "duration_months": offer.get("duration_months") or 12,
-        "start_date": dt.date.fromisoformat(start) if start else None,
-    }
+        ),
+        age_min=age.get("age_min"),
+        age_max=age.get("age_max"),
+        clean_record=bool(checks.get("clean_record")),
+        health_clearance=bool(checks.get("health_clearance")),
+        soft_criteria=tuple(SoftCriterion(c) for c in chosen) if chosen else None,
+        annual_pay=Money(minor(Decimal(offer.get("annual_pay") or 0), currency), currency),
+        housing=Housing(offer.get("housing") or Housing.NONE),
+        housing_text=offer.get("housing_text") or "",
+        duration_months=offer.get("duration_months") or 12,
+        start_date=dt.date.fromisoformat(start) if start else None,
+    )
 
 
 class MessageForm(forms.Form):
