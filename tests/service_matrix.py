@@ -29,6 +29,7 @@ from vip.people.models import User
 from vip.visas import services as visas
 from vip.web import services as portal
 
+from tests.api.matrix import a_new_token_of
 from tests.api.world import ROLES, World
 from tests.cast import seed_terms
 
@@ -91,7 +92,10 @@ UNCHECKED: dict[str, str] = {
     "people.record_login": "a security event of the login flow",
     "people.record_login_failure": "a security event of the login flow: nobody is logged in",
     "people.record_lockout": "a security event of the login flow: nobody is logged in",
-    "people.user_for_token": "the token is the credential",
+    "people.token_for": "the token is the credential",
+    "people.check_new_account": "a check of an account's fields, no caller",
+    "people.change_password": "a person's own password (user= is the caller): everyone's right",
+    "people.revoke_tokens": "his password changed (allauth's signals, change_password): his own",
     "people.make_block": "inside block's or messaging.block's transaction, which checked",
     "communities.sync_jurisdictions": "the system mirrors its parameter files",
     "communities.in_force": "a helper of set_rules",
@@ -181,6 +185,12 @@ MATRIX: dict[str, Row] = {
         allowed=frozenset({"bishal", "authority"}),
         code="PERSON_NOT_FOUND",
         hidden="PERSON_NOT_FOUND",
+    ),
+    "people.revoke_token": Row(
+        call=lambda w, u: people.revoke_token(user=u, token_id=a_new_token_of(w.people["anthony"])),
+        allowed=frozenset({"anthony"}),
+        code="TOKEN_NOT_FOUND",
+        hidden="TOKEN_NOT_FOUND",
     ),
     "people.delegate": Row(
         call=lambda w, u: people.delegate(sponsor=u, agency_id=w.people["agency"].pk),

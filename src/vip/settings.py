@@ -180,6 +180,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "VIP platform"
 VIP_VIDEO_BASE_URL = os.environ.get("VIP_VIDEO_BASE_URL", "https://meet.vip.example/")
 VIP_TOKEN_TTL_DAYS = int(os.environ.get("VIP_TOKEN_TTL_DAYS", "30"))
+VIP_TOKEN_IDLE_MINUTES = int(os.environ.get("VIP_TOKEN_IDLE_MINUTES", "1440"))
 # The audit checkpoints' Ed25519 key file (vip.audit.checkpoints): outside the database, by design.
 VIP_AUDIT_SIGNING_KEY = os.environ.get("VIP_AUDIT_SIGNING_KEY", "")
 

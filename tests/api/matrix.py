@@ -15,6 +15,8 @@ from typing import Any
 
 from vip.api.app import api
 from vip.clock import today
+from vip.people import services as people
+from vip.people.models import ApiToken, User
 
 from tests.api.world import ROLES, World
 
@@ -36,6 +38,13 @@ class Row:
 
 
 EVERYONE = dict.fromkeys(ROLES, 200)
+
+
+def a_new_token_of(person: User) -> int:
+    people.issue_token(user=person)
+    return ApiToken.objects.filter(user=person).latest("id").pk
+
+
 REST = frozenset(ROLES)
 
 
@@ -134,6 +143,10 @@ MATRIX: dict[tuple[str, str], Row] = {
         allowed=dict.fromkeys(("anthony", "agency", "bishal"), 201),
         forbidden=frozenset({"officer", "authority"}),
         body=lambda w: {"category": "pay", "text": "March was paid three weeks late."},
+    ),
+    # A token: only its owner sees it, and revokes it.
+    ("DELETE", "/me/tokens/{token_id}"): Row(
+        target=lambda w: a_new_token_of(w.people["anthony"]), allowed={"anthony": 204}
     ),
     # A fine: the sponsor fined sees it (GET /me/fines); only the authority records its payment.
     ("POST", "/fines/{fine_id}/payment"): Row(

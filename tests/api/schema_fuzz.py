@@ -266,6 +266,9 @@ def from_schema(schema: Json) -> st.SearchStrategy[Json]:
 CALLERS: dict[tuple[str, str], str | None] = {
     ("POST", "/accounts"): None,
     ("POST", "/auth/token"): None,
+    ("DELETE", "/auth/token"): "anthony",
+    ("GET", "/me/tokens"): "anthony",
+    ("PUT", "/me/password"): "bishal",
     ("GET", "/me"): "anthony",
     ("PUT", "/me/profile"): "bishal",
     ("POST", "/me/delegations"): "carol",
@@ -301,6 +304,7 @@ BODIES: dict[tuple[str, str], Callable[[World], Json]] = {
         "email": w.people["frank"].email,
         "password": DEMO_PASSWORD,
     },
+    ("PUT", "/me/password"): lambda w: {"current": DEMO_PASSWORD, "new": "a new long passphrase"},
     ("PUT", "/me/profile"): lambda w: {
         "languages": [{"code": "en", "level": "B2"}],
         "sectors": [{"code": "construction", "years": 3}],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router, Status
 
-from vip.api.app import caller
+from vip.api.app import caller, presented_token
 from vip.api.schemas import (
     AccountIn,
     CreatedOut,
@@ -13,14 +13,17 @@ from vip.api.schemas import (
     ErrorOut,
     HouseholdIn,
     HouseholdOut,
+    PasswordIn,
     ProfileIn,
     SignUpOut,
     TokenIn,
+    TokenInfoOut,
     TokenOut,
     VerificationIn,
     VerificationOut,
 )
 from vip.people import login, services
+from vip.people.selectors import tokens_of
 
 router = Router(tags=["people"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
@@ -47,6 +50,42 @@ def create_account(request: HttpRequest, body: AccountIn) -> Status[SignUpOut]:
 def token(request: HttpRequest, body: TokenIn) -> TokenOut:
     user = login.authenticate(request, email=body.email, password=body.password)
     return TokenOut(token=services.issue_token(user=user))
+
+
+@router.delete("/auth/token", response={204: None, **ERRORS})
+def revoke_presented_token(request: HttpRequest) -> Status[None]:
+    """Log out: the token this call presents ends."""
+    services.revoke_token(user=caller(request), token_id=presented_token(request).pk)
+    return Status(204, None)
+
+
+@router.get("/me/tokens", response={200: list[TokenInfoOut], **ERRORS})
+def my_tokens(request: HttpRequest) -> list[TokenInfoOut]:
+    """His tokens, never their secrets; `current` marks the one this call presents."""
+    current = presented_token(request).pk
+    return [
+        TokenInfoOut(
+            id=t.pk,
+            created_at=t.created_at,
+            expires_at=t.expires_at,
+            last_used_at=t.last_used_at,
+            current=t.pk == current,
+        )
+        for t in tokens_of(caller(request))
+    ]
+
+
+@router.delete("/me/tokens/{token_id}", response={204: None, **ERRORS})
+def revoke_token(request: HttpRequest, token_id: int) -> Status[None]:
+    services.revoke_token(user=caller(request), token_id=token_id)
+    return Status(204, None)
+
+
+@router.put("/me/password", response={204: None, **ERRORS})
+def change_password(request: HttpRequest, body: PasswordIn) -> Status[None]:
+    """A new password ends every token of his, this one too: he logs in again."""
+    services.change_password(user=caller(request), current=body.current, new=body.new)
+    return Status(204, None)
 
 
 @router.get("/me", response={200: dict, **ERRORS})

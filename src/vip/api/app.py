@@ -17,8 +17,8 @@ from ninja.parser import Parser
 from ninja.security import HttpBearer
 
 from vip.errors import DomainError, TooManyAttempts
-from vip.people.models import User
-from vip.people.services import user_for_token
+from vip.people.models import ApiToken, User
+from vip.people.services import token_for
 
 
 def refuse_constant(name: str) -> Any:
@@ -59,7 +59,11 @@ class JsonObjectParser(Parser):
 
 class BearerToken(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
-        return user_for_token(token)
+        found = token_for(token)
+        if found is None:
+            return None
+        request.api_token = found  # type: ignore[attr-defined]
+        return found.user
 
 
 api = NinjaAPI(
@@ -148,6 +152,13 @@ def caller(request: HttpRequest) -> User:
     user = request.auth  # type: ignore[attr-defined]
     assert isinstance(user, User)
     return user
+
+
+def presented_token(request: HttpRequest) -> ApiToken:
+    """The token the call was authenticated with."""
+    token = request.api_token  # type: ignore[attr-defined]
+    assert isinstance(token, ApiToken)
+    return token
 
 
 def register_routers() -> None:

@@ -148,6 +148,21 @@ class TokenOut(Schema):
     token: str
 
 
+class TokenInfoOut(Schema):
+    """One of a person's tokens, without its secret (only a digest is stored)."""
+
+    id: int
+    created_at: dt.datetime
+    expires_at: dt.datetime
+    last_used_at: dt.datetime
+    current: bool
+
+
+class PasswordIn(Schema):
+    current: str = Field(max_length=128)
+    new: str = Field(max_length=128)
+
+
 class JurisdictionOut(Schema):
     code: str
     name: str

@@ -47,6 +47,8 @@ class Action(models.TextChoices):
     SUPPORT_ENDED = "support.ended"
     SUPPORT_OPENED = "support.opened"
     TOKEN_ISSUED = "token.issued"
+    TOKEN_REVOKED = "token.revoked"
+    TOKENS_REVOKED = "tokens.revoked"
     VERIFICATION_RECORDED = "verification.recorded"
     VERIFICATIONS_SEALED = "verifications.sealed"
     VISA_STATUS_CHANGED = "visa.status_changed"

@@ -8,8 +8,11 @@ class PeopleConfig(AppConfig):
     label = "people"
 
     def ready(self) -> None:
+        from allauth.account import signals
         from django.contrib.auth.signals import user_logged_in
 
         from vip.people import login
 
         user_logged_in.connect(login.on_logged_in, dispatch_uid="vip-login-succeeded")
+        for changed in (signals.password_changed, signals.password_reset, signals.password_set):
+            changed.connect(login.on_password_changed, dispatch_uid="vip-password-changed")

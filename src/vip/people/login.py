@@ -94,3 +94,11 @@ def on_logged_in(
     """Django's user_logged_in: the portal's (and so the admin's) logins, once complete."""
     if request is not None and isinstance(user, User):
         services.record_login(user=user, address=address_of(request), via=path_of(request))
+
+
+def on_password_changed(
+    sender: object, request: HttpRequest, user: AbstractBaseUser, **_: Any
+) -> None:
+    """allauth's password_changed, password_reset and password_set: every token ends."""
+    if isinstance(user, User):
+        services.revoke_tokens(user=user, reason="password_changed")

@@ -145,7 +145,9 @@ class ApiToken(models.Model):
     )
     digest = models.CharField(max_length=64, unique=True)  # sha256 of the secret, never the secret
     created_at = models.DateTimeField()
-    expires_at = models.DateTimeField()
+    expires_at = models.DateTimeField()  # the absolute expiry
+    # The idle expiry counts from here (VIP_TOKEN_IDLE_MINUTES); kept to the minute.
+    last_used_at = models.DateTimeField()
 
 
 class Delegation(models.Model):

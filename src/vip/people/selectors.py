@@ -3,15 +3,19 @@ to a person (the `may_*` predicates the people's services check)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from importlib import resources
 
+from django.conf import settings
 from django.db.models import QuerySet
 
+from vip.clock import now
 from vip.errors import NotFound
 from vip.people.models import (
     SELF_SERVICE_ROLES,
     STAFF_ROLES,
+    ApiToken,
     Delegation,
     Role,
     User,
@@ -137,3 +141,19 @@ def country_zones() -> dict[str, str]:
 def time_zone(person: User) -> str:
     """The time zone a person keeps: his country's (the program asks no more), UTC without one."""
     return country_zones().get(person.country, "UTC")
+
+
+def live_tokens() -> QuerySet[ApiToken]:
+    """Tokens before their absolute expiry, used within the idle time (VIP_TOKEN_IDLE_MINUTES),
+    of active people."""
+    at = now()
+    return ApiToken.objects.filter(
+        expires_at__gt=at,
+        last_used_at__gt=at - dt.timedelta(minutes=settings.VIP_TOKEN_IDLE_MINUTES),
+        user__is_active=True,
+    )
+
+
+def tokens_of(user: User) -> QuerySet[ApiToken]:
+    """A person's live tokens, newest first."""
+    return live_tokens().filter(user=user).order_by("-created_at", "-id")

@@ -36,6 +36,7 @@ from vip.people.models import (
     VerificationResult,
 )
 from vip.people.selectors import (
+    live_tokens,
     may_assign_household,
     may_create_account,
     may_delegate,
@@ -163,14 +164,69 @@ def create_account(
 def issue_token(*, user: User) -> str:
     """A new bearer token for a person who has logged in (vip.people.login.authenticate)."""
     secret = secrets.token_urlsafe(32)
+    at = now()
     ApiToken.objects.create(
         user=user,
         digest=_digest(secret),
-        created_at=now(),
-        expires_at=now() + dt.timedelta(days=settings.VIP_TOKEN_TTL_DAYS),
+        created_at=at,
+        expires_at=at + dt.timedelta(days=settings.VIP_TOKEN_TTL_DAYS),
+        last_used_at=at,
     )
     audit.record(actor=user, action=Action.TOKEN_ISSUED, object_type="user", object_id=user.pk)
     return secret
+
+
+USE_NOTED_EVERY = dt.timedelta(minutes=1)
+
+
+def token_for(secret: str) -> ApiToken | None:
+    """The live token with this secret (selectors.live_tokens); its use is noted, once a minute
+    at most."""
+    token = live_tokens().select_related("user").filter(digest=_digest(secret)).first()
+    at = now()
+    if token is not None and token.last_used_at < at - USE_NOTED_EVERY:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=at)
+    return token
+
+
+@transaction.atomic(durable=True)
+def revoke_token(*, user: User, token_id: int) -> None:
+    """A person ends one of his own tokens (any other is not found)."""
+    deleted, _ = ApiToken.objects.filter(pk=token_id, user=user).delete()
+    if not deleted:
+        raise NotFound("TOKEN_NOT_FOUND", "no such token of yours")
+    audit.record(
+        actor=user,
+        action=Action.TOKEN_REVOKED,
+        object_type="user",
+        object_id=user.pk,
+        data={"token": token_id},
+    )
+
+
+@transaction.atomic
+def revoke_tokens(*, user: User, reason: str) -> int:
+    """Every token of the person ends: his password was changed or reset."""
+    deleted, _ = ApiToken.objects.filter(user=user).delete()
+    audit.record(
+        actor=user,
+        action=Action.TOKENS_REVOKED,
+        object_type="user",
+        object_id=user.pk,
+        data={"reason": reason, "count": deleted},
+    )
+    return deleted
+
+
+@transaction.atomic(durable=True)
+def change_password(*, user: User, current: str, new: str) -> None:
+    """The person's new password, checked like any other; it ends all his tokens."""
+    if not user.check_password(current):
+        raise Invalid("BAD_CREDENTIALS", "the current password is wrong")
+    check_password_strength(new, user)
+    user.set_password(new)
+    user.save(update_fields=["password"])
+    revoke_tokens(user=user, reason="password_changed")
 
 
 def _login_subject(email: str) -> tuple[User | None, str, str]:
@@ -218,15 +274,6 @@ def record_login(*, user: User, address: str, via: str) -> None:
         object_id=user.pk,
         data={"via": via, "address": address},
     )
-
-
-def user_for_token(secret: str) -> User | None:
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(digest=_digest(secret), expires_at__gt=now(), user__is_active=True)
-        .first()
-    )
-    return token.user if token else None
 
 
 MIGRANT_FIELDS = {
