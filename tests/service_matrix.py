@@ -93,7 +93,6 @@ UNCHECKED: dict[str, str] = {
     "people.record_login_failure": "a security event of the login flow: nobody is logged in",
     "people.record_lockout": "a security event of the login flow: nobody is logged in",
     "people.token_for": "the token is the credential",
-    "people.check_new_account": "a check of an account's fields, no caller",
     "people.change_password": "a person's own password (user= is the caller): everyone's right",
     "people.revoke_tokens": "his password changed (allauth's signals, change_password): his own",
     "people.make_block": "inside block's or messaging.block's transaction, which checked",
