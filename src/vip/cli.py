@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from pathlib import Path
 from typing import Annotated, Any
 
 import dj_database_url
@@ -65,21 +66,76 @@ def migrate() -> None:
 
     With VIP_MIGRATE_DATABASE_URL (PostgreSQL, the tables' owner), migrate as the owner and grant
     the role of VIP_DATABASE_URL its rows only: it cannot then disable the audit's triggers."""
-    owner_url = os.environ.get("VIP_MIGRATE_DATABASE_URL")
-    app_url = os.environ.get("VIP_DATABASE_URL")
-    app_role = dj_database_url.parse(app_url).get("USER") if app_url else None
-    if owner_url:
-        os.environ["VIP_DATABASE_URL"] = owner_url
+    app_role = as_owner()
     django_setup(schema=False)
     from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=1)
+    call_command("createcachetable")  # the rate limits' cache (settings.CACHES)
+    grant_rows(app_role)
+
+
+def as_owner() -> str | None:
+    """With VIP_MIGRATE_DATABASE_URL (PostgreSQL, the tables' owner), connect as the owner rather
+    than as VIP_DATABASE_URL's role; returns that role, to be granted its rows afterwards."""
+    owner_url = os.environ.get("VIP_MIGRATE_DATABASE_URL")
+    app_url = os.environ.get("VIP_DATABASE_URL")
+    if not owner_url:
+        return None
+    os.environ["VIP_DATABASE_URL"] = owner_url
+    return dj_database_url.parse(app_url).get("USER") if app_url else None
+
+
+def grant_rows(app_role: str | None) -> None:
+    """The application's role reads and writes rows and owns nothing (audit/guards.py)."""
     from django.db import connection
 
     from vip.audit import guards
 
-    call_command("migrate", interactive=False, verbosity=1)
-    call_command("createcachetable")  # the rate limits' cache (settings.CACHES)
-    if owner_url and app_role and connection.vendor == "postgresql":
+    if app_role and connection.vendor == "postgresql":
         guards.grant_app_role(connection, app_role)
+
+
+BackupFile = Annotated[Path, typer.Argument(help="The backup file.")]
+
+
+@app.command()
+def backup(file: BackupFile) -> None:
+    """Back the database up to FILE (never overwritten) while the platform runs: PostgreSQL's
+    pg_dump in its custom format, SQLite's online backup. docs/deploy.md: schedule and drill."""
+    as_owner()
+    django_setup()
+    from django.db import connection
+
+    from vip import backups
+
+    with refusing(backups.BackupRefused):
+        size = backups.backup(connection, file)
+    rows = backups.row_counts(connection)
+    console.print(
+        f"Backed up {connection.settings_dict['NAME']} to {file} ({size:,} bytes):"
+        f" {len(rows)} tables, {sum(rows.values()):,} rows."
+    )
+
+
+@app.command()
+def restore(file: BackupFile) -> None:
+    """Restore FILE into an empty database (a new SQLite file, or one `createdb` made); then
+    prove it with `vip audit verify` and `vip ledger check`."""
+    app_role = as_owner()
+    django_setup(schema=False)
+    from django.db import connection
+
+    from vip import backups
+
+    with refusing(backups.BackupRefused):
+        backups.restore(connection, file)
+    grant_rows(app_role)
+    rows = backups.row_counts(connection)
+    console.print(
+        f"Restored {file} into {connection.settings_dict['NAME']}:"
+        f" {len(rows)} tables, {sum(rows.values()):,} rows."
+    )
 
 
 @app.command()
