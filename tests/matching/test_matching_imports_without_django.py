@@ -11,6 +11,7 @@ MODULES = [
     "vip.matching.ranking.kernels",
     "vip.matching.clearinghouse.market",
     "vip.matching.clearinghouse.rounds",
+    "vip.matching.clearinghouse.sides",
     "vip.matching.ranking.opportunities",
     "vip.matching.ranking.pairs",
     "vip.matching.ranking.scoring",

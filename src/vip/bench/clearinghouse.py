@@ -16,6 +16,7 @@ from vip.bench.synthetic_arrays import random_market
 from vip.matching.clearinghouse.deferred_acceptance import blocking_pairs, deferred_acceptance
 from vip.matching.clearinghouse.instance import Preferences, stable_matching
 from vip.matching.clearinghouse.market import Market
+from vip.matching.clearinghouse.sides import Proposing
 
 LIBRARY = "matching 1.4.3 HospitalResident"
 SEED = 20261122
@@ -23,7 +24,7 @@ SEED = 20261122
 
 def _compare_with_library(n: int, limit: float) -> Figure:
     preferences = random_preferences(SEED + n, n, max(n // 10, 1), 10, 8, mutual=True)
-    library_seconds, expected = clock(lambda: library_matching(preferences, "proposers"))
+    library_seconds, expected = clock(lambda: library_matching(preferences, Proposing.PROPOSERS))
     seconds = min(clock(lambda: stable_matching(preferences))[0] for _ in range(3))
     if stable_matching(preferences) != expected:
         raise AssertionError(f"different matchings at {n} proposers")

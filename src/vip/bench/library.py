@@ -14,8 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 from vip.bench.oracles import acceptable_lists
-from vip.matching.clearinghouse.deferred_acceptance import Proposing
 from vip.matching.clearinghouse.instance import Preferences
+from vip.matching.clearinghouse.sides import Proposing
 
 
 class MissingExtra(RuntimeError):
@@ -65,7 +65,7 @@ def _solve(preferences: Preferences, proposing: Proposing) -> dict[str, str | No
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         game = _hospital_resident().create_from_dictionaries(residents, hospitals, capacity)
-        solved = game.solve(optimal="resident" if proposing == "proposers" else "hospital")
+        solved = game.solve(optimal="resident" if proposing == Proposing.PROPOSERS else "hospital")
     match: dict[str, str | None] = dict.fromkeys(preferences.proposers)
     for hospital, held in solved.items():
         for resident in held:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from vip.errors import either
+from vip.matching.clearinghouse.sides import Proposing, RoundSide
 from vip.refusals import refuse, refusing
-
-if TYPE_CHECKING:  # the kernels (numba) load only in the commands that solve
-    from vip.matching.clearinghouse.deferred_acceptance import Proposing
 
 match_app = typer.Typer(
     help="The clearinghouse: stable matchings of sponsors and migrants.", no_args_is_help=True
@@ -19,27 +18,28 @@ match_app = typer.Typer(
 
 InputFile = Annotated[Path, typer.Argument(help="The market as JSON (see docs/matching.md).")]
 ProposingOption = Annotated[
-    str, typer.Option("--proposing", help="Which side proposes: proposers or receivers.")
+    str, typer.Option("--proposing", help=f"Which side proposes: {either(Proposing)}.")
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
 
 @match_app.command("solve")
 def solve_command(
-    input_file: InputFile, proposing: ProposingOption = "proposers", as_json: JsonFlag = False
+    input_file: InputFile,
+    proposing: ProposingOption = Proposing.PROPOSERS,
+    as_json: JsonFlag = False,
 ) -> None:
     """Deferred acceptance on a JSON market; the matching optimal for the proposing side."""
     from vip.matching.clearinghouse import instance
 
-    if proposing not in ("proposers", "receivers"):
-        raise refuse(f"--proposing must be proposers or receivers, not {proposing!r}")
-    side: Proposing = "proposers" if proposing == "proposers" else "receivers"
+    if proposing not in set(Proposing):
+        raise refuse(f"--proposing must be {either(Proposing)}, not {proposing!r}")
     try:
         text = input_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise refuse(f"cannot read {input_file}: {error}") from None
     with refusing(instance.InvalidInstance):
-        result = instance.solve(instance.parse(text), side)
+        result = instance.solve(instance.parse(text), Proposing(proposing))
     if as_json:
         typer.echo(json.dumps(result))
         return
@@ -54,8 +54,8 @@ def solve_command(
 def round_command(
     cohort: Annotated[str, typer.Option("--cohort", help="The cohort: a community's code.")],
     proposing: Annotated[
-        str, typer.Option("--proposing", help="Which side proposes: migrants or sponsors.")
-    ] = "migrants",
+        str, typer.Option("--proposing", help=f"Which side proposes: {either(RoundSide)}.")
+    ] = RoundSide.MIGRANTS,
     by: Annotated[
         str | None, typer.Option("--by", help="The authority's e-mail (default: the first).")
     ] = None,
@@ -65,8 +65,8 @@ def round_command(
     recorded and audited, each pair an agreement offer both sides must still sign."""
     from vip.boot import django_setup
 
-    if proposing not in ("migrants", "sponsors"):
-        raise refuse(f"--proposing must be migrants or sponsors, not {proposing!r}")
+    if proposing not in set(RoundSide):
+        raise refuse(f"--proposing must be {either(RoundSide)}, not {proposing!r}")
     django_setup()
     from vip.matching import services
     from vip.people.models import Role, User
@@ -79,7 +79,7 @@ def round_command(
         held = services.run_round(
             authority=authority,
             cohort=cohort,
-            proposing="migrants" if proposing == "migrants" else "sponsors",
+            proposing=RoundSide(proposing),
         )
     if as_json:
         typer.echo(

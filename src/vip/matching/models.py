@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from vip.agreements.models import Work
+from vip.matching.clearinghouse.sides import RoundSide
 from vip.matching.ranking.records import Housing
 
 
@@ -42,7 +43,7 @@ class MatchRound(models.Model):
     """A clearinghouse round on the database: who ran it, on which cohort, and its pairs."""
 
     cohort = models.CharField(max_length=32)  # a community code
-    proposing = models.CharField(max_length=16)  # migrants | sponsors
+    proposing = models.CharField(max_length=16, choices=[(s.value, s.value) for s in RoundSide])
     run_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     run_at = models.DateTimeField()
     # [{"request": id, "sponsor": id, "migrant": id, "agreement": id}]

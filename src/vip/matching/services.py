@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, replace
-from typing import Literal
 
 from django.db import transaction
 
@@ -16,7 +15,6 @@ from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Forbidden, Invalid, NotFound, role_required
 from vip.matching import from_database, indexes, selectors
-from vip.matching.clearinghouse.deferred_acceptance import Proposing
 from vip.matching.clearinghouse.rounds import (
     Listed,
     MigrantList,
@@ -24,6 +22,7 @@ from vip.matching.clearinghouse.rounds import (
     RoundLists,
     stable_pairs,
 )
+from vip.matching.clearinghouse.sides import RoundSide
 from vip.matching.models import MatchRound, SponsorshipRequest
 from vip.matching.ranking.ranked import Ranked
 from vip.matching.ranking.records import Housing, Level, SoftCriterion
@@ -219,7 +218,7 @@ def _offer_from(round_by: User, request: SponsorshipRequest, migrant_id: int) ->
 
 @transaction.atomic(durable=True)
 def run_round(
-    *, authority: User, cohort: str, proposing: Literal["migrants", "sponsors"] = "migrants"
+    *, authority: User, cohort: str, proposing: RoundSide = RoundSide.MIGRANTS
 ) -> MatchRound:
     """A clearinghouse round on a community's cohort: rank lists both ways from the ranking,
     deferred acceptance (migrant-proposing by default: strategy-proof for the weaker side),
@@ -231,8 +230,7 @@ def run_round(
     if community is None:
         raise NotFound("COMMUNITY_NOT_FOUND", f"no community {cohort!r}")
     lists = round_lists(community)
-    side: Proposing = "proposers" if proposing == "migrants" else "receivers"
-    matching = stable_pairs(lists, side)
+    matching = stable_pairs(lists, proposing.proposing)
     if matching.blocking_pairs:  # deferred acceptance cannot fail this: a check, not a branch
         raise RuntimeError(f"the round's matching has {matching.blocking_pairs} blocking pairs")
     found = SponsorshipRequest.objects.select_related(

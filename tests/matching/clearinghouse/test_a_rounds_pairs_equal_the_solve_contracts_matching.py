@@ -7,7 +7,6 @@ from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 
 from vip.bench.synthetic import random_preferences
-from vip.matching.clearinghouse.deferred_acceptance import Proposing
 from vip.matching.clearinghouse.instance import Preferences, solve
 from vip.matching.clearinghouse.rounds import (
     Listed,
@@ -16,6 +15,7 @@ from vip.matching.clearinghouse.rounds import (
     RoundLists,
     stable_pairs,
 )
+from vip.matching.clearinghouse.sides import Proposing
 
 
 def _as_round(p: Preferences) -> RoundLists:

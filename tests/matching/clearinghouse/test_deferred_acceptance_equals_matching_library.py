@@ -5,8 +5,8 @@ from hypothesis import strategies as st
 
 from vip.bench.library import library_matching
 from vip.bench.synthetic import random_preferences
-from vip.matching.clearinghouse.deferred_acceptance import Proposing
 from vip.matching.clearinghouse.instance import solve
+from vip.matching.clearinghouse.sides import Proposing
 
 
 @seed(4003)

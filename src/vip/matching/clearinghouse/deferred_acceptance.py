@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from vip.matching.arrays import Int32Array
 from vip.matching.clearinghouse.kernels import (
@@ -13,8 +12,7 @@ from vip.matching.clearinghouse.kernels import (
     respects_lists_and_capacities,
 )
 from vip.matching.clearinghouse.market import Market
-
-Proposing = Literal["proposers", "receivers"]
+from vip.matching.clearinghouse.sides import Proposing
 
 
 @dataclass(frozen=True)
@@ -25,9 +23,9 @@ class Outcome:
     proposals: int
 
 
-def deferred_acceptance(market: Market, proposing: Proposing = "proposers") -> Outcome:
+def deferred_acceptance(market: Market, proposing: Proposing = Proposing.PROPOSERS) -> Outcome:
     """The stable matching optimal for the proposing side (Gale-Shapley with capacities)."""
-    if proposing == "proposers":
+    if proposing == Proposing.PROPOSERS:
         match, proposals = proposers_propose(
             market.proposer_ptr, market.proposer_idx, market.rank_at_receiver, market.capacity
         )

@@ -14,12 +14,9 @@ from typing import Any
 import numpy as np
 
 from vip.matching.arrays import Int32Array
-from vip.matching.clearinghouse.deferred_acceptance import (
-    Proposing,
-    blocking_pairs,
-    deferred_acceptance,
-)
+from vip.matching.clearinghouse.deferred_acceptance import blocking_pairs, deferred_acceptance
 from vip.matching.clearinghouse.market import Market, csr
+from vip.matching.clearinghouse.sides import Proposing
 
 
 class InvalidInstance(ValueError):
@@ -146,14 +143,14 @@ def _matches(instance: Instance, match: Int32Array) -> dict[str, str | None]:
 
 
 def stable_matching(
-    preferences: Preferences, proposing: Proposing = "proposers"
+    preferences: Preferences, proposing: Proposing = Proposing.PROPOSERS
 ) -> dict[str, str | None]:
     """The receiver of each proposer (None: unmatched), optimal for the proposing side."""
     instance = Instance.pack(preferences)
     return _matches(instance, deferred_acceptance(instance.market, proposing).match)
 
 
-def solve(preferences: Preferences, proposing: Proposing = "proposers") -> dict[str, Any]:
+def solve(preferences: Preferences, proposing: Proposing = Proposing.PROPOSERS) -> dict[str, Any]:
     """The contract's output object for the stable matching optimal for the proposing side."""
     instance = Instance.pack(preferences)
     match = deferred_acceptance(instance.market, proposing).match

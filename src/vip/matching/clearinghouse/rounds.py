@@ -11,12 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from vip.matching.clearinghouse.deferred_acceptance import (
-    Proposing,
-    blocking_pairs,
-    deferred_acceptance,
-)
+from vip.matching.clearinghouse.deferred_acceptance import blocking_pairs, deferred_acceptance
 from vip.matching.clearinghouse.market import Market, csr
+from vip.matching.clearinghouse.sides import Proposing
 
 
 @dataclass(frozen=True)
@@ -67,8 +64,8 @@ class RoundMatching:
     blocking_pairs: int
 
 
-def stable_pairs(lists: RoundLists, proposing: Proposing = "proposers") -> RoundMatching:
-    """The stable matching optimal for the proposing side ("proposers": the migrants)."""
+def stable_pairs(lists: RoundLists, proposing: Proposing = Proposing.PROPOSERS) -> RoundMatching:
+    """The stable matching optimal for the proposing side (the proposers: the migrants)."""
     request_rows = {r.request: row for row, r in enumerate(lists.requests)}
     migrant_rows = {m.migrant: row for row, m in enumerate(lists.migrants)}
     m_ptr, m_idx = csr([m.requests for m in lists.migrants], request_rows.__getitem__)
