@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.conf import settings
 from django.test import Client
 
 from vip.agreements import services as agreements
@@ -24,6 +27,14 @@ from vip.people import services as people
 from vip.people.models import Role, User
 from vip.visas import services as visas
 from vip.visas.models import Visa
+
+
+def totp_code(step: int = 0, secret: str | None = None) -> str:
+    """The code an authenticator app shows now (`step` 1: the next one, also accepted) for the
+    demo's staff TOTP secret, as `oathtool --totp -b VIP_DEMO_TOTP_SECRET` prints it. A code is
+    accepted once: a test that logs staff in twice takes the next step the second time."""
+    counter = int(time.time()) // 30 + step
+    return format_hotp_value(hotp_value(secret or settings.VIP_DEMO_TOTP_SECRET, counter))
 
 
 class Api:

@@ -357,6 +357,13 @@ MATRIX: dict[str, Row] = {
         allowed=frozenset({"authority"}),
         code="ROLE_REQUIRED",
     ),
+    "web.enrol_second_factor": Row(
+        call=lambda w, u: portal.enrol_second_factor(
+            actor=u, users=User.objects.none(), secret="JBSWY3DPEHPK3PXP"
+        ),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    ),
 }
 
 

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "vip.api.middleware.ApiMethodNotAllowed",
     "vip.web.no_store.NoStoreForPersonalData",
+    "vip.web.second_factor.StaffEnrolASecondFactor",
 ]
 
 ROOT_URLCONF = "vip.urls"
@@ -178,6 +179,10 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "VIP platform"
+# Staff (authority, officer, agency) log in with a second factor: the portal sends one without
+# it to enrol (vip.web.second_factor), the API's token asks for its `code`. The demo's staff
+# are enrolled with this base32 secret (`oathtool --totp -b SECRET` gives the code).
+VIP_DEMO_TOTP_SECRET = os.environ.get("VIP_DEMO_TOTP_SECRET", "OZUXALLEMVWW6LLTORQWMZRNGIYDENRB")
 VIP_VIDEO_BASE_URL = os.environ.get("VIP_VIDEO_BASE_URL", "https://meet.vip.example/")
 VIP_TOKEN_TTL_DAYS = int(os.environ.get("VIP_TOKEN_TTL_DAYS", "30"))
 VIP_TOKEN_IDLE_MINUTES = int(os.environ.get("VIP_TOKEN_IDLE_MINUTES", "1440"))

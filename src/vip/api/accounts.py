@@ -48,7 +48,7 @@ def create_account(request: HttpRequest, body: AccountIn) -> Status[SignUpOut]:
 
 @router.post("/auth/token", auth=None, response={200: TokenOut, 429: ErrorOut, **ERRORS})
 def token(request: HttpRequest, body: TokenIn) -> TokenOut:
-    user = login.authenticate(request, email=body.email, password=body.password)
+    user = login.authenticate(request, email=body.email, password=body.password, code=body.code)
     return TokenOut(token=services.issue_token(user=user))
 
 

@@ -142,6 +142,8 @@ class SignUpOut(Schema):
 class TokenIn(Schema):
     email: str = Field(max_length=254)
     password: str = Field(max_length=128)
+    # Staff: the code of their authenticator app (TOTP), or one of their recovery codes.
+    code: str = Field(default="", max_length=32)
 
 
 class TokenOut(Schema):

@@ -43,6 +43,7 @@ class Action(models.TextChoices):
     PERSON_CREATED = "person.created"
     PROFILE_UPDATED = "profile.updated"
     REQUEST_CREATED = "request.created"
+    SECOND_FACTORS_ENROLLED = "second_factors.enrolled"
     SENSITIVE_READ = "sensitive.read"
     SUPPORT_ENDED = "support.ended"
     SUPPORT_OPENED = "support.opened"

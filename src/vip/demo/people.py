@@ -6,10 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
+
 from vip.clock import today
 from vip.communities import services as communities
 from vip.people import services as people
-from vip.people.models import Role, User, VerificationKind, VerificationResult
+from vip.people.models import STAFF_ROLES, Role, User, VerificationKind, VerificationResult
 from vip.web import services as portal
 
 DEMO_PASSWORD = "vip-demo-2026"
@@ -164,6 +166,11 @@ def load_story() -> dict[str, User]:
     # The demo logins open the portal at once: their addresses count as confirmed.
     portal.confirm_addresses(
         actor=authority, users=User.objects.filter(email__in=[d.email for d in DEMO_LOGINS])
+    )
+    portal.enrol_second_factor(
+        actor=authority,
+        users=User.objects.filter(email__in=[d.email for d in DEMO_LOGINS], role__in=STAFF_ROLES),
+        secret=settings.VIP_DEMO_TOTP_SECRET,
     )
     return {
         "authority": authority,

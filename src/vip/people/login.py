@@ -9,15 +9,18 @@ from typing import Any
 
 from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
+from allauth.mfa.base.forms import AuthenticateForm
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
+from django.urls import reverse
 
 from vip.errors import Conflict, Invalid, TooManyAttempts
 from vip.people import services
-from vip.people.models import User
+from vip.people.models import STAFF_ROLES, User
 
 # The code of allauth's refusal once the limit is reached (vip.web.accounts.Adapter renames it).
 TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS"
@@ -28,9 +31,10 @@ def retry_after() -> int:
     return int(settings.VIP_LOGIN_FAILURE_WINDOW_SECONDS)
 
 
-def authenticate(request: HttpRequest, *, email: str, password: str) -> User:
+def authenticate(request: HttpRequest, *, email: str, password: str, code: str = "") -> User:
     """The person with this e-mail and password, counted against the limits like the portal's
-    login: BAD_CREDENTIALS (422) or, past the limits, TOO_MANY_ATTEMPTS (429)."""
+    login: BAD_CREDENTIALS (422) or, past the limits, TOO_MANY_ATTEMPTS (429). Staff also give
+    the code of their second factor (check_second_factor)."""
     try:
         user = get_adapter(request).authenticate(request, email=email, password=password)
     except ValidationError as refused:
@@ -39,7 +43,29 @@ def authenticate(request: HttpRequest, *, email: str, password: str) -> User:
         raise
     if not isinstance(user, User) or not user.is_active:
         raise Invalid("BAD_CREDENTIALS", "e-mail or password is wrong")
+    if user.role in STAFF_ROLES:
+        check_second_factor(request, user, code)
     return user
+
+
+def check_second_factor(request: HttpRequest, user: User, code: str) -> None:
+    """A code of his authenticator app, or one of his recovery codes, checked by allauth's MFA
+    form as the portal's login does: each code once, wrong ones counted against the limits."""
+    if not is_mfa_enabled(user):
+        raise Invalid(
+            "MFA_REQUIRED",
+            "staff log in with a second factor: enrol one in the portal first",
+            {"enrol": reverse("mfa_index")},
+        )
+    if not code:
+        raise Invalid("MFA_REQUIRED", "staff send the code of their authenticator app as `code`")
+    form = AuthenticateForm(data={"code": code}, user=user)
+    if form.is_valid():
+        return
+    if form.has_error("code", TOO_MANY_ATTEMPTS):
+        raise TooManyAttempts(retry_after())
+    failed(request, {"email": user.email})
+    raise Invalid("MFA_CODE_INVALID", "the code is wrong, or was used already")
 
 
 CHECK_YOUR_EMAIL = "check your e-mail: it says how to go on"

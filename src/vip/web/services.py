@@ -1,8 +1,12 @@
-"""The portal's own state: which e-mail addresses allauth counts as confirmed."""
+"""The portal's own state: which e-mail addresses allauth counts as confirmed, and the second
+factors the demo's staff are enrolled with."""
 
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 from django.db.models import QuerySet
 
@@ -32,3 +36,24 @@ def confirm_addresses(*, actor: User, users: QuerySet[User]) -> int:
         data={"count": len(created)},
     )
     return len(created)
+
+
+@transaction.atomic(durable=True)
+def enrol_second_factor(*, actor: User, users: QuerySet[User], secret: str) -> int:
+    """The demo's staff log in at once with the known TOTP secret (VIP_DEMO_TOTP_SECRET), and
+    hold recovery codes; everyone else enrols his own in the portal. One audit event."""
+    if not may_confirm_addresses(actor):  # who vouches for the demo's logins
+        raise role_required(Role.AUTHORITY)
+    enrolled = 0
+    for user in users.exclude(pk__in=Authenticator.objects.values("user_id")):
+        TOTP.activate(user, secret)
+        RecoveryCodes.activate(user)
+        enrolled += 1
+    audit.record(
+        actor=actor,
+        action=Action.SECOND_FACTORS_ENROLLED,
+        object_type="user",
+        object_id=actor.pk,
+        data={"count": enrolled},
+    )
+    return enrolled
