@@ -26,7 +26,7 @@ from vip.money import Money
 from vip.people import services as people
 from vip.people.models import Role, User
 from vip.visas import services as visas
-from vip.visas.models import Visa
+from vip.visas.models import StatusChange, Visa
 
 
 def totp_code(step: int = 0, secret: str | None = None) -> str:
@@ -159,6 +159,27 @@ def signed_agreement(
     )
     agreements.sign(user=sponsor_, agreement_id=agreement.pk)
     return agreements.sign(user=migrant_, agreement_id=agreement.pk)
+
+
+def back_date(agreement: Agreement, *, months: int) -> Agreement:
+    """As if it was offered, signed and applied for `months` earlier (its visas and their history
+    too): an offer refuses a start before today, so a test that needs a past start makes the
+    agreement today and moves it back."""
+    start = add_months(agreement.start_date, -months)
+    delta = agreement.start_date - start
+    for field in ("created_at", "sponsor_signed_at", "migrant_signed_at"):
+        if getattr(agreement, field) is not None:
+            setattr(agreement, field, getattr(agreement, field) - delta)
+    agreement.start_date = start
+    agreement.save()
+    for visa in Visa.objects.filter(agreement=agreement):
+        visa.applied_at -= delta
+        visa.decided_at = visa.decided_at and visa.decided_at - delta
+        visa.save(update_fields=["applied_at", "decided_at"])
+    for change in StatusChange.objects.filter(visa__agreement=agreement):
+        change.at -= delta
+        change.save(update_fields=["at"])
+    return agreement
 
 
 def insurance(

@@ -9,6 +9,7 @@ refused: with `code` (403, or the status given) when the row's object is visible
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import importlib.util
 import inspect
@@ -19,7 +20,8 @@ from types import ModuleType
 
 import vip
 from vip.agreements import services as agreements
-from vip.clock import today
+from vip.calendar import add_months
+from vip.clock import now, today
 from vip.communities import services as communities
 from vip.matching import services as matching
 from vip.matching.services import RequestCriteria
@@ -270,7 +272,7 @@ MATRIX: dict[str, Row] = {
     ),
     "agreements.schedule_interview": Row(
         call=lambda w, u: agreements.schedule_interview(
-            user=u, agreement_id=w.offer.pk, at=w.visa.applied_at
+            user=u, agreement_id=w.offer.pk, at=now() + dt.timedelta(days=1)
         ),
         allowed=frozenset({"anthony", "agency", "bishal"}),
         code="AGREEMENT_NOT_FOUND",
@@ -302,7 +304,10 @@ MATRIX: dict[str, Row] = {
     ),
     "visas.report_earnings": Row(
         call=lambda w, u: visas.report_earnings(
-            user=u, visa_id=w.visa.pk, month=today(), amount=seed_terms().annual_pay
+            user=u,
+            visa_id=w.visa.pk,
+            month=add_months(today(), -1),
+            amount=seed_terms().annual_pay,
         ),
         allowed=frozenset({"bishal"}),
         code="NOT_THE_MIGRANT",

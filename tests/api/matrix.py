@@ -7,6 +7,7 @@ this to it, and a 404 -- the very answer a non-existent object gets -- to everyo
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,7 +15,8 @@ from functools import cache
 from typing import Any
 
 from vip.api.app import api
-from vip.clock import today
+from vip.calendar import add_months
+from vip.clock import now, today
 from vip.people import services as people
 from vip.people.models import ApiToken, User
 
@@ -108,7 +110,7 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("POST", "/agreements/{agreement_id}/interviews"): Row(
         target=lambda w: w.offer.pk,
         allowed={"anthony": 201, "agency": 201, "bishal": 201},
-        body=lambda w: {"at": "2026-12-01T15:00:00+05:45"},
+        body=lambda w: {"at": (now() + dt.timedelta(days=1)).isoformat()},
     ),
     # A visa: its parties, the agency for the sponsor, the community's officer, the authority.
     ("GET", "/visas/{visa_id}"): Row(
@@ -132,7 +134,7 @@ MATRIX: dict[tuple[str, str], Row] = {
         allowed={"bishal": 201},
         forbidden=frozenset({"anthony", "agency", "officer", "authority"}),
         body=lambda w: {
-            "month": today().isoformat(),
+            "month": add_months(today(), -1).isoformat(),
             "amount": {"amount": 1_000_00, "currency": "USD"},
         },
     ),

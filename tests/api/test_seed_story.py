@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from vip.agreements.models import Agreement
 from vip.audit.services import verify
 from vip.calendar import add_months
-from vip.clock import today
+from vip.clock import now, today
 from vip.ledger.selectors import check_books
 from vip.people.models import User
 
-from tests.cast import Api, migrant
+from tests.cast import Api, back_date, migrant
 from tests.matching.demo import ANTHONYS_REQUEST
 
 
@@ -52,8 +54,20 @@ def test_anthony_sponsors_bishal_from_request_to_deportation(
         as_=anthony,
     )
     assert (status, offer["status"]) == (201, "offered")
+
+    # Before anyone signs, the agreement states his month: $1,000, $200 of it his home baseline,
+    # $400 to Anthony, $600 his to keep.
+    status, terms = api.get(f"/agreements/{offer['id']}", as_=bishal)
+    assert terms["monthly"] == {
+        "pay": {"amount": 1_000_00, "currency": "USD"},
+        "baseline": {"amount": 200_00, "currency": "USD"},
+        "gain_share": {"amount": 400_00, "currency": "USD"},
+        "keeps": {"amount": 600_00, "currency": "USD"},
+    }
     status, interview = api.post(
-        f"/agreements/{offer['id']}/interviews", {"at": "2026-12-01T15:00:00+05:45"}, as_=bishal
+        f"/agreements/{offer['id']}/interviews",
+        {"at": (now() + dt.timedelta(days=1)).isoformat()},
+        as_=bishal,
     )
     assert status == 201 and interview["video_url"].startswith("https://")
     assert api.post(f"/agreements/{offer['id']}/sign", as_=anthony)[1]["status"] == "offered"
@@ -94,7 +108,9 @@ def test_anthony_sponsors_bishal_from_request_to_deportation(
     assert status == 201 and again["status"] == "refused"
     assert "SPONSOR_HAS_ACTIVE_SPONSORSHIP" in codes(again["decision"])
 
-    # Bishal arrives and works: he pays half his gain over $2,400 a year at home.
+    # A month on: Bishal arrived on the first day and worked; at the month's end he pays half
+    # his gain over $2,400 a year at home.
+    start = back_date(Agreement.objects.get(pk=offer["id"]), months=1).start_date
     vid = visa["id"]
     assert (
         api.post(f"/visas/{vid}/events", {"kind": "arrived", "occurred_on": start}, as_=anthony)[1][
@@ -111,16 +127,16 @@ def test_anthony_sponsors_bishal_from_request_to_deportation(
 
     # He loses his job: Anthony owes him the month's support.
     status, out = api.post(
-        f"/visas/{vid}/events", {"kind": "unemployed", "occurred_on": start}, as_=anthony
+        f"/visas/{vid}/events", {"kind": "unemployed", "occurred_on": today()}, as_=anthony
     )
     assert status == 200
     assert out["consequences"][0]["kind"] == "support_obligation"
     assert out["consequences"][0]["amount"] == {"amount": 800_00, "currency": "USD"}
-    api.post(f"/visas/{vid}/events", {"kind": "employed", "occurred_on": start}, as_=bishal)
+    api.post(f"/visas/{vid}/events", {"kind": "employed", "occurred_on": today()}, as_=bishal)
 
     # He disappears: Anthony is fined and an enforcement case opens.
     status, out = api.post(
-        f"/visas/{vid}/events", {"kind": "disappeared", "occurred_on": start}, as_=anthony
+        f"/visas/{vid}/events", {"kind": "disappeared", "occurred_on": today()}, as_=anthony
     )
     assert out["visa"]["status"] == "absconded"
     kinds = {c["kind"]: c for c in out["consequences"]}
@@ -137,12 +153,12 @@ def test_anthony_sponsors_bishal_from_request_to_deportation(
     assert api.get("/me/fines", as_=anthony)[1][0]["paid"] is False
 
     # Found, he is deported.
-    out = api.post(f"/visas/{vid}/events", {"kind": "found", "occurred_on": start}, as_=authority)[
-        1
-    ]
+    out = api.post(
+        f"/visas/{vid}/events", {"kind": "found", "occurred_on": today()}, as_=authority
+    )[1]
     assert out["visa"]["status"] == "revoked"
     out = api.post(
-        f"/visas/{vid}/events", {"kind": "deported", "occurred_on": start}, as_=authority
+        f"/visas/{vid}/events", {"kind": "deported", "occurred_on": today()}, as_=authority
     )[1]
     assert out["visa"]["status"] == "deported"
     assert [h["to"] for h in out["visa"]["history"]] == [

@@ -26,7 +26,15 @@ from vip.people.models import Role, User
 from vip.visas import services as visas
 from vip.visas.models import Fine, Status, Visa
 
-from tests.cast import active_visa, migrant, official, seed_terms, signed_agreement, sponsor
+from tests.cast import (
+    active_visa,
+    back_date,
+    migrant,
+    official,
+    seed_terms,
+    signed_agreement,
+    sponsor,
+)
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -81,6 +89,7 @@ def build_world() -> World:
         ),
     )
     visa = active_visa(anthony, bishal)
+    back_date(visa.agreement, months=1)  # a month has ended: he may report its earnings
     offer = agreements.offer(
         user=anthony,
         sponsor=anthony,

@@ -38,7 +38,7 @@ def test_a_hundred_simultaneous_postings_keep_the_books_balanced(story: dict[str
         applied_at=now() - dt.timedelta(days=366)
     )
     first_month = today().replace(day=1)
-    months = [add_months(first_month, -k) for k in range(MONTHS)]
+    months = [add_months(first_month, -k) for k in range(1, MONTHS + 1)]  # months ended
     attempts = [
         partial(
             visas.report_earnings,

@@ -1,4 +1,4 @@
-"""Bishal reports this month's earnings a hundred and twenty times at once: one report counts."""
+"""Bishal reports last month's earnings a hundred and twenty times at once: one report counts."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from functools import partial
 
 import pytest
 
+from vip.calendar import add_months
 from vip.clock import today
 from vip.ledger.models import Transaction
 from vip.ledger.selectors import check_books
@@ -14,7 +15,7 @@ from vip.people.models import User
 from vip.visas import services as visas
 from vip.visas.models import EarningsReport
 
-from tests.cast import active_visa
+from tests.cast import active_visa, back_date
 from tests.concurrency.race import ATTEMPTS, race, tally
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -25,12 +26,13 @@ def test_the_same_months_earnings_reported_at_once_are_counted_once(
 ) -> None:
     anthony, bishal = story["anthony"], story["bishal"]
     visa = active_visa(anthony, bishal)
+    back_date(visa.agreement, months=1)  # earnings are reported once the month has ended
     attempts = [
         partial(
             visas.report_earnings,
             user=bishal,
             visa_id=visa.pk,
-            month=today(),
+            month=add_months(today(), -1),
             amount=Money(1_000_00 + i, "USD"),
         )
         for i in range(ATTEMPTS)

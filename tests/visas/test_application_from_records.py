@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from vip.agreements.models import Agreement
 from vip.clock import today
 from vip.communities import services as communities
 from vip.people import services as people
@@ -94,12 +95,55 @@ def unsigned(w: World) -> Visa:
     return visas.apply(user=w["anthony"], agreement_id=offer.pk, insurance=insurance(offer))
 
 
+def signed_then(w: World, **changed: object) -> Visa:
+    """Terms lawful when offered and signed, unlawful by the application: the offer's check does
+    not spare the application's (as if the floor or the cap had changed meanwhile)."""
+    agreement = signed_agreement(w["anthony"], w["bishal"])
+    Agreement.objects.filter(pk=agreement.pk).update(**changed)
+    return visas.apply(user=w["anthony"], agreement_id=agreement.pk, insurance=insurance(agreement))
+
+
 def low_pay(w: World) -> Visa:
-    return apply(w, pay=9_000_00)
+    return signed_then(w, annual_pay=9_000_00)
 
 
 def greedy_share(w: World) -> Visa:
-    return apply(w, share="2/3")
+    return signed_then(w, gain_share_numerator=2, gain_share_denominator=3)
+
+
+def too_long(w: World) -> Visa:
+    return signed_then(w, duration_months=61)
+
+
+def start_passed(w: World) -> Visa:
+    """Signed a week ago to start that day, applied for only now."""
+    agreement = signed_agreement(w["anthony"], w["bishal"])
+    Agreement.objects.filter(pk=agreement.pk).update(start_date=today() - dt.timedelta(days=7))
+    agreement.refresh_from_db()
+    return visas.apply(user=w["anthony"], agreement_id=agreement.pk, insurance=insurance(agreement))
+
+
+def absconded(w: World) -> Visa:
+    """His visa with Carol: he disappeared, and the enforcement case is open."""
+    old = active_visa(w["carol"], w["bishal"])
+    visas.report_event(
+        user=w["carol"], visa_id=old.pk, kind="disappeared", occurred_on=today(), details={}
+    )
+    return old
+
+
+def migrant_sought(w: World) -> Visa:
+    absconded(w)
+    return apply(w)
+
+
+def migrant_under_order(w: World) -> Visa:
+    """Found after disappearing: his old visa revoked, the order effective, not yet carried out."""
+    old = absconded(w)
+    visas.report_event(
+        user=w["authority"], visa_id=old.pk, kind="found", occurred_on=today(), details={}
+    )
+    return apply(w)
 
 
 def no_insurance(w: World) -> Visa:
@@ -166,6 +210,10 @@ SCENARIOS: dict[str, Callable[[World], Visa]] = {
     "AGREEMENT_NOT_SIGNED": unsigned,
     "PAY_BELOW_FLOOR": low_pay,
     "GAIN_SHARE_ABOVE_MAX": greedy_share,
+    "AGREEMENT_TOO_LONG": too_long,
+    "START_DATE_IN_PAST": start_passed,
+    "MIGRANT_UNDER_ENFORCEMENT": migrant_sought,
+    "MIGRANT_UNDER_DEPORTATION_ORDER": migrant_under_order,
     "INSURANCE_MISSING": no_insurance,
     "INSURANCE_COVERAGE_TOO_LOW": thin_insurance,
     "INSURANCE_PERIOD_TOO_SHORT": short_insurance,
@@ -180,6 +228,17 @@ def test_the_records_trigger_the_reason_code(code: str, story: World) -> None:
     visa = SCENARIOS[code](story)
     assert visa.status == "refused"
     assert code in {reason["code"] for reason in visa.reasons}
+
+
+def test_under_an_order_carried_out_he_is_barred_not_under_the_order(story: World) -> None:
+    old = absconded(story)
+    for kind in ("found", "deported"):
+        visas.report_event(
+            user=story["authority"], visa_id=old.pk, kind=kind, occurred_on=today(), details={}
+        )
+    codes = {reason["code"] for reason in apply(story).reasons}
+    assert "MIGRANT_BARRED" in codes
+    assert not codes & {"MIGRANT_UNDER_DEPORTATION_ORDER", "MIGRANT_UNDER_ENFORCEMENT"}
 
 
 def test_a_refusal_records_who_applied_and_why(story: World) -> None:

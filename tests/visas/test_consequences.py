@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from fractions import Fraction
 
 import pytest
@@ -10,20 +11,22 @@ from django.db import transaction
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vip.agreements import services as agreements
 from vip.calendar import add_months
 from vip.clock import now, today
 from vip.errors import Conflict, Invalid
 from vip.ledger.selectors import balances, check_books
 from vip.money import Money
-from vip.people.models import User
+from vip.people.models import Role, User
 from vip.visas import consequences, services
 from vip.visas.consequences import Consequence, Effect, months_begun
 from vip.visas.models import Visa
 from vip.visas.rules import gain_share
 
-from tests.cast import active_visa
+from tests.cast import active_visa, back_date, insurance, migrant, person, seed_terms, visa_for
 
 World = dict[str, User]
+LAST_MONTH = add_months(today(), -1)  # earnings are reported once the month has ended
 
 
 def report(
@@ -137,19 +140,19 @@ def test_a_paid_fine_no_longer_blocks_the_sponsor(story: World, visa: Visa) -> N
 
 def test_earnings_post_half_the_gain_to_the_host(story: World, visa: Visa) -> None:
     services.report_earnings(
-        user=story["bishal"], visa_id=visa.pk, month=today(), amount=Money(1_000_00, "USD")
+        user=story["bishal"], visa_id=visa.pk, month=LAST_MONTH, amount=Money(1_000_00, "USD")
     )
     assert balances(story["anthony"]) == {"USD": 400_00}
     with pytest.raises(Conflict) as refused:
         services.report_earnings(
-            user=story["bishal"], visa_id=visa.pk, month=today(), amount=Money(1_000_00, "USD")
+            user=story["bishal"], visa_id=visa.pk, month=LAST_MONTH, amount=Money(1_000_00, "USD")
         )
     assert refused.value.code == "EARNINGS_ALREADY_REPORTED"
 
 
 def test_earnings_below_home_earnings_owe_nothing(story: World, visa: Visa) -> None:
     report_ = services.report_earnings(
-        user=story["bishal"], visa_id=visa.pk, month=today(), amount=Money(150_00, "USD")
+        user=story["bishal"], visa_id=visa.pk, month=LAST_MONTH, amount=Money(150_00, "USD")
     )
     assert report_.gain_share == 0
     assert balances(story["anthony"]) == {}
@@ -186,3 +189,53 @@ def test_an_event_dated_before_the_visa_is_refused(story: World, visa: Visa) -> 
             month=today() - dt.timedelta(days=160),
             amount=Money(1_000_00, "USD"),
         )
+
+
+def test_earnings_wait_for_the_month_to_end(story: World, visa: Visa) -> None:
+    for month in (today(), add_months(today(), 1)):
+        with pytest.raises(Invalid) as refused:
+            services.report_earnings(
+                user=story["bishal"], visa_id=visa.pk, month=month, amount=Money(1_00, "USD")
+            )
+        assert refused.value.code == "EARNINGS_MONTH_NOT_ENDED"
+
+
+def test_he_cannot_arrive_before_the_agreement_starts(story: World) -> None:
+    later = add_months(today(), 1)
+    visa = visa_for(story["anthony"], story["bishal"], start=later)
+    with pytest.raises(Invalid) as refused:
+        report(story, visa, "arrived", today())
+    assert refused.value.code == "ARRIVAL_BEFORE_START"
+
+
+def test_in_the_us_he_keeps_the_month_begun_when_he_works_again(story: World, visa: Visa) -> None:
+    report(story, visa, "unemployed", today() - dt.timedelta(days=10))
+    out = report(story, visa, "employed", today(), who="bishal")
+    assert "refunded" not in out[0]  # support.prorate_month_begun is false in the US
+    assert balances(story["bishal"]) == {"USD": 800_00}
+
+
+def test_in_canada_the_sponsor_gets_back_the_days_not_used(story: World) -> None:
+    """Maple Township (CA, support.prorate_month_begun true): unemployed ten days ago, he works
+    again today, so the days from today to the month's end go back to the sponsor."""
+    authority = story["authority"]
+    dana = person(authority, "Dana", Role.SPONSOR, country="CA", community="maple")
+    tenzin = migrant(authority, "Tenzin", home_annual_earnings=3_000_00, home_currency="CAD")
+    terms = seed_terms(annual_pay=Money(15_000_00, "CAD"))
+    offered = agreements.offer(user=dana, sponsor=dana, migrant_id=tenzin.pk, terms=terms)
+    for party in (dana, tenzin):
+        agreements.sign(user=party, agreement_id=offered.pk)
+    cover = replace(insurance(offered), coverage=Money(120_000_00, "CAD"))
+    visa = services.apply(user=dana, agreement_id=offered.pk, insurance=cover)
+    if visa.status == "review":  # Canada reviews every application from 2027
+        services.decide_review(authority=authority, visa_id=visa.pk, outcome="approved", note="")
+    story["dana"], story["tenzin"] = dana, tenzin
+    report(story, visa, "arrived", back_date(offered, months=1).start_date, who="dana")
+    began = today() - dt.timedelta(days=10)
+    report(story, visa, "unemployed", began, who="dana")
+    out = report(story, visa, "employed", today(), who="tenzin")
+    month = (add_months(began, 1) - began).days
+    refund = Money(1_000_00, "CAD").times(Fraction(month - 10, month))
+    assert out[0]["refunded"] == refund.as_dict()
+    assert balances(tenzin) == {"CAD": 1_000_00 - refund.amount}
+    assert check_books().ok

@@ -47,6 +47,8 @@ def good_facts(**changes: Any) -> ApplicationFacts:
         migrant_age=26,
         migrant_has_live_visa=False,
         migrant_barred_until=None,
+        migrant_under_deportation_order=False,
+        migrant_under_enforcement=False,
         agreement_status="signed",
         annual_pay=Money(12_000_00, "USD"),
         gain_share=Fraction(1, 2),
@@ -73,12 +75,15 @@ BREACHES: dict[str, dict[str, Any]] = {
     "MIGRANT_NOT_VERIFIED": {"migrant_identity_verified": False},
     "MIGRANT_UNDER_MIN_AGE": {"migrant_age": 16},
     "MIGRANT_HAS_ACTIVE_VISA": {"migrant_has_live_visa": True},
-    "MIGRANT_BARRED": {"migrant_barred_until": DAY + dt.timedelta(days=1)},
+    "MIGRANT_BARRED": {"migrant_barred_until": DAY + dt.timedelta(days=365)},
+    "MIGRANT_UNDER_DEPORTATION_ORDER": {"migrant_under_deportation_order": True},
+    "MIGRANT_UNDER_ENFORCEMENT": {"migrant_under_enforcement": True},
     "AGREEMENT_NOT_SIGNED": {"agreement_status": "offered"},
     "AGREEMENT_ALREADY_USED": {"agreement_status": "used"},
     "AGREEMENT_TOO_LONG": {"duration_months": 61},
     "PAY_BELOW_FLOOR": {"annual_pay": Money(9_999_99, "USD")},
     "GAIN_SHARE_ABOVE_MAX": {"gain_share": Fraction(501, 1000)},
+    "START_DATE_IN_PAST": {"params": parameters("US", DAY + dt.timedelta(days=1))},
     "INSURANCE_MISSING": {"insurance": None},
     "INSURANCE_COVERAGE_TOO_LOW": {
         "insurance": InsuranceFacts(Money(99_999_99, "USD"), DAY, dt.date(2027, 5, 31))
@@ -142,7 +147,8 @@ def test_manual_review_routes_a_clean_application_to_the_authority() -> None:
     facts = good_facts(
         params=canada,
         annual_pay=Money(14_000_00, "CAD"),
-        insurance=InsuranceFacts(Money(120_000_00, "CAD"), DAY, dt.date(2027, 5, 31)),
+        start_date=canada.day,
+        insurance=InsuranceFacts(Money(120_000_00, "CAD"), canada.day, dt.date(2028, 5, 31)),
     )
     decision = decide(facts)
     assert decision.outcome == "review"
@@ -155,7 +161,8 @@ def test_a_transfer_is_decided_at_once_even_under_manual_review() -> None:
         params=canada,
         is_transfer=True,
         annual_pay=Money(14_000_00, "CAD"),
-        insurance=InsuranceFacts(Money(120_000_00, "CAD"), DAY, dt.date(2027, 5, 31)),
+        start_date=canada.day,
+        insurance=InsuranceFacts(Money(120_000_00, "CAD"), canada.day, dt.date(2028, 5, 31)),
     )
     assert decide(facts).outcome == "approved"
 

@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 import pytest
 
-from vip.calendar import add_months
 from vip.clock import today
 from vip.errors import Conflict, Forbidden, NotFound
 from vip.people.models import User
@@ -15,7 +14,7 @@ from vip.visas import services
 from vip.visas.lifecycle import REPORTERS, TRANSITIONS, Event
 from vip.visas.models import Status, Visa
 
-from tests.cast import active_visa, signed_agreement, sponsor, visa_for
+from tests.cast import active_visa, back_date, signed_agreement, sponsor, visa_for
 
 World = dict[str, User]
 
@@ -149,13 +148,15 @@ def test_every_status_change_is_recorded_with_who_when_and_why(story: World) -> 
 
 
 def test_the_sponsor_records_completion_once_the_agreement_has_run_its_term(story: World) -> None:
-    visa = visa_for(story["anthony"], story["bishal"], start=add_months(today(), -12))
+    visa = visa_for(story["anthony"], story["bishal"])
+    back_date(visa.agreement, months=12)
     event(story, visa, "arrived", "anthony")
     assert event(story, visa, "completed", "anthony").status == Status.COMPLETED
 
 
 def test_a_visa_completes_by_itself_when_its_agreement_ends(story: World) -> None:
-    visa = visa_for(story["anthony"], story["bishal"], start=add_months(today(), -12))
+    visa = visa_for(story["anthony"], story["bishal"])
+    back_date(visa.agreement, months=12)
     event(story, visa, "arrived", "anthony")
     event(story, visa, "unemployed", "anthony")
     assert services.complete_ended_visas(day=today()) == 1

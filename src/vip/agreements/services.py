@@ -21,9 +21,10 @@ from vip.errors import Conflict, Forbidden, Invalid, NotFound
 from vip.matching import indexes
 from vip.money import Money
 from vip.people.models import Role, User
-from vip.people.selectors import acts_for
+from vip.people.selectors import acts_for, blocked
 from vip.policy.parameters import parameters
 from vip.policy.sectors import check_sectors
+from vip.visas.rules import terms_reasons
 
 # Digits, a point or a slash: no exponent, for "1e-9999999" would cost seconds of CPU to expand.
 PLAIN_FRACTION = re.compile(r"\s*\d{1,12}(\.\d{1,12})?\s*|\s*\d{1,12}/\d{1,12}\s*")
@@ -68,6 +69,8 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
     migrant = User.objects.filter(pk=migrant_id, role=Role.MIGRANT, is_active=True).first()
     if migrant is None:
         raise NotFound("MIGRANT_NOT_FOUND", "no such migrant")
+    if blocked(sponsor, migrant):
+        raise Forbidden("PERSON_BLOCKED", "one of you has blocked the other")
     if terms.duration_months < 1:
         raise Invalid("DURATION_INVALID", "an agreement lasts at least one month")
     if sponsor.community is None:
@@ -76,7 +79,7 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
     currency = sponsor.community.jurisdiction.currency
     params = parameters(sponsor.community.jurisdiction_id, today())
     ahead = params["agreement.max_start_ahead_months"]
-    if not add_months(today(), -ahead) <= terms.start_date <= add_months(today(), ahead):
+    if terms.start_date > add_months(today(), ahead):
         raise Invalid(
             "START_DATE_OUT_OF_RANGE",
             f"an agreement starts within {ahead} months of today",
@@ -87,10 +90,25 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
             "CURRENCY_MISMATCH", f"pay in {sponsor.community.jurisdiction} is in {currency}"
         )
     home = migrant.migrant_profile
+    if home.home_annual_earnings is None:
+        raise Invalid(
+            "HOME_EARNINGS_NOT_STATED",
+            "the migrant must state his home earnings first: they are the gain share's baseline",
+        )
     if home.home_currency != currency:
         raise Invalid(
             "CURRENCY_MISMATCH",
             f"the migrant's home earnings must be stated in {currency} (the gain baseline)",
+        )
+    unlawful = terms_reasons(
+        params, terms.annual_pay, terms.gain_share, terms.start_date, terms.duration_months
+    )
+    if unlawful:
+        first = unlawful[0]
+        raise Invalid(
+            first.code,
+            first.message,
+            {"parameter": first.parameter, "reasons": [r.as_dict() for r in unlawful]},
         )
     agreement = Agreement.objects.create(
         sponsor=sponsor,
@@ -138,6 +156,8 @@ def sign(*, user: User, agreement_id: int) -> Agreement:
         raise Forbidden("NOT_A_PARTY", "only the sponsor (or his agency) and the migrant sign")
     if getattr(agreement, field) is not None:
         raise Conflict("ALREADY_SIGNED", "you have signed this agreement already")
+    if blocked(agreement.sponsor, agreement.migrant):
+        raise Forbidden("PERSON_BLOCKED", "one of you has blocked the other")
     setattr(agreement, field, now())
     if agreement.sponsor_signed_at and agreement.migrant_signed_at:
         agreement.status = AgreementStatus.SIGNED
@@ -161,6 +181,10 @@ def schedule_interview(*, user: User, agreement_id: int, at: dt.datetime) -> Int
         raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
     if at.tzinfo is None:
         raise Invalid("TIME_NOT_AWARE", "give the interview time with its offset")
+    if at < now():
+        raise Invalid("INTERVIEW_IN_PAST", "an interview is set for a time to come")
+    if blocked(agreement.sponsor, agreement.migrant):
+        raise Forbidden("PERSON_BLOCKED", "one of you has blocked the other")
     room = secrets.token_urlsafe(12)
     interview = Interview.objects.create(
         agreement=agreement,

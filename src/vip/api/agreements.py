@@ -18,14 +18,24 @@ from vip.api.schemas import (
     InterviewIn,
     InterviewOut,
     MoneyOut,
+    MonthlyOut,
     StatusOut,
 )
+from vip.money import Money
 from vip.people.selectors import sponsor_for
+from vip.visas.rules import monthly_terms
 
 router = Router(tags=["agreements"])
 
 
+def money_out(money: Money) -> MoneyOut:
+    return MoneyOut(amount=money.amount, currency=money.currency)
+
+
 def agreement_out(a: Agreement) -> AgreementOut:
+    share = Fraction(a.gain_share_numerator, a.gain_share_denominator)
+    home = Money(a.home_annual_earnings, a.currency)
+    month = monthly_terms(Money(a.annual_pay, a.currency), home, share)
     return AgreementOut(
         id=a.pk,
         status=a.status,
@@ -37,8 +47,14 @@ def agreement_out(a: Agreement) -> AgreementOut:
         housing=a.housing,
         work=a.work,
         sector=a.sector,
-        gain_share=str(Fraction(a.gain_share_numerator, a.gain_share_denominator)),
-        home_annual_earnings=MoneyOut(amount=a.home_annual_earnings, currency=a.currency),
+        gain_share=str(share),
+        home_annual_earnings=money_out(home),
+        monthly=MonthlyOut(
+            pay=money_out(month.pay),
+            baseline=money_out(month.baseline),
+            gain_share=money_out(month.gain_share),
+            keeps=money_out(month.keeps),
+        ),
         sponsor_signed=a.sponsor_signed_at is not None,
         migrant_signed=a.migrant_signed_at is not None,
     )

@@ -382,6 +382,13 @@ class AgreementIn(Schema):
     sector: str | None = Field(default=None, max_length=64)
 
 
+class MonthlyOut(Schema):
+    pay: MoneyOut
+    baseline: MoneyOut
+    gain_share: MoneyOut
+    keeps: MoneyOut
+
+
 class AgreementOut(Schema):
     id: int
     status: str
@@ -395,6 +402,10 @@ class AgreementOut(Schema):
     sector: str
     gain_share: str
     home_annual_earnings: MoneyOut
+    monthly: MonthlyOut = Field(
+        description="A month at the agreed pay: the pay, his home earnings (the baseline), the "
+        "gain share he owes at that pay and what he keeps"
+    )
     sponsor_signed: bool
     migrant_signed: bool
 
@@ -493,6 +504,11 @@ class ConsequenceOut(Schema):
     ended_on: dt.date | None
     effective_on: dt.date | None
     executed_on: dt.date | None
+    refunded: MoneyOut | None = Field(
+        default=None,
+        description="support ended partway through a month charged, where "
+        "support.prorate_month_begun is true: what went back to the sponsor",
+    )
 
 
 class EventOut(Schema):

@@ -165,7 +165,8 @@ def round_lists(cohort: Community, k: int = ROUND_LIST_LENGTH) -> RoundLists:
     """Both sides' rank lists from the ranking: each open request (a sponsor's latest) lists its
     top k migrants; each migrant so listed ranks those requests by the same pair score and keeps
     his top k. Migrants whose home earnings are in another currency than the cohort's cannot be
-    offered an agreement there (the gain baseline), so take no part."""
+    offered an agreement there (the gain baseline), nor those who have not stated them yet, so
+    take no part."""
     latest: dict[int, int] = {}
     for record in from_database.sponsor_records(
         sponsors=list(cohort.residents.filter(role=Role.SPONSOR).values_list("pk", flat=True))
@@ -176,7 +177,9 @@ def round_lists(cohort: Community, k: int = ROUND_LIST_LENGTH) -> RoundLists:
     listed = {c.id for found in ranked.values() for c in found}
     payable = set(
         MigrantProfile.objects.filter(
-            user_id__in=listed, home_currency=cohort.jurisdiction.currency
+            user_id__in=listed,
+            home_currency=cohort.jurisdiction.currency,
+            home_annual_earnings__isnull=False,
         ).values_list("user_id", flat=True)
     )
     sponsor_of = {request: sponsor for sponsor, request in latest.items()}
@@ -204,7 +207,7 @@ def _offer_from(round_by: User, request: SponsorshipRequest, migrant_id: int) ->
     housing = request.housing_text or (profile.housing if profile else "") or request.housing
     sectors = [s["code"] for s in request.sectors]
     terms = Terms(
-        start_date=request.start_date or today(),
+        start_date=max(request.start_date or today(), today()),  # a date passed means now
         duration_months=request.duration_months,
         annual_pay=Money(request.annual_pay, sponsor.community.jurisdiction.currency),
         housing=housing.replace("_", " "),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 
 from django.db import transaction
-from django.db.models import Q
 
 from vip.audit import services as audit
 from vip.audit.models import Action
@@ -14,7 +13,8 @@ from vip.errors import Conflict, Forbidden, Invalid, NotFound
 from vip.messaging import rules
 from vip.messaging.models import Conversation, Message, Report, ReportReason
 from vip.messaging.selectors import counterpart, open_with, visible_conversation
-from vip.people.models import Block, Role, User
+from vip.people.models import Role, User
+from vip.people.selectors import blocked
 from vip.people.services import make_block
 from vip.policy.parameters import parameters
 
@@ -36,8 +36,7 @@ def open_conversation(*, user: User, counterpart_id: int) -> Conversation:
     found = open_with(user, other)
     if found is not None:
         return found
-    either = Q(blocker=sponsor, blocked=migrant) | Q(blocker=migrant, blocked=sponsor)
-    if Block.objects.filter(either).exists():
+    if blocked(sponsor, migrant):
         raise Forbidden("PERSON_BLOCKED", "one of you has blocked the other")
     if sponsor.community is None:
         raise Invalid("SPONSOR_HAS_NO_COMMUNITY", "the sponsor must live in a registered community")

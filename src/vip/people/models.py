@@ -52,7 +52,8 @@ class MigrantProfile(models.Model):
     languages = models.JSONField(default=list)  # [{"code": "en", "level": "B2"}]
     sectors = models.JSONField(default=list)  # [{"code": "construction", "years": 3}]
     countries_worked = models.JSONField(default=list)
-    home_annual_earnings = models.BigIntegerField(default=0)  # minor units
+    # Minor units, the gain-share baseline an offer locks in; None until he states it.
+    home_annual_earnings = models.BigIntegerField(null=True, blank=True)
     home_currency = models.CharField(max_length=3, default="USD")
     interests = models.JSONField(default=list)
     preferences = models.JSONField(default=dict)

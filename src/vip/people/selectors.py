@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from vip.clock import now
 from vip.errors import NotFound
@@ -16,6 +16,7 @@ from vip.people.models import (
     SELF_SERVICE_ROLES,
     STAFF_ROLES,
     ApiToken,
+    Block,
     Delegation,
     Role,
     User,
@@ -157,3 +158,10 @@ def live_tokens() -> QuerySet[ApiToken]:
 def tokens_of(user: User) -> QuerySet[ApiToken]:
     """A person's live tokens, newest first."""
     return live_tokens().filter(user=user).order_by("-created_at", "-id")
+
+
+def blocked(sponsor: User, migrant: User) -> bool:
+    """Either has blocked the other: no offer, signature or interview passes between them."""
+    return Block.objects.filter(
+        Q(blocker=sponsor, blocked=migrant) | Q(blocker=migrant, blocked=sponsor)
+    ).exists()

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from fractions import Fraction
 from typing import Any
 
 from vip.audit import services as audit
@@ -17,7 +18,7 @@ from vip.errors import Conflict
 from vip.ledger import services as ledger
 from vip.money import Money
 from vip.people.models import User
-from vip.policy.parameters import Parameters
+from vip.policy.parameters import Parameters, parameters
 from vip.visas.lifecycle import Event
 from vip.visas.models import (
     DeportationOrder,
@@ -43,7 +44,9 @@ class Consequence:
     """One thing an event did, as its reporter is told: a fine levied (its reason code, parameter
     and amount), support opened (its parameter and what was due at once) or ended, an enforcement
     case opened or closed, a deportation order issued (`effective_on` None until the sentence is
-    served), made effective or executed. `id` is the row's (the fine's, the obligation's, ...)."""
+    served), made effective or executed. `id` is the row's (the fine's, the obligation's, ...).
+    Support that ends where `support.prorate_month_begun` is true says what went back to the
+    sponsor (`refunded`)."""
 
     kind: Effect
     id: int
@@ -55,6 +58,7 @@ class Consequence:
     ended_on: dt.date | None = None
     effective_on: dt.date | None = None
     executed_on: dt.date | None = None
+    refunded: Money | None = None  # support ended partway through a month, prorated
 
 
 def record_incident(
@@ -155,11 +159,43 @@ def post_support(obligation: SupportObligation, until: dt.date, actor: User | No
     return due
 
 
+def unused_part(started_on: dt.date, months_charged: int, day: dt.date) -> Fraction:
+    """The part of the last month charged that lies on or after the day support ends."""
+    if months_charged == 0:
+        return Fraction(0)
+    month_ends = add_months(started_on, months_charged)
+    month_began = add_months(started_on, months_charged - 1)
+    unused = (month_ends - max(day, month_began)).days
+    return Fraction(max(unused, 0), (month_ends - month_began).days)
+
+
+def refund_support(obligation: SupportObligation, day: dt.date, actor: User | None) -> Money:
+    """Prorating (`support.prorate_month_begun`): the sponsor gets back the days not used."""
+    visa = obligation.visa
+    money = Money(obligation.monthly_amount, obligation.currency).times(
+        unused_part(obligation.started_on, obligation.months_posted, day)
+    )
+    if money.amount:
+        ledger.transfer(
+            kind="support_refund",
+            memo=f"support not used from {day}, visa {visa.pk}",
+            debtor=ledger.person_account(visa.migrant, money.currency),
+            creditor=ledger.person_account(visa.sponsor, money.currency),
+            money=money,
+            visa_id=visa.pk,
+            actor=actor,
+        )
+    return money
+
+
 def close_support(visa: Visa, day: dt.date, actor: User | None) -> list[Consequence]:
-    """Support ends the day before he works again, leaves or the visa ends."""
+    """Support ends the day before he works again, leaves or the visa ends; the month begun is
+    kept or prorated as the parameter in force that day says."""
     out = []
+    prorate = parameters(visa.jurisdiction_id, day)["support.prorate_month_begun"]
     for obligation in visa.support_obligations.select_for_update().filter(ended_on=None):
         post_support(obligation, day - dt.timedelta(days=1), actor)
+        refunded = refund_support(obligation, day, actor) if prorate else None
         obligation.ended_on = day
         obligation.save(update_fields=["ended_on"])
         audit.record(
@@ -169,7 +205,9 @@ def close_support(visa: Visa, day: dt.date, actor: User | None) -> list[Conseque
             object_id=visa.pk,
             data={"on": day},
         )
-        out.append(Consequence(Effect.SUPPORT_OBLIGATION, obligation.pk, ended_on=day))
+        out.append(
+            Consequence(Effect.SUPPORT_OBLIGATION, obligation.pk, ended_on=day, refunded=refunded)
+        )
     return out
 
 
@@ -333,9 +371,11 @@ def carry_out(
 class Foreseen:
     """A consequence an event would have, stated before it is reported: a fine (its reason code
     and parameter), support that starts (monthly, and what is due at once) or ends (what is still
-    due up to the day), an enforcement case, a deportation order."""
+    due up to the day, and where the month begun is prorated what goes back to the sponsor), an
+    enforcement case, a deportation order."""
 
-    kind: str  # fine | support_starts | support_ends | enforcement_case | deportation_order
+    # fine | support_starts | support_ends | support_refund | enforcement_case | deportation_order
+    kind: str
     code: str = ""
     parameter: str = ""
     amount: Money | None = None
@@ -351,6 +391,10 @@ def foresee(visa: Visa, event: Event, day: dt.date, params: Parameters) -> list[
             monthly = Money(obligation.monthly_amount, obligation.currency)
             due = months_due(obligation, day - dt.timedelta(days=1))
             out.append(Foreseen("support_ends", amount=monthly.times(due), monthly=monthly))
+            if params["support.prorate_month_begun"]:
+                charged = obligation.months_posted + due
+                unused = unused_part(obligation.started_on, charged, day)
+                out.append(Foreseen("support_refund", amount=monthly.times(unused)))
     if event == Event.UNEMPLOYED:
         monthly = params.money("support.monthly_unemployment")
         out.append(

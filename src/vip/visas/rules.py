@@ -55,6 +55,8 @@ class ApplicationFacts:
     migrant_age: int | None
     migrant_has_live_visa: bool  # other than the one being transferred
     migrant_barred_until: dt.date | None
+    migrant_under_deportation_order: bool  # an order on any of his visas, not yet executed
+    migrant_under_enforcement: bool  # an enforcement case on any of his visas, not yet closed
     agreement_status: str  # offered | signed | lapsed | used
     annual_pay: Money
     gain_share: Fraction
@@ -142,6 +144,20 @@ def migrant_reasons(f: ApplicationFacts) -> list[Reason]:
                 "deportation.bar_years",
             )
         )
+    if f.migrant_under_deportation_order:
+        out.append(
+            Reason(
+                "MIGRANT_UNDER_DEPORTATION_ORDER",
+                "The migrant is under a deportation order that has not been carried out.",
+            )
+        )
+    if f.migrant_under_enforcement:
+        out.append(
+            Reason(
+                "MIGRANT_UNDER_ENFORCEMENT",
+                "The migrant is the subject of an open enforcement case.",
+            )
+        )
     return out
 
 
@@ -156,14 +172,23 @@ def agreement_reasons(f: ApplicationFacts) -> list[Reason]:
         )
     elif f.agreement_status != "signed":
         out.append(Reason("AGREEMENT_NOT_SIGNED", "Both parties must sign the agreement."))
+    return out + terms_reasons(p, f.annual_pay, f.gain_share, f.start_date, f.duration_months)
+
+
+def terms_reasons(
+    p: Parameters, annual_pay: Money, share: Fraction, start_date: dt.date, duration_months: int
+) -> list[Reason]:
+    """The lawful terms of an agreement, checked when it is offered and again at the application:
+    a pay floor, a cap on the gain share, a longest term, a start not before the day."""
+    out = list[Reason]()
     floor_pay = p.money("pay.floor_annual")
-    if f.annual_pay.currency != floor_pay.currency or f.annual_pay.amount < floor_pay.amount:
+    if annual_pay.currency != floor_pay.currency or annual_pay.amount < floor_pay.amount:
         out.append(
             Reason(
                 "PAY_BELOW_FLOOR", f"Annual pay must be at least {floor_pay}.", "pay.floor_annual"
             )
         )
-    if f.gain_share > p.fraction("gain_share.max_fraction"):
+    if share > p.fraction("gain_share.max_fraction"):
         out.append(
             Reason(
                 "GAIN_SHARE_ABOVE_MAX",
@@ -171,7 +196,7 @@ def agreement_reasons(f: ApplicationFacts) -> list[Reason]:
                 "gain_share.max_fraction",
             )
         )
-    if f.duration_months > p["agreement.max_months"]:
+    if duration_months > p["agreement.max_months"]:
         out.append(
             Reason(
                 "AGREEMENT_TOO_LONG",
@@ -179,6 +204,8 @@ def agreement_reasons(f: ApplicationFacts) -> list[Reason]:
                 "agreement.max_months",
             )
         )
+    if start_date < p.day:
+        out.append(Reason("START_DATE_IN_PAST", f"The agreement must start on {p.day} or later."))
     return out
 
 
@@ -286,3 +313,19 @@ def gain_share(fraction: Fraction, monthly_earnings: Money, home_annual: Money) 
         raise ValueError("earnings and the home baseline must be in one currency")
     gain = max(Fraction(0), Fraction(monthly_earnings.amount) - Fraction(home_annual.amount, 12))
     return Money(1, monthly_earnings.currency).times(fraction * gain)
+
+
+@dataclass(frozen=True)
+class Monthly:
+    """An agreement's month at the agreed pay, stated before anyone signs."""
+
+    pay: Money
+    baseline: Money  # his home earnings, a month
+    gain_share: Money  # what he owes his host
+    keeps: Money
+
+
+def monthly_terms(annual_pay: Money, home_annual: Money, share: Fraction) -> Monthly:
+    pay = annual_pay.times(Fraction(1, 12))
+    owed = gain_share(share, pay, home_annual)
+    return Monthly(pay, home_annual.times(Fraction(1, 12)), owed, pay - owed)

@@ -19,7 +19,15 @@ from vip.people.selectors import acts_for, is_verified
 from vip.policy.parameters import Parameters, parameters
 from vip.visas.consequences import Foreseen, foresee
 from vip.visas.lifecycle import Event, may_report, next_status
-from vip.visas.models import LIVE, Complaint, Fine, Status, Visa
+from vip.visas.models import (
+    LIVE,
+    Complaint,
+    DeportationOrder,
+    EnforcementCase,
+    Fine,
+    Status,
+    Visa,
+)
 from vip.visas.rules import ApplicationFacts, CommunityFacts, InsuranceFacts, gain_share
 
 
@@ -145,6 +153,12 @@ def application_facts(
         migrant_age=age_on(migrant.birth_date, day),
         migrant_has_live_visa=other_live.exists(),
         migrant_barred_until=migrant.migrant_profile.barred_until,
+        migrant_under_deportation_order=DeportationOrder.objects.filter(
+            visa__migrant=migrant, executed_on=None
+        ).exists(),
+        migrant_under_enforcement=EnforcementCase.objects.filter(
+            visa__migrant=migrant, closed_on=None
+        ).exists(),
         agreement_status=agreement.status,
         annual_pay=Money(agreement.annual_pay, agreement.currency),
         gain_share=Fraction(agreement.gain_share_numerator, agreement.gain_share_denominator),

@@ -231,6 +231,8 @@ def report_event(
     if occurred_on < visa.applied_at.date():
         raise Invalid("DATE_BEFORE_VISA", f"the visa dates from {visa.applied_at.date()}")
     agreement = visa.agreement
+    if event == Event.ARRIVED and occurred_on < agreement.start_date:
+        raise Invalid("ARRIVAL_BEFORE_START", f"the agreement starts on {agreement.start_date}")
     if not may_complete(role, event, occurred_on, agreement.start_date, agreement.duration_months):
         raise Forbidden(
             "COMPLETION_BEFORE_END",
@@ -264,8 +266,8 @@ def report_earnings(*, user: User, visa_id: int, month: dt.date, amount: Money) 
             "EARNINGS_INVALID", f"earnings are a non-negative {agreement.currency} amount"
         )
     month = month.replace(day=1)
-    if month > today():
-        raise Invalid("DATE_IN_FUTURE", "earnings are reported for a month that has begun")
+    if month >= today().replace(day=1):
+        raise Invalid("EARNINGS_MONTH_NOT_ENDED", "earnings are reported once the month has ended")
     if month < visa.applied_at.date().replace(day=1):
         raise Invalid("DATE_BEFORE_VISA", f"the visa dates from {visa.applied_at.date()}")
     share = earnings_share(visa, amount)

@@ -324,8 +324,12 @@ class ProfileForm(forms.Form):
     @staticmethod
     def initial_from(profile: Any) -> dict[str, Any]:
         initial: dict[str, Any] = {
-            "home_annual_earnings": Decimal(profile.home_annual_earnings).scaleb(
-                -MINOR_UNITS.get(profile.home_currency, 2)
+            "home_annual_earnings": (
+                None
+                if profile.home_annual_earnings is None
+                else Decimal(profile.home_annual_earnings).scaleb(
+                    -MINOR_UNITS.get(profile.home_currency, 2)
+                )
             ),
             "home_currency": profile.home_currency,
             "housing_need": profile.housing_need,
@@ -357,7 +361,11 @@ class ProfileForm(forms.Form):
                 if data[f"sector{i}"]
             ],
             "countries_worked": [data[f"country{i}"] for i in rows if data[f"country{i}"]],
-            "home_annual_earnings": minor(data["home_annual_earnings"], data["home_currency"]),
+            "home_annual_earnings": (
+                None
+                if data["home_annual_earnings"] is None
+                else minor(data["home_annual_earnings"], data["home_currency"])
+            ),
             "home_currency": data["home_currency"],
             "housing_need": data["housing_need"],
             "wants_other_adults": data["wants_other_adults"],

@@ -21,6 +21,7 @@ MESSAGES: dict[str, Promise] = {
     "AGREEMENT_NOT_SIGNED": _("Both of you must sign the agreement first."),
     "AGREEMENT_TOO_LONG": _("The agreement is longer than the law allows."),
     "ALREADY_UNEMPLOYED": _("He is reported out of work already."),
+    "ARRIVAL_BEFORE_START": _("The worker cannot arrive before the agreement starts."),
     "BIRTH_DATE_IN_FUTURE": _("A date of birth lies in the past."),
     "COMMUNITY_CAP_REACHED": _("Your community's cap on visas is reached."),
     "COMMUNITY_UNKNOWN": _("Choose a community from the list."),
@@ -37,24 +38,33 @@ MESSAGES: dict[str, Promise] = {
     "DATE_IN_FUTURE": _("The day has not come yet."),
     "EARNINGS_ALREADY_REPORTED": _("This month is reported already."),
     "EARNINGS_INVALID": _("Earnings are an amount of zero or more, in the agreement's currency."),
+    "EARNINGS_MONTH_NOT_ENDED": _("Report the earnings of a month once it has ended."),
     "EMAIL_INVALID": _("Enter an e-mail address, like name@example.com."),
     "EVENT_NOT_PERMITTED": _("You may not report this."),
     "FINE_CRIME": _("The migrant you sponsor was convicted of a crime."),
     "FINE_DISAPPEARANCE": _("The migrant you sponsor disappeared."),
     "FINE_DISAPPEARANCE_LATE_REPORT": _("The disappearance was reported late."),
     "GAIN_SHARE_ABOVE_MAX": _("The share of his gain is above the highest the law allows."),
+    "HOME_EARNINGS_NOT_STATED": _(
+        "The worker must first state what they earn at home: the share is counted from it."
+    ),
     "HOUSEHOLD_CAP_REACHED": _("Your household's cap on visas is reached."),
     "INSURANCE_COVERAGE_TOO_LOW": _("The insurance's coverage is below the minimum."),
     "INSURANCE_MISSING": _("You must hold basic health insurance for him."),
     "INSURANCE_PERIOD_TOO_SHORT": _(
         "The insurance must cover him from the first day, for long enough."
     ),
+    "INTERVIEW_IN_PAST": _("Choose a time for the interview that has not passed."),
     "MANUAL_REVIEW": _("The immigration office reviews every application."),
     "MESSAGE_EMPTY": _("Write your message."),
     "MESSAGE_TOO_LONG": _("A message has at most 2,000 characters."),
     "MIGRANT_BARRED": _("The migrant may not come back yet after a deportation."),
     "MIGRANT_HAS_ACTIVE_VISA": _("The migrant holds a visa already."),
     "MIGRANT_NOT_VERIFIED": _("The migrant's identity is not verified yet."),
+    "MIGRANT_UNDER_DEPORTATION_ORDER": _(
+        "The worker is under a deportation order that has not been carried out."
+    ),
+    "MIGRANT_UNDER_ENFORCEMENT": _("The worker is the subject of an open enforcement case."),
     "MIGRANT_UNDER_MIN_AGE": _("The migrant is younger than the law allows."),
     "NOT_A_PARTY": _("Only the migrant or the sponsor files a complaint."),
     "NOT_SPONSOR": _("Only a sponsor, or the agency he chose, asks for a worker."),
@@ -65,7 +75,7 @@ MESSAGES: dict[str, Promise] = {
         "Choose a password that is not common, not only digits, not like your name."
     ),
     "PAY_BELOW_FLOOR": _("The pay is below the lowest the law allows."),
-    "PERSON_BLOCKED": _("You cannot write to this person: one of you has blocked the other."),
+    "PERSON_BLOCKED": _("One of you has blocked the other."),
     "PERSON_NOT_FOUND": _("There is no such person."),
     "PROFILE_FIELD_UNKNOWN": _("This is not part of your profile."),
     "REPORT_REASON_UNKNOWN": _("Choose what is wrong."),
@@ -78,6 +88,7 @@ MESSAGES: dict[str, Promise] = {
     "SPONSOR_NOT_CITIZEN": _("You are not a verified citizen of the country."),
     "SPONSOR_NOT_VERIFIED": _("Your identity is not verified yet."),
     "SPONSOR_UNDER_MIN_AGE": _("You are younger than a sponsor may be."),
+    "START_DATE_IN_PAST": _("The agreement starts today or later, not on a past date."),
     "TRANSITION_NOT_ALLOWED": _("The visa, as it stands, cannot take this report."),
     "VISA_NOT_ACTIVE": _("The visa is not active."),
     "VISA_NOT_FOUND": _("There is no such visa, or it is not yours."),

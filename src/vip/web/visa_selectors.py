@@ -188,6 +188,14 @@ def consequences(foreseen: list[Foreseen]) -> list[Consequence]:
                     money(f.amount.amount, f.amount.currency),
                 )
             )
+        elif f.kind == "support_refund" and f.amount:
+            out.append(
+                Consequence(
+                    str(_("The days of the month he no longer needs go back to the sponsor:")),
+                    money(f.amount.amount, f.amount.currency),
+                    "support.prorate_month_begun",
+                )
+            )
         elif f.kind == "enforcement_case":
             out.append(Consequence(str(_("The immigration office opens a case to find him."))))
         elif f.kind == "deportation_order":
