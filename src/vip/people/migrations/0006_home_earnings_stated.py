@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("people", "0004_vocabularies")]
+    dependencies = [("people", "0005_token_last_used")]
 
     operations = [
         migrations.AlterField(
