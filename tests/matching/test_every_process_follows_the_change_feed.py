@@ -14,6 +14,8 @@ from django.utils import timezone
 from vip.matching import indexes, selectors
 from vip.matching import services as matching
 from vip.matching.models import IndexChange, SponsorshipRequest
+from vip.matching.ranking.records import Level
+from vip.matching.services import LanguageNeed, RequestCriteria
 from vip.people.models import MigrantProfile, User
 
 OTHER_WORKER = """
@@ -28,7 +30,9 @@ services.update_profile(bishal, {"languages": [{"code": "ne", "level": "native"}
 
 def carols_request(carol: User) -> SponsorshipRequest:
     return matching.create_request(
-        user=carol, sponsor=carol, criteria={"languages": [{"code": "en", "min_level": "B1"}]}
+        user=carol,
+        sponsor=carol,
+        criteria=RequestCriteria(languages=(LanguageNeed("en", Level.B1),)),
     )
 
 
