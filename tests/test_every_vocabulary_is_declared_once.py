@@ -29,7 +29,16 @@ from vip.people.models import (
     VerificationResult,
 )
 from vip.visas.consequences import Effect
-from vip.visas.models import AmnestyApplication, AmnestyPath, Complaint, ComplaintCategory, Visa
+from vip.visas.lifecycle import Event
+from vip.visas.models import (
+    AmnestyApplication,
+    AmnestyPath,
+    Complaint,
+    ComplaintCategory,
+    DeportationOrder,
+    DeportationReason,
+    Visa,
+)
 from vip.visas.rules import REVIEW_OUTCOMES, Outcome
 from vip.web import forms, visa_forms, visa_selectors
 
@@ -59,6 +68,8 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], list[str]]] = {
     "vip.visas.rules.REVIEW_OUTCOMES": (REVIEW_OUTCOMES, ["DecisionIn.outcome"]),
     "vip.visas.models.AmnestyPath": (tuple(AmnestyPath), ["AmnestyIn.path"]),
     "vip.visas.models.ComplaintCategory": (tuple(ComplaintCategory), ["ComplaintIn.category"]),
+    "vip.visas.lifecycle.Event": (tuple(Event), ["EventIn.kind"]),
+    "vip.visas.models.DeportationReason": (tuple(DeportationReason), []),
     "vip.visas.consequences.Effect": (tuple(Effect), ["ConsequenceOut.kind"]),
     "vip.matching.clearinghouse.sides.RoundSide": (tuple(RoundSide), []),
     "vip.matching.clearinghouse.sides.Proposing": (tuple(Proposing), []),
@@ -78,6 +89,7 @@ MODEL_FIELDS: list[tuple[type[models.Model], str, Iterable[str]]] = [
     (AmnestyApplication, "path", AmnestyPath),
     (Complaint, "category", ComplaintCategory),
     (Report, "reason", ReportReason),
+    (DeportationOrder, "reason", DeportationReason),
     (MatchRound, "proposing", RoundSide),
 ]
 

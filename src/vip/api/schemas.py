@@ -29,6 +29,7 @@ from vip.matching.ranking.records import Housing, Level, SoftCriterion
 from vip.money import MINOR_UNITS, Money
 from vip.people.models import SELF_SERVICE_ROLES, Role, VerificationKind, VerificationResult
 from vip.visas.consequences import Effect
+from vip.visas.lifecycle import Event
 from vip.visas.models import AmnestyPath, ComplaintCategory
 from vip.visas.rules import REVIEW_OUTCOMES, Outcome
 
@@ -486,7 +487,7 @@ class DecisionIn(Schema):
 
 
 class EventIn(Schema):
-    kind: str = Field(max_length=32)
+    kind: Annotated[Event, coded("EVENT_UNKNOWN", f"the event is {either(Event)}")]
     occurred_on: Date
     details: dict[str, Any] = {}
 

@@ -22,6 +22,7 @@ from vip.policy.parameters import Parameters, parameters
 from vip.visas.lifecycle import Event
 from vip.visas.models import (
     DeportationOrder,
+    DeportationReason,
     EnforcementCase,
     Fine,
     Incident,
@@ -250,7 +251,9 @@ def on_crime(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[
         levy_fine(visa, *fine, params, actor)
         for fine in fines_due(Event.CRIME_CONVICTED, day, params)
     ]
-    order = DeportationOrder.objects.create(visa=visa, reason="CRIME_CONVICTED", issued_on=day)
+    order = DeportationOrder.objects.create(
+        visa=visa, reason=DeportationReason.CRIME_CONVICTED, issued_on=day
+    )
     audit.record(
         actor=actor,
         action=Action.DEPORTATION_ORDERED,
@@ -300,7 +303,10 @@ def on_found(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[
     case.closed_on = day
     case.save(update_fields=["closed_on"])
     order = DeportationOrder.objects.create(
-        visa=visa, reason="FOUND_AFTER_DISAPPEARANCE", issued_on=day, effective_on=day
+        visa=visa,
+        reason=DeportationReason.FOUND_AFTER_DISAPPEARANCE,
+        issued_on=day,
+        effective_on=day,
     )
     audit.record(
         actor=actor,
@@ -367,6 +373,15 @@ def carry_out(
     return HANDLERS[event](visa, day, params, actor)
 
 
+class ForeseenKind(StrEnum):
+    FINE = "fine"
+    SUPPORT_STARTS = "support_starts"
+    SUPPORT_ENDS = "support_ends"
+    SUPPORT_REFUND = "support_refund"
+    ENFORCEMENT_CASE = "enforcement_case"
+    DEPORTATION_ORDER = "deportation_order"
+
+
 @dataclass(frozen=True)
 class Foreseen:
     """A consequence an event would have, stated before it is reported: a fine (its reason code
@@ -374,8 +389,7 @@ class Foreseen:
     due up to the day, and where the month begun is prorated what goes back to the sponsor), an
     enforcement case, a deportation order."""
 
-    # fine | support_starts | support_ends | support_refund | enforcement_case | deportation_order
-    kind: str
+    kind: ForeseenKind
     code: str = ""
     parameter: str = ""
     amount: Money | None = None
@@ -390,27 +404,29 @@ def foresee(visa: Visa, event: Event, day: dt.date, params: Parameters) -> list[
         for obligation in visa.support_obligations.filter(ended_on=None):
             monthly = Money(obligation.monthly_amount, obligation.currency)
             due = months_due(obligation, day - dt.timedelta(days=1))
-            out.append(Foreseen("support_ends", amount=monthly.times(due), monthly=monthly))
+            out.append(
+                Foreseen(ForeseenKind.SUPPORT_ENDS, amount=monthly.times(due), monthly=monthly)
+            )
             if params["support.prorate_month_begun"]:
                 charged = obligation.months_posted + due
                 unused = unused_part(obligation.started_on, charged, day)
-                out.append(Foreseen("support_refund", amount=monthly.times(unused)))
+                out.append(Foreseen(ForeseenKind.SUPPORT_REFUND, amount=monthly.times(unused)))
     if event == Event.UNEMPLOYED:
         monthly = params.money("support.monthly_unemployment")
         out.append(
             Foreseen(
-                "support_starts",
+                ForeseenKind.SUPPORT_STARTS,
                 parameter="support.monthly_unemployment",
                 amount=monthly.times(months_begun(day, today())),
                 monthly=monthly,
             )
         )
     out += [
-        Foreseen("fine", code, parameter, params.money(parameter))
+        Foreseen(ForeseenKind.FINE, code, parameter, params.money(parameter))
         for code, parameter in fines_due(event, day, params)
     ]
     if event == Event.DISAPPEARED:
-        out.append(Foreseen("enforcement_case"))
+        out.append(Foreseen(ForeseenKind.ENFORCEMENT_CASE))
     if event in {Event.CRIME_CONVICTED, Event.FOUND}:
-        out.append(Foreseen("deportation_order"))
+        out.append(Foreseen(ForeseenKind.DEPORTATION_ORDER))
     return out

@@ -144,9 +144,14 @@ class EnforcementCase(models.Model):
     closed_on = models.DateField(null=True)
 
 
+class DeportationReason(models.TextChoices):
+    CRIME_CONVICTED = "CRIME_CONVICTED"  # effective when the sentence is served
+    FOUND_AFTER_DISAPPEARANCE = "FOUND_AFTER_DISAPPEARANCE"  # effective at once
+
+
 class DeportationOrder(models.Model):
     visa = models.OneToOneField(Visa, on_delete=models.PROTECT, related_name="deportation_order")
-    reason = models.CharField(max_length=48)  # CRIME_CONVICTED | FOUND_AFTER_DISAPPEARANCE
+    reason = models.CharField(max_length=48, choices=DeportationReason.choices)
     issued_on = models.DateField()
     effective_on = models.DateField(null=True)  # set when the sentence is served
     executed_on = models.DateField(null=True)

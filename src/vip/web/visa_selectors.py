@@ -16,7 +16,7 @@ from vip.ledger import selectors as ledger
 from vip.ledger.models import Leg
 from vip.people.models import User
 from vip.policy.parameters import jurisdiction
-from vip.visas.consequences import Foreseen
+from vip.visas.consequences import Foreseen, ForeseenKind
 from vip.visas.lifecycle import Event
 from vip.visas.models import (
     Complaint,
@@ -159,7 +159,7 @@ class Consequence:
 def consequences(foreseen: list[Foreseen]) -> list[Consequence]:
     out = []
     for f in foreseen:
-        if f.kind == "fine" and f.amount:
+        if f.kind == ForeseenKind.FINE and f.amount:
             out.append(
                 Consequence(
                     str(_("A fine on the sponsor: %(why)s") % {"why": refusals.message_of(f.code)}),
@@ -167,7 +167,7 @@ def consequences(foreseen: list[Foreseen]) -> list[Consequence]:
                     f.code,
                 )
             )
-        elif f.kind == "support_starts" and f.amount and f.monthly:
+        elif f.kind == ForeseenKind.SUPPORT_STARTS and f.amount and f.monthly:
             out.append(
                 Consequence(
                     str(
@@ -178,7 +178,7 @@ def consequences(foreseen: list[Foreseen]) -> list[Consequence]:
                     f.parameter,
                 )
             )
-        elif f.kind == "support_ends" and f.amount and f.monthly:
+        elif f.kind == ForeseenKind.SUPPORT_ENDS and f.amount and f.monthly:
             out.append(
                 Consequence(
                     str(
@@ -188,7 +188,7 @@ def consequences(foreseen: list[Foreseen]) -> list[Consequence]:
                     money(f.amount.amount, f.amount.currency),
                 )
             )
-        elif f.kind == "support_refund" and f.amount:
+        elif f.kind == ForeseenKind.SUPPORT_REFUND and f.amount:
             out.append(
                 Consequence(
                     str(_("The days of the month he no longer needs go back to the sponsor:")),
@@ -196,9 +196,9 @@ def consequences(foreseen: list[Foreseen]) -> list[Consequence]:
                     "support.prorate_month_begun",
                 )
             )
-        elif f.kind == "enforcement_case":
+        elif f.kind == ForeseenKind.ENFORCEMENT_CASE:
             out.append(Consequence(str(_("The immigration office opens a case to find him."))))
-        elif f.kind == "deportation_order":
+        elif f.kind == ForeseenKind.DEPORTATION_ORDER:
             out.append(Consequence(str(_("The immigration office orders his deportation."))))
     return out
 
