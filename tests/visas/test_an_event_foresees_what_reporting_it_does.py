@@ -4,6 +4,7 @@ the same fines with their codes and amounts, the same support, nothing for leavi
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 import pytest
 
@@ -12,8 +13,9 @@ from vip.clock import now, today
 from vip.ledger.selectors import balances
 from vip.money import Money
 from vip.people.models import User
+from vip.policy.parameters import jurisdiction
 from vip.visas import services
-from vip.visas.consequences import Foreseen
+from vip.visas.consequences import Foreseen, ForeseenKind, foresee
 from vip.visas.lifecycle import Event
 from vip.visas.models import Fine, Visa
 from vip.visas.selectors import earnings_share, foreseen_consequences
@@ -39,14 +41,16 @@ def test_a_late_disappearance_foresees_both_fines_and_the_case(story: World, vis
     on = today() - dt.timedelta(days=30)
     foreseen = foreseen_consequences(visa, Event.DISAPPEARED, on)
     assert foreseen == [
-        Foreseen("fine", "FINE_DISAPPEARANCE", "fine.disappearance", Money(5000_00, "USD")),
         Foreseen(
-            "fine",
+            ForeseenKind.FINE, "FINE_DISAPPEARANCE", "fine.disappearance", Money(5000_00, "USD")
+        ),
+        Foreseen(
+            ForeseenKind.FINE,
             "FINE_DISAPPEARANCE_LATE_REPORT",
             "fine.disappearance_late_extra",
             Money(2500_00, "USD"),
         ),
-        Foreseen("enforcement_case"),
+        Foreseen(ForeseenKind.ENFORCEMENT_CASE),
     ]
     report(story, visa, "disappeared", on)
     levied = Fine.objects.filter(visa=visa).order_by("pk")
@@ -68,7 +72,9 @@ def test_work_again_foresees_the_end_of_support_and_what_is_still_due(
 ) -> None:
     report(story, visa, "unemployed", today())
     [ends] = foreseen_consequences(visa, Event.EMPLOYED, today())
-    assert ends == Foreseen("support_ends", amount=Money(0, "USD"), monthly=Money(800_00, "USD"))
+    assert ends == Foreseen(
+        ForeseenKind.SUPPORT_ENDS, amount=Money(0, "USD"), monthly=Money(800_00, "USD")
+    )
 
 
 def test_leaving_foresees_nothing_for_anyone(story: World, visa: Visa) -> None:
@@ -82,3 +88,18 @@ def test_the_share_shown_before_sending_is_the_share_posted(story: World, visa: 
         user=story["bishal"], visa_id=visa.pk, month=add_months(today(), -1), amount=earned
     )
     assert shown == Money(report_.gain_share, "USD") == Money(500_00, "USD")
+
+
+def test_where_the_month_begun_is_prorated_the_refund_is_foreseen(story: World, visa: Visa) -> None:
+    started = today() - dt.timedelta(days=10)
+    report(story, visa, "unemployed", started)
+    prorated = jurisdiction("US").on(today(), {"support.prorate_month_begun": True})
+    ends, refund = foresee(visa, Event.EMPLOYED, today(), prorated)
+    month_ends = add_months(started, 1)
+    unused = Fraction((month_ends - today()).days, (month_ends - started).days)
+    assert ends.amount == Money(0, "USD")  # the month begun is posted already
+    assert refund == Foreseen(
+        ForeseenKind.SUPPORT_REFUND,
+        parameter="support.prorate_month_begun",
+        amount=Money(800_00, "USD").times(unused),
+    )

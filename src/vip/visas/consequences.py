@@ -22,7 +22,6 @@ from vip.policy.parameters import Parameters, parameters
 from vip.visas.lifecycle import Event
 from vip.visas.models import (
     DeportationOrder,
-    DeportationReason,
     EnforcementCase,
     Fine,
     Incident,
@@ -251,9 +250,7 @@ def on_crime(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[
         levy_fine(visa, *fine, params, actor)
         for fine in fines_due(Event.CRIME_CONVICTED, day, params)
     ]
-    order = DeportationOrder.objects.create(
-        visa=visa, reason=DeportationReason.CRIME_CONVICTED, issued_on=day
-    )
+    order = DeportationOrder.objects.create(visa=visa, reason="CRIME_CONVICTED", issued_on=day)
     audit.record(
         actor=actor,
         action=Action.DEPORTATION_ORDERED,
@@ -303,10 +300,7 @@ def on_found(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[
     case.closed_on = day
     case.save(update_fields=["closed_on"])
     order = DeportationOrder.objects.create(
-        visa=visa,
-        reason=DeportationReason.FOUND_AFTER_DISAPPEARANCE,
-        issued_on=day,
-        effective_on=day,
+        visa=visa, reason="FOUND_AFTER_DISAPPEARANCE", issued_on=day, effective_on=day
     )
     audit.record(
         actor=actor,
@@ -374,6 +368,8 @@ def carry_out(
 
 
 class ForeseenKind(StrEnum):
+    """What a report would bring about, as its confirmation states it."""
+
     FINE = "fine"
     SUPPORT_STARTS = "support_starts"
     SUPPORT_ENDS = "support_ends"
@@ -410,7 +406,13 @@ def foresee(visa: Visa, event: Event, day: dt.date, params: Parameters) -> list[
             if params["support.prorate_month_begun"]:
                 charged = obligation.months_posted + due
                 unused = unused_part(obligation.started_on, charged, day)
-                out.append(Foreseen(ForeseenKind.SUPPORT_REFUND, amount=monthly.times(unused)))
+                out.append(
+                    Foreseen(
+                        ForeseenKind.SUPPORT_REFUND,
+                        parameter="support.prorate_month_begun",
+                        amount=monthly.times(unused),
+                    )
+                )
     if event == Event.UNEMPLOYED:
         monthly = params.money("support.monthly_unemployment")
         out.append(

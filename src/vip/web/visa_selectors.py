@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vip.ledger import selectors as ledger
 from vip.ledger.models import Leg
+from vip.money import Money
 from vip.people.models import User
 from vip.policy.parameters import jurisdiction
 from vip.visas.consequences import Foreseen, ForeseenKind
@@ -156,51 +157,43 @@ class Consequence:
     code: str = ""
 
 
+# A confirmation's words for each thing a report brings about (%(why)s: a fine's reason,
+# %(monthly)s: the support a month); its amount follows them.
+FORESEEN: dict[ForeseenKind, Promise] = {
+    ForeseenKind.FINE: _("A fine on the sponsor: %(why)s"),
+    ForeseenKind.SUPPORT_STARTS: _(
+        "The sponsor pays him %(monthly)s a month until he works again."
+    ),
+    ForeseenKind.SUPPORT_ENDS: _(
+        "The support of %(monthly)s a month ends; still due up to that day:"
+    ),
+    ForeseenKind.SUPPORT_REFUND: _(
+        "The days of the month he no longer needs go back to the sponsor:"
+    ),
+    ForeseenKind.ENFORCEMENT_CASE: _("The immigration office opens a case to find him."),
+    ForeseenKind.DEPORTATION_ORDER: _("The immigration office orders his deportation."),
+}
+
+
+def shown(amount: Money | None) -> str:
+    return money(amount.amount, amount.currency) if amount else ""
+
+
 def consequences(foreseen: list[Foreseen]) -> list[Consequence]:
-    out = []
-    for f in foreseen:
-        if f.kind == ForeseenKind.FINE and f.amount:
-            out.append(
-                Consequence(
-                    str(_("A fine on the sponsor: %(why)s") % {"why": refusals.message_of(f.code)}),
-                    money(f.amount.amount, f.amount.currency),
-                    f.code,
-                )
-            )
-        elif f.kind == ForeseenKind.SUPPORT_STARTS and f.amount and f.monthly:
-            out.append(
-                Consequence(
-                    str(
-                        _("The sponsor pays him %(monthly)s a month until he works again.")
-                        % {"monthly": money(f.monthly.amount, f.monthly.currency)}
-                    ),
-                    money(f.amount.amount, f.amount.currency),
-                    f.parameter,
-                )
-            )
-        elif f.kind == ForeseenKind.SUPPORT_ENDS and f.amount and f.monthly:
-            out.append(
-                Consequence(
-                    str(
-                        _("The support of %(monthly)s a month ends; still due up to that day:")
-                        % {"monthly": money(f.monthly.amount, f.monthly.currency)}
-                    ),
-                    money(f.amount.amount, f.amount.currency),
-                )
-            )
-        elif f.kind == ForeseenKind.SUPPORT_REFUND and f.amount:
-            out.append(
-                Consequence(
-                    str(_("The days of the month he no longer needs go back to the sponsor:")),
-                    money(f.amount.amount, f.amount.currency),
-                    "support.prorate_month_begun",
-                )
-            )
-        elif f.kind == ForeseenKind.ENFORCEMENT_CASE:
-            out.append(Consequence(str(_("The immigration office opens a case to find him."))))
-        elif f.kind == ForeseenKind.DEPORTATION_ORDER:
-            out.append(Consequence(str(_("The immigration office orders his deportation."))))
-    return out
+    return [
+        Consequence(
+            str(
+                FORESEEN[f.kind]
+                % {
+                    "why": refusals.message_of(f.code) if f.code else "",
+                    "monthly": shown(f.monthly),
+                }
+            ),
+            shown(f.amount),
+            f.code or f.parameter,
+        )
+        for f in foreseen
+    ]
 
 
 @dataclass(frozen=True)
