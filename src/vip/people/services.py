@@ -229,21 +229,16 @@ def change_password(*, user: User, current: str, new: str) -> None:
     revoke_tokens(user=user, reason="password_changed")
 
 
-def _login_subject(email: str) -> tuple[User | None, str, str]:
-    """Who a login names: the account when there is one, else a digest of what was typed (the
-    log keeps no e-mail nor anything a person typed by mistake in its place)."""
+def _record_login_event(action: Action, *, email: str, address: str, via: str) -> None:
+    """The event names the account when there is one, else a digest of what was typed (the log
+    keeps no e-mail nor anything a person typed by mistake in its place). Its object id."""
     user = User.objects.filter(email__iexact=email).first()
-    if user is not None:
-        return user, "user", str(user.pk)
-    return None, "login", _digest(email.lower())[:16]
-
-
-@transaction.atomic
-def record_login_failure(*, email: str, address: str, via: str) -> None:
-    _, object_type, object_id = _login_subject(email)
+    object_type, object_id = (
+        ("user", str(user.pk)) if user else ("login", _digest(email.lower())[:16])
+    )
     audit.record(
         actor=None,
-        action=Action.LOGIN_FAILED,
+        action=action,
         object_type=object_type,
         object_id=object_id,
         data={"via": via, "address": address},
@@ -251,18 +246,16 @@ def record_login_failure(*, email: str, address: str, via: str) -> None:
 
 
 @transaction.atomic
+def record_login_failure(*, email: str, address: str, via: str) -> None:
+    _record_login_event(Action.LOGIN_FAILED, email=email, address=address, via=via)
+
+
+@transaction.atomic
 def record_lockout(*, email: str, address: str, via: str, window: int) -> None:
-    """Once per account, address and window, however often a locked login is tried again (the
+    """Once per e-mail, address and window, however often a locked login is tried again (the
     log is not flooded by an attacker knocking on a locked door)."""
-    _, object_type, object_id = _login_subject(email)
-    if cache.add(f"vip:lockout:{object_id}:{address}", True, timeout=window):
-        audit.record(
-            actor=None,
-            action=Action.LOGIN_LOCKED_OUT,
-            object_type=object_type,
-            object_id=object_id,
-            data={"via": via, "address": address},
-        )
+    if cache.add(f"vip:lockout:{_digest(email.lower())}:{address}", True, timeout=window):
+        _record_login_event(Action.LOGIN_LOCKED_OUT, email=email, address=address, via=via)
 
 
 @transaction.atomic

@@ -24,6 +24,18 @@ from vip.web import refusals
 from vip.web.templatetags.vip_format import country_choices
 
 
+def account_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """What the sign-up form gives people.services of a new account (its country aside)."""
+    return {
+        "email": data["email"],
+        "password": data["password1"],
+        "role": data["role"],
+        "full_name": data["full_name"],
+        "birth_date": data["birth_date"],
+        "community_code": data.get("community") or None,
+    }
+
+
 class SignupForm(AllauthSignupForm):  # type: ignore[misc]
     """The e-mail and password allauth asks for, and what people.services needs of a person."""
 
@@ -65,14 +77,7 @@ class SignupForm(AllauthSignupForm):  # type: ignore[misc]
         if self.errors:
             return data
         try:
-            services.check_new_account(
-                email=data["email"],
-                password=data["password1"],
-                role=data["role"],
-                full_name=data["full_name"],
-                birth_date=data["birth_date"],
-                community_code=data.get("community") or None,
-            )
+            services.check_new_account(**account_fields(data))
         except DomainError as error:
             refusals.show_on_form(self, error, self.refusal_fields)
         return data
@@ -107,15 +112,8 @@ class Adapter(DefaultAccountAdapter):  # type: ignore[misc]
     def save_user(
         self, request: HttpRequest, user: AbstractBaseUser, form: BaseForm, commit: bool = True
     ) -> User:
-        data = form.cleaned_data
         return services.create_account(
-            email=data["email"],
-            password=data["password1"],
-            role=data["role"],
-            full_name=data["full_name"],
-            birth_date=data["birth_date"],
-            country=data["country"],
-            community_code=data.get("community") or None,
+            **account_fields(form.cleaned_data), country=form.cleaned_data["country"]
         )
 
 
