@@ -18,6 +18,8 @@ hypothesis_settings.load_profile("vip")
 # module: pytest-django would read them before this file). Subprocesses inherit both.
 os.environ.setdefault("VIP_SECRET_KEY", secrets.token_urlsafe(50))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vip.settings")
+# Notices' e-mails are sent at once, in the test's own process (no worker to run).
+os.environ.setdefault("VIP_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 django.setup()  # as pytest-django would have, before any other conftest imports a model
 
 

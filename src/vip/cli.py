@@ -169,6 +169,17 @@ def serve(
 
 
 @app.command()
+def worker(
+    batch: Annotated[bool, typer.Option(help="Run the tasks queued now, then stop.")] = False,
+) -> None:
+    """Run the background tasks (the notices' e-mails) from the database queue, until stopped."""
+    django_setup()
+    from django.core.management import call_command
+
+    call_command("db_worker", batch=batch, no_startup_delay=True, verbosity=0)
+
+
+@app.command()
 def demo(
     host: Host = "127.0.0.1",
     port: Port = 8000,

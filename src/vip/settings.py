@@ -45,9 +45,12 @@ INSTALLED_APPS = [
     "vip.ledger",
     "vip.visas",
     "vip.messaging",
+    "vip.notifications",
     "vip.web",
     # After vip.web, whose templates draw allauth's pages in the portal's layout and words.
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -183,6 +186,15 @@ MFA_TOTP_ISSUER = "VIP platform"
 # it to enrol (vip.web.second_factor), the API's token asks for its `code`. The demo's staff
 # are enrolled with this base32 secret (`oathtool --totp -b SECRET` gives the code).
 VIP_DEMO_TOTP_SECRET = os.environ.get("VIP_DEMO_TOTP_SECRET", "OZUXALLEMVWW6LLTORQWMZRNGIYDENRB")
+# Background tasks (notices' e-mails): the database queue that `vip worker` runs; the tests set
+# VIP_TASKS_BACKEND to django-tasks' immediate backend.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("VIP_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+# Where people open the portal: the links in the notices' e-mails.
+VIP_SITE_URL = os.environ.get("VIP_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 VIP_VIDEO_BASE_URL = os.environ.get("VIP_VIDEO_BASE_URL", "https://meet.vip.example/")
 VIP_TOKEN_TTL_DAYS = int(os.environ.get("VIP_TOKEN_TTL_DAYS", "30"))
 VIP_TOKEN_IDLE_MINUTES = int(os.environ.get("VIP_TOKEN_IDLE_MINUTES", "1440"))

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from vip.agreements.models import Agreement, Interview
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+
+from django.db.models import QuerySet
+
+from vip.agreements.models import Agreement, AgreementStatus, Interview
+from vip.clock import today
 from vip.errors import NotFound
+from vip.money import Money
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for
+from vip.policy.parameters import parameters
+from vip.visas.rules import Monthly, monthly_terms
 
 
 def may_see(user: User, agreement: Agreement) -> bool:
@@ -44,3 +54,101 @@ def visible_interview(user: User, interview_id: int) -> Interview:
     if found is None or not may_see(user, found.agreement):
         raise NotFound("INTERVIEW_NOT_FOUND", "no such interview")
     return found
+
+
+@dataclass(frozen=True)
+class Obligations:
+    """What a sponsor takes on with an agreement, with the amounts in force where he lives."""
+
+    insurance_coverage: Money  # a year, the least the basic health insurance covers
+    insurance_months: int
+    support_monthly: Money  # while the migrant cannot find work
+    fine_crime: Money
+    fine_disappearance: Money
+    fine_late_report: Money  # on top, when a disappearance is reported late
+    report_window_days: int
+    max_gain_share: Fraction
+
+
+def obligations(sponsor: User, day: dt.date) -> Obligations | None:
+    """None while he lives in no registered community: no jurisdiction's amounts apply yet."""
+    if sponsor.community is None:
+        return None
+    p = parameters(sponsor.community.jurisdiction_id, day)
+    return Obligations(
+        insurance_coverage=p.money("insurance.min_coverage"),
+        insurance_months=p["insurance.min_period_months"],
+        support_monthly=p.money("support.monthly_unemployment"),
+        fine_crime=p.money("fine.crime"),
+        fine_disappearance=p.money("fine.disappearance"),
+        fine_late_report=p.money("fine.disappearance_late_extra"),
+        report_window_days=p["disappearance.report_window_days"],
+        max_gain_share=p.fraction("gain_share.max_fraction"),
+    )
+
+
+def home_earnings(migrant: User) -> Money | None:
+    """His stated home earnings a year, the gain share's baseline (None until he states them)."""
+    profile = migrant.migrant_profile
+    if profile.home_annual_earnings is None:
+        return None
+    return Money(profile.home_annual_earnings, profile.home_currency)
+
+
+def share_of(agreement: Agreement) -> Fraction:
+    return Fraction(agreement.gain_share_numerator, agreement.gain_share_denominator)
+
+
+def month_of(agreement: Agreement) -> Monthly:
+    """A month at the agreed pay: his pay, his baseline, the share he owes, what he keeps."""
+    return monthly_terms(
+        Money(agreement.annual_pay, agreement.currency),
+        Money(agreement.home_annual_earnings, agreement.currency),
+        share_of(agreement),
+    )
+
+
+def offers_to(migrant: User) -> QuerySet[Agreement]:
+    """The agreements offered to him and those he has signed, the latest first."""
+    return (
+        Agreement.objects.filter(migrant=migrant)
+        .exclude(status=AgreementStatus.LAPSED)
+        .select_related("sponsor__community")
+        .order_by("-created_at", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class Preview:
+    """An offer as the sponsor checks it before sending: the month, at his pay, of the migrant
+    (from the migrant's stated home earnings), and what the sponsor takes on."""
+
+    month: Monthly | None  # None while his home earnings are not stated in the pay's currency
+    home_annual: Money | None
+    obligations: Obligations | None
+
+
+def preview(sponsor: User, migrant_id: int, annual_pay: Money, share: Fraction) -> Preview:
+    home = home_earnings(offered_migrant(migrant_id))
+    comparable = home is not None and home.currency == annual_pay.currency
+    month = monthly_terms(annual_pay, home, share) if home is not None and comparable else None
+    return Preview(month, home, obligations(sponsor, today()))
+
+
+def offered_migrant(migrant_id: int) -> User:
+    """The migrant an offer is for (any active migrant: the ranking showed him)."""
+    found = (
+        User.objects.filter(pk=migrant_id, role=Role.MIGRANT, is_active=True)
+        .select_related("migrant_profile")
+        .first()
+    )
+    if found is None:
+        raise NotFound("MIGRANT_NOT_FOUND", "no such migrant")
+    return found
+
+
+def signed_by(user: User, agreement: Agreement) -> bool:
+    """Whether this party's signature is on it (the sponsor's, for him or his agency)."""
+    if user.pk == agreement.migrant_id:
+        return agreement.migrant_signed_at is not None
+    return agreement.sponsor_signed_at is not None

@@ -20,6 +20,8 @@ from vip.clock import now, today
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
 from vip.matching import indexes
 from vip.money import Money
+from vip.notifications.models import Kind
+from vip.notifications.services import notify
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for, blocked
 from vip.policy.parameters import parameters
@@ -126,6 +128,7 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
         gain_share_denominator=terms.gain_share.denominator,
         home_annual_earnings=home.home_annual_earnings,
     )
+    notify(migrant, Kind.OFFER_RECEIVED, agreement.pk)
     audit.record(
         actor=user,
         action=Action.AGREEMENT_OFFERED,
@@ -162,6 +165,8 @@ def sign(*, user: User, agreement_id: int) -> Agreement:
     if agreement.sponsor_signed_at and agreement.migrant_signed_at:
         agreement.status = AgreementStatus.SIGNED
     agreement.save(update_fields=[field, "status"])
+    other = agreement.sponsor if field == "migrant_signed_at" else agreement.migrant
+    notify(other, Kind.AGREEMENT_SIGNED, agreement.pk)
     audit.record(
         actor=user,
         action=Action.AGREEMENT_SIGNED,
@@ -192,6 +197,8 @@ def schedule_interview(*, user: User, agreement_id: int, at: dt.datetime) -> Int
         scheduled_by=user,
         video_url=f"{settings.VIP_VIDEO_BASE_URL}vip-{room}",
     )
+    invited = agreement.sponsor if user.pk == agreement.migrant_id else agreement.migrant
+    notify(invited, Kind.INTERVIEW_SCHEDULED, interview.pk)
     audit.record(
         actor=user,
         action=Action.INTERVIEW_SCHEDULED,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -12,6 +13,8 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from vip.agreements.models import Work
+from vip.agreements.services import Terms
 from vip.matching.ranking.records import CEFR_LEVELS, Housing, Level, SoftCriterion
 from vip.matching.services import LanguageNeed, RequestCriteria, SectorNeed
 from vip.messaging.models import ReportReason
@@ -41,6 +44,10 @@ CRITERION_WORDS: dict[SoftCriterion, Promise] = {
 }
 LEVELS = [(level.value, LEVEL_WORDS[level]) for level in Level]
 HOUSING = [(housing.value, HOUSING_WORDS[housing]) for housing in Housing]
+WORK_WORDS: dict[Work, Promise] = {
+    Work.FOR_SPONSOR: _("For you, in your household"),
+    Work.PLACED: _("For an employer you place him with"),
+}
 SOFT_CRITERIA = [(criterion.value, CRITERION_WORDS[criterion]) for criterion in SoftCriterion]
 ROWS = 3  # languages, sectors and countries a form takes at once: enough for a first profile
 
@@ -267,6 +274,60 @@ class InterviewForm(forms.Form):
         return dt.datetime.combine(
             self.cleaned_data["day"], self.cleaned_data["hour"], ZoneInfo(self.zone)
         )
+
+
+class TermsForm(StepForm):
+    """The terms a sponsor offers a migrant; the service checks them against the law."""
+
+    title = _("The terms you offer")
+    start_date = forms.DateField(
+        label=_("First day of work"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    duration_months = forms.IntegerField(
+        label=_("How many months"), min_value=1, max_value=600, initial=12
+    )
+    annual_pay = forms.DecimalField(
+        label=_("Pay a year"), min_value=0, max_digits=12, decimal_places=2
+    )
+    housing = forms.CharField(label=_("The housing you give"), max_length=200)
+    work = forms.ChoiceField(
+        label=_("Who he works for"),
+        choices=[(w.value, WORK_WORDS[w]) for w in Work],
+        widget=forms.RadioSelect,
+        initial=Work.FOR_SPONSOR,
+    )
+    gain_share = forms.IntegerField(
+        label=_("Share of his gain, in percent"),
+        min_value=0,
+        max_value=100,
+        help_text=_(
+            "The part of what he earns above his home earnings that he gives you each month."
+        ),
+    )
+    sector = forms.ChoiceField(label=_("Sector of work"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        currency = currency_of(self.sponsor)
+        self.fields["annual_pay"].help_text = _("In %(currency)s.") % {"currency": currency}
+        jurisdiction = self.sponsor.community.jurisdiction_id if self.sponsor.community else None
+        sector = self.fields["sector"]
+        assert isinstance(sector, forms.ChoiceField)
+        sector.choices = [("", "—"), *sector_choices(jurisdiction)]
+
+
+def terms(draft: dict[str, Any], sponsor: User) -> Terms:
+    """The draft's terms as the offer takes them (the API builds the same Terms)."""
+    currency = currency_of(sponsor)
+    return Terms(
+        start_date=dt.date.fromisoformat(draft["start_date"]),
+        duration_months=draft["duration_months"],
+        annual_pay=Money(minor(Decimal(draft["annual_pay"]), currency), currency),
+        housing=draft["housing"],
+        work=draft["work"],
+        gain_share=Fraction(draft["gain_share"], 100),
+        sector=draft.get("sector") or None,
+    )
 
 
 class ProfileForm(forms.Form):

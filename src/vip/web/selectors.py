@@ -109,6 +109,8 @@ def sponsor_tasks(sponsor: User) -> list[Task]:
         Task(
             _("Agreement"),
             state_of_agreement(agreement),
+            "",
+            reverse("web:agreement", args=[agreement.pk]) if agreement else "",
         ),
         Task(
             _("Health insurance"),
@@ -186,7 +188,7 @@ def migrant_tasks(migrant: User) -> list[Task]:
             "",
             interview_url(agreement, interview),
         ),
-        Task(_("Agreement"), state_of_agreement(agreement)),
+        Task(_("Agreement"), state_of_agreement(agreement), "", reverse("web:offers")),
         Task(
             _("Visa"),
             DONE if visa and visa.status == Status.ACTIVE else (STARTED if visa else LATER),

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from vip.web import conversations, interviews, migrant, migrant_visa, sponsor, sponsor_visa, views
+from vip.web import (
+    conversations,
+    interviews,
+    migrant,
+    migrant_visa,
+    notices,
+    offers,
+    sponsor,
+    sponsor_visa,
+    views,
+)
 
 app_name = "web"
 urlpatterns: list[URLPattern] = [
@@ -42,6 +52,11 @@ urlpatterns: list[URLPattern] = [
     path("migrant/visas/<int:visa_id>/earnings/", migrant_visa.earnings, name="earnings"),
     path("migrant/visas/<int:visa_id>/complaints/", migrant_visa.complaints, name="complaints"),
     path("migrant/visas/<int:visa_id>/another-sponsor/", migrant_visa.transfer, name="transfer"),
+    path("sponsor/offer/<int:migrant_id>/", offers.offer_terms, name="offer_terms"),
+    path("sponsor/offer/<int:migrant_id>/check/", offers.offer_check, name="offer_check"),
+    path("sponsor/offers/<int:agreement_id>/", offers.offer_done, name="offer_done"),
+    path("migrant/offers/", offers.offers, name="offers"),
+    path("agreements/<int:agreement_id>/", offers.agreement, name="agreement"),
     path("agreements/<int:agreement_id>/interview/", interviews.invite, name="interview_invite"),
     path("interviews/<int:interview_id>/", interviews.interview, name="interview"),
     path(
@@ -49,6 +64,8 @@ urlpatterns: list[URLPattern] = [
         interviews.calendar_file,
         name="interview_ics",
     ),
+    path("notifications/", notices.notices, name="notices"),
+    path("notifications/read/", notices.read, name="notices_read"),
     path("messages/", conversations.conversations, name="conversations"),
     path("messages/with/<int:person_id>/", conversations.start, name="conversation_start"),
     path("messages/<int:conversation_id>/", conversations.conversation, name="conversation"),

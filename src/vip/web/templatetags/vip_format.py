@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from decimal import Decimal
+from fractions import Fraction
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
@@ -48,9 +49,11 @@ def number(value: int | float | Decimal | None) -> str:
 
 
 @register.filter
-def percent(fraction: float | Decimal | None) -> str:
+def percent(fraction: float | Decimal | Fraction | None) -> str:
     if fraction is None:
         return ""
+    if isinstance(fraction, Fraction):  # a gain share: 1/3 is shown as 33%
+        fraction = float(fraction)
     return babel_numbers.format_percent(fraction, locale=locale())
 
 

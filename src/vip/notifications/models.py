@@ -1,0 +1,28 @@
+"""What concerns a person, told in the portal and by e-mail."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Kind(models.TextChoices):
+    OFFER_RECEIVED = "offer_received"
+    AGREEMENT_SIGNED = "agreement_signed"  # the other party signed
+    MESSAGE_RECEIVED = "message_received"
+    INTERVIEW_SCHEDULED = "interview_scheduled"
+
+
+class Notification(models.Model):
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="notifications"
+    )
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    about_id = models.BigIntegerField()  # the agreement, the conversation or the interview
+    created_at = models.DateTimeField()
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["person", "read_at"])]
