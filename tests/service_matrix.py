@@ -104,6 +104,7 @@ UNCHECKED: dict[str, str] = {
     "communities.sync_jurisdictions": "the system mirrors its parameter files",
     "communities.in_force": "a helper of set_rules",
     "matching.page_of": "a helper of the searches",
+    "matching.count_search": "a helper of the searches: the rate limit",
     "matching.round_lists": "a helper of run_round",
     "agreements.parse_gain_share": "a parser, no caller",
     "agreements.make_offer": "inside offer's or run_round's transaction, which checked",

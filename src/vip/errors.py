@@ -38,19 +38,24 @@ class Invalid(DomainError):
     status = 422
 
 
-class TooManyAttempts(DomainError):
-    """Too many failed logins from an account or an address: try again after `retry_after`
-    seconds (the answer's Retry-After)."""
+class RateLimited(DomainError):
+    """Too many of something in a window: try again after `retry_after` seconds (the answer's
+    Retry-After)."""
 
     status = 429
 
+    def __init__(self, code: str, message: str, retry_after: int) -> None:
+        super().__init__(code, message, {"retry_after": retry_after})
+        self.retry_after = retry_after
+
+
+class TooManyAttempts(RateLimited):
+    """Too many failed logins from an account or an address."""
+
     def __init__(self, retry_after: int) -> None:
         super().__init__(
-            "TOO_MANY_ATTEMPTS",
-            "too many failed attempts: try again later",
-            {"retry_after": retry_after},
+            "TOO_MANY_ATTEMPTS", "too many failed attempts: try again later", retry_after
         )
-        self.retry_after = retry_after
 
 
 def role_required(role: str) -> Forbidden:

@@ -166,6 +166,10 @@ ACCOUNT_ADAPTER = "vip.web.accounts.Adapter"
 VIP_LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("VIP_LOGIN_FAILURES_PER_ACCOUNT", "5"))
 VIP_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("VIP_LOGIN_FAILURES_PER_ADDRESS", "20"))
 VIP_LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("VIP_LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+# Searches (candidates, opportunities) per person and window, counted in CACHES: past the number,
+# 429 TOO_MANY_SEARCHES with Retry-After until the window ends.
+VIP_SEARCHES_PER_WINDOW = int(os.environ.get("VIP_SEARCHES_PER_WINDOW", "60"))
+VIP_SEARCH_WINDOW_SECONDS = int(os.environ.get("VIP_SEARCH_WINDOW_SECONDS", "300"))
 # Counted in CACHES (shared by every worker); "5/5m/ip" is five per five minutes per address.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

@@ -277,6 +277,7 @@ CALLERS: dict[tuple[str, str], str | None] = {
     ("POST", "/communities"): "authority",
     ("POST", "/requests"): "anthony",
     ("GET", "/me/opportunities"): "bishal",
+    ("GET", "/me/views"): "bishal",
     ("POST", "/agreements"): "frank",
     ("POST", "/visas"): "anthony",
     ("GET", "/me/fines"): "carol",

@@ -22,7 +22,7 @@ BISHAL = MigrantRecord(
     religion="hindu",
     pay_expectation=1_000_000,
     housing_need="private_room",
-    preferences=frozenset({"pay", "housing"}),
+    preferences=frozenset({"interests", "pay", "housing"}),
 )
 ANTHONY = SponsorRecord(
     id=1,
@@ -40,7 +40,7 @@ ANTHONY = SponsorRecord(
     interests=frozenset({"football", "cricket", "music"}),
     annual_pay=1_200_000,
     housing="private_room",
-    preferences=frozenset({"interests", "experience"}),
+    preferences=frozenset({"interests", "experience", "pay", "housing"}),
 )
 
 

@@ -16,7 +16,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 from ninja.security import HttpBearer
 
-from vip.errors import DomainError, TooManyAttempts
+from vip.errors import DomainError, RateLimited
 from vip.people.models import ApiToken, User
 from vip.people.services import token_for
 
@@ -94,7 +94,7 @@ def error(
 @api.exception_handler(DomainError)
 def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     response = error(request, exc.status, exc.code, exc.message, exc.details)
-    if isinstance(exc, TooManyAttempts):
+    if isinstance(exc, RateLimited):
         response["Retry-After"] = str(exc.retry_after)
     return response
 

@@ -16,11 +16,13 @@ from vip.api.schemas import (
     OpportunitiesOut,
     OpportunityOut,
     PersonOut,
+    ProfileViewOut,
     RequestIn,
+    ViewerOut,
 )
 from vip.calendar import age_on
 from vip.clock import today
-from vip.matching import services
+from vip.matching import selectors, services
 from vip.matching.models import SponsorshipRequest
 from vip.matching.services import LanguageNeed, RequestCriteria, SectorNeed
 from vip.people import services as people_services
@@ -82,6 +84,20 @@ def candidates(request: HttpRequest, request_id: int, page: Query[Page]) -> Cand
             for c in ranked
         ]
     )
+
+
+@router.get("/me/views", response={200: list[ProfileViewOut], **ERRORS})
+def my_views(request: HttpRequest) -> list[ProfileViewOut]:
+    """Who saw the caller in a search's results (a migrant's own list)."""
+    return [
+        ProfileViewOut(
+            viewer=ViewerOut(id=v.viewer.pk, full_name=v.viewer.full_name, role=v.viewer.role),
+            request=v.request_id,
+            sponsor=v.request.sponsor_id,
+            at=v.at,
+        )
+        for v in selectors.views_of(caller(request))
+    ]
 
 
 @router.get("/me/opportunities", response={200: OpportunitiesOut, **ERRORS})

@@ -347,6 +347,19 @@ class PersonOut(Schema):
     age: int | None
 
 
+class ViewerOut(Schema):
+    id: int
+    full_name: str
+    role: str
+
+
+class ProfileViewOut(Schema):
+    viewer: ViewerOut
+    request: int
+    sponsor: int
+    at: dt.datetime
+
+
 class CandidateOut(Schema):
     migrant: PersonOut
     score: float

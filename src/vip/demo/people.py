@@ -198,5 +198,5 @@ BISHAL_PROFILE = {
     "religion": "hindu",
     "pay_expectation": 10_000_00,
     "housing_need": "private_room",
-    "soft_criteria": ["pay", "housing"],
+    "soft_criteria": ["interests", "pay", "housing"],
 }

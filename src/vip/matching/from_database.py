@@ -57,7 +57,9 @@ def _housing(value: str) -> str:
 
 
 def _latest_clear(ids: list[int] | None) -> dict[tuple[int, str], bool]:
-    rows = Verification.objects.filter(kind__in=SENSITIVE_VERIFICATIONS)
+    rows = Verification.objects.filter(
+        kind__in=[*SENSITIVE_VERIFICATIONS, VerificationKind.IDENTITY]
+    )
     if ids is not None:
         rows = rows.filter(person_id__in=ids)
     latest: dict[tuple[int, str], bool] = {}
@@ -129,6 +131,7 @@ def migrant_records(ids: list[int] | None = None) -> list[MigrantRecord]:
                 wants_other_adults=p["wants_other_adults"],
                 holds_visa=pk in visas,
                 signed_agreement=pk in signed,
+                verified=clear.get((pk, VerificationKind.IDENTITY), False),
                 pay_expectation=max(p["pay_expectation"], 0),
                 housing_need=_housing(p["housing_need"]),
                 preferences=_criteria(p["soft_criteria"]),

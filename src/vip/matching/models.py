@@ -63,3 +63,17 @@ class IndexChange(models.Model):
     kind = models.CharField(max_length=8, choices=Kind.choices)
     user_ids = models.JSONField(default=list)
     at = models.DateTimeField()
+
+
+class ProfileView(models.Model):
+    """A migrant shown to someone in a search's results: he sees who (GET /me/views)."""
+
+    migrant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="profile_views"
+    )
+    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    request = models.ForeignKey(SponsorshipRequest, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["migrant", "-at"], name="profile_views_latest")]

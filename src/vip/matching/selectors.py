@@ -6,13 +6,13 @@ from __future__ import annotations
 from vip.clock import today
 from vip.errors import NotFound
 from vip.matching import from_database, indexes
-from vip.matching.models import SponsorshipRequest
+from vip.matching.models import ProfileView, SponsorshipRequest
 from vip.matching.ranking.candidates import candidates as rank_candidates
 from vip.matching.ranking.opportunities import opportunities as rank_opportunities
 from vip.matching.ranking.ranked import Ranked
 from vip.matching.ranking.records import Safeguards
-from vip.people.models import Role, User
-from vip.people.selectors import acts_for
+from vip.people.models import Role, User, VerificationKind
+from vip.people.selectors import acts_for, is_verified
 from vip.policy.parameters import parameters
 
 
@@ -25,6 +25,12 @@ def may_see_request(user: User, request: SponsorshipRequest) -> bool:
     return user.role == Role.AUTHORITY or acts_for(user, request.sponsor)
 
 
+def may_search_for(request: SponsorshipRequest) -> bool:
+    """Only a verified sponsor's request is searched (by him, his agency or the authority): an
+    unverified account sees nobody."""
+    return is_verified(request.sponsor, VerificationKind.IDENTITY)
+
+
 def may_seek_opportunities(user: User) -> bool:
     """A migrant looks for the sponsors' requests that fit him."""
     return user.role == Role.MIGRANT
@@ -32,6 +38,15 @@ def may_seek_opportunities(user: User) -> bool:
 
 def may_run_round(user: User) -> bool:
     return user.role == Role.AUTHORITY
+
+
+def views_of(person: User, limit: int = 200) -> list[ProfileView]:
+    """Who saw him in a search's results, latest first."""
+    return list(
+        ProfileView.objects.filter(migrant=person)
+        .select_related("viewer", "request")
+        .order_by("-at", "-id")[:limit]
+    )
 
 
 def visible_request(user: User, request_id: int) -> SponsorshipRequest:

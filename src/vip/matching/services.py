@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, replace
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 
 from vip.agreements.models import Work
@@ -13,7 +15,7 @@ from vip.audit import services as audit
 from vip.audit.models import Action
 from vip.clock import now, today
 from vip.communities.models import Community
-from vip.errors import Forbidden, Invalid, NotFound, role_required
+from vip.errors import Forbidden, Invalid, NotFound, RateLimited, role_required
 from vip.matching import from_database, indexes, selectors
 from vip.matching.clearinghouse.rounds import (
     Listed,
@@ -23,11 +25,12 @@ from vip.matching.clearinghouse.rounds import (
     stable_pairs,
 )
 from vip.matching.clearinghouse.sides import RoundSide
-from vip.matching.models import MatchRound, SponsorshipRequest
+from vip.matching.models import MatchRound, ProfileView, SponsorshipRequest
 from vip.matching.ranking.ranked import Ranked
 from vip.matching.ranking.records import Housing, Level, SoftCriterion
 from vip.matching.selectors import (
     may_run_round,
+    may_search_for,
     may_seek_opportunities,
     may_state_request,
     visible_request,
@@ -130,14 +133,41 @@ def page_of(ranked: list[Ranked], offset: int, limit: int) -> Found:
     return Found(ranked[offset : offset + limit], len(ranked) > offset + limit)
 
 
+def count_search(user: User) -> None:
+    """Searches are rate-limited per person, in the shared cache (every worker counts in one
+    place): VIP_SEARCHES_PER_WINDOW in VIP_SEARCH_WINDOW_SECONDS, then 429 until the window ends."""
+    window = settings.VIP_SEARCH_WINDOW_SECONDS
+    start = int(now().timestamp()) // window * window
+    key = f"vip:searches:{user.pk}:{start}"
+    cache.add(key, 0, timeout=window)
+    if cache.incr(key) > settings.VIP_SEARCHES_PER_WINDOW:
+        retry_after = max(start + window - int(now().timestamp()), 1)
+        raise RateLimited("TOO_MANY_SEARCHES", "too many searches: try again later", retry_after)
+
+
 @transaction.atomic(durable=True)
 def search_candidates(*, user: User, request_id: int, limit: int, offset: int = 0) -> Found:
-    """The migrants who fit a request, to those who may see it. Candidates shown as "verified
-    clean record" or "verified health clearance" reveal those results: one sensitive read per
-    page, naming the migrants shown."""
+    """The migrants who fit a verified sponsor's request, to those who may see it; rate-limited.
+    Every search is audited, and each migrant shown sees who saw him (GET /me/views). Candidates
+    shown as "verified clean record" or "verified health clearance" reveal those results: one
+    sensitive read per page too, naming the migrants shown."""
     request = visible_request(user, request_id)
+    if not may_search_for(request):
+        raise Forbidden("SPONSOR_NOT_VERIFIED", "the sponsor's identity is not verified yet")
+    count_search(user)
     found = page_of(selectors.candidates(request.pk, offset + limit + 1), offset, limit)
     shown = [c.id for c in found.results]
+    at = now()
+    ProfileView.objects.bulk_create(
+        ProfileView(migrant_id=m, viewer=user, request=request, at=at) for m in shown
+    )
+    audit.record(
+        actor=user,
+        action=Action.CANDIDATES_SEARCHED,
+        object_type="request",
+        object_id=request.pk,
+        data={"offset": offset, "limit": limit, "migrants": shown},
+    )
     kinds = ["criminal_record"] * request.clean_record + ["health"] * request.health_clearance
     if kinds and shown:
         audit.record(
@@ -152,10 +182,19 @@ def search_candidates(*, user: User, request_id: int, limit: int, offset: int = 
 
 @transaction.atomic(durable=True)
 def search_opportunities(*, user: User, limit: int, offset: int = 0) -> Found:
-    """The open requests that fit a migrant: his own search."""
+    """The open requests that fit a migrant: his own search, rate-limited and audited."""
     if not may_seek_opportunities(user):
         raise role_required(Role.MIGRANT)
-    return page_of(selectors.opportunities(user.pk, offset + limit + 1), offset, limit)
+    count_search(user)
+    found = page_of(selectors.opportunities(user.pk, offset + limit + 1), offset, limit)
+    audit.record(
+        actor=user,
+        action=Action.OPPORTUNITIES_SEARCHED,
+        object_type="user",
+        object_id=user.pk,
+        data={"offset": offset, "limit": limit, "requests": [r.id for r in found.results]},
+    )
+    return found
 
 
 ROUND_LIST_LENGTH = 20

@@ -45,10 +45,16 @@ def profile(request: HttpRequest) -> HttpResponse:
 @for_role(Role.MIGRANT)
 def opportunities(request: HttpRequest) -> HttpResponse:
     migrant = person(request)
-    page = paged(
-        request,
-        lambda offset, size: matching.search_opportunities(user=migrant, limit=size, offset=offset),
-    )
+    try:
+        page = paged(
+            request,
+            lambda offset, size: matching.search_opportunities(
+                user=migrant, limit=size, offset=offset
+            ),
+        )
+    except DomainError as error:  # too many searches: said on the page
+        context = {"refusal": refusals.Refusal.of(error)}
+        return render(request, "web/migrant/opportunities.html", context, status=error.status)
     found = SponsorshipRequest.objects.select_related("sponsor__community__jurisdiction").in_bulk(
         [r.id for r in page.items]
     )

@@ -106,12 +106,20 @@ def request_done(request: HttpRequest, request_id: int) -> HttpResponse:
 def candidates(request: HttpRequest, request_id: int) -> HttpResponse:
     sponsor = person(request)
     found = visible_request(sponsor, request_id)
-    page = paged(
-        request,
-        lambda offset, size: services.search_candidates(
-            user=sponsor, request_id=found.pk, limit=size, offset=offset
-        ),
-    )
+    try:
+        page = paged(
+            request,
+            lambda offset, size: services.search_candidates(
+                user=sponsor, request_id=found.pk, limit=size, offset=offset
+            ),
+        )
+    except DomainError as error:  # not verified yet, or too many searches: said on the page
+        context = {
+            "found": found,
+            "ref": reference(found.pk),
+            "refusal": refusals.Refusal.of(error),
+        }
+        return render(request, "web/sponsor/candidates.html", context, status=error.status)
     people = User.objects.in_bulk([c.id for c in page.items])
     context = {
         "found": found,

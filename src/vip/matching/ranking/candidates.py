@@ -15,6 +15,7 @@ from vip.matching.ranking.index import (
     HOLDS_VISA,
     JURISDICTION_SHIFT,
     SIGNED_AGREEMENT,
+    UNVERIFIED,
     WANTS_OTHER_ADULTS,
     CandidateIndex,
     criteria_bits,
@@ -46,7 +47,7 @@ def _needs(
         return None
     must = 1 << (JURISDICTION_SHIFT + v.jurisdictions.number(request.jurisdiction))
     must |= CLEAN * request.clean_record | HEALTH * request.health_clearance
-    must_not = HOLDS_VISA | SIGNED_AGREEMENT
+    must_not = HOLDS_VISA | SIGNED_AGREEMENT | UNVERIFIED  # only verified migrants are listed
     if request.household_adults < safeguards.min_adults_for_safeguarded:
         must_not |= WANTS_OTHER_ADULTS
     after, until = birth_window(on, request.age_min, request.age_max)

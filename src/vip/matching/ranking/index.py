@@ -28,7 +28,9 @@ from vip.matching.ranking.records import (
 from vip.matching.ranking.scoring import CRITERION_BIT
 from vip.matching.ranking.vocabulary import Vocabularies
 
-CLEAN, HEALTH, WANTS_OTHER_ADULTS, HOLDS_VISA, SIGNED_AGREEMENT = (1 << b for b in range(5))
+CLEAN, HEALTH, WANTS_OTHER_ADULTS, HOLDS_VISA, SIGNED_AGREEMENT, UNVERIFIED = (
+    1 << b for b in range(6)
+)
 # What scoring reads of a row that passed the filter, in one 64-byte record: one cache miss
 # per survivor instead of one per column.
 CARD = np.dtype(
@@ -99,6 +101,7 @@ class CandidateIndex(RecordIndex[MigrantRecord]):
             | WANTS_OTHER_ADULTS * m.wants_other_adults
             | HOLDS_VISA * m.holds_visa
             | SIGNED_AGREEMENT * m.signed_agreement
+            | UNVERIFIED * (not m.verified)
         )
         flags = statuses | v.jurisdictions.mask(m.jurisdictions) << JURISDICTION_SHIFT
         card = (
@@ -147,6 +150,7 @@ class CandidateIndex(RecordIndex[MigrantRecord]):
             wants_other_adults=bool(flags & WANTS_OTHER_ADULTS),
             holds_visa=bool(flags & HOLDS_VISA),
             signed_agreement=bool(flags & SIGNED_AGREEMENT),
+            verified=not flags & UNVERIFIED,
             pay_expectation=int(card["pay"]),
             housing_need=HOUSING_LEVELS[int(card["housing"])],
             preferences=criteria_of(int(card["prefs"])),

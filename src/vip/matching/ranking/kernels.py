@@ -45,6 +45,7 @@ def popcount(x: np.uint64) -> int:
 @njit(cache=True, inline="always")
 def side_score(
     opted: int,
+    shared: int,
     languages: int,
     heritage: int,
     religion: int,
@@ -53,9 +54,11 @@ def side_score(
     pay: int,
     housing: int,
 ) -> int:
-    """Mean points of the criteria this side opted into, FULL when none (bits as SOFT_CRITERIA)."""
-    bits = np.int64(opted)  # row values arrive as uint8: keep all arithmetic in int64
-    count = np.int64(popcount(np.uint64(bits & ALL_CRITERIA)))
+    """Mean points over the criteria this side opted into, a criterion's points counted only when
+    both sides opted into it (`shared`), FULL when none (bits as SOFT_CRITERIA)."""
+    opted_bits = np.int64(opted)  # row values arrive as uint8: keep all arithmetic in int64
+    count = np.int64(popcount(np.uint64(opted_bits & ALL_CRITERIA)))
+    bits = np.int64(shared) & opted_bits
     if count == 0:
         return FULL
     total = (
@@ -84,7 +87,7 @@ def pair_score(
     housing: int,
     need: int,
 ) -> int:
-    """The harmonic mean of both sides' scores over the 7 criteria's points."""
+    """The harmonic mean of both sides' scores over the 7 criteria's points (pairs.pair_score)."""
     offered, expected = np.int64(pay), np.int64(expectation)
     languages = min(shared_languages, LANGUAGES_CAP) * FULL // LANGUAGES_CAP
     heritage = FULL if shared_heritage else 0
@@ -93,11 +96,12 @@ def pair_score(
     experience = min(more_years, EXPERIENCE_CAP) * FULL // EXPERIENCE_CAP
     paid = FULL if expected <= 0 else min(FULL, int(offered * FULL // expected))
     housed = FULL if np.int64(housing) >= np.int64(need) else 0
+    both = np.int64(sponsor_opted) & np.int64(migrant_opted)
     a = side_score(
-        sponsor_opted, languages, heritage, religion, interests, experience, paid, housed
+        sponsor_opted, both, languages, heritage, religion, interests, experience, paid, housed
     )
     b = side_score(
-        migrant_opted, languages, heritage, religion, interests, experience, paid, housed
+        migrant_opted, both, languages, heritage, religion, interests, experience, paid, housed
     )
     return 2 * a * b // (a + b) if a + b else 0
 

@@ -164,7 +164,9 @@ def opportunities(
     safeguards: Safeguards = DEFAULT_SAFEGUARDS,
 ) -> list[Ranked]:
     """The k open requests that fit the migrant best, best first (ties: lower id), with reasons."""
-    if migrant.holds_visa or migrant.signed_agreement or k < 1 or len(index) == 0:
+    if not migrant.verified or migrant.holds_visa or migrant.signed_agreement:
+        return []
+    if k < 1 or len(index) == 0:
         return []
     v = index.vocabularies
     statuses = REQUIRES_CLEAN * migrant.clean_record | REQUIRES_HEALTH * migrant.health

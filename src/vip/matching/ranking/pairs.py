@@ -5,8 +5,11 @@ same integer points), and the source of the reasons shown with each result.
 
 Points are integers from 0 to FULL (1000, scoring.py) so that both implementations agree to
 the last digit:
-- each soft criterion gives points (below); a side's score is the mean of the points of the
-  criteria that side opted into (floor division), 1000 when it opted into none;
+- each soft criterion gives points (below) only when both sides opted into it, 0 otherwise: what
+  one side states (his religion, his heritage) is never used, nor shown, for someone who did not
+  opt into it too;
+- a side's score is the mean of those points over the criteria that side opted into (floor
+  division), 1000 when it opted into none;
 - the pair's score is the harmonic mean of the two sides' scores, 2ab / (a + b) (floor), 0 when
   both are 0: high only when both sides' scores are high.
 """
@@ -58,6 +61,7 @@ def may_meet(
         and request.sectors_allowed()
         and not migrant.holds_visa
         and not migrant.signed_agreement
+        and migrant.verified
         and request.jurisdiction in migrant.jurisdictions
         and not (
             migrant.wants_other_adults
@@ -112,8 +116,13 @@ def criterion_points(migrant: MigrantRecord, request: SponsorRecord) -> dict[str
     }
 
 
-def side_score(points: dict[str, int], opted_in: frozenset[str]) -> int:
-    chosen = [points[c] for c in SOFT_CRITERIA if c in opted_in]
+def shared_criteria(migrant: MigrantRecord, request: SponsorRecord) -> frozenset[str]:
+    """The soft criteria both sides opted into: the only ones used and shown."""
+    return request.preferences & migrant.preferences
+
+
+def side_score(points: dict[str, int], opted_in: frozenset[str], shared: frozenset[str]) -> int:
+    chosen = [points[c] if c in shared else 0 for c in SOFT_CRITERIA if c in opted_in]
     return sum(chosen) // len(chosen) if chosen else FULL
 
 
@@ -123,9 +132,9 @@ def harmonic(a: int, b: int) -> int:
 
 def pair_score(migrant: MigrantRecord, request: SponsorRecord) -> int:
     """The reciprocal score, 0..1000: the harmonic mean of the sponsor's and the migrant's."""
-    points = criterion_points(migrant, request)
-    sponsor = side_score(points, request.preferences)
-    return harmonic(sponsor, side_score(points, migrant.preferences))
+    points, shared = criterion_points(migrant, request), shared_criteria(migrant, request)
+    sponsor = side_score(points, request.preferences, shared)
+    return harmonic(sponsor, side_score(points, migrant.preferences, shared))
 
 
 def reasons(
@@ -145,7 +154,7 @@ def reasons(
         found.append("verified clean record")
     if request.health_clearance:
         found.append("verified health clearance")
-    counted = request.preferences | migrant.preferences
+    counted = shared_criteria(migrant, request)
     for criterion in SOFT_CRITERIA:
         if criterion in counted:
             found += _soft_reasons(criterion, migrant, request, v)

@@ -85,6 +85,7 @@ class MigrantRecord:
     wants_other_adults: bool = False  # safeguard: only households with other adults
     holds_visa: bool = False
     signed_agreement: bool = False
+    verified: bool = True  # his identity is verified: only verified migrants are listed
     pay_expectation: int = 0  # annual, minor units
     housing_need: str = Housing.NONE
     preferences: frozenset[str] = frozenset()  # soft criteria he opts into
