@@ -4,15 +4,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0009_second_factors_action'),
+        ("audit", "0009_second_factors_action"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('addresses.confirmed', 'Addresses Confirmed'), ('agreement.offered', 'Agreement Offered'), ('agreement.signed', 'Agreement Signed'), ('agreements.settled', 'Agreements Settled'), ('amnesty.recorded', 'Amnesty Recorded'), ('candidates.searched', 'Candidates Searched'), ('community.created', 'Community Created'), ('community.rules_set', 'Community Rules Set'), ('complaint.filed', 'Complaint Filed'), ('conversation.closed', 'Conversation Closed'), ('conversation.opened', 'Conversation Opened'), ('conversation.reported', 'Conversation Reported'), ('delegation.created', 'Delegation Created'), ('deportation.effective', 'Deportation Effective'), ('deportation.executed', 'Deportation Executed'), ('deportation.ordered', 'Deportation Ordered'), ('earnings.reported', 'Earnings Reported'), ('enforcement.opened', 'Enforcement Opened'), ('fine.levied', 'Fine Levied'), ('fine.paid', 'Fine Paid'), ('household.assigned', 'Household Assigned'), ('incident.reported', 'Incident Reported'), ('interview.scheduled', 'Interview Scheduled'), ('ledger.posted', 'Ledger Posted'), ('login.failed', 'Login Failed'), ('login.locked_out', 'Login Locked Out'), ('login.succeeded', 'Login Succeeded'), ('match.round', 'Match Round'), ('message.sent', 'Message Sent'), ('opportunities.searched', 'Opportunities Searched'), ('people.imported', 'People Imported'), ('person.blocked', 'Person Blocked'), ('person.created', 'Person Created'), ('profile.updated', 'Profile Updated'), ('request.created', 'Request Created'), ('second_factors.enrolled', 'Second Factors Enrolled'), ('sensitive.read', 'Sensitive Read'), ('support.ended', 'Support Ended'), ('support.opened', 'Support Opened'), ('token.issued', 'Token Issued'), ('token.revoked', 'Token Revoked'), ('tokens.revoked', 'Tokens Revoked'), ('verification.recorded', 'Verification Recorded'), ('verifications.sealed', 'Verifications Sealed'), ('visa.status_changed', 'Visa Status Changed')], max_length=64),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("addresses.confirmed", "Addresses Confirmed"),
+                    ("agreement.offered", "Agreement Offered"),
+                    ("agreement.signed", "Agreement Signed"),
+                    ("agreements.settled", "Agreements Settled"),
+                    ("amnesty.recorded", "Amnesty Recorded"),
+                    ("candidates.searched", "Candidates Searched"),
+                    ("community.created", "Community Created"),
+                    ("community.rules_set", "Community Rules Set"),
+                    ("complaint.filed", "Complaint Filed"),
+                    ("conversation.closed", "Conversation Closed"),
+                    ("conversation.opened", "Conversation Opened"),
+                    ("conversation.reported", "Conversation Reported"),
+                    ("delegation.created", "Delegation Created"),
+                    ("deportation.effective", "Deportation Effective"),
+                    ("deportation.executed", "Deportation Executed"),
+                    ("deportation.ordered", "Deportation Ordered"),
+                    ("earnings.reported", "Earnings Reported"),
+                    ("enforcement.opened", "Enforcement Opened"),
+                    ("fine.levied", "Fine Levied"),
+                    ("fine.paid", "Fine Paid"),
+                    ("household.assigned", "Household Assigned"),
+                    ("incident.reported", "Incident Reported"),
+                    ("interview.scheduled", "Interview Scheduled"),
+                    ("ledger.posted", "Ledger Posted"),
+                    ("login.failed", "Login Failed"),
+                    ("login.locked_out", "Login Locked Out"),
+                    ("login.succeeded", "Login Succeeded"),
+                    ("match.round", "Match Round"),
+                    ("message.sent", "Message Sent"),
+                    ("opportunities.searched", "Opportunities Searched"),
+                    ("people.imported", "People Imported"),
+                    ("person.blocked", "Person Blocked"),
+                    ("person.created", "Person Created"),
+                    ("profile.updated", "Profile Updated"),
+                    ("request.created", "Request Created"),
+                    ("second_factors.enrolled", "Second Factors Enrolled"),
+                    ("sensitive.read", "Sensitive Read"),
+                    ("support.ended", "Support Ended"),
+                    ("support.opened", "Support Opened"),
+                    ("token.issued", "Token Issued"),
+                    ("token.revoked", "Token Revoked"),
+                    ("tokens.revoked", "Tokens Revoked"),
+                    ("verification.recorded", "Verification Recorded"),
+                    ("verifications.sealed", "Verifications Sealed"),
+                    ("visa.status_changed", "Visa Status Changed"),
+                ],
+                max_length=64,
+            ),
         ),
     ]
