@@ -53,8 +53,8 @@ def opportunities(request: HttpRequest) -> HttpResponse:
             ),
         )
     except DomainError as error:  # too many searches: said on the page
-        context = {"refusal": refusals.Refusal.of(error)}
-        return render(request, "web/migrant/opportunities.html", context, status=error.status)
+        refused = {"refusal": refusals.Refusal.of(error)}
+        return render(request, "web/migrant/opportunities.html", refused, status=error.status)
     found = SponsorshipRequest.objects.select_related("sponsor__community__jurisdiction").in_bulk(
         [r.id for r in page.items]
     )

@@ -96,7 +96,7 @@ def pair_score(
     experience = min(more_years, EXPERIENCE_CAP) * FULL // EXPERIENCE_CAP
     paid = FULL if expected <= 0 else min(FULL, int(offered * FULL // expected))
     housed = FULL if np.int64(housing) >= np.int64(need) else 0
-    both = np.int64(sponsor_opted) & np.int64(migrant_opted)
+    both = int(np.int64(sponsor_opted) & np.int64(migrant_opted))
     a = side_score(
         sponsor_opted, both, languages, heritage, religion, interests, experience, paid, housed
     )
