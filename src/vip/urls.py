@@ -11,6 +11,9 @@ from vip.readonly_admin import keep_to_the_platforms_records
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 keep_to_the_platforms_records(admin.site)
 
+# allauth answers past its limits with the root URLconf's handler429.
+handler429 = "vip.web.views.too_many_requests"
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("vip.web.urls")),
     path("accounts/", include("vip.web.account_urls")),

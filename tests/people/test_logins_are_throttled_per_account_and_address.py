@@ -106,3 +106,12 @@ def test_failures_lockouts_and_successes_are_security_events(story: dict[str, Us
     succeeded = AuditEvent.objects.get(action=Action.LOGIN_SUCCEEDED)
     assert (succeeded.actor, succeeded.data) == (anthony, {"via": "portal", "address": "127.0.0.1"})
     assert events(Action.TOKEN_ISSUED) == 1
+
+
+def test_allauths_other_limits_answer_429_too_many_attempts_with_retry_after(db: None) -> None:
+    client = Client(REMOTE_ADDR="10.0.0.5")
+    answers = [client.post("/accounts/signup/", {"email": "x"}) for _ in range(21)]
+
+    assert [a.status_code for a in answers[:20]] == [200] * 20
+    assert (answers[20].status_code, answers[20]["Retry-After"]) == (429, "60")
+    assert "TOO_MANY_ATTEMPTS" in answers[20].content.decode()

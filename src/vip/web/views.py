@@ -11,6 +11,18 @@ from vip.demo.people import loaded_logins
 from vip.people.models import Role
 from vip.visas.models import LIVE, Visa
 
+# allauth's other limits (ACCOUNT_RATE_LIMITS: sign-up, resets, logins per address) count per
+# minute, a few per three or five minutes.
+RETRY_AFTER_SECONDS = 60
+
+
+def too_many_requests(request: HttpRequest) -> HttpResponse:
+    """allauth's answer past any of its limits (vip.urls.handler429): 429 TOO_MANY_ATTEMPTS with
+    Retry-After, in the portal's layout."""
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
 
 def landing(request: HttpRequest) -> HttpResponse:
     return render(
