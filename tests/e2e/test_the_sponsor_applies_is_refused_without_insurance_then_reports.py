@@ -78,6 +78,8 @@ def test_the_sponsor_is_refused_without_insurance_approved_with_it_and_reports(
         report(page, "unemployed", today())
         expect(page.locator("main")).to_contain_text(re.compile(r"800"))
         page.locator("main button[name=confirm]").click()
+        expect(page.locator(".usa-process-list__item")).to_have_count(2)  # no status changed
+        checked(page)
 
         report(page, "disappeared", today())
         expect(page.locator("main")).to_contain_text("FINE_DISAPPEARANCE")

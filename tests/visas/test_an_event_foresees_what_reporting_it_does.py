@@ -6,10 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-import pytest
-
 from vip.calendar import add_months
-from vip.clock import now, today
+from vip.clock import today
 from vip.ledger.selectors import balances
 from vip.money import Money
 from vip.people.models import User
@@ -20,21 +18,9 @@ from vip.visas.lifecycle import Event
 from vip.visas.models import Fine, Visa
 from vip.visas.selectors import earnings_share, foreseen_consequences
 
-from tests.cast import active_visa
+from tests.visas.test_consequences import report
 
 World = dict[str, User]
-
-
-@pytest.fixture
-def visa(story: World) -> Visa:
-    granted = active_visa(story["anthony"], story["bishal"])
-    Visa.objects.filter(pk=granted.pk).update(applied_at=now() - dt.timedelta(days=120))
-    granted.refresh_from_db()
-    return granted
-
-
-def report(world: World, visa: Visa, kind: str, on: dt.date, who: str = "anthony") -> None:
-    services.report_event(user=world[who], visa_id=visa.pk, kind=kind, occurred_on=on, details={})
 
 
 def test_a_late_disappearance_foresees_both_fines_and_the_case(story: World, visa: Visa) -> None:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from vip.agreements import services as agreements
 from vip.calendar import add_months
-from vip.clock import now, today
+from vip.clock import today
 from vip.errors import Conflict, Invalid
 from vip.ledger.selectors import balances, check_books
 from vip.money import Money
@@ -23,7 +23,7 @@ from vip.visas.consequences import Consequence, Effect, months_begun
 from vip.visas.models import Visa
 from vip.visas.rules import gain_share
 
-from tests.cast import active_visa, back_date, insurance, migrant, person, seed_terms, visa_for
+from tests.cast import back_date, insurance, migrant, person, seed_terms, visa_for
 
 World = dict[str, User]
 LAST_MONTH = add_months(today(), -1)  # earnings are reported once the month has ended
@@ -35,15 +35,6 @@ def report(
     return services.report_event(
         user=world[who], visa_id=visa.pk, kind=kind, occurred_on=on, details={}
     )[1]
-
-
-@pytest.fixture
-def visa(story: World) -> Visa:
-    """Bishal's visa, granted 120 days ago so that events may be reported late."""
-    granted = active_visa(story["anthony"], story["bishal"])
-    Visa.objects.filter(pk=granted.pk).update(applied_at=now() - dt.timedelta(days=120))
-    granted.refresh_from_db()
-    return granted
 
 
 def test_unemployment_makes_the_sponsor_owe_a_month_of_support_in_advance(

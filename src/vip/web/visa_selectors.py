@@ -139,6 +139,22 @@ def timeline(visa: Visa) -> list[Step]:
 
 
 @dataclass(frozen=True)
+class Reported:
+    """An event reported on the visa (some change no status: out of work, at work again)."""
+
+    on: dt.date
+    name: str
+    at: dt.datetime
+
+
+def reported(visa: Visa) -> list[Reported]:
+    return [
+        Reported(on=i.occurred_on, name=str(STEPS.get(i.kind, i.kind)), at=i.reported_at)
+        for i in visa.incidents.all()
+    ]
+
+
+@dataclass(frozen=True)
 class Report:
     event: str
     name: str
@@ -300,6 +316,7 @@ def visa_page(user: User, visa_id: int) -> dict[str, object]:
         "status": status_name(visa.status),
         "active": visa.status == Status.ACTIVE,
         "timeline": timeline(visa),
+        "reported": reported(visa),
         "reports": reports(reportable_events(user, visa)),
         "insurance": Insurance.objects.filter(visa=visa).first(),
     }
