@@ -20,5 +20,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
-    re_path(r"^api/v1/(?P<path>.*)$", not_found),
+    re_path(r"^api/v1/(?P<path>(?s:.*))\Z", not_found),  # a newline in the path too
 ]

@@ -8,7 +8,13 @@ from django.test import Client
 
 @pytest.mark.parametrize(
     "path",
-    ["/api/v1/nowhere", "/api/v1/communities/%2F", "/api/v1/visas/1/2/3", "/api/v1/%00"],
+    [
+        "/api/v1/nowhere",
+        "/api/v1/communities/%2F",
+        "/api/v1/visas/1/2/3",
+        "/api/v1/%00",
+        "/api/v1/communities/%3D%0A/rules",  # a newline (found by schemathesis)
+    ],
 )
 def test_an_unknown_api_path_gets_the_api_404(db: None, path: str) -> None:
     response = Client().get(path)

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.datastructures import MultiValueDict
 from django.views.decorators.csrf import csrf_exempt
@@ -134,6 +134,13 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
     return error(request, 413, "BODY_TOO_LARGE", "the body is too large", {"max_bytes": limit})
+
+
+@api.exception_handler(PermissionDenied)
+def on_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    """Refused by a layer under the service (allauth's login limits when the request has no
+    client address to count by): the API's JSON, never Django's HTML 403 page."""
+    return error(request, 403, "FORBIDDEN", str(exc) or "the request is refused")
 
 
 @api.exception_handler(Http404)
