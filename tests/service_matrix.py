@@ -117,6 +117,7 @@ UNCHECKED: dict[str, str] = {
     "ledger.check_balanced": "a check of legs, no caller",
     "ledger.post": "inside its caller's transaction, which checked",
     "ledger.transfer": "inside its caller's transaction, which checked",
+    "privacy.export": "a person's own data, to himself: nobody else's is read",
     "audit.record": "inside its caller's transaction, which checked",
     "audit.verify": "the operator's `vip audit verify`: a read of the whole log",
     "audit.verify_against": "the operator's `vip audit verify --checkpoint`",

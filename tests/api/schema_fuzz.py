@@ -278,6 +278,7 @@ CALLERS: dict[tuple[str, str], str | None] = {
     ("POST", "/requests"): "anthony",
     ("GET", "/me/opportunities"): "bishal",
     ("GET", "/me/views"): "bishal",
+    ("GET", "/me/export"): "bishal",
     ("POST", "/agreements"): "frank",
     ("POST", "/visas"): "anthony",
     ("GET", "/me/fines"): "carol",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
 from ninja import Router, Status
 
@@ -24,6 +26,7 @@ from vip.api.schemas import (
 )
 from vip.people import login, services
 from vip.people.selectors import tokens_of
+from vip.privacy import services as privacy
 
 router = Router(tags=["people"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
@@ -100,6 +103,12 @@ def me(request: HttpRequest) -> dict[str, object]:
         "citizenship": user.citizenship,
         "community": user.community.code if user.community else None,
     }
+
+
+@router.get("/me/export", response={200: dict, **ERRORS})
+def export(request: HttpRequest) -> dict[str, Any]:
+    """Everything the platform holds about the caller, as JSON."""
+    return privacy.export(user=caller(request))
 
 
 @router.put("/me/profile", response={200: dict, **ERRORS})

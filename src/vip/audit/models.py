@@ -43,6 +43,8 @@ class Action(models.TextChoices):
     PEOPLE_IMPORTED = "people.imported"
     PERSON_BLOCKED = "person.blocked"
     PERSON_CREATED = "person.created"
+    PERSON_EXPORTED = "person.exported"
+    PERSON_PSEUDONYMISED = "person.pseudonymised"
     PROFILE_UPDATED = "profile.updated"
     REQUEST_CREATED = "request.created"
     SECOND_FACTORS_ENROLLED = "second_factors.enrolled"

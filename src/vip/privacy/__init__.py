@@ -1,0 +1,1 @@
+"""What the platform holds about a person: his export, and its retention."""

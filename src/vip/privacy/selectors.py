@@ -1,0 +1,66 @@
+"""Everything the platform holds about a person, found from the models themselves: every row of
+the platform's tables that names him (any foreign key to him), the rows that hang on those (his
+visas' history, his accounts' ledger legs, his conversations' messages) and the audit events about
+him. A table added later is in the export without being named here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Model, Q
+
+from vip.audit.models import AuditEvent
+from vip.people.models import User
+
+HIDDEN = {"password", "digest", "seal"}  # secrets and seals' nonces: never in an export
+
+
+def row(record: Model) -> dict[str, Any]:
+    return {
+        f.attname: getattr(record, f.attname)
+        for f in record._meta.concrete_fields
+        if f.name not in HIDDEN
+    }
+
+
+def platform_models() -> list[type[Model]]:
+    """The platform's own tables (not Django's sessions nor allauth's second factors)."""
+    return [m for m in apps.get_models() if m.__module__.startswith("vip.") and m is not User]
+
+
+def rows_naming(model: type[Model], targets: dict[type[Model], list[Any]]) -> list[Model]:
+    """The model's rows whose foreign keys point at one of the targets' rows."""
+    wanted = Q()
+    for field in model._meta.concrete_fields:
+        if field.is_relation and field.related_model in targets:
+            wanted |= Q(**{f"{field.attname}__in": targets[field.related_model]})
+    if not wanted:
+        return []
+    return list(model._default_manager.filter(wanted).order_by("pk"))
+
+
+def held_about(person: User) -> dict[str, Any]:
+    """His account and, by table, every row held about him."""
+    first: dict[type[Model], list[Model]] = {}
+    for model in platform_models():
+        found = rows_naming(model, {User: [person.pk]})
+        if found:
+            first[model] = found
+    hanging = {model: [r.pk for r in found] for model, found in first.items()}
+    records: dict[str, dict[Any, Model]] = {
+        model._meta.label: {r.pk: r for r in found} for model, found in first.items()
+    }
+    for model in platform_models():
+        for record in rows_naming(model, hanging):
+            records.setdefault(model._meta.label, {})[record.pk] = record
+    about = AuditEvent.objects.filter(object_type="user", object_id=str(person.pk))
+    for event in about:
+        records.setdefault(AuditEvent._meta.label, {})[event.pk] = event
+    return {
+        "person": row(person),
+        "records": {
+            label: [row(found[pk]) for pk in sorted(found)]
+            for label, found in sorted(records.items())
+        },
+    }
