@@ -15,6 +15,7 @@ import pytest
 from django.db import models
 
 from vip.agreements.models import Agreement, Work
+from vip.ledger.models import Transaction, TransactionKind
 from vip.matching.clearinghouse.sides import Proposing, RoundSide
 from vip.matching.models import MatchRound, SponsorshipRequest
 from vip.matching.ranking.records import Housing, Level, SoftCriterion
@@ -73,6 +74,7 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], list[str]]] = {
     "vip.visas.consequences.Effect": (tuple(Effect), ["ConsequenceOut.kind"]),
     "vip.matching.clearinghouse.sides.RoundSide": (tuple(RoundSide), []),
     "vip.matching.clearinghouse.sides.Proposing": (tuple(Proposing), []),
+    "vip.ledger.models.TransactionKind": (tuple(TransactionKind), []),
     "vip.messaging.models.ReportReason": (tuple(ReportReason), []),
 }
 
@@ -89,6 +91,7 @@ MODEL_FIELDS: list[tuple[type[models.Model], str, Iterable[str]]] = [
     (AmnestyApplication, "path", AmnestyPath),
     (Complaint, "category", ComplaintCategory),
     (Report, "reason", ReportReason),
+    (Transaction, "kind", TransactionKind),
     (DeportationOrder, "reason", DeportationReason),
     (MatchRound, "proposing", RoundSide),
 ]
@@ -127,6 +130,7 @@ def test_the_portals_forms_offer_each_vocabulary_as_declared() -> None:
     assert [value for value, _ in forms.SOFT_CRITERIA] == list(SoftCriterion)
     assert [value for value, _ in visa_forms.COMPLAINTS] == list(ComplaintCategory)
     assert set(visa_selectors.CATEGORIES) == set(ComplaintCategory)
+    assert set(visa_selectors.ENTRY_KINDS) == set(TransactionKind)
     assert [v for v, _ in forms.ReportForm.base_fields["reason"].choices] == list(ReportReason)  # type: ignore[attr-defined]
 
 

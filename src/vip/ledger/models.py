@@ -26,8 +26,16 @@ class Account(models.Model):
         return f"{self.code} {self.currency}"
 
 
+class TransactionKind(models.TextChoices):
+    FINE = "fine"
+    FINE_PAYMENT = "fine_payment"
+    SUPPORT = "support"
+    SUPPORT_REFUND = "support_refund"  # the prorated part of a month begun, back to the sponsor
+    GAIN_SHARE = "gain_share"
+
+
 class Transaction(models.Model):
-    kind = models.CharField(max_length=32)  # fine, fine_payment, support, gain_share, ...
+    kind = models.CharField(max_length=32, choices=TransactionKind.choices)
     memo = models.CharField(max_length=200)
     at = models.DateTimeField()
     visa = models.ForeignKey(

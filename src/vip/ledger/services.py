@@ -9,7 +9,7 @@ from django.db import transaction
 from vip.audit import services as audit
 from vip.audit.models import Action
 from vip.clock import now
-from vip.ledger.models import Account, Leg, Transaction
+from vip.ledger.models import Account, Leg, Transaction, TransactionKind
 from vip.money import Money
 from vip.people.models import User
 
@@ -42,7 +42,7 @@ def check_balanced(legs: list[tuple[Account, Money]]) -> None:
 
 
 def post(
-    kind: str,
+    kind: TransactionKind,
     memo: str,
     legs: list[tuple[Account, Money]],
     visa_id: int | None = None,
@@ -69,7 +69,7 @@ def post(
 
 def transfer(
     *,
-    kind: str,
+    kind: TransactionKind,
     memo: str,
     debtor: Account,
     creditor: Account,

@@ -16,6 +16,7 @@ from vip.calendar import add_months
 from vip.clock import now, today
 from vip.errors import Conflict
 from vip.ledger import services as ledger
+from vip.ledger.models import TransactionKind
 from vip.money import Money
 from vip.people.models import User
 from vip.policy.parameters import Parameters, parameters
@@ -96,7 +97,7 @@ def levy_fine(
         issued_at=now(),
     )
     ledger.transfer(
-        kind="fine",
+        kind=TransactionKind.FINE,
         memo=f"{code} on visa {visa.pk}",
         debtor=ledger.person_account(visa.sponsor, money.currency),
         creditor=ledger.program_account(ledger.FINES, money.currency),
@@ -146,7 +147,7 @@ def post_support(obligation: SupportObligation, until: dt.date, actor: User | No
     visa = obligation.visa
     money = Money(obligation.monthly_amount * due, obligation.currency)
     ledger.transfer(
-        kind="support",
+        kind=TransactionKind.SUPPORT,
         memo=f"support, {due} month(s), visa {visa.pk}",
         debtor=ledger.person_account(visa.sponsor, money.currency),
         creditor=ledger.person_account(visa.migrant, money.currency),
@@ -177,7 +178,7 @@ def refund_support(obligation: SupportObligation, day: dt.date, actor: User | No
     )
     if money.amount:
         ledger.transfer(
-            kind="support_refund",
+            kind=TransactionKind.SUPPORT_REFUND,
             memo=f"support not used from {day}, visa {visa.pk}",
             debtor=ledger.person_account(visa.migrant, money.currency),
             creditor=ledger.person_account(visa.sponsor, money.currency),

@@ -18,6 +18,7 @@ from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Conflict, Forbidden, Invalid, NotFound, either, role_required
 from vip.ledger import services as ledger
+from vip.ledger.models import TransactionKind
 from vip.matching import indexes
 from vip.money import Money
 from vip.people.models import Role, User
@@ -285,7 +286,7 @@ def report_earnings(*, user: User, visa_id: int, month: dt.date, amount: Money) 
         raise Conflict("EARNINGS_ALREADY_REPORTED", f"{month:%Y-%m} is reported already") from None
     if share.amount:
         ledger.transfer(
-            kind="gain_share",
+            kind=TransactionKind.GAIN_SHARE,
             memo=f"gain share {month:%Y-%m}",
             debtor=ledger.person_account(visa.migrant, share.currency),
             creditor=ledger.person_account(visa.sponsor, share.currency),
@@ -322,7 +323,7 @@ def pay_fine(*, authority: User, fine_id: int) -> Fine:
     )
     money = Money(fine.amount, fine.currency)
     ledger.transfer(
-        kind="fine_payment",
+        kind=TransactionKind.FINE_PAYMENT,
         memo=f"payment of fine {fine.pk}",
         debtor=ledger.program_account(ledger.EXTERNAL, fine.currency),
         creditor=ledger.person_account(fine.sponsor, fine.currency),

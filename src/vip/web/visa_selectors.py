@@ -13,7 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vip.ledger import selectors as ledger
-from vip.ledger.models import Leg
+from vip.ledger.models import Leg, TransactionKind
 from vip.money import Money
 from vip.people.models import User
 from vip.policy.parameters import jurisdiction
@@ -63,10 +63,11 @@ REPORTS: dict[str, Promise] = {
     Event.DISAPPEARED: _("Report that he disappeared"),
 }
 ENTRY_KINDS: dict[str, Promise] = {
-    "fine": _("Fine"),
-    "fine_payment": _("Fine paid"),
-    "support": _("Support while out of work"),
-    "gain_share": _("Share of the gain"),
+    TransactionKind.FINE: _("Fine"),
+    TransactionKind.FINE_PAYMENT: _("Fine paid"),
+    TransactionKind.SUPPORT: _("Support while out of work"),
+    TransactionKind.SUPPORT_REFUND: _("Support given back"),
+    TransactionKind.GAIN_SHARE: _("Share of the gain"),
 }
 CATEGORIES: dict[str, Promise] = {
     ComplaintCategory.SAFETY: _("Safety"),
