@@ -303,7 +303,7 @@ BODIES: dict[tuple[str, str], Callable[[World], Json]] = {
         "community": "springfield",
     },
     ("POST", "/auth/token"): lambda w: {
-        "email": w.people["frank"].email,
+        "email": w.people["anthony"].email,  # a demo login: his address is confirmed
         "password": DEMO_PASSWORD,
     },
     ("PUT", "/me/password"): lambda w: {"current": DEMO_PASSWORD, "new": "a new long passphrase"},

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+
+from django.core import mail
+from django.test import Client
 
 from vip.audit.models import AuditEvent
 from vip.people.models import ApiToken, User
@@ -21,12 +25,19 @@ ANTHONY = {
 }
 
 
-def test_a_citizen_signs_up_as_a_sponsor_and_gets_a_token(story: dict[str, User], api: Api) -> None:
+def test_a_citizen_signs_up_as_a_sponsor_confirms_his_address_and_gets_a_token(
+    story: dict[str, User], api: Api
+) -> None:
     status, _ = api.post("/accounts", {**ANTHONY, "email": "tony@example.org"})
     assert (status, User.objects.get(email="tony@example.org").role) == (202, "sponsor")
-    status, token = api.post(
-        "/auth/token", {"email": "TONY@example.org", "password": "correct horse battery"}
-    )
+    login = {"email": "TONY@example.org", "password": "correct horse battery"}
+    status, refused = api.post("/auth/token", login)
+    assert (status, refused["error"]["code"]) == (403, "EMAIL_NOT_CONFIRMED")
+    link = re.search(r"http://testserver(/accounts/confirm-email/\S+)", mail.outbox[0].body)
+    assert link is not None and Client().get(link.group(1)).status_code == 302
+
+    status, token = api.post("/auth/token", login)
+
     assert status == 200 and len(token["token"]) > 30
     assert ApiToken.objects.get().digest != token["token"]  # only a digest is stored
 

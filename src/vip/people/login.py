@@ -9,6 +9,7 @@ from typing import Any
 
 from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
+from allauth.account.utils import has_verified_email
 from allauth.mfa.base.forms import AuthenticateForm
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
@@ -18,7 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
 
-from vip.errors import Conflict, Invalid, TooManyAttempts
+from vip.errors import Conflict, Forbidden, Invalid, TooManyAttempts
 from vip.people import services
 from vip.people.models import STAFF_ROLES, User
 
@@ -33,8 +34,9 @@ def retry_after() -> int:
 
 def authenticate(request: HttpRequest, *, email: str, password: str, code: str = "") -> User:
     """The person with this e-mail and password, counted against the limits like the portal's
-    login: BAD_CREDENTIALS (422) or, past the limits, TOO_MANY_ATTEMPTS (429). Staff also give
-    the code of their second factor (check_second_factor)."""
+    login: BAD_CREDENTIALS (422) or, past the limits, TOO_MANY_ATTEMPTS (429); his address
+    confirmed (EMAIL_NOT_CONFIRMED, 403). Staff also give the code of their second factor
+    (check_second_factor)."""
     try:
         user = get_adapter(request).authenticate(request, email=email, password=password)
     except ValidationError as refused:
@@ -43,6 +45,10 @@ def authenticate(request: HttpRequest, *, email: str, password: str, code: str =
         raise
     if not isinstance(user, User) or not user.is_active:
         raise Invalid("BAD_CREDENTIALS", "e-mail or password is wrong")
+    if not has_verified_email(user):  # as the portal asks, so an address is its owner's
+        raise Forbidden(
+            "EMAIL_NOT_CONFIRMED", "confirm the e-mail address first: the e-mail sent says how"
+        )
     if user.role in STAFF_ROLES:
         check_second_factor(request, user, code)
     return user
