@@ -37,12 +37,14 @@ policy_app = typer.Typer(help="National parameters.", no_args_is_help=True)
 ledger_app = typer.Typer(help="The books.", no_args_is_help=True)
 support_app = typer.Typer(help="Sponsors' support obligations.", no_args_is_help=True)
 visas_app = typer.Typer(help="Visas: the daily jobs.", no_args_is_help=True)
+privacy_app = typer.Typer(help="People's data: its retention.", no_args_is_help=True)
 for sub, name in (
     (bench_app, "bench"),
     (policy_app, "policy"),
     (ledger_app, "ledger"),
     (support_app, "support"),
     (visas_app, "visas"),
+    (privacy_app, "privacy"),
 ):
     app.add_typer(sub, name=name)
 console = Console()
@@ -337,6 +339,17 @@ def visas_complete_ended(
     with refusing():
         ended = complete_ended_visas(day=day_of(on))
     console.print(f"completed {ended} visa(s) whose agreement ended")
+
+
+@privacy_app.command("pseudonymise")
+def privacy_pseudonymise(on: On = None) -> None:
+    """Pseudonymise everyone whose data outlived his jurisdiction's retention (run daily)."""
+    django_setup()
+    from vip.privacy.services import pseudonymise_expired
+
+    with refusing():
+        done = pseudonymise_expired(day=day_of(on))
+    console.print(f"pseudonymised {done} person(s) whose data outlived its retention")
 
 
 @support_app.command("accrue")

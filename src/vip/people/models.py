@@ -40,6 +40,8 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="residents",
     )
+    # Set by the retention job: his name, contacts and profile are replaced (vip.privacy).
+    pseudonymised_on = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(Lower("email"), name="one_account_per_email")]

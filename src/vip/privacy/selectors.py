@@ -5,13 +5,17 @@ him. A table added later is in the export without being named here."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Model, Q
+from django.db.models import Max, Model, Q
 
 from vip.audit.models import AuditEvent
-from vip.people.models import User
+from vip.clock import today
+from vip.people.models import SELF_SERVICE_ROLES, User
+from vip.visas.models import LIVE, Fine, Visa
 
 HIDDEN = {"password", "digest", "seal"}  # secrets and seals' nonces: never in an export
 
@@ -64,3 +68,40 @@ def held_about(person: User) -> dict[str, Any]:
             for label, found in sorted(records.items())
         },
     }
+
+
+def outlived_candidates() -> Iterator[tuple[User, set[str], dt.datetime]]:
+    """Sponsors and migrants not yet pseudonymised whom nothing still needs (no live visa, no
+    unpaid fine, no bar in force), each with the jurisdictions he is tied to (his community's,
+    his visas', those he accepts) and his last activity (his last act in the log, or his
+    account's creation)."""
+    live = Visa.objects.filter(status__in=LIVE)
+    needed = (
+        set(live.values_list("sponsor_id", flat=True))
+        | set(live.values_list("migrant_id", flat=True))
+        | set(Fine.objects.filter(paid_at=None).values_list("sponsor_id", flat=True))
+    )
+    acted = dict(
+        AuditEvent.objects.exclude(actor=None).values_list("actor_id").annotate(last=Max("at"))
+    )
+    tied: dict[int, set[str]] = {}
+    for sponsor, migrant, code in Visa.objects.values_list(
+        "sponsor_id", "migrant_id", "jurisdiction_id"
+    ):
+        tied.setdefault(sponsor, set()).add(code)
+        tied.setdefault(migrant, set()).add(code)
+    people = (
+        User.objects.filter(role__in=SELF_SERVICE_ROLES, pseudonymised_on=None)
+        .exclude(pk__in=needed)
+        .exclude(migrant_profile__barred_until__gt=today())
+        .select_related("community", "migrant_profile")
+        .order_by("pk")
+    )
+    for person in people:
+        codes = set(tied.get(person.pk, set()))
+        if person.community is not None:
+            codes.add(person.community.jurisdiction_id)
+        profile = getattr(person, "migrant_profile", None)
+        if profile is not None:
+            codes |= set(profile.jurisdictions)
+        yield person, codes, max(person.date_joined, acted.get(person.pk, person.date_joined))
