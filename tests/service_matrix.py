@@ -98,6 +98,7 @@ UNCHECKED: dict[str, str] = {
     "people.change_password": "a person's own password (user= is the caller): everyone's right",
     "people.revoke_tokens": "his password changed (allauth's signals, change_password): his own",
     "notifications.notify": "inside its caller's transaction, which checked",
+    "notifications.notify_others": "inside its caller's transaction, which checked",
     "notifications.mark_read": "a person marks his own notices: nobody is refused",
     "notifications.record_emailed": "the background task's record: no caller but the system",
     "people.make_block": "inside block's or messaging.block's transaction, which checked",

@@ -91,3 +91,28 @@ def test_reading_the_notices_marks_them_read(
     assert selectors.unread(bishal).count() == 1
     assert services.mark_read(user=bishal) == 1
     assert selectors.unread(bishal).count() == 0
+
+
+def test_a_decision_a_fine_and_support_are_told(
+    story: World, django_capture_on_commit_callbacks: Capture
+) -> None:
+    from vip.clock import today
+    from vip.visas import services as visas
+
+    from tests.cast import active_visa
+
+    anthony, bishal = story["anthony"], story["bishal"]
+    with django_capture_on_commit_callbacks(execute=True):
+        visa = active_visa(anthony, bishal)
+        visas.report_event(
+            user=anthony, visa_id=visa.pk, kind="unemployed", occurred_on=today(), details={}
+        )
+        visas.report_event(
+            user=anthony, visa_id=visa.pk, kind="disappeared", occurred_on=today(), details={}
+        )
+    to_bishal = {n.kind for n in Notification.objects.filter(person=bishal)}
+    assert {Kind.VISA_STATUS_CHANGED, Kind.SUPPORT_DUE} <= to_bishal
+    paths = {n.path for n in selectors.notices(bishal)}
+    assert f"/migrant/visas/{visa.pk}/" in paths
+    fines = [n for n in selectors.notices(anthony) if n.notification.kind == Kind.FINE_LEVIED]
+    assert [n.path for n in fines] == ["/sponsor/money/"]

@@ -11,6 +11,9 @@ class Kind(models.TextChoices):
     AGREEMENT_SIGNED = "agreement_signed"  # the other party signed
     MESSAGE_RECEIVED = "message_received"
     INTERVIEW_SCHEDULED = "interview_scheduled"
+    VISA_STATUS_CHANGED = "visa_status_changed"  # decided, arrived, transferred, revoked ...
+    FINE_LEVIED = "fine_levied"
+    SUPPORT_DUE = "support_due"  # the sponsor owes it, the migrant receives it
 
 
 class Notification(models.Model):
@@ -18,7 +21,7 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="notifications"
     )
     kind = models.CharField(max_length=32, choices=Kind.choices)
-    about_id = models.BigIntegerField()  # the agreement, the conversation or the interview
+    about_id = models.BigIntegerField()  # the agreement, conversation, interview, visa or fine
     created_at = models.DateTimeField()
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)

@@ -10,20 +10,28 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vip.notifications.models import Kind, Notification
-from vip.people.models import User
+from vip.people.models import Role, User
 
 WORDS: dict[Kind, Promise] = {
     Kind.OFFER_RECEIVED: _("A sponsor has offered you an agreement."),
     Kind.AGREEMENT_SIGNED: _("The other party has signed your agreement."),
     Kind.MESSAGE_RECEIVED: _("You have a new message."),
     Kind.INTERVIEW_SCHEDULED: _("You are invited to an interview."),
+    Kind.VISA_STATUS_CHANGED: _("The visa has changed: see its timeline."),
+    Kind.FINE_LEVIED: _("A fine is levied on you: see its reason and amount."),
+    Kind.SUPPORT_DUE: _("Support is due while the worker looks for work."),
 }
-PAGES: dict[Kind, str] = {
-    Kind.OFFER_RECEIVED: "web:agreement",
-    Kind.AGREEMENT_SIGNED: "web:agreement",
-    Kind.MESSAGE_RECEIVED: "web:conversation",
-    Kind.INTERVIEW_SCHEDULED: "web:interview",
+# The page each notice leads to: the sponsor's and the migrant's (a visa has one for each).
+PAGES: dict[Kind, tuple[str, str]] = {
+    Kind.OFFER_RECEIVED: ("web:agreement", "web:agreement"),
+    Kind.AGREEMENT_SIGNED: ("web:agreement", "web:agreement"),
+    Kind.MESSAGE_RECEIVED: ("web:conversation", "web:conversation"),
+    Kind.INTERVIEW_SCHEDULED: ("web:interview", "web:interview"),
+    Kind.VISA_STATUS_CHANGED: ("web:visa", "web:migrant_visa"),
+    Kind.FINE_LEVIED: ("web:money", "web:migrant_money"),  # only a sponsor is fined
+    Kind.SUPPORT_DUE: ("web:visa", "web:migrant_visa"),
 }
+OWN_PAGE = {Kind.FINE_LEVIED}  # his money page: no object in its address
 
 
 @dataclass(frozen=True)
@@ -35,12 +43,15 @@ class Notice:
 
 def told(notification: Notification) -> Notice:
     kind = Kind(notification.kind)
-    path = reverse(PAGES[kind], args=[notification.about_id])
-    return Notice(notification, WORDS[kind], path)
+    sponsor_page, migrant_page = PAGES[kind]
+    page = migrant_page if notification.person.role == Role.MIGRANT else sponsor_page
+    args = [] if kind in OWN_PAGE else [notification.about_id]
+    return Notice(notification, WORDS[kind], reverse(page, args=args))
 
 
 def notices(user: User, limit: int = 50) -> list[Notice]:
-    return [told(n) for n in Notification.objects.filter(person=user)[:limit]]
+    found = Notification.objects.filter(person=user).select_related("person")[:limit]
+    return [told(n) for n in found]
 
 
 def unread(user: User) -> QuerySet[Notification]:

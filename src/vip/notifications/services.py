@@ -21,6 +21,13 @@ def notify(person: User, kind: Kind, about_id: int) -> Notification:
     return made
 
 
+def notify_others(people: list[User], actor: User | None, kind: Kind, about_id: int) -> None:
+    """Each party but the one who acted (he knows what he did)."""
+    for person in people:
+        if actor is None or person.pk != actor.pk:
+            notify(person, kind, about_id)
+
+
 @transaction.atomic(durable=True)
 def mark_read(*, user: User) -> int:
     """He has seen his notices: each is marked read (they are kept)."""

@@ -18,6 +18,8 @@ from vip.errors import Conflict
 from vip.ledger import services as ledger
 from vip.ledger.models import TransactionKind
 from vip.money import Money
+from vip.notifications.models import Kind
+from vip.notifications.services import notify, notify_others
 from vip.people.models import User
 from vip.policy.parameters import Parameters, parameters
 from vip.visas.lifecycle import Event
@@ -112,6 +114,7 @@ def levy_fine(
         object_id=visa.pk,
         data={"code": code, "amount": money.amount},
     )
+    notify(visa.sponsor, Kind.FINE_LEVIED, fine.pk)  # even when he reported it: it is his to pay
     return Consequence(Effect.FINE, fine.pk, code=code, parameter=parameter, amount=money)
 
 
@@ -235,6 +238,7 @@ def on_unemployed(visa: Visa, day: dt.date, params: Parameters, actor: User) -> 
         object_id=visa.pk,
         data={"monthly": monthly.amount},
     )
+    notify_others([visa.sponsor, visa.migrant], actor, Kind.SUPPORT_DUE, visa.pk)
     return [
         Consequence(
             Effect.SUPPORT_OBLIGATION,

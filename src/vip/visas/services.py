@@ -21,6 +21,8 @@ from vip.ledger import services as ledger
 from vip.ledger.models import TransactionKind
 from vip.matching import indexes
 from vip.money import Money
+from vip.notifications.models import Kind
+from vip.notifications.services import notify_others
 from vip.people.models import Role, User
 from vip.policy.parameters import Parameters, parameters
 from vip.visas import consequences
@@ -88,6 +90,7 @@ def change_status(visa: Visa, to: Status, event: str, actor: User | None, reason
     visa.status = to
     visa.save(update_fields=["status"])
     indexes.note_changed(visa.migrant_id, visa.sponsor_id)
+    notify_others([visa.sponsor, visa.migrant], actor, Kind.VISA_STATUS_CHANGED, visa.pk)
 
 
 @contextmanager
