@@ -15,6 +15,7 @@ import pytest
 from django.db import models
 
 from vip.agreements.models import Agreement, Work
+from vip.communities.selectors import Standing
 from vip.ledger.models import Transaction, TransactionKind
 from vip.matching.clearinghouse.sides import Proposing, RoundSide
 from vip.matching.models import MatchRound, SponsorshipRequest
@@ -75,6 +76,7 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], list[str]]] = {
     "vip.matching.clearinghouse.sides.RoundSide": (tuple(RoundSide), []),
     "vip.matching.clearinghouse.sides.Proposing": (tuple(Proposing), []),
     "vip.ledger.models.TransactionKind": (tuple(TransactionKind), []),
+    "vip.communities.selectors.Standing": (tuple(Standing), ["RulesChangeOut.standing"]),
     "vip.messaging.models.ReportReason": (tuple(ReportReason), []),
 }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from enum import StrEnum
 
 from vip.communities.models import Community, CommunityRules
 from vip.people.models import Role, User
@@ -27,7 +27,13 @@ def rules_on(community: Community, day: dt.date) -> CommunityRules | None:
     )
 
 
-Standing = Literal["past", "current", "scheduled", "superseded"]
+class Standing(StrEnum):
+    """A change of a community's rules on a day."""
+
+    PAST = "past"
+    CURRENT = "current"  # in force
+    SCHEDULED = "scheduled"
+    SUPERSEDED = "superseded"  # a later change for the same date replaced it before it took effect
 
 
 def rules_history(community: Community, day: dt.date) -> list[tuple[CommunityRules, Standing]]:
@@ -40,9 +46,9 @@ def rules_history(community: Community, day: dt.date) -> list[tuple[CommunityRul
 
     def standing(rules: CommunityRules) -> Standing:
         if last_per_date[rules.effective_from] != rules.pk:
-            return "superseded"
+            return Standing.SUPERSEDED
         if current is not None and rules.pk == current.pk:
-            return "current"
-        return "scheduled" if rules.effective_from > day else "past"
+            return Standing.CURRENT
+        return Standing.SCHEDULED if rules.effective_from > day else Standing.PAST
 
     return [(rules, standing(rules)) for rules in found]

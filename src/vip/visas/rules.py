@@ -8,6 +8,7 @@ from enum import StrEnum
 from fractions import Fraction
 from math import floor
 
+from vip.agreements.models import AgreementStatus
 from vip.calendar import add_months
 from vip.money import Money
 from vip.policy.parameters import Parameters
@@ -57,7 +58,7 @@ class ApplicationFacts:
     migrant_barred_until: dt.date | None
     migrant_under_deportation_order: bool  # an order on any of his visas, not yet executed
     migrant_under_enforcement: bool  # an enforcement case on any of his visas, not yet closed
-    agreement_status: str  # offered | signed | lapsed | used
+    agreement_status: AgreementStatus
     annual_pay: Money
     gain_share: Fraction
     start_date: dt.date
@@ -163,14 +164,14 @@ def migrant_reasons(f: ApplicationFacts) -> list[Reason]:
 
 def agreement_reasons(f: ApplicationFacts) -> list[Reason]:
     p, out = f.params, list[Reason]()
-    if f.agreement_status == "used":
+    if f.agreement_status == AgreementStatus.USED:
         out.append(
             Reason(
                 "AGREEMENT_ALREADY_USED",
                 "A visa was granted on this agreement already: sign a new one.",
             )
         )
-    elif f.agreement_status != "signed":
+    elif f.agreement_status != AgreementStatus.SIGNED:
         out.append(Reason("AGREEMENT_NOT_SIGNED", "Both parties must sign the agreement."))
     return out + terms_reasons(p, f.annual_pay, f.gain_share, f.start_date, f.duration_months)
 

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from django.db.models import Q, QuerySet
 
-from vip.agreements.models import Agreement
+from vip.agreements.models import Agreement, AgreementStatus
 from vip.calendar import age_on
 from vip.communities.models import Community
 from vip.communities.selectors import rules_on
@@ -159,7 +159,7 @@ def application_facts(
         migrant_under_enforcement=EnforcementCase.objects.filter(
             visa__migrant=migrant, closed_on=None
         ).exists(),
-        agreement_status=agreement.status,
+        agreement_status=AgreementStatus(agreement.status),
         annual_pay=Money(agreement.annual_pay, agreement.currency),
         gain_share=Fraction(agreement.gain_share_numerator, agreement.gain_share_denominator),
         start_date=agreement.start_date,
