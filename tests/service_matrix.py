@@ -107,6 +107,7 @@ UNCHECKED: dict[str, str] = {
     "matching.page_of": "a helper of the searches",
     "matching.count_search": "a helper of the searches: the rate limit",
     "matching.round_lists": "a helper of run_round",
+    "matching.close_requests": "inside close_request's or settle_agreements' transaction",
     "agreements.parse_gain_share": "a parser, no caller",
     "agreements.make_offer": "inside offer's or run_round's transaction, which checked",
     "visas.change_status": "inside its caller's transaction, which checked",
@@ -265,6 +266,13 @@ MATRIX: dict[str, Row] = {
         allowed=frozenset({"authority"}),
         code="ROLE_REQUIRED",
     ),
+    "matching.close_request": Row(
+        call=lambda w, u: matching.close_request(user=u, request_id=w.request.pk),
+        allowed=frozenset({"anthony", "agency"}),
+        code="NOT_SPONSOR",
+        hidden="REQUEST_NOT_FOUND",
+        sees=frozenset({"authority"}),
+    ),
     "agreements.offer": Row(
         call=lambda w, u: agreements.offer(
             user=u, sponsor=w.people["anthony"], migrant_id=w.people["gita"].pk, terms=seed_terms()
@@ -278,6 +286,20 @@ MATRIX: dict[str, Row] = {
         code="NOT_A_PARTY",
         hidden="AGREEMENT_NOT_FOUND",
         sees=frozenset({"authority"}),
+    ),
+    "agreements.decline": Row(
+        call=lambda w, u: agreements.decline(user=u, agreement_id=w.offer.pk),
+        allowed=frozenset({"bishal"}),
+        code="NOT_THE_MIGRANT",
+        hidden="AGREEMENT_NOT_FOUND",
+        sees=frozenset({"anthony", "agency", "authority"}),
+    ),
+    "agreements.withdraw": Row(
+        call=lambda w, u: agreements.withdraw(user=u, agreement_id=w.offer.pk),
+        allowed=frozenset({"anthony", "agency"}),
+        code="NOT_SPONSOR",
+        hidden="AGREEMENT_NOT_FOUND",
+        sees=frozenset({"bishal", "authority"}),
     ),
     "agreements.schedule_interview": Row(
         call=lambda w, u: agreements.schedule_interview(

@@ -96,10 +96,31 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("GET", "/requests/{request_id}/candidates"): Row(
         target=lambda w: w.request.pk, allowed={"anthony": 200, "agency": 200, "authority": 200}
     ),
+    ("GET", "/requests/{request_id}"): Row(
+        target=lambda w: w.request.pk, allowed={"anthony": 200, "agency": 200, "authority": 200}
+    ),
+    ("POST", "/requests/{request_id}/close"): Row(
+        target=lambda w: w.request.pk,
+        allowed={"anthony": 200, "agency": 200},
+        forbidden=frozenset({"authority"}),
+        body=no_body,
+    ),
     # An agreement: its parties (the agency for the sponsor) and the authority.
     ("GET", "/agreements/{agreement_id}"): Row(
         target=lambda w: w.agreement.pk,
         allowed={"anthony": 200, "agency": 200, "bishal": 200, "authority": 200},
+    ),
+    ("POST", "/agreements/{agreement_id}/decline"): Row(
+        target=lambda w: w.offer.pk,
+        allowed={"bishal": 200},
+        forbidden=frozenset({"anthony", "agency", "authority"}),
+        body=no_body,
+    ),
+    ("POST", "/agreements/{agreement_id}/withdraw"): Row(
+        target=lambda w: w.offer.pk,
+        allowed={"anthony": 200, "agency": 200},
+        forbidden=frozenset({"bishal", "authority"}),
+        body=no_body,
     ),
     ("POST", "/agreements/{agreement_id}/sign"): Row(
         target=lambda w: w.offer.pk,

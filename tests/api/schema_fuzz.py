@@ -279,6 +279,8 @@ CALLERS: dict[tuple[str, str], str | None] = {
     ("GET", "/me/opportunities"): "bishal",
     ("GET", "/me/views"): "bishal",
     ("GET", "/me/export"): "bishal",
+    ("GET", "/me/requests"): "anthony",
+    ("GET", "/me/agreements"): "bishal",
     ("POST", "/agreements"): "frank",
     ("POST", "/visas"): "anthony",
     ("GET", "/me/fines"): "carol",

@@ -77,6 +77,9 @@ def build_world() -> World:
     rita = official(authority, "Rita", Role.OFFICER, "riverside")
     people.delegate(sponsor=anthony, agency_id=cast["agency"].pk)
 
+    visa = active_visa(anthony, bishal)
+    back_date(visa.agreement, months=1)  # a month has ended: he may report its earnings
+    # Stated after his visa was approved (which closed the requests he had then).
     request = matching.create_request(
         user=cast["agency"],
         sponsor=anthony,
@@ -88,8 +91,6 @@ def build_world() -> World:
             health_clearance=True,
         ),
     )
-    visa = active_visa(anthony, bishal)
-    back_date(visa.agreement, months=1)  # a month has ended: he may report its earnings
     offer = agreements.offer(
         user=anthony,
         sponsor=anthony,

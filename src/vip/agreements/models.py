@@ -16,6 +16,9 @@ class AgreementStatus(models.TextChoices):
     SIGNED = "signed"
     LAPSED = "lapsed"  # his other signed agreements lapse once a visa is approved on one
     USED = "used"  # a visa was granted on it: leaving ends it; a new visa needs a new signature
+    DECLINED = "declined"  # the migrant said no to the offer
+    WITHDRAWN = "withdrawn"  # the sponsor (or his agency) took the offer back
+    EXPIRED = "expired"  # not signed by both within agreement.offer_valid_days (never stored)
 
 
 class Agreement(models.Model):
@@ -44,6 +47,9 @@ class Agreement(models.Model):
     )
     sponsor_signed_at = models.DateTimeField(null=True, blank=True)
     migrant_signed_at = models.DateTimeField(null=True, blank=True)
+    # An offer not signed by both by then has expired (agreement.offer_valid_days); None: never.
+    expires_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)  # declined or withdrawn
 
     class Meta:
         constraints = [

@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from vip.agreements.models import Agreement, AgreementStatus, Interview
 from vip.clock import today
 from vip.errors import NotFound
 from vip.money import Money
-from vip.people.models import Role, User
+from vip.people.models import Delegation, Role, User
 from vip.people.selectors import acts_for
 from vip.policy.parameters import parameters
 from vip.visas.rules import Monthly, monthly_terms
@@ -24,6 +24,47 @@ def may_see(user: User, agreement: Agreement) -> bool:
         or user.pk == agreement.migrant_id
         or acts_for(user, agreement.sponsor)
     )
+
+
+def may_decline(user: User, agreement: Agreement) -> bool:
+    """The migrant it is offered to says no."""
+    return user.pk == agreement.migrant_id
+
+
+def may_withdraw(user: User, agreement: Agreement) -> bool:
+    """The sponsor who offered it (or his agency) takes it back."""
+    return acts_for(user, agreement.sponsor)
+
+
+def status_of(agreement: Agreement, at: dt.datetime) -> AgreementStatus:
+    """Its status: an offer past its expiry is expired, without a job having to mark it."""
+    status = AgreementStatus(agreement.status)
+    if status == AgreementStatus.OFFERED and agreement.expires_at and agreement.expires_at <= at:
+        return AgreementStatus.EXPIRED
+    return status
+
+
+def pending_offers(at: dt.datetime) -> QuerySet[Agreement]:
+    """Offers that may still be signed: offered, not expired."""
+    return Agreement.objects.filter(status=AgreementStatus.OFFERED).filter(
+        Q(expires_at=None) | Q(expires_at__gt=at)
+    )
+
+
+def agreements_of(user: User) -> QuerySet[Agreement]:
+    """GET /me/agreements: a migrant's, a sponsor's, an agency's clients', all to the authority;
+    newest first."""
+    found = Agreement.objects.select_related("sponsor").order_by("-created_at", "-id")
+    if user.role == Role.AUTHORITY:
+        return found
+    if user.role == Role.MIGRANT:
+        return found.filter(migrant=user)
+    if user.role == Role.SPONSOR:
+        return found.filter(sponsor=user)
+    if user.role == Role.AGENCY:
+        clients = Delegation.objects.filter(agency=user, revoked_at=None).values("sponsor_id")
+        return found.filter(sponsor_id__in=clients)
+    return found.none()
 
 
 def may_offer(user: User, sponsor: User) -> bool:

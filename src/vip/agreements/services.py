@@ -12,7 +12,15 @@ from django.conf import settings
 from django.db import transaction
 
 from vip.agreements.models import Agreement, AgreementStatus, Interview
-from vip.agreements.selectors import may_offer, may_schedule_interview, may_see
+from vip.agreements.selectors import (
+    may_decline,
+    may_offer,
+    may_schedule_interview,
+    may_see,
+    may_withdraw,
+    pending_offers,
+    status_of,
+)
 from vip.audit import services as audit
 from vip.audit.models import Action
 from vip.calendar import add_months
@@ -73,6 +81,12 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
         raise NotFound("MIGRANT_NOT_FOUND", "no such migrant")
     if blocked(sponsor, migrant):
         raise Forbidden("PERSON_BLOCKED", "one of you has blocked the other")
+    User.objects.select_for_update().filter(pk=migrant.pk).first()  # one offer at a time to him
+    if pending_offers(now()).filter(sponsor=sponsor, migrant=migrant).exists():
+        raise Conflict(
+            "OFFER_PENDING",
+            "an offer of yours to this migrant is pending: withdraw it, or wait for his answer",
+        )
     if terms.duration_months < 1:
         raise Invalid("DURATION_INVALID", "an agreement lasts at least one month")
     if sponsor.community is None:
@@ -112,11 +126,12 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
             first.message,
             {"parameter": first.parameter, "reasons": [r.as_dict() for r in unlawful]},
         )
+    at = now()
     agreement = Agreement.objects.create(
         sponsor=sponsor,
         migrant=migrant,
         created_by=user,
-        created_at=now(),
+        created_at=at,
         start_date=terms.start_date,
         duration_months=terms.duration_months,
         annual_pay=terms.annual_pay.amount,
@@ -127,6 +142,7 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
         gain_share_numerator=terms.gain_share.numerator,
         gain_share_denominator=terms.gain_share.denominator,
         home_annual_earnings=home.home_annual_earnings,
+        expires_at=at + dt.timedelta(days=params["agreement.offer_valid_days"]),
     )
     notify(migrant, Kind.OFFER_RECEIVED, agreement.pk)
     audit.record(
@@ -151,6 +167,7 @@ def sign(*, user: User, agreement_id: int) -> Agreement:
         raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
     if agreement.status == AgreementStatus.SIGNED:
         raise Conflict("AGREEMENT_ALREADY_SIGNED", "both parties have signed already")
+    _pending_only(agreement)
     if user.pk == agreement.migrant_id:
         field = "migrant_signed_at"
     elif acts_for(user, agreement.sponsor):
@@ -176,6 +193,44 @@ def sign(*, user: User, agreement_id: int) -> Agreement:
     )
     if agreement.status == AgreementStatus.SIGNED:
         indexes.note_changed(agreement.migrant_id, agreement.sponsor_id)
+    return agreement
+
+
+def _pending_only(agreement: Agreement) -> None:
+    """Refuse an agreement that is no longer an open offer (declined, withdrawn, expired, ...)."""
+    status = status_of(agreement, now())
+    if status != AgreementStatus.OFFERED:
+        raise Conflict("OFFER_NOT_PENDING", f"the offer is {status}", {"status": status})
+
+
+def _close_offer(agreement: Agreement, status: AgreementStatus, user: User, action: Action) -> None:
+    _pending_only(agreement)
+    agreement.status, agreement.closed_at = status, now()
+    agreement.save(update_fields=["status", "closed_at"])
+    audit.record(actor=user, action=action, object_type="agreement", object_id=agreement.pk)
+
+
+@transaction.atomic(durable=True)
+def decline(*, user: User, agreement_id: int) -> Agreement:
+    """The migrant says no to an offer made to him: it can no longer be signed."""
+    agreement = Agreement.objects.select_for_update().filter(pk=agreement_id).first()
+    if agreement is None or not may_see(user, agreement):
+        raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
+    if not may_decline(user, agreement):
+        raise Forbidden("NOT_THE_MIGRANT", "the migrant declines an offer made to him")
+    _close_offer(agreement, AgreementStatus.DECLINED, user, Action.AGREEMENT_DECLINED)
+    return agreement
+
+
+@transaction.atomic(durable=True)
+def withdraw(*, user: User, agreement_id: int) -> Agreement:
+    """The sponsor (or his agency) takes back an offer neither has finished signing."""
+    agreement = Agreement.objects.select_for_update().filter(pk=agreement_id).first()
+    if agreement is None or not may_see(user, agreement):
+        raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
+    if not may_withdraw(user, agreement):
+        raise Forbidden("NOT_SPONSOR", "only the sponsor who offered it, or his agency, withdraws")
+    _close_offer(agreement, AgreementStatus.WITHDRAWN, user, Action.AGREEMENT_WITHDRAWN)
     return agreement
 
 

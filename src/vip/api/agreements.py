@@ -5,22 +5,26 @@ from __future__ import annotations
 from fractions import Fraction
 
 from django.http import HttpRequest
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from vip.agreements import services
 from vip.agreements.models import Agreement
-from vip.agreements.selectors import visible_agreement
+from vip.agreements.selectors import agreements_of, status_of, visible_agreement
 from vip.api.accounts import ERRORS
 from vip.api.app import caller
 from vip.api.schemas import (
     AgreementIn,
     AgreementOut,
+    AgreementsOut,
     InterviewIn,
     InterviewOut,
     MoneyOut,
     MonthlyOut,
+    Page,
     StatusOut,
+    next_cursor,
 )
+from vip.clock import now
 from vip.money import Money
 from vip.people.selectors import sponsor_for
 from vip.visas.rules import monthly_terms
@@ -38,7 +42,7 @@ def agreement_out(a: Agreement) -> AgreementOut:
     month = monthly_terms(Money(a.annual_pay, a.currency), home, share)
     return AgreementOut(
         id=a.pk,
-        status=a.status,
+        status=status_of(a, now()),
         sponsor=a.sponsor_id,
         migrant=a.migrant_id,
         start_date=a.start_date,
@@ -80,6 +84,19 @@ def offer(request: HttpRequest, body: AgreementIn) -> Status[StatusOut]:
     return Status(201, StatusOut(id=agreement.pk, status=agreement.status))
 
 
+@router.get("/me/agreements", response={200: AgreementsOut, **ERRORS})
+def mine(request: HttpRequest, page: Query[Page]) -> AgreementsOut:
+    """Anyone signed in: the agreements he is a party to (a sponsor's agency: its clients'; the
+    authority: all), newest first, each with its status (`offered`, `signed`, `declined`,
+    `withdrawn`, `expired`, `lapsed`, `used`) and terms. Paged: `limit` (1..200), `cursor`."""
+    found = agreements_of(caller(request))[page.offset : page.offset + page.limit + 1]
+    rows = list(found)
+    return AgreementsOut(
+        results=[agreement_out(a) for a in rows[: page.limit]],
+        next=next_cursor(page, len(rows) > page.limit),
+    )
+
+
 @router.get("/agreements/{agreement_id}", response={200: AgreementOut, **ERRORS})
 def read(request: HttpRequest, agreement_id: int) -> AgreementOut:
     return agreement_out(visible_agreement(caller(request), agreement_id))
@@ -88,6 +105,22 @@ def read(request: HttpRequest, agreement_id: int) -> AgreementOut:
 @router.post("/agreements/{agreement_id}/sign", response={200: StatusOut, **ERRORS})
 def sign(request: HttpRequest, agreement_id: int) -> StatusOut:
     agreement = services.sign(user=caller(request), agreement_id=agreement_id)
+    return StatusOut(id=agreement.pk, status=agreement.status)
+
+
+@router.post("/agreements/{agreement_id}/decline", response={200: StatusOut, **ERRORS})
+def decline(request: HttpRequest, agreement_id: int) -> StatusOut:
+    """The migrant it is offered to says no; a declined offer cannot be signed. Codes:
+    AGREEMENT_NOT_FOUND, NOT_THE_MIGRANT, OFFER_NOT_PENDING."""
+    agreement = services.decline(user=caller(request), agreement_id=agreement_id)
+    return StatusOut(id=agreement.pk, status=agreement.status)
+
+
+@router.post("/agreements/{agreement_id}/withdraw", response={200: StatusOut, **ERRORS})
+def withdraw(request: HttpRequest, agreement_id: int) -> StatusOut:
+    """The sponsor who offered it (or his agency) takes the offer back before both have signed.
+    Codes: AGREEMENT_NOT_FOUND, NOT_SPONSOR, OFFER_NOT_PENDING."""
+    agreement = services.withdraw(user=caller(request), agreement_id=agreement_id)
     return StatusOut(id=agreement.pk, status=agreement.status)
 
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema, Status
-from pydantic import Field
+from ninja import Query, Router, Status
 
 from vip.api.accounts import ERRORS
 from vip.api.app import caller
@@ -13,35 +12,71 @@ from vip.api.schemas import (
     CandidateOut,
     CandidatesOut,
     CreatedOut,
+    MoneyOut,
     OpportunitiesOut,
     OpportunityOut,
+    Page,
     PersonOut,
     ProfileViewOut,
     RequestIn,
+    RequestOut,
+    RequestsOut,
+    RequestTermsOut,
     ViewerOut,
+    next_cursor,
 )
 from vip.calendar import age_on
 from vip.clock import today
 from vip.matching import selectors, services
 from vip.matching.models import SponsorshipRequest
+from vip.matching.selectors import requests_of, visible_request
 from vip.matching.services import LanguageNeed, RequestCriteria, SectorNeed
 from vip.people import services as people_services
 from vip.people.models import User
-from vip.people.selectors import sponsor_for
+from vip.people.selectors import sponsor_for, verified_people
 
 router = Router(tags=["matching"])
 
 
-class Page(Schema):
-    limit: int = Field(default=20, ge=1, le=200)
-
-
-def person_out(user: User) -> PersonOut:
+def person_out(user: User, verified: set[int]) -> PersonOut:
     return PersonOut(
         id=user.pk,
         full_name=user.full_name,
         country=user.country,
         age=age_on(user.birth_date, today()),
+        verified=user.pk in verified,
+    )
+
+
+def terms_out(r: SponsorshipRequest, currency: str) -> RequestTermsOut:
+    return RequestTermsOut(
+        start_date=r.start_date,
+        annual_pay=MoneyOut(amount=r.annual_pay, currency=currency),
+        housing=r.housing,
+        housing_text=r.housing_text,
+        duration_months=r.duration_months,
+        sector=r.sector,
+        work=r.work,
+        gain_share=r.gain_share,
+    )
+
+
+def currency_of(sponsor: User) -> str:
+    return sponsor.community.jurisdiction.currency if sponsor.community else "USD"
+
+
+def request_out(r: SponsorshipRequest) -> RequestOut:
+    return RequestOut(
+        id=r.pk,
+        sponsor=r.sponsor_id,
+        created_at=r.created_at,
+        open=r.active,
+        languages=r.languages,
+        age={"min": r.age_min, "max": r.age_max},
+        sectors=r.sectors,
+        clean_record=r.clean_record,
+        health_clearance=r.health_clearance,
+        terms=terms_out(r, currency_of(r.sponsor)),
     )
 
 
@@ -72,17 +107,51 @@ def create_request(request: HttpRequest, body: RequestIn) -> Status[CreatedOut]:
     return Status(201, CreatedOut(id=created.pk))
 
 
+@router.get("/me/requests", response={200: RequestsOut, **ERRORS})
+def my_requests(request: HttpRequest, page: Query[Page]) -> RequestsOut:
+    """A sponsor's requests (an agency: its clients'; the authority: all), newest first, open
+    or closed, with their terms. Paged: `limit` (1..200), `cursor`."""
+    found = list(
+        requests_of(caller(request)).select_related("sponsor__community__jurisdiction")[
+            page.offset : page.offset + page.limit + 1
+        ]
+    )
+    return RequestsOut(
+        results=[request_out(r) for r in found[: page.limit]],
+        next=next_cursor(page, len(found) > page.limit),
+    )
+
+
+@router.get("/requests/{request_id}", response={200: RequestOut, **ERRORS})
+def read_request(request: HttpRequest, request_id: int) -> RequestOut:
+    """The request's sponsor, his agency, the authority: the request and its terms. Codes:
+    REQUEST_NOT_FOUND."""
+    return request_out(visible_request(caller(request), request_id))
+
+
+@router.post("/requests/{request_id}/close", response={200: RequestOut, **ERRORS})
+def close_request(request: HttpRequest, request_id: int) -> RequestOut:
+    """The sponsor (or his agency) closes his request: it is no longer ranked. A request also
+    closes by itself once the sponsor's visa is approved. Codes: REQUEST_NOT_FOUND,
+    NOT_SPONSOR (the authority), REQUEST_CLOSED."""
+    return request_out(services.close_request(user=caller(request), request_id=request_id))
+
+
 @router.get("/requests/{request_id}/candidates", response={200: CandidatesOut, **ERRORS})
 def candidates(request: HttpRequest, request_id: int, page: Query[Page]) -> CandidatesOut:
-    ranked = services.search_candidates(
-        user=caller(request), request_id=request_id, limit=page.limit
-    ).results
-    people = User.objects.in_bulk([c.id for c in ranked])
+    found = services.search_candidates(
+        user=caller(request), request_id=request_id, limit=page.limit, offset=page.offset
+    )
+    people = User.objects.in_bulk([c.id for c in found.results])
+    verified = verified_people(list(people))
     return CandidatesOut(
         results=[
-            CandidateOut(migrant=person_out(people[c.id]), score=c.score, reasons=list(c.reasons))
-            for c in ranked
-        ]
+            CandidateOut(
+                migrant=person_out(people[c.id], verified), score=c.score, reasons=list(c.reasons)
+            )
+            for c in found.results
+        ],
+        next=next_cursor(page, found.more),
     )
 
 
@@ -102,21 +171,26 @@ def my_views(request: HttpRequest) -> list[ProfileViewOut]:
 
 @router.get("/me/opportunities", response={200: OpportunitiesOut, **ERRORS})
 def opportunities(request: HttpRequest, page: Query[Page]) -> OpportunitiesOut:
-    ranked = services.search_opportunities(user=caller(request), limit=page.limit).results
-    requests = SponsorshipRequest.objects.select_related("sponsor__community").in_bulk(
-        [r.id for r in ranked]
-    )
+    migrant = caller(request)
+    found = services.search_opportunities(user=migrant, limit=page.limit, offset=page.offset)
+    requests = SponsorshipRequest.objects.select_related(
+        "sponsor__community__jurisdiction"
+    ).in_bulk([r.id for r in found.results])
+    verified = verified_people([migrant.pk, *(r.sponsor_id for r in requests.values())])
     return OpportunitiesOut(
         results=[
             OpportunityOut(
                 request=r.id,
-                sponsor=person_out(requests[r.id].sponsor),
+                sponsor=person_out(requests[r.id].sponsor, verified),
                 score=r.score,
                 community=community_code(requests[r.id].sponsor),
                 reasons=list(r.reasons),
+                terms=terms_out(requests[r.id], currency_of(requests[r.id].sponsor)),
+                migrant_verified=migrant.pk in verified,
             )
-            for r in ranked
-        ]
+            for r in found.results
+        ],
+        next=next_cursor(page, found.more),
     )
 
 

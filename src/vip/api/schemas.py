@@ -345,6 +345,40 @@ class PersonOut(Schema):
     full_name: str
     country: str
     age: int | None
+    verified: bool = Field(
+        description="identity verified by the authority (a sponsor's citizenship too)"
+    )
+
+
+class RequestTermsOut(Schema):
+    """What a round's offer on the request is made of, and what the ranking ranks on."""
+
+    start_date: dt.date | None
+    annual_pay: MoneyOut
+    housing: str
+    housing_text: str
+    duration_months: int
+    sector: str
+    work: str
+    gain_share: str
+
+
+class RequestOut(Schema):
+    id: int
+    sponsor: int
+    created_at: dt.datetime
+    open: bool = Field(description="false once closed by hand or by the sponsor's visa")
+    languages: list[dict[str, Any]]
+    age: dict[str, int | None]
+    sectors: list[dict[str, Any]]
+    clean_record: bool
+    health_clearance: bool
+    terms: RequestTermsOut
+
+
+class RequestsOut(Schema):
+    results: list[RequestOut]
+    next: str | None = Field(description="the cursor of the next page; null: the last page")
 
 
 class ViewerOut(Schema):
@@ -368,6 +402,7 @@ class CandidateOut(Schema):
 
 class CandidatesOut(Schema):
     results: list[CandidateOut]
+    next: str | None = Field(description="the cursor of the next page; null: the last page")
 
 
 class OpportunityOut(Schema):
@@ -376,10 +411,13 @@ class OpportunityOut(Schema):
     community: str | None
     score: float
     reasons: list[str]
+    terms: RequestTermsOut
+    migrant_verified: bool = Field(description="whether the migrant's own identity is verified")
 
 
 class OpportunitiesOut(Schema):
     results: list[OpportunityOut]
+    next: str | None = Field(description="the cursor of the next page; null: the last page")
 
 
 class AgreementIn(Schema):
@@ -394,6 +432,25 @@ class AgreementIn(Schema):
     work: Work
     gain_share: StrictFloat | str
     sector: str | None = Field(default=None, max_length=64)
+
+
+class Page(Schema):
+    """A listing's page: `limit` rows from where `cursor` (the previous page's `next`) points."""
+
+    limit: int = Field(default=20, ge=1, le=200)
+    cursor: str | None = Field(
+        default=None,
+        pattern=r"^[0-9]{1,6}$",
+        description="the `next` of the previous page; none: the first page",
+    )
+
+    @property
+    def offset(self) -> int:
+        return int(self.cursor or 0)
+
+
+def next_cursor(page: Page, more: bool) -> str | None:
+    return str(page.offset + page.limit) if more else None
 
 
 class MonthlyOut(Schema):
@@ -427,6 +484,11 @@ class AgreementOut(Schema):
 class StatusOut(Schema):
     id: int
     status: str
+
+
+class AgreementsOut(Schema):
+    results: list[AgreementOut]
+    next: str | None = Field(description="the cursor of the next page; null: the last page")
 
 
 class InterviewIn(Schema):

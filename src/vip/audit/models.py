@@ -11,8 +11,10 @@ class Action(models.TextChoices):
     they never change: a member is named after its value (`subject.what_happened`)."""
 
     ADDRESSES_CONFIRMED = "addresses.confirmed"
+    AGREEMENT_DECLINED = "agreement.declined"
     AGREEMENT_OFFERED = "agreement.offered"
     AGREEMENT_SIGNED = "agreement.signed"
+    AGREEMENT_WITHDRAWN = "agreement.withdrawn"
     AGREEMENTS_SETTLED = "agreements.settled"
     AMNESTY_RECORDED = "amnesty.recorded"
     CANDIDATES_SEARCHED = "candidates.searched"
@@ -46,6 +48,7 @@ class Action(models.TextChoices):
     PERSON_EXPORTED = "person.exported"
     PERSON_PSEUDONYMISED = "person.pseudonymised"
     PROFILE_UPDATED = "profile.updated"
+    REQUEST_CLOSED = "request.closed"
     REQUEST_CREATED = "request.created"
     SECOND_FACTORS_ENROLLED = "second_factors.enrolled"
     SENSITIVE_READ = "sensitive.read"

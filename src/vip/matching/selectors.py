@@ -3,6 +3,8 @@ live indexes."""
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
 from vip.clock import today
 from vip.errors import NotFound
 from vip.matching import from_database, indexes
@@ -11,7 +13,7 @@ from vip.matching.ranking.candidates import candidates as rank_candidates
 from vip.matching.ranking.opportunities import opportunities as rank_opportunities
 from vip.matching.ranking.ranked import Ranked
 from vip.matching.ranking.records import Safeguards
-from vip.people.models import Role, User, VerificationKind
+from vip.people.models import Delegation, Role, User, VerificationKind
 from vip.people.selectors import acts_for, is_verified
 from vip.policy.parameters import parameters
 
@@ -23,6 +25,24 @@ def may_state_request(user: User, sponsor: User) -> bool:
 
 def may_see_request(user: User, request: SponsorshipRequest) -> bool:
     return user.role == Role.AUTHORITY or acts_for(user, request.sponsor)
+
+
+def may_close_request(user: User, request: SponsorshipRequest) -> bool:
+    """The sponsor closes his request, or the agency he delegated to."""
+    return acts_for(user, request.sponsor)
+
+
+def requests_of(user: User) -> QuerySet[SponsorshipRequest]:
+    """GET /me/requests: a sponsor's, an agency's clients', all to the authority; newest first."""
+    found = SponsorshipRequest.objects.order_by("-created_at", "-id")
+    if user.role == Role.AUTHORITY:
+        return found
+    if user.role == Role.SPONSOR:
+        return found.filter(sponsor=user)
+    if user.role == Role.AGENCY:
+        clients = Delegation.objects.filter(agency=user, revoked_at=None).values("sponsor_id")
+        return found.filter(sponsor_id__in=clients)
+    return found.none()
 
 
 def may_search_for(request: SponsorshipRequest) -> bool:

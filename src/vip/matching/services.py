@@ -15,7 +15,7 @@ from vip.audit import services as audit
 from vip.audit.models import Action
 from vip.clock import now, today
 from vip.communities.models import Community
-from vip.errors import Forbidden, Invalid, NotFound, RateLimited, role_required
+from vip.errors import Conflict, Forbidden, Invalid, NotFound, RateLimited, role_required
 from vip.matching import from_database, indexes, selectors
 from vip.matching.clearinghouse.rounds import (
     Listed,
@@ -29,6 +29,7 @@ from vip.matching.models import MatchRound, ProfileView, SponsorshipRequest
 from vip.matching.ranking.ranked import Ranked
 from vip.matching.ranking.records import Housing, Level, SoftCriterion
 from vip.matching.selectors import (
+    may_close_request,
     may_run_round,
     may_search_for,
     may_seek_opportunities,
@@ -256,6 +257,39 @@ def _offer_from(round_by: User, request: SponsorshipRequest, migrant_id: int) ->
     )
     agreement = make_offer(user=round_by, sponsor=sponsor, migrant_id=migrant_id, terms=terms)
     return agreement.pk
+
+
+@transaction.atomic(durable=True)
+def close_request(*, user: User, request_id: int) -> SponsorshipRequest:
+    """The sponsor (or his agency) closes his request by hand: it is no longer ranked."""
+    request = visible_request(user, request_id)
+    if not may_close_request(user, request):
+        raise Forbidden("NOT_SPONSOR", "only the sponsor, or his agency, closes his request")
+    if not request.active:
+        raise Conflict("REQUEST_CLOSED", "the request is closed already")
+    close_requests(request.sponsor, user, "by_hand", ids=[request.pk])
+    request.refresh_from_db()
+    return request
+
+
+def close_requests(sponsor: User, actor: User, why: str, ids: list[int] | None = None) -> None:
+    """Close the sponsor's open requests (those of `ids`, or all of them), inside the caller's
+    transaction: by hand, or once his visa is approved (he sponsors one migrant at a time)."""
+    open_ = SponsorshipRequest.objects.select_for_update().filter(sponsor=sponsor, active=True)
+    if ids is not None:
+        open_ = open_.filter(pk__in=ids)
+    closed = list(open_.values_list("pk", flat=True))
+    SponsorshipRequest.objects.filter(pk__in=closed).update(active=False)
+    for pk in closed:
+        audit.record(
+            actor=actor,
+            action=Action.REQUEST_CLOSED,
+            object_type="request",
+            object_id=pk,
+            data={"why": why},
+        )
+    if closed:
+        indexes.note_changed(sponsor.pk)
 
 
 @transaction.atomic(durable=True)

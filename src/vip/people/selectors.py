@@ -20,6 +20,8 @@ from vip.people.models import (
     Delegation,
     Role,
     User,
+    Verification,
+    VerificationKind,
     VerificationResult,
 )
 
@@ -28,6 +30,30 @@ def is_verified(person: User, kind: str) -> bool:
     """The latest verification of a kind decides; an older clear result is superseded."""
     latest = person.verifications.filter(kind=kind).order_by("-verified_at", "-id").first()
     return latest is not None and latest.result == VerificationResult.CLEAR
+
+
+def verified_people(ids: list[int]) -> set[int]:
+    """Of these people, those whose identity is verified (a sponsor's citizenship too): the
+    latest verification of each kind decides, as in is_verified."""
+    latest: dict[tuple[int, str], str] = {}
+    for person, kind, result in (
+        Verification.objects.filter(
+            person_id__in=ids, kind__in=[VerificationKind.IDENTITY, VerificationKind.CITIZENSHIP]
+        )
+        .order_by("verified_at", "id")
+        .values_list("person_id", "kind", "result")
+    ):
+        latest[person, kind] = result
+    sponsors = set(User.objects.filter(pk__in=ids, role=Role.SPONSOR).values_list("pk", flat=True))
+    needed = {VerificationKind.IDENTITY}
+    return {
+        person
+        for person in ids
+        if all(
+            latest.get((person, kind)) == VerificationResult.CLEAR
+            for kind in needed | ({VerificationKind.CITIZENSHIP} if person in sponsors else set())
+        )
+    }
 
 
 def acts_for(user: User, sponsor: User) -> bool:

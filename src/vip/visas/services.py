@@ -20,6 +20,7 @@ from vip.errors import Conflict, Forbidden, Invalid, NotFound, either, role_requ
 from vip.ledger import services as ledger
 from vip.ledger.models import TransactionKind
 from vip.matching import indexes
+from vip.matching.services import close_requests
 from vip.money import Money
 from vip.notifications.models import Kind
 from vip.notifications.services import notify_others
@@ -180,8 +181,10 @@ def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) ->
 
 def settle_agreements(visa: Visa, actor: User) -> None:
     """A visa granted uses its agreement up, and the migrant's other signed agreements lapse:
-    he moves on, or comes back after leaving, only by a fresh signature."""
+    he moves on, or comes back after leaving, only by a fresh signature. The sponsor's open
+    requests close: he sponsors one migrant at a time."""
     Agreement.objects.filter(pk=visa.agreement_id).update(status=AgreementStatus.USED)
+    close_requests(visa.sponsor, actor, "visa_approved")
     others = Agreement.objects.filter(migrant_id=visa.migrant_id, status=AgreementStatus.SIGNED)
     lapsed = list(others.values_list("pk", flat=True))
     Agreement.objects.filter(pk__in=lapsed).update(status=AgreementStatus.LAPSED)
