@@ -13,6 +13,7 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 from django.test import Client
 
+from vip.audit.models import Action, AuditEvent
 from vip.demo.people import DEMO_PASSWORD
 from vip.people.models import Role, User
 from vip.web import services as portal
@@ -35,6 +36,8 @@ def refusal(answer: tuple[int, Any]) -> tuple[int, str]:
 def test_the_api_asks_staff_for_the_code_of_their_second_factor(story: dict[str, User]) -> None:
     assert refusal(token("authority@vip.example")) == (422, "MFA_REQUIRED")
     assert refusal(token("authority@vip.example", "000000")) == (422, "MFA_CODE_INVALID")
+    failed = AuditEvent.objects.get(action=Action.LOGIN_FAILED)  # the wrong code, once
+    assert (failed.object_id, failed.data["via"]) == (str(story["authority"].pk), "api")
 
     assert token("authority@vip.example", totp_code())[0] == 200
     assert token("anthony@vip.example")[0] == 200  # a sponsor has no second factor to give
@@ -75,6 +78,9 @@ def test_the_portal_and_the_admin_ask_the_authority_for_her_code(story: dict[str
     asked = client.post("/accounts/login/?next=/admin/", login)
     assert asked["Location"] == "/accounts/2fa/authenticate/"
     assert client.get("/admin/").status_code == 302  # not in yet
+
+    client.post("/accounts/2fa/authenticate/", {"code": "000000"})
+    assert AuditEvent.objects.get(action=Action.LOGIN_FAILED).data["via"] == "portal"
 
     done = client.post("/accounts/2fa/authenticate/", {"code": totp_code()})
 

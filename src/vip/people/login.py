@@ -70,7 +70,6 @@ def check_second_factor(request: HttpRequest, user: User, code: str) -> None:
         return
     if form.has_error("code", TOO_MANY_ATTEMPTS):
         raise TooManyAttempts(retry_after())
-    failed(request, {"email": user.email})
     raise Invalid("MFA_CODE_INVALID", "the code is wrong, or was used already")
 
 
@@ -126,6 +125,14 @@ def on_logged_in(
     """Django's user_logged_in: the portal's (and so the admin's) logins, once complete."""
     if request is not None and isinstance(user, User):
         services.record_login(user=user, address=address_of(request), via=path_of(request))
+
+
+def on_second_factor_failed(
+    sender: object, request: HttpRequest, user: AbstractBaseUser, **_: Any
+) -> None:
+    """allauth's MFA authentication_failed: a wrong code, in the portal or the API's token."""
+    if isinstance(user, User):
+        failed(request, {"email": user.email})
 
 
 def on_password_changed(
