@@ -8,6 +8,7 @@ walk passes axe and fits the window: English at desktop, Spanish and Nepali on a
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 
 import pytest
@@ -18,10 +19,26 @@ from vip.calendar import add_months
 from vip.clock import now, today
 from vip.visas.models import Visa
 
-from tests.e2e.browser import checked, log_in, person_page
+from tests.e2e.browser import PHONE, checked, log_in, person_page
 from tests.e2e.test_anthony_offers_and_both_sign import fill_terms
 from tests.e2e.test_the_sponsor_applies_is_refused_without_insurance_then_reports import report
 from tests.e2e.test_the_sponsor_asks_for_a_worker_and_finds_bishal import ANSWERS
+
+# Where the walk's pages are saved for the guides (docs/guides/img), in English on a phone.
+SCREENSHOTS = os.environ.get("VIP_GUIDE_SCREENSHOTS", "")
+
+
+def shot(page: Page, name: str) -> None:
+    """The page as the guides show it, when screenshots are asked for and the walk is English."""
+    if not SCREENSHOTS:
+        return
+    if page.evaluate("document.documentElement.lang") != "en":
+        return
+    size = page.viewport_size
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=f"{SCREENSHOTS}/{name}.png", full_page=True)
+    if size:
+        page.set_viewport_size(size)
 
 
 def submit(page: Page) -> None:
@@ -55,6 +72,7 @@ def apply_refused_then_approved(page: Page, portal: str, agreement: Agreement) -
     submit(page)
     expect(page.locator("main")).to_contain_text("INSURANCE_MISSING")
     checked(page)
+    shot(page, "sponsor-refused")
     page.locator(f"main a[href$='/agreements/{agreement.pk}/application/']").click()
     page.locator(f"main a[href$='/agreements/{agreement.pk}/insurance/']").click()
     checked(page)
@@ -70,6 +88,7 @@ def apply_refused_then_approved(page: Page, portal: str, agreement: Agreement) -
     checked(page)
     page.locator("main a[href*='/sponsor/visas/']").first.click()
     checked(page)
+    shot(page, "sponsor-visa")
 
 
 @pytest.mark.parametrize(
@@ -114,6 +133,7 @@ def test_the_seeds_story_in_the_browser(
         bishal.goto(f"{portal}migrant/offers/")
         bishal.locator(f"a[href$='/agreements/{agreement.pk}/']").click()
         checked(bishal)
+        shot(bishal, "migrant-agreement")
         submit(bishal)  # Bishal signs
         expect(bishal.locator("main form")).to_have_count(0)
 
@@ -132,15 +152,18 @@ def test_the_seeds_story_in_the_browser(
         submit(bishal)
         expect(bishal.locator("main")).to_contain_text(re.compile(r"850"))  # what he keeps
         checked(bishal)
+        shot(bishal, "migrant-earnings")
         bishal.locator("main button[name=confirm]").click()
         expect(bishal.locator("main table tbody tr")).to_have_count(1)
 
         report(anthony, "unemployed", today())
         expect(anthony.locator("main")).to_contain_text(re.compile(r"800"))
+        shot(anthony, "sponsor-unemployment")
         anthony.locator("main button[name=confirm]").click()
         anthony.goto(f"{portal}sponsor/money/")
         expect(anthony.locator("main")).to_contain_text(re.compile(r"800"))
         checked(anthony)
+        shot(anthony, "sponsor-money")
 
         bishal.goto(f"{portal}migrant/visas/{visa.pk}/complaints/")
         bishal.locator("label[for=id_category_0]").click()
@@ -149,6 +172,7 @@ def test_the_seeds_story_in_the_browser(
         expect(bishal.locator("main")).to_contain_text("The scaffold at work has no rail.")
         bishal.goto(f"{portal}migrant/visas/{visa.pk}/")
         report(bishal, "left", today())
+        shot(bishal, "migrant-leave")
         expect(bishal.locator("main")).not_to_contain_text("FINE_")  # his support ends, no fine
         bishal.locator("main button[name=confirm]").click()
         visa.refresh_from_db()

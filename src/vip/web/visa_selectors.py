@@ -179,7 +179,7 @@ class Consequence:
 FORESEEN: dict[ForeseenKind, Promise] = {
     ForeseenKind.FINE: _("A fine on the sponsor: %(why)s"),
     ForeseenKind.SUPPORT_STARTS: _(
-        "The sponsor pays him %(monthly)s a month until he works again."
+        "The sponsor pays him %(monthly)s a month until he works again; due now:"
     ),
     ForeseenKind.SUPPORT_ENDS: _(
         "The support of %(monthly)s a month ends; still due up to that day:"
