@@ -114,6 +114,7 @@ UNCHECKED: dict[str, str] = {
     "visas.settle_agreements": "inside its caller's transaction, which checked",
     "visas.agreement_end": "a date, no caller",
     "visas.complete_ended_visas": "the daily job: no caller but the system",
+    "jobs.run_daily": "the daily jobs: no caller but the system (a worker, cron)",
     "ledger.person_account": "inside its caller's transaction, which checked",
     "ledger.program_account": "inside its caller's transaction, which checked",
     "ledger.check_balanced": "a check of legs, no caller",

@@ -38,6 +38,7 @@ ledger_app = typer.Typer(help="The books.", no_args_is_help=True)
 support_app = typer.Typer(help="Sponsors' support obligations.", no_args_is_help=True)
 visas_app = typer.Typer(help="Visas: the daily jobs.", no_args_is_help=True)
 privacy_app = typer.Typer(help="People's data: its retention.", no_args_is_help=True)
+jobs_app = typer.Typer(help="The daily jobs, each once a day.", no_args_is_help=True)
 for sub, name in (
     (bench_app, "bench"),
     (policy_app, "policy"),
@@ -45,6 +46,7 @@ for sub, name in (
     (support_app, "support"),
     (visas_app, "visas"),
     (privacy_app, "privacy"),
+    (jobs_app, "jobs"),
 ):
     app.add_typer(sub, name=name)
 console = Console()
@@ -174,9 +176,13 @@ def serve(
 def worker(
     batch: Annotated[bool, typer.Option(help="Run the tasks queued now, then stop.")] = False,
 ) -> None:
-    """Run the background tasks (the notices' e-mails) from the database queue, until stopped."""
+    """Run the background tasks (the notices' e-mails, the daily jobs) until stopped."""
     django_setup()
     from django.core.management import call_command
+
+    from vip.jobs.tasks import schedule_all
+
+    schedule_all()  # each daily job's next run; a day's job runs once however many are queued
 
     call_command("db_worker", batch=batch, no_startup_delay=True, verbosity=0)
 
@@ -350,6 +356,26 @@ def privacy_pseudonymise(on: On = None) -> None:
     with refusing():
         done = pseudonymise_expired(day=day_of(on))
     console.print(f"pseudonymised {done} person(s) whose data outlived its retention")
+
+
+@jobs_app.command("run")
+def jobs_run(
+    on: On = None,
+    job: Annotated[str | None, typer.Option(help="One job (default: every one).")] = None,
+) -> None:
+    """Run the day's jobs now, each once per day (for cron; `vip worker` runs them itself)."""
+    django_setup()
+    from vip.jobs.models import Job
+    from vip.jobs.services import run_daily
+
+    if job is not None and job not in Job.values:
+        raise refuse(f"--job must be one of {', '.join(Job.values)}, not {job!r}")
+    day = day_of(on)
+    for each in [Job(job)] if job else list(Job):
+        with refusing():
+            run = run_daily(job=each, day=day)
+        done = "ran before: not run again" if run is None else f"ran: {run.outcome}"
+        console.print(f"{each.value} {day}: {done}")
 
 
 @support_app.command("accrue")

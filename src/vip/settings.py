@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "vip.visas",
     "vip.messaging",
     "vip.notifications",
+    "vip.jobs",
     "vip.web",
     # After vip.web, whose templates draw allauth's pages in the portal's layout and words.
     "django_htmx",
@@ -204,6 +205,8 @@ VIP_TOKEN_TTL_DAYS = int(os.environ.get("VIP_TOKEN_TTL_DAYS", "30"))
 VIP_TOKEN_IDLE_MINUTES = int(os.environ.get("VIP_TOKEN_IDLE_MINUTES", "1440"))
 # The audit checkpoints' Ed25519 key file (vip.audit.checkpoints): outside the database, by design.
 VIP_AUDIT_SIGNING_KEY = os.environ.get("VIP_AUDIT_SIGNING_KEY", "")
+# Where the daily job writes the signed checkpoints (one file a day; publish them).
+VIP_AUDIT_CHECKPOINT_DIR = os.environ.get("VIP_AUDIT_CHECKPOINT_DIR", "")
 
 # Behind a TLS proxy (VIP_HTTPS=1): redirect to HTTPS, HSTS, cookies only over TLS. The proxy
 # must set X-Forwarded-Proto and drop the header a client sends.
