@@ -274,6 +274,12 @@ MATRIX: dict[str, Row] = {
         hidden="REQUEST_NOT_FOUND",
         sees=frozenset({"authority"}),
     ),
+    "people.revoke_delegation": Row(
+        call=lambda w, u: people.revoke_delegation(sponsor=u),
+        allowed=frozenset({"anthony"}),
+        code="ROLE_REQUIRED",
+        own={s: (404, "DELEGATION_NOT_FOUND") for s in ("carol", "frank")},
+    ),
     "agreements.offer": Row(
         call=lambda w, u: agreements.offer(
             user=u, sponsor=w.people["anthony"], migrant_id=w.people["gita"].pk, terms=seed_terms()

@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from vip.api.app import caller, presented_token
 from vip.api.schemas import (
     AccountIn,
+    AgencyOut,
+    AgencySearch,
+    ClientOut,
     CreatedOut,
     DelegationIn,
     ErrorOut,
@@ -25,7 +28,7 @@ from vip.api.schemas import (
     VerificationOut,
 )
 from vip.people import login, services
-from vip.people.selectors import tokens_of
+from vip.people.selectors import agencies_named, clients_of, tokens_of
 from vip.privacy import services as privacy
 
 router = Router(tags=["people"])
@@ -161,6 +164,29 @@ def verifications(request: HttpRequest, person_id: int) -> list[VerificationOut]
 def delegate(request: HttpRequest, body: DelegationIn) -> Status[CreatedOut]:
     delegation = services.delegate(sponsor=caller(request), agency_id=body.agency)
     return Status(201, CreatedOut(id=delegation.pk))
+
+
+@router.delete("/me/delegations", response={200: CreatedOut, **ERRORS})
+def revoke_delegation(request: HttpRequest) -> CreatedOut:
+    """A sponsor revokes the delegation in force: his agency no longer acts for him. Answers the
+    revoked delegation's id. Codes: ROLE_REQUIRED, DELEGATION_NOT_FOUND."""
+    return CreatedOut(id=services.revoke_delegation(sponsor=caller(request)).pk)
+
+
+@router.get("/me/clients", response={200: list[ClientOut], **ERRORS})
+def clients(request: HttpRequest) -> list[ClientOut]:
+    """An agency: the sponsors who delegate to it now, the latest first. Codes: ROLE_REQUIRED."""
+    return [
+        ClientOut(id=d.sponsor_id, full_name=d.sponsor.full_name, since=d.created_at)
+        for d in clients_of(caller(request))
+    ]
+
+
+@router.get("/agencies", response={200: list[AgencyOut], **ERRORS})
+def agencies(request: HttpRequest, search: Query[AgencySearch]) -> list[AgencyOut]:
+    """Anyone signed in: the licensed agencies whose name holds `?name=` (at most 50), so that a
+    sponsor finds the id he delegates to."""
+    return [AgencyOut(id=a.pk, full_name=a.full_name) for a in agencies_named(search.name)[:50]]
 
 
 @router.put("/people/{person_id}/household", response={200: HouseholdOut, **ERRORS})

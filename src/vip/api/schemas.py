@@ -639,6 +639,21 @@ class DelegationIn(Schema):
     agency: Int
 
 
+class AgencyOut(Schema):
+    id: int
+    full_name: str
+
+
+class ClientOut(Schema):
+    id: int = Field(description="the sponsor's id")
+    full_name: str
+    since: dt.datetime = Field(description="when he delegated to the agency")
+
+
+class AgencySearch(Schema):
+    name: str = Field(default="", max_length=200, description="part of the agency's name")
+
+
 class ComplaintIn(Schema):
     category: Annotated[
         ComplaintCategory,

@@ -25,6 +25,7 @@ class Action(models.TextChoices):
     CONVERSATION_OPENED = "conversation.opened"
     CONVERSATION_REPORTED = "conversation.reported"
     DELEGATION_CREATED = "delegation.created"
+    DELEGATION_REVOKED = "delegation.revoked"
     DEPORTATION_EFFECTIVE = "deportation.effective"
     DEPORTATION_EXECUTED = "deportation.executed"
     DEPORTATION_ORDERED = "deportation.ordered"

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from vip.clock import now
-from vip.errors import NotFound
+from vip.errors import NotFound, role_required
 from vip.people.models import (
     SELF_SERVICE_ROLES,
     STAFF_ROLES,
@@ -117,6 +117,25 @@ def may_record_verification(user: User) -> bool:
 def may_import_people(user: User) -> bool:
     """A bulk intake records verification results: the authority's right."""
     return user.role == Role.AUTHORITY
+
+
+def clients_of(agency: User) -> QuerySet[Delegation]:
+    """GET /me/clients: the sponsors who delegate to this agency now, the latest first."""
+    if agency.role != Role.AGENCY:
+        raise role_required(Role.AGENCY)
+    return (
+        Delegation.objects.filter(agency=agency, revoked_at=None)
+        .select_related("sponsor")
+        .order_by("-created_at", "-id")
+    )
+
+
+def agencies_named(name: str) -> QuerySet[User]:
+    """The licensed, active agencies whose name holds `name` (any case): how a sponsor finds the
+    id he delegates to."""
+    return User.objects.filter(
+        role=Role.AGENCY, is_active=True, full_name__icontains=name
+    ).order_by("full_name", "id")
 
 
 def may_delegate(user: User) -> bool:

@@ -397,6 +397,27 @@ def delegate(*, sponsor: User, agency_id: int) -> Delegation:
 
 
 @transaction.atomic(durable=True)
+def revoke_delegation(*, sponsor: User) -> Delegation:
+    """A sponsor ends his agency's right to act for him; he acts alone until he delegates again."""
+    if not may_delegate(sponsor):
+        raise role_required(Role.SPONSOR)
+    User.objects.select_for_update().get(pk=sponsor.pk)  # one delegation change at a time
+    current = Delegation.objects.filter(sponsor=sponsor, revoked_at=None).first()
+    if current is None:
+        raise NotFound("DELEGATION_NOT_FOUND", "no agency acts for you")
+    current.revoked_at = now()
+    current.save(update_fields=["revoked_at"])
+    audit.record(
+        actor=sponsor,
+        action=Action.DELEGATION_REVOKED,
+        object_type="user",
+        object_id=sponsor.pk,
+        data={"agency": current.agency_id},
+    )
+    return current
+
+
+@transaction.atomic(durable=True)
 def import_people(
     *, actor: User, sponsors: list[dict[str, Any]], migrants: list[dict[str, Any]]
 ) -> int:
