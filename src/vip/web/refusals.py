@@ -94,6 +94,9 @@ MESSAGES: dict[str, Promise] = {
     "SPONSOR_UNDER_MIN_AGE": _("You are younger than a sponsor may be."),
     "START_DATE_IN_PAST": _("The agreement starts today or later, not on a past date."),
     "START_DATE_OUT_OF_RANGE": _("The first day of work is too far ahead."),
+    "TOO_MANY_SEARCHES": _(
+        "You have searched many times in a short while: try again in a few minutes."
+    ),
     "TRANSITION_NOT_ALLOWED": _("The visa, as it stands, cannot take this report."),
     "VISA_NOT_ACTIVE": _("The visa is not active."),
     "VISA_NOT_FOUND": _("There is no such visa, or it is not yours."),
