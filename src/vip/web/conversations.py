@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vip.agreements.selectors import may_offer
 from vip.errors import DomainError
 from vip.messaging import selectors, services
 from vip.people.models import Role
@@ -61,6 +62,7 @@ def conversation(request: HttpRequest, conversation_id: int) -> HttpResponse:
         "other": selectors.counterpart(me, found),
         "thread": selectors.thread(me, found),
         "contact": selectors.contact_allowed(found),
+        "may_offer": may_offer(me, found.sponsor),
         "form": form,
     }
     # htmx polls the thread every few seconds and swaps it in place; without it, a plain page.

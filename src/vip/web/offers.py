@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from vip.agreements import selectors, services
@@ -15,7 +15,7 @@ from vip.people.models import Role
 from vip.web import refusals
 from vip.web.access import for_role, person
 from vip.web.forms import TermsForm, terms
-from vip.web.selectors import reference
+from vip.web.selectors import offer_actions, offer_state, reference
 
 PARTIES = (Role.SPONSOR, Role.MIGRANT)
 
@@ -90,6 +90,7 @@ def agreement(request: HttpRequest, agreement_id: int) -> HttpResponse:
         "agreement": found,
         "ref": reference(found.pk),
         "mine_signed": selectors.signed_by(me, found),
+        "actions": offer_actions(me, found),
         "month": selectors.month_of(found),
         "share": selectors.share_of(found),
         "obligations": selectors.obligations(found.sponsor, found.created_at.date()),
@@ -100,5 +101,31 @@ def agreement(request: HttpRequest, agreement_id: int) -> HttpResponse:
 
 @for_role(Role.MIGRANT)
 def offers(request: HttpRequest) -> HttpResponse:
-    found = [{"agreement": a, "ref": reference(a.pk)} for a in selectors.offers_to(person(request))]
+    found = [
+        {"agreement": a, "ref": reference(a.pk), "state": offer_state(a)}
+        for a in selectors.offers_to(person(request))
+    ]
     return render(request, "web/offers/list.html", {"offers": found})
+
+
+CLOSINGS = {"decline": services.decline, "withdraw": services.withdraw}
+
+
+@for_role(*PARTIES)
+def close(request: HttpRequest, agreement_id: int, action: str) -> HttpResponse:
+    """The migrant declines an offer, the sponsor withdraws his: a page that says what it does,
+    then the service decides (an offer no longer pending is refused with its code)."""
+    me = person(request)
+    found = selectors.visible_agreement(me, agreement_id)
+    if action not in offer_actions(me, found):
+        raise Http404  # not his to do, or the offer is no longer open
+    refusal = None
+    if request.method == "POST":
+        try:
+            CLOSINGS[action](user=me, agreement_id=found.pk)
+        except DomainError as error:
+            refusal = refusals.Refusal.of(error)
+        else:
+            return redirect("web:agreement", found.pk)
+    context = {"agreement": found, "action": action, "refusal": refusal}
+    return render(request, "web/offers/close.html", context)

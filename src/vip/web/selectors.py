@@ -11,7 +11,9 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from vip.agreements import selectors as agreement_selectors
 from vip.agreements.models import Agreement, AgreementStatus, Interview
+from vip.clock import now
 from vip.matching.models import SponsorshipRequest
 from vip.people.models import Role, User, VerificationKind
 from vip.people.selectors import is_verified
@@ -196,6 +198,35 @@ def migrant_tasks(migrant: User) -> list[Task]:
             reverse("web:migrant_visa", args=[visa.pk]) if visa else "",
         ),
     ]
+
+
+def offer_actions(person: User, agreement: Agreement) -> set[str]:
+    """What he may still do to an open offer: sign it, decline it (the migrant), withdraw it (the
+    sponsor); nothing once it is signed by both, declined, withdrawn or expired."""
+    if agreement_selectors.status_of(agreement, now()) != AgreementStatus.OFFERED:
+        return set()
+    actions = set() if agreement_selectors.signed_by(person, agreement) else {"sign"}
+    if agreement_selectors.may_decline(person, agreement):
+        actions.add("decline")
+    if agreement_selectors.may_withdraw(person, agreement):
+        actions.add("withdraw")
+    return actions
+
+
+OFFER_STATES: dict[AgreementStatus, tuple[str, Promise]] = {
+    AgreementStatus.OFFERED: (TO_DO, _("to read and sign")),
+    AgreementStatus.SIGNED: (DONE, _("signed")),
+    AgreementStatus.USED: (DONE, _("signed")),
+    AgreementStatus.LAPSED: (LATER, _("lapsed")),
+    AgreementStatus.DECLINED: (LATER, _("declined")),
+    AgreementStatus.WITHDRAWN: (LATER, _("withdrawn")),
+    AgreementStatus.EXPIRED: (LATER, _("expired")),
+}
+
+
+def offer_state(agreement: Agreement) -> tuple[str, Promise]:
+    """The tag an offer shows in his list: its state and its word."""
+    return OFFER_STATES[agreement_selectors.status_of(agreement, now())]
 
 
 def reference(pk: int) -> str:

@@ -57,6 +57,18 @@ urlpatterns: list[URLPattern] = [
     path("sponsor/offers/<int:agreement_id>/", offers.offer_done, name="offer_done"),
     path("migrant/offers/", offers.offers, name="offers"),
     path("agreements/<int:agreement_id>/", offers.agreement, name="agreement"),
+    path(
+        "agreements/<int:agreement_id>/decline/",
+        offers.close,
+        {"action": "decline"},
+        name="agreement_decline",
+    ),
+    path(
+        "agreements/<int:agreement_id>/withdraw/",
+        offers.close,
+        {"action": "withdraw"},
+        name="agreement_withdraw",
+    ),
     path("agreements/<int:agreement_id>/interview/", interviews.invite, name="interview_invite"),
     path("interviews/<int:interview_id>/", interviews.interview, name="interview"),
     path(
