@@ -280,6 +280,23 @@ MATRIX: dict[str, Row] = {
         code="ROLE_REQUIRED",
         own={s: (404, "DELEGATION_NOT_FOUND") for s in ("carol", "frank")},
     ),
+    "visas.assign_complaint": Row(
+        call=lambda w, u: visas.assign_complaint(
+            user=u, complaint_id=w.complaint.pk, assignee_id=w.people["authority"].pk
+        ),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    ),
+    "visas.answer_complaint": Row(
+        call=lambda w, u: visas.answer_complaint(user=u, complaint_id=w.complaint.pk, text="fixed"),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    ),
+    "visas.resolve_complaint": Row(
+        call=lambda w, u: visas.resolve_complaint(user=u, complaint_id=w.complaint.pk),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    ),
     "agreements.offer": Row(
         call=lambda w, u: agreements.offer(
             user=u, sponsor=w.people["anthony"], migrant_id=w.people["gita"].pk, terms=seed_terms()

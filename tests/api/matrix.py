@@ -110,6 +110,25 @@ MATRIX: dict[tuple[str, str], Row] = {
         target=lambda w: w.agreement.pk,
         allowed={"anthony": 200, "agency": 200, "bishal": 200, "authority": 200},
     ),
+    # A complaint: the authority handles it (others are refused with the role they lack).
+    ("POST", "/complaints/{complaint_id}/assign"): Row(
+        target=lambda w: w.complaint.pk,
+        allowed={"authority": 200},
+        forbidden=frozenset(ROLES) - {"authority"},
+        body=lambda w: {"assignee": w.people["authority"].pk},
+    ),
+    ("POST", "/complaints/{complaint_id}/answer"): Row(
+        target=lambda w: w.complaint.pk,
+        allowed={"authority": 200},
+        forbidden=frozenset(ROLES) - {"authority"},
+        body=lambda w: {"text": "the landlord fixes the heating this week"},
+    ),
+    ("POST", "/complaints/{complaint_id}/resolve"): Row(
+        target=lambda w: w.complaint.pk,
+        allowed={"authority": 200},
+        forbidden=frozenset(ROLES) - {"authority"},
+        body=no_body,
+    ),
     ("POST", "/agreements/{agreement_id}/decline"): Row(
         target=lambda w: w.offer.pk,
         allowed={"bishal": 200},

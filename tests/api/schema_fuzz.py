@@ -282,6 +282,7 @@ CALLERS: dict[tuple[str, str], str | None] = {
     ("GET", "/me/requests"): "anthony",
     ("DELETE", "/me/delegations"): "anthony",
     ("GET", "/me/clients"): "agency",
+    ("GET", "/me/complaints"): "bishal",
     ("GET", "/agencies"): "anthony",
     ("GET", "/me/agreements"): "bishal",
     ("POST", "/agreements"): "frank",

@@ -24,7 +24,7 @@ from vip.money import Money
 from vip.people import services as people
 from vip.people.models import Role, User
 from vip.visas import services as visas
-from vip.visas.models import Fine, Status, Visa
+from vip.visas.models import Complaint, Fine, Status, Visa
 
 from tests.cast import (
     active_visa,
@@ -61,6 +61,7 @@ class World:
     visa: Visa  # Anthony and Bishal, active
     review: Visa  # Carol and Dawa, waiting for the authority
     fine: Fine  # Carol's, for Dawa's disappearance
+    complaint: Complaint  # Bishal's, about his visa with Anthony
 
 
 def build_world() -> World:
@@ -123,4 +124,7 @@ def build_world() -> World:
         visa=visa,
         review=review,
         fine=Fine.objects.get(sponsor=carol),
+        complaint=visas.file_complaint(
+            user=bishal, visa_id=visa.pk, category="housing", text="the room has no heating"
+        ),
     )

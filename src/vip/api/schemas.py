@@ -669,6 +669,19 @@ class ComplaintOut(Schema):
     text: str
     filed_by: int
     filed_at: dt.datetime
+    status: str = Field(description="open, assigned, answered or resolved")
+    assigned_to: int | None
+    answer: str
+    answered_at: dt.datetime | None
+    resolved_at: dt.datetime | None
+
+
+class ComplaintAssignIn(Schema):
+    assignee: Int = Field(description="a member of the authority's staff")
+
+
+class ComplaintAnswerIn(Schema):
+    text: str = Field(min_length=1, max_length=5000)
 
 
 class VisaSummaryOut(Schema):

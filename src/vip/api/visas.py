@@ -11,6 +11,8 @@ from vip.api.accounts import ERRORS
 from vip.api.app import caller
 from vip.api.schemas import (
     AmnestyIn,
+    ComplaintAnswerIn,
+    ComplaintAssignIn,
     ComplaintIn,
     ComplaintOut,
     ConsequenceOut,
@@ -31,7 +33,7 @@ from vip.api.schemas import (
 from vip.visas import services
 from vip.visas.models import Complaint, Fine, Visa
 from vip.visas.selectors import complaints as complaints_for
-from vip.visas.selectors import visible_visa, visible_visas
+from vip.visas.selectors import complaints_filed_by, visible_visa, visible_visas
 
 router = Router(tags=["visas"])
 
@@ -169,6 +171,11 @@ def complaint_out(c: Complaint) -> ComplaintOut:
         text=c.text,
         filed_by=c.filed_by_id,
         filed_at=c.filed_at,
+        status=c.status,
+        assigned_to=c.assigned_to_id,
+        answer=c.answer,
+        answered_at=c.answered_at,
+        resolved_at=c.resolved_at,
     )
 
 
@@ -178,6 +185,45 @@ def complain(request: HttpRequest, visa_id: int, body: ComplaintIn) -> Status[Co
         user=caller(request), visa_id=visa_id, category=body.category, text=body.text
     )
     return Status(201, complaint_out(complaint))
+
+
+@router.get("/me/complaints", response={200: list[ComplaintOut], **ERRORS})
+def my_complaints(request: HttpRequest) -> list[ComplaintOut]:
+    """Anyone signed in: the complaints he filed, newest first, with their status and answer."""
+    return [complaint_out(c) for c in complaints_filed_by(caller(request))]
+
+
+@router.post("/complaints/{complaint_id}/assign", response={200: ComplaintOut, **ERRORS})
+def assign_complaint(
+    request: HttpRequest, complaint_id: int, body: ComplaintAssignIn
+) -> ComplaintOut:
+    """The authority gives a complaint to one of its staff. Codes: ROLE_REQUIRED,
+    COMPLAINT_NOT_FOUND, COMPLAINT_RESOLVED, ASSIGNEE_NOT_AUTHORITY."""
+    return complaint_out(
+        services.assign_complaint(
+            user=caller(request), complaint_id=complaint_id, assignee_id=body.assignee
+        )
+    )
+
+
+@router.post("/complaints/{complaint_id}/answer", response={200: ComplaintOut, **ERRORS})
+def answer_complaint(
+    request: HttpRequest, complaint_id: int, body: ComplaintAnswerIn
+) -> ComplaintOut:
+    """The authority answers the person who filed it. Codes: ROLE_REQUIRED, COMPLAINT_NOT_FOUND,
+    COMPLAINT_RESOLVED."""
+    return complaint_out(
+        services.answer_complaint(user=caller(request), complaint_id=complaint_id, text=body.text)
+    )
+
+
+@router.post("/complaints/{complaint_id}/resolve", response={200: ComplaintOut, **ERRORS})
+def resolve_complaint(request: HttpRequest, complaint_id: int) -> ComplaintOut:
+    """The authority closes a complaint. Codes: ROLE_REQUIRED, COMPLAINT_NOT_FOUND,
+    COMPLAINT_RESOLVED."""
+    return complaint_out(
+        services.resolve_complaint(user=caller(request), complaint_id=complaint_id)
+    )
 
 
 @router.get("/complaints", response={200: list[ComplaintOut], **ERRORS})

@@ -197,6 +197,13 @@ class ComplaintCategory(models.TextChoices):
     OTHER = "other"
 
 
+class ComplaintStatus(models.TextChoices):
+    OPEN = "open"  # filed, waiting for the authority
+    ASSIGNED = "assigned"  # an officer of the authority has it
+    ANSWERED = "answered"  # the authority answered the person who filed it
+    RESOLVED = "resolved"  # closed: nothing more is done on it
+
+
 class Complaint(models.Model):
     """A safety or abuse complaint, routed to the authority (every worker protection applies)."""
 
@@ -205,3 +212,12 @@ class Complaint(models.Model):
     category = models.CharField(max_length=16, choices=ComplaintCategory.choices)
     text = models.TextField()
     filed_at = models.DateTimeField()
+    status = models.CharField(
+        max_length=16, choices=ComplaintStatus.choices, default=ComplaintStatus.OPEN
+    )
+    assigned_to = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answer = models.TextField(blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)

@@ -102,6 +102,11 @@ def complaints(user: User, limit: int = 500) -> list[Complaint]:
     return list(Complaint.objects.order_by("-filed_at", "-id")[:limit])
 
 
+def complaints_filed_by(user: User) -> list[Complaint]:
+    """GET /me/complaints: those he filed, newest first, with their status."""
+    return list(Complaint.objects.filter(filed_by=user).order_by("-filed_at", "-id"))
+
+
 def community_facts(
     community: Community, sponsor: User, day: dt.date, moving: Visa | None = None
 ) -> CommunityFacts:

@@ -33,6 +33,7 @@ from vip.visas.models import (
     AmnestyPath,
     Complaint,
     ComplaintCategory,
+    ComplaintStatus,
     EarningsReport,
     Fine,
     Insurance,
@@ -49,6 +50,7 @@ from vip.visas.selectors import (
     may_apply,
     may_complain,
     may_decide_review,
+    may_read_complaints,
     may_record_amnesty,
     may_record_fine_payment,
     may_report_earnings,
@@ -410,6 +412,63 @@ def file_complaint(*, user: User, visa_id: int, category: str, text: str) -> Com
         data={"category": category},
     )
     indexes.note_blocks()  # who complains about a visa reported the other party
+    return complaint
+
+
+def _complaint_to_handle(user: User, complaint_id: int) -> Complaint:
+    """The authority handles complaints; a resolved one is closed."""
+    if not may_read_complaints(user):
+        raise role_required(Role.AUTHORITY)
+    complaint = Complaint.objects.select_for_update().filter(pk=complaint_id).first()
+    if complaint is None:
+        raise NotFound("COMPLAINT_NOT_FOUND", "no such complaint")
+    if complaint.status == ComplaintStatus.RESOLVED:
+        raise Conflict("COMPLAINT_RESOLVED", "the complaint is resolved")
+    return complaint
+
+
+def _complaint_changed(user: User, complaint: Complaint, action: Action, fields: list[str]) -> None:
+    complaint.save(update_fields=fields)
+    audit.record(
+        actor=user,
+        action=action,
+        object_type="complaint",
+        object_id=complaint.pk,
+        data={"status": complaint.status},
+    )
+
+
+@transaction.atomic(durable=True)
+def assign_complaint(*, user: User, complaint_id: int, assignee_id: int) -> Complaint:
+    """The authority gives a complaint to one of its officers (a member of the authority)."""
+    complaint = _complaint_to_handle(user, complaint_id)
+    assignee = User.objects.filter(pk=assignee_id, role=Role.AUTHORITY, is_active=True).first()
+    if assignee is None:
+        raise Invalid("ASSIGNEE_NOT_AUTHORITY", "a complaint is assigned to the authority's staff")
+    complaint.assigned_to = assignee
+    if complaint.status == ComplaintStatus.OPEN:
+        complaint.status = ComplaintStatus.ASSIGNED
+    _complaint_changed(user, complaint, Action.COMPLAINT_ASSIGNED, ["assigned_to", "status"])
+    return complaint
+
+
+@transaction.atomic(durable=True)
+def answer_complaint(*, user: User, complaint_id: int, text: str) -> Complaint:
+    """The authority answers the person who filed it; he reads it in GET /me/complaints."""
+    complaint = _complaint_to_handle(user, complaint_id)
+    complaint.answer, complaint.answered_at = text, now()
+    complaint.status = ComplaintStatus.ANSWERED
+    fields = ["answer", "answered_at", "status"]
+    _complaint_changed(user, complaint, Action.COMPLAINT_ANSWERED, fields)
+    return complaint
+
+
+@transaction.atomic(durable=True)
+def resolve_complaint(*, user: User, complaint_id: int) -> Complaint:
+    """The authority closes a complaint: nothing more is done on it."""
+    complaint = _complaint_to_handle(user, complaint_id)
+    complaint.status, complaint.resolved_at = ComplaintStatus.RESOLVED, now()
+    _complaint_changed(user, complaint, Action.COMPLAINT_RESOLVED, ["status", "resolved_at"])
     return complaint
 
 
