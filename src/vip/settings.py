@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "vip.api.middleware.ApiMethodNotAllowed",
+    "vip.api.middleware.UnknownQueryParameters",
     "vip.web.no_store.NoStoreForPersonalData",
     "vip.web.second_factor.StaffEnrolASecondFactor",
 ]

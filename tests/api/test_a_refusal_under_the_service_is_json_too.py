@@ -10,7 +10,9 @@ from django.core.wsgi import get_wsgi_application
 from werkzeug.test import Client
 
 
-def test_a_login_without_a_client_address_is_a_json_403(db: None) -> None:
+def test_a_login_without_a_client_address_is_a_json_403(
+    db: None, wsgi_requests_keep_the_database: None
+) -> None:
     client = Client(get_wsgi_application())
     response = client.post(
         "/api/v1/auth/token",

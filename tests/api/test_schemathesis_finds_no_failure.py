@@ -26,7 +26,10 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 @schema.parametrize()
 @settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
 def test_the_api_keeps_to_its_document(
-    case: schemathesis.Case, story: dict[str, User], who: str
+    case: schemathesis.Case,
+    story: dict[str, User],
+    who: str,
+    wsgi_requests_keep_the_database: None,
 ) -> None:
     token = people.issue_token(user=story[who])
     case.call_and_validate(

@@ -14,6 +14,7 @@ from vip.api.schemas import (
     CommunityIn,
     CommunityOut,
     CreatedOut,
+    ErrorOut,
     JurisdictionOut,
     ParameterMeta,
     ParametersOut,
@@ -96,7 +97,7 @@ def community_out(community: Community) -> CommunityOut:
     )
 
 
-@router.get("/communities", auth=None, response=list[CommunityOut])
+@router.get("/communities", auth=None, response={200: list[CommunityOut], 422: ErrorOut})
 def communities(request: HttpRequest, jurisdiction: str | None = None) -> list[CommunityOut]:
     found = Community.objects.order_by("code")
     if jurisdiction:
