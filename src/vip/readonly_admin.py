@@ -28,7 +28,20 @@ def staff(request: HttpRequest) -> User | None:
     return user if isinstance(user, User) else None
 
 
-class ReadOnlyAdmin(admin.ModelAdmin[M]):
+class NeverChanged:
+    """Nothing is added, changed or deleted in the admin: the services do that."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class ReadOnlyAdmin(NeverChanged, admin.ModelAdmin[M]):
     roles: frozenset[str] = AUTHORITY_ONLY
 
     def visible(self, user: User, rows: QuerySet[M]) -> QuerySet[M]:
@@ -47,17 +60,8 @@ class ReadOnlyAdmin(admin.ModelAdmin[M]):
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self.has_view_permission(request)
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class ReadOnlyInline(admin.TabularInline[M, P]):
+class ReadOnlyInline(NeverChanged, admin.TabularInline[M, P]):
     """Rows shown on their parent's page, to whoever may view the parent; never changed."""
 
     extra = 0
@@ -66,15 +70,6 @@ class ReadOnlyInline(admin.TabularInline[M, P]):
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         user = staff(request)
         return user is not None and user.is_active and user.is_staff
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 def keep_to_the_platforms_records(site: admin.AdminSite) -> None:

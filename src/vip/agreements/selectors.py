@@ -12,8 +12,8 @@ from vip.agreements.models import Agreement, AgreementStatus, Interview
 from vip.clock import today
 from vip.errors import NotFound
 from vip.money import Money
-from vip.people.models import Delegation, Role, User
-from vip.people.selectors import acts_for
+from vip.people.models import Role, User
+from vip.people.selectors import acts_for, of_sponsors_acted_for
 from vip.policy.parameters import parameters
 from vip.visas.rules import Monthly, monthly_terms
 
@@ -55,16 +55,9 @@ def agreements_of(user: User) -> QuerySet[Agreement]:
     """GET /me/agreements: a migrant's, a sponsor's, an agency's clients', all to the authority;
     newest first."""
     found = Agreement.objects.select_related("sponsor").order_by("-created_at", "-id")
-    if user.role == Role.AUTHORITY:
-        return found
     if user.role == Role.MIGRANT:
         return found.filter(migrant=user)
-    if user.role == Role.SPONSOR:
-        return found.filter(sponsor=user)
-    if user.role == Role.AGENCY:
-        clients = Delegation.objects.filter(agency=user, revoked_at=None).values("sponsor_id")
-        return found.filter(sponsor_id__in=clients)
-    return found.none()
+    return of_sponsors_acted_for(user, found)
 
 
 def may_offer(user: User, sponsor: User) -> bool:

@@ -13,8 +13,8 @@ from vip.matching.ranking.candidates import candidates as rank_candidates
 from vip.matching.ranking.opportunities import opportunities as rank_opportunities
 from vip.matching.ranking.ranked import Ranked
 from vip.matching.ranking.records import Safeguards
-from vip.people.models import Delegation, Role, User, VerificationKind
-from vip.people.selectors import acts_for, is_verified
+from vip.people.models import Role, User, VerificationKind
+from vip.people.selectors import acts_for, is_verified, of_sponsors_acted_for
 from vip.policy.parameters import parameters
 
 
@@ -34,15 +34,7 @@ def may_close_request(user: User, request: SponsorshipRequest) -> bool:
 
 def requests_of(user: User) -> QuerySet[SponsorshipRequest]:
     """GET /me/requests: a sponsor's, an agency's clients', all to the authority; newest first."""
-    found = SponsorshipRequest.objects.order_by("-created_at", "-id")
-    if user.role == Role.AUTHORITY:
-        return found
-    if user.role == Role.SPONSOR:
-        return found.filter(sponsor=user)
-    if user.role == Role.AGENCY:
-        clients = Delegation.objects.filter(agency=user, revoked_at=None).values("sponsor_id")
-        return found.filter(sponsor_id__in=clients)
-    return found.none()
+    return of_sponsors_acted_for(user, SponsorshipRequest.objects.order_by("-created_at", "-id"))
 
 
 def may_search_for(request: SponsorshipRequest) -> bool:

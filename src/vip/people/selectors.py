@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 from importlib import resources
+from typing import TypeVar
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from vip.clock import now
 from vip.errors import NotFound, role_required
@@ -24,6 +25,8 @@ from vip.people.models import (
     VerificationKind,
     VerificationResult,
 )
+
+M = TypeVar("M", bound=Model)
 
 
 def is_verified(person: User, kind: str) -> bool:
@@ -64,6 +67,19 @@ def acts_for(user: User, sponsor: User) -> bool:
         user.role == Role.AGENCY
         and Delegation.objects.filter(sponsor=sponsor, agency=user, revoked_at=None).exists()
     )
+
+
+def of_sponsors_acted_for(user: User, found: QuerySet[M]) -> QuerySet[M]:
+    """The rows of `found` (each has a `sponsor`) whose sponsor the user acts for: his own, or
+    an agency's clients'; every row to the authority; none to anyone else."""
+    if user.role == Role.AUTHORITY:
+        return found
+    if user.role == Role.SPONSOR:
+        return found.filter(sponsor=user)
+    if user.role == Role.AGENCY:
+        clients = Delegation.objects.filter(agency=user, revoked_at=None).values("sponsor_id")
+        return found.filter(sponsor_id__in=clients)
+    return found.none()
 
 
 def may_see_person(reader: User, person: User) -> bool:
