@@ -22,7 +22,7 @@ from vip.agreements.selectors import (
     status_of,
 )
 from vip.audit import services as audit
-from vip.audit.models import Action
+from vip.audit.models import Action, Subject
 from vip.calendar import add_months
 from vip.clock import now, today
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
@@ -148,7 +148,7 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
     audit.record(
         actor=user,
         action=Action.AGREEMENT_OFFERED,
-        object_type="agreement",
+        object_type=Subject.AGREEMENT,
         object_id=agreement.pk,
         data={
             "sponsor": sponsor.pk,
@@ -187,7 +187,7 @@ def sign(*, user: User, agreement_id: int) -> Agreement:
     audit.record(
         actor=user,
         action=Action.AGREEMENT_SIGNED,
-        object_type="agreement",
+        object_type=Subject.AGREEMENT,
         object_id=agreement.pk,
         data={"by": field[:-10]},
     )
@@ -207,7 +207,7 @@ def _close_offer(agreement: Agreement, status: AgreementStatus, user: User, acti
     _pending_only(agreement)
     agreement.status, agreement.closed_at = status, now()
     agreement.save(update_fields=["status", "closed_at"])
-    audit.record(actor=user, action=action, object_type="agreement", object_id=agreement.pk)
+    audit.record(actor=user, action=action, object_type=Subject.AGREEMENT, object_id=agreement.pk)
 
 
 @transaction.atomic(durable=True)
@@ -257,7 +257,7 @@ def schedule_interview(*, user: User, agreement_id: int, at: dt.datetime) -> Int
     audit.record(
         actor=user,
         action=Action.INTERVIEW_SCHEDULED,
-        object_type="agreement",
+        object_type=Subject.AGREEMENT,
         object_id=agreement.pk,
         data={"at": at.isoformat()},
     )

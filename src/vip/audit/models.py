@@ -66,6 +66,24 @@ class Action(models.TextChoices):
     VISA_STATUS_CHANGED = "visa.status_changed"
 
 
+class Subject(models.TextChoices):
+    """What an event is about (its `object_type`, with `object_id`), once. Stored and hashed
+    into the chain like the actions, so the values never change."""
+
+    AGREEMENT = "agreement"
+    BATCH = "batch"  # a migration's or a bulk operation's many rows
+    COMMUNITY = "community"
+    COMPLAINT = "complaint"
+    CONVERSATION = "conversation"
+    FINE = "fine"
+    LOGIN = "login"  # a login for an e-mail with no account: its digest
+    MATCH_ROUND = "match_round"
+    REQUEST = "request"
+    TRANSACTION = "transaction"
+    USER = "user"
+    VISA = "visa"
+
+
 class AuditEvent(models.Model):
     seq = models.BigIntegerField(unique=True)
     at = models.DateTimeField()
@@ -73,7 +91,7 @@ class AuditEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     action = models.CharField(max_length=64, choices=Action.choices)
-    object_type = models.CharField(max_length=64)
+    object_type = models.CharField(max_length=64, choices=Subject.choices)
     object_id = models.CharField(max_length=64)
     data = models.JSONField(default=dict)
     prev_hash = models.CharField(max_length=64)

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from vip.audit import checkpoints, seals
 from vip.audit.checkpoints import Checkpoint
-from vip.audit.models import Action, AuditEvent, AuditHead
+from vip.audit.models import Action, AuditEvent, AuditHead, Subject
 from vip.clock import now
 from vip.errors import Conflict
 from vip.people.models import User
@@ -44,7 +44,7 @@ def record(
     *,
     actor: User | None,
     action: Action,
-    object_type: str,
+    object_type: Subject,
     object_id: object,
     data: dict[str, Any] | None = None,
 ) -> AuditEvent:

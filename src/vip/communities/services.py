@@ -9,7 +9,7 @@ from typing import TypedDict, Unpack
 from django.db import transaction
 
 from vip.audit import services as audit
-from vip.audit.models import Action
+from vip.audit.models import Action, Subject
 from vip.clock import now, today
 from vip.communities.models import Community, CommunityRules, Jurisdiction
 from vip.communities.selectors import may_create_community, may_set_rules, rules_on
@@ -45,7 +45,7 @@ def create_community(
     audit.record(
         actor=authority,
         action=Action.COMMUNITY_CREATED,
-        object_type="community",
+        object_type=Subject.COMMUNITY,
         object_id=community.code,
         data={"jurisdiction": jurisdiction_code, "population": population},
     )
@@ -115,7 +115,7 @@ def set_rules(
     audit.record(
         actor=user,
         action=Action.COMMUNITY_RULES_SET,
-        object_type="community",
+        object_type=Subject.COMMUNITY,
         object_id=community.code,
         data={"effective_from": day, "changed": sorted(changes), **stated},
     )

@@ -7,7 +7,7 @@ from collections import defaultdict
 from django.db import transaction
 
 from vip.audit import services as audit
-from vip.audit.models import Action
+from vip.audit.models import Action, Subject
 from vip.clock import now
 from vip.ledger.models import Account, Leg, Transaction, TransactionKind
 from vip.money import Money
@@ -60,7 +60,7 @@ def post(
     audit.record(
         actor=actor,
         action=Action.LEDGER_POSTED,
-        object_type="transaction",
+        object_type=Subject.TRANSACTION,
         object_id=entry.pk,
         data={"kind": kind, "legs": [[a.code, m.amount, m.currency] for a, m in legs]},
     )

@@ -12,7 +12,7 @@ from django.db import transaction
 from vip.agreements.models import Work
 from vip.agreements.services import Terms, make_offer, parse_gain_share
 from vip.audit import services as audit
-from vip.audit.models import Action
+from vip.audit.models import Action, Subject
 from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Conflict, Forbidden, Invalid, NotFound, RateLimited, role_required
@@ -114,7 +114,7 @@ def create_request(*, user: User, sponsor: User, criteria: RequestCriteria) -> S
     audit.record(
         actor=user,
         action=Action.REQUEST_CREATED,
-        object_type="request",
+        object_type=Subject.REQUEST,
         object_id=request.pk,
         data={"sponsor": sponsor.pk},
     )
@@ -165,7 +165,7 @@ def search_candidates(*, user: User, request_id: int, limit: int, offset: int = 
     audit.record(
         actor=user,
         action=Action.CANDIDATES_SEARCHED,
-        object_type="request",
+        object_type=Subject.REQUEST,
         object_id=request.pk,
         data={"offset": offset, "limit": limit, "migrants": shown},
     )
@@ -174,7 +174,7 @@ def search_candidates(*, user: User, request_id: int, limit: int, offset: int = 
         audit.record(
             actor=user,
             action=Action.SENSITIVE_READ,
-            object_type="request",
+            object_type=Subject.REQUEST,
             object_id=request.pk,
             data={"kinds": kinds, "migrants": shown},
         )
@@ -191,7 +191,7 @@ def search_opportunities(*, user: User, limit: int, offset: int = 0) -> Found:
     audit.record(
         actor=user,
         action=Action.OPPORTUNITIES_SEARCHED,
-        object_type="user",
+        object_type=Subject.USER,
         object_id=user.pk,
         data={"offset": offset, "limit": limit, "requests": [r.id for r in found.results]},
     )
@@ -284,7 +284,7 @@ def close_requests(sponsor: User, actor: User, why: str, ids: list[int] | None =
         audit.record(
             actor=actor,
             action=Action.REQUEST_CLOSED,
-            object_type="request",
+            object_type=Subject.REQUEST,
             object_id=pk,
             data={"why": why},
         )
@@ -326,7 +326,7 @@ def run_round(
     audit.record(
         actor=authority,
         action=Action.MATCH_ROUND,
-        object_type="match_round",
+        object_type=Subject.MATCH_ROUND,
         object_id=held.pk,
         data={
             "cohort": community.code,

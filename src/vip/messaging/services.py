@@ -7,7 +7,7 @@ import hashlib
 from django.db import transaction
 
 from vip.audit import services as audit
-from vip.audit.models import Action
+from vip.audit.models import Action, Subject
 from vip.clock import now, today
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
 from vip.messaging import rules
@@ -57,7 +57,7 @@ def open_conversation(*, user: User, counterpart_id: int) -> Conversation:
     audit.record(
         actor=user,
         action=Action.CONVERSATION_OPENED,
-        object_type="conversation",
+        object_type=Subject.CONVERSATION,
         object_id=conversation.pk,
         data={"sponsor": sponsor.pk, "migrant": migrant.pk},
     )
@@ -80,7 +80,7 @@ def send_message(*, user: User, conversation_id: int, body: str) -> Message:
     audit.record(
         actor=user,
         action=Action.MESSAGE_SENT,
-        object_type="conversation",
+        object_type=Subject.CONVERSATION,
         object_id=conversation.pk,
         data={"message": message.pk, "sha256": hashlib.sha256(body.encode()).hexdigest()},
     )
@@ -103,7 +103,7 @@ def report(*, user: User, conversation_id: int, reason: str, details: str = "") 
     audit.record(
         actor=user,
         action=Action.CONVERSATION_REPORTED,
-        object_type="conversation",
+        object_type=Subject.CONVERSATION,
         object_id=conversation.pk,
         data={"report": found.pk, "reason": reason},
     )
@@ -122,7 +122,7 @@ def block(*, user: User, conversation_id: int) -> Conversation:
         audit.record(
             actor=user,
             action=Action.CONVERSATION_CLOSED,
-            object_type="conversation",
+            object_type=Subject.CONVERSATION,
             object_id=conversation.pk,
             data={"why": "blocked"},
         )

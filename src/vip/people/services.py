@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 
 from vip.audit import seals
 from vip.audit import services as audit
-from vip.audit.models import Action
+from vip.audit.models import Action, Subject
 from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Conflict, Forbidden, Invalid, NotFound, role_required
@@ -152,7 +152,7 @@ def create_account(
     audit.record(
         actor=created_by or user,
         action=Action.PERSON_CREATED,
-        object_type="user",
+        object_type=Subject.USER,
         object_id=user.pk,
         data={"role": role},
     )
@@ -172,7 +172,9 @@ def issue_token(*, user: User) -> str:
         expires_at=at + dt.timedelta(days=settings.VIP_TOKEN_TTL_DAYS),
         last_used_at=at,
     )
-    audit.record(actor=user, action=Action.TOKEN_ISSUED, object_type="user", object_id=user.pk)
+    audit.record(
+        actor=user, action=Action.TOKEN_ISSUED, object_type=Subject.USER, object_id=user.pk
+    )
     return secret
 
 
@@ -198,7 +200,7 @@ def revoke_token(*, user: User, token_id: int) -> None:
     audit.record(
         actor=user,
         action=Action.TOKEN_REVOKED,
-        object_type="user",
+        object_type=Subject.USER,
         object_id=user.pk,
         data={"token": token_id},
     )
@@ -211,7 +213,7 @@ def revoke_tokens(*, user: User, reason: str) -> int:
     audit.record(
         actor=user,
         action=Action.TOKENS_REVOKED,
-        object_type="user",
+        object_type=Subject.USER,
         object_id=user.pk,
         data={"reason": reason, "count": deleted},
     )
@@ -234,7 +236,7 @@ def _record_login_event(action: Action, *, email: str, address: str, via: str) -
     keeps no e-mail nor anything a person typed by mistake in its place). Its object id."""
     user = User.objects.filter(email__iexact=email).first()
     object_type, object_id = (
-        ("user", str(user.pk)) if user else ("login", _digest(email.lower())[:16])
+        (Subject.USER, str(user.pk)) if user else (Subject.LOGIN, _digest(email.lower())[:16])
     )
     audit.record(
         actor=None,
@@ -263,7 +265,7 @@ def record_login(*, user: User, address: str, via: str) -> None:
     audit.record(
         actor=user,
         action=Action.LOGIN_SUCCEEDED,
-        object_type="user",
+        object_type=Subject.USER,
         object_id=user.pk,
         data={"via": via, "address": address},
     )
@@ -319,7 +321,7 @@ def update_profile(user: User, changes: dict[str, Any]) -> MigrantProfile | Spon
     audit.record(
         actor=user,
         action=Action.PROFILE_UPDATED,
-        object_type="user",
+        object_type=Subject.USER,
         object_id=user.pk,
         data={"fields": sorted(changes)},
     )
@@ -351,7 +353,7 @@ def record_verification(
     audit.record(
         actor=authority,
         action=Action.VERIFICATION_RECORDED,
-        object_type="user",
+        object_type=Subject.USER,
         object_id=person.pk,
         data=data,
     )
@@ -369,7 +371,7 @@ def read_verifications(*, reader: User, person_id: int) -> list[Verification]:
         audit.record(
             actor=reader,
             action=Action.SENSITIVE_READ,
-            object_type="user",
+            object_type=Subject.USER,
             object_id=person.pk,
             data={"kinds": sorted({v.kind for v in found if v.kind in SENSITIVE_VERIFICATIONS})},
         )
@@ -389,7 +391,7 @@ def delegate(*, sponsor: User, agency_id: int) -> Delegation:
     audit.record(
         actor=sponsor,
         action=Action.DELEGATION_CREATED,
-        object_type="user",
+        object_type=Subject.USER,
         object_id=sponsor.pk,
         data={"agency": agency.pk},
     )
@@ -410,7 +412,7 @@ def revoke_delegation(*, sponsor: User) -> Delegation:
     audit.record(
         actor=sponsor,
         action=Action.DELEGATION_REVOKED,
-        object_type="user",
+        object_type=Subject.USER,
         object_id=sponsor.pk,
         data={"agency": current.agency_id},
     )
@@ -499,7 +501,7 @@ def import_people(
     audit.record(
         actor=actor,
         action=Action.PEOPLE_IMPORTED,
-        object_type="batch",
+        object_type=Subject.BATCH,
         object_id=at.isoformat(),
         data={
             "sponsors": len(sponsors),
@@ -527,7 +529,9 @@ def make_block(*, user: User, other: User) -> Block:
     found, _ = Block.objects.get_or_create(
         blocker=user, blocked=other, defaults={"created_at": now()}
     )
-    audit.record(actor=user, action=Action.PERSON_BLOCKED, object_type="user", object_id=other.pk)
+    audit.record(
+        actor=user, action=Action.PERSON_BLOCKED, object_type=Subject.USER, object_id=other.pk
+    )
     indexes.note_blocks()
     return found
 
@@ -548,7 +552,7 @@ def assign_household(*, user: User, person_id: int, household: str) -> SponsorPr
     audit.record(
         actor=user,
         action=Action.HOUSEHOLD_ASSIGNED,
-        object_type="user",
+        object_type=Subject.USER,
         object_id=person.pk,
         data={"household": household},
     )

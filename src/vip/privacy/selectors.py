@@ -12,7 +12,7 @@ from typing import Any
 from django.apps import apps
 from django.db.models import Max, Model, Q
 
-from vip.audit.models import AuditEvent
+from vip.audit.models import AuditEvent, Subject
 from vip.clock import today
 from vip.people.models import SELF_SERVICE_ROLES, User
 from vip.visas.models import LIVE, Fine, Visa
@@ -58,7 +58,7 @@ def held_about(person: User) -> dict[str, Any]:
     for model in platform_models():
         for record in rows_naming(model, hanging):
             records.setdefault(model._meta.label, {})[record.pk] = record
-    about = AuditEvent.objects.filter(object_type="user", object_id=str(person.pk))
+    about = AuditEvent.objects.filter(object_type=Subject.USER, object_id=str(person.pk))
     for event in about:
         records.setdefault(AuditEvent._meta.label, {})[event.pk] = event
     return {

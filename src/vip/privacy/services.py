@@ -9,7 +9,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from vip.audit import services as audit
-from vip.audit.models import Action
+from vip.audit.models import Action, Subject
 from vip.calendar import add_months
 from vip.clock import now, today
 from vip.errors import Invalid
@@ -30,7 +30,7 @@ def export(*, user: User) -> dict[str, Any]:
     audit.record(
         actor=user,
         action=Action.PERSON_EXPORTED,
-        object_type="user",
+        object_type=Subject.USER,
         object_id=user.pk,
         data={"tables": sorted(found["records"])},
     )
@@ -85,7 +85,7 @@ def pseudonymise(person: User, day: dt.date, last: dt.datetime) -> None:
     audit.record(
         actor=None,
         action=Action.PERSON_PSEUDONYMISED,
-        object_type="user",
+        object_type=Subject.USER,
         object_id=person.pk,
         data={"on": day, "last_activity": last},
     )

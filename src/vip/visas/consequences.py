@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import Any
 
 from vip.audit import services as audit
-from vip.audit.models import Action
+from vip.audit.models import Action, Subject
 from vip.calendar import add_months
 from vip.clock import now, today
 from vip.errors import Conflict
@@ -78,7 +78,7 @@ def record_incident(
     audit.record(
         actor=actor,
         action=Action.INCIDENT_REPORTED,
-        object_type="visa",
+        object_type=Subject.VISA,
         object_id=visa.pk,
         data={"kind": event.value, "occurred_on": occurred_on},
     )
@@ -110,7 +110,7 @@ def levy_fine(
     audit.record(
         actor=actor,
         action=Action.FINE_LEVIED,
-        object_type="visa",
+        object_type=Subject.VISA,
         object_id=visa.pk,
         data={"code": code, "amount": money.amount},
     )
@@ -205,7 +205,7 @@ def close_support(visa: Visa, day: dt.date, actor: User | None) -> list[Conseque
         audit.record(
             actor=actor,
             action=Action.SUPPORT_ENDED,
-            object_type="visa",
+            object_type=Subject.VISA,
             object_id=visa.pk,
             data={"on": day},
         )
@@ -234,7 +234,7 @@ def on_unemployed(visa: Visa, day: dt.date, params: Parameters, actor: User) -> 
     audit.record(
         actor=actor,
         action=Action.SUPPORT_OPENED,
-        object_type="visa",
+        object_type=Subject.VISA,
         object_id=visa.pk,
         data={"monthly": monthly.amount},
     )
@@ -259,7 +259,7 @@ def on_crime(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[
     audit.record(
         actor=actor,
         action=Action.DEPORTATION_ORDERED,
-        object_type="visa",
+        object_type=Subject.VISA,
         object_id=visa.pk,
         data={"reason": order.reason},
     )
@@ -276,7 +276,7 @@ def on_sentence_served(
     audit.record(
         actor=actor,
         action=Action.DEPORTATION_EFFECTIVE,
-        object_type="visa",
+        object_type=Subject.VISA,
         object_id=visa.pk,
         data={"on": day},
     )
@@ -292,7 +292,7 @@ def on_disappeared(visa: Visa, day: dt.date, params: Parameters, actor: User) ->
     audit.record(
         actor=actor,
         action=Action.ENFORCEMENT_OPENED,
-        object_type="visa",
+        object_type=Subject.VISA,
         object_id=visa.pk,
         data={"case": case.pk},
     )
@@ -310,7 +310,7 @@ def on_found(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[
     audit.record(
         actor=actor,
         action=Action.DEPORTATION_ORDERED,
-        object_type="visa",
+        object_type=Subject.VISA,
         object_id=visa.pk,
         data={"reason": order.reason},
     )
@@ -334,7 +334,7 @@ def on_deported(visa: Visa, day: dt.date, params: Parameters, actor: User) -> li
     audit.record(
         actor=actor,
         action=Action.DEPORTATION_EXECUTED,
-        object_type="visa",
+        object_type=Subject.VISA,
         object_id=visa.pk,
         data={"barred_until": profile.barred_until},
     )

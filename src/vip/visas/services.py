@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 
 from vip.agreements.models import Agreement, AgreementStatus
 from vip.audit import services as audit
-from vip.audit.models import Action
+from vip.audit.models import Action, Subject
 from vip.calendar import add_months
 from vip.clock import now, today
 from vip.communities.models import Community
@@ -86,7 +86,7 @@ def change_status(visa: Visa, to: Status, event: str, actor: User | None, reason
     audit.record(
         actor=actor,
         action=Action.VISA_STATUS_CHANGED,
-        object_type="visa",
+        object_type=Subject.VISA,
         object_id=visa.pk,
         data={"from": visa.status, "to": to, "event": event},
     )
@@ -195,7 +195,7 @@ def settle_agreements(visa: Visa, actor: User) -> None:
     audit.record(
         actor=actor,
         action=Action.AGREEMENTS_SETTLED,
-        object_type="visa",
+        object_type=Subject.VISA,
         object_id=visa.pk,
         data={"used": visa.agreement_id, "lapsed": lapsed},
     )
@@ -305,7 +305,7 @@ def report_earnings(*, user: User, visa_id: int, month: dt.date, amount: Money) 
     audit.record(
         actor=user,
         action=Action.EARNINGS_REPORTED,
-        object_type="visa",
+        object_type=Subject.VISA,
         object_id=visa.pk,
         data={"month": month, "amount": amount.amount, "gain_share": share.amount},
     )
@@ -325,7 +325,7 @@ def pay_fine(*, authority: User, fine_id: int) -> Fine:
     audit.record(
         actor=authority,
         action=Action.FINE_PAID,
-        object_type="fine",
+        object_type=Subject.FINE,
         object_id=fine.pk,
         data={"amount": fine.amount},
     )
@@ -386,7 +386,7 @@ def amnesty_intake(
     audit.record(
         actor=authority,
         action=Action.AMNESTY_RECORDED,
-        object_type="user",
+        object_type=Subject.USER,
         object_id=person.pk,
         data={"path": path},
     )
@@ -407,7 +407,7 @@ def file_complaint(*, user: User, visa_id: int, category: str, text: str) -> Com
     audit.record(
         actor=user,
         action=Action.COMPLAINT_FILED,
-        object_type="visa",
+        object_type=Subject.VISA,
         object_id=visa.pk,
         data={"category": category},
     )
@@ -432,7 +432,7 @@ def _complaint_changed(user: User, complaint: Complaint, action: Action, fields:
     audit.record(
         actor=user,
         action=action,
-        object_type="complaint",
+        object_type=Subject.COMPLAINT,
         object_id=complaint.pk,
         data={"status": complaint.status},
     )

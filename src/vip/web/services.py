@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from vip.audit import services as audit
-from vip.audit.models import Action
+from vip.audit.models import Action, Subject
 from vip.errors import role_required
 from vip.people.models import Role, User
 from vip.web.selectors import may_confirm_addresses
@@ -31,7 +31,7 @@ def confirm_addresses(*, actor: User, users: QuerySet[User]) -> int:
     audit.record(
         actor=actor,
         action=Action.ADDRESSES_CONFIRMED,
-        object_type="user",
+        object_type=Subject.USER,
         object_id=actor.pk,
         data={"count": len(created)},
     )
@@ -52,7 +52,7 @@ def enrol_second_factor(*, actor: User, users: QuerySet[User], secret: str) -> i
     audit.record(
         actor=actor,
         action=Action.SECOND_FACTORS_ENROLLED,
-        object_type="user",
+        object_type=Subject.USER,
         object_id=actor.pk,
         data={"count": enrolled},
     )

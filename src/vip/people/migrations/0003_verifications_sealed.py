@@ -20,7 +20,7 @@ def seal_existing(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> N
         return
     from vip.audit import seals
     from vip.audit import services as audit
-    from vip.audit.models import Action
+    from vip.audit.models import Action, Subject
 
     for pk in ids:  # AddField gave every old row the same nonce: each gets its own
         Verification.objects.filter(pk=pk).update(seal=seals.new_seal())
@@ -28,7 +28,7 @@ def seal_existing(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> N
         audit.record(
             actor=None,
             action=Action.VERIFICATIONS_SEALED,
-            object_type="batch",
+            object_type=Subject.BATCH,
             object_id="people.verification",
             data={"sealed": seals.seal(seals.VERIFICATIONS, ids)},
         )
