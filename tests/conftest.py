@@ -120,11 +120,13 @@ def _fresh_matching_indexes() -> Iterator[None]:
 @pytest.fixture
 def wsgi_requests_keep_the_database() -> Iterator[None]:
     """Requests through the WSGI application itself (schemathesis, werkzeug), not Django's test
-    client: Django closes the connection after each, which would close the test's database. The
-    test client holds it open the same way."""
-    from django.core.signals import request_finished
+    client: Django closes the connection as each starts and ends, which would close the test's
+    database (SQLite on a file, PostgreSQL). The test client holds it open the same way."""
+    from django.core.signals import request_finished, request_started
     from django.db import close_old_connections
 
-    request_finished.disconnect(close_old_connections)
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     yield
-    request_finished.connect(close_old_connections)
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
