@@ -2,11 +2,11 @@
 bounded in examples: no server error, no status, content type or body the document does not
 state, no header or method it breaks.
 
-Left out: "valid data should have been accepted" (positive_data_acceptance). On the landed
-commit it finds 12 of 36 operations where a body the schema allows is refused by a rule the
-schema does not state (an e-mail Django's validator refuses, a sector outside the
-jurisdiction's vocabulary, a fraction that is not one, a migrant's profile field on a
-sponsor's profile): the schema must come to say what the services accept (issue 8's note)."""
+Left out: "valid data should have been accepted" (positive_data_acceptance). On 2 December 2026
+it found 12 of the 36 operations then documented where a body the schema allows is refused by a
+rule the schema does not state (an e-mail Django's validator refuses, a sector outside the
+jurisdiction's vocabulary, a fraction that is not one, a migrant's profile field on a sponsor's
+profile): the schema must come to say what the services accept (issue 8's note)."""
 
 from __future__ import annotations
 
