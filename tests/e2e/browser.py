@@ -41,6 +41,8 @@ def person_page(browser: Browser, language: str = "en", phone: bool = False) -> 
 
 
 def serious_violations(page: Page) -> list[dict[str, Any]]:
+    # A page still loading (a form just sent) has no document for axe to read yet.
+    page.wait_for_load_state("load")
     # Evaluated through the DevTools protocol, not as a <script>: the portal's CSP allows none.
     page.evaluate(AXE)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
