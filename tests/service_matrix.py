@@ -20,6 +20,7 @@ from types import ModuleType
 
 import vip
 from vip.agreements import services as agreements
+from vip.auctions import services as auctions
 from vip.calendar import add_months
 from vip.clock import now, today
 from vip.communities import services as communities
@@ -33,6 +34,7 @@ from vip.web import services as portal
 
 from tests.api.matrix import a_new_token_of
 from tests.api.world import ROLES, World
+from tests.auctions.life import elapse, terms, usd
 from tests.cast import seed_terms
 
 
@@ -129,7 +131,43 @@ UNCHECKED: dict[str, str] = {
     "audit.verify_against": "the operator's `vip audit verify --checkpoint`",
     "audit.signing_key": "the operator's key file",
     "audit.write_checkpoint": "the operator's daily job, with the key file",
+    "auctions.pay_dividend": "inside settle's transaction, which checked",
+    "auctions.advance_due": "the daily job: no caller but the system",
 }
+
+
+def bishals_registration(w: World, *, by_agency: bool = False, bidding: bool = False) -> int:
+    """Bishal in a new auction, registered by himself (or by Anthony's agency), the bidding
+    open if asked."""
+    authority = w.people["authority"]
+    auction = auctions.create_auction(authority=authority, terms=terms(code="US-MATRIX"))
+    auctions.open_registration(actor=authority, code=auction.code)
+    registration = auctions.register(
+        user=w.people["agency" if by_agency else "bishal"],
+        code=auction.code,
+        document_country="NP",
+        document_number="PA-1",
+        beneficiary_id=w.people["bishal"].pk if by_agency else None,
+    )
+    if bidding:
+        elapse(auction, 2)
+        auctions.open_bidding(actor=authority, code=auction.code)
+    return registration.pk
+
+
+def a_bid_of_bishal(w: World) -> int:
+    pk = bishals_registration(w, bidding=True)
+    auctions.place_bid(user=w.people["bishal"], registration_id=pk, amount=usd(2000_00))
+    return pk
+
+
+def on_an_auction(service: Callable[..., object]) -> Row:
+    """A step of an auction's life: the authority's (or the daily job's), whatever its state."""
+    return Row(
+        call=lambda w, u: service(actor=u, code="US-NONE"),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    )
 
 
 def staff_account(w: World, u: User) -> object:
@@ -175,6 +213,58 @@ def in_their_conversation(act: Callable[..., object]) -> Row:
 
 
 MATRIX: dict[str, Row] = {
+    "auctions.create_auction": Row(
+        call=lambda w, u: auctions.create_auction(authority=u, terms=terms()),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    ),
+    "auctions.open_registration": on_an_auction(auctions.open_registration),
+    "auctions.open_bidding": on_an_auction(auctions.open_bidding),
+    "auctions.close_bidding": on_an_auction(auctions.close_bidding),
+    "auctions.clear_auction": on_an_auction(auctions.clear_auction),
+    "auctions.forfeit_overdue": on_an_auction(auctions.forfeit_overdue),
+    "auctions.settle": on_an_auction(auctions.settle),
+    "auctions.register": Row(
+        call=lambda w, u: auctions.register(
+            user=u, code="US-NONE", document_country="NP", document_number="1"
+        ),
+        allowed=MIGRANTS | {"agency"},
+        code="ROLE_REQUIRED",
+    ),
+    "auctions.consent": Row(
+        call=lambda w, u: auctions.consent(
+            user=u, registration_id=bishals_registration(w, by_agency=True)
+        ),
+        allowed=frozenset({"bishal"}),
+        code="NOT_THE_BENEFICIARY",
+        hidden="REGISTRATION_NOT_FOUND",
+        sees=frozenset({"agency", "authority"}),
+    ),
+    "auctions.place_bid": Row(
+        call=lambda w, u: auctions.place_bid(
+            user=u, registration_id=bishals_registration(w, bidding=True), amount=usd(2000_00)
+        ),
+        allowed=frozenset({"bishal"}),
+        code="NOT_THE_BENEFICIARY",
+        hidden="REGISTRATION_NOT_FOUND",
+        sees=frozenset({"authority"}),
+    ),
+    "auctions.read_bid": Row(
+        call=lambda w, u: auctions.read_bid(user=u, registration_id=a_bid_of_bishal(w)),
+        allowed=frozenset({"bishal"}),
+        code="BID_SEALED",
+        hidden="REGISTRATION_NOT_FOUND",
+        sees=frozenset({"authority"}),
+    ),
+    "auctions.record_payment": Row(
+        call=lambda w, u: auctions.record_payment(
+            authority=u, registration_id=bishals_registration(w)
+        ),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+        hidden="REGISTRATION_NOT_FOUND",
+        sees=frozenset({"bishal"}),
+    ),
     "people.create_account": Row(
         call=staff_account, allowed=frozenset({"authority"}), code="ROLE_REQUIRED"
     ),

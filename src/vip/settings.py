@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "vip.agreements",
     "vip.ledger",
     "vip.visas",
+    "vip.auctions",
     "vip.messaging",
     "vip.notifications",
     "vip.jobs",

@@ -11,12 +11,17 @@ class Action(models.TextChoices):
     they never change: a member is named after its value (`subject.what_happened`)."""
 
     ADDRESSES_CONFIRMED = "addresses.confirmed"
+    AUCTION_ADVANCED = "auction.advanced"
+    AUCTION_CLEARED = "auction.cleared"
+    AUCTION_CREATED = "auction.created"
     AGREEMENT_DECLINED = "agreement.declined"
     AGREEMENT_OFFERED = "agreement.offered"
     AGREEMENT_SIGNED = "agreement.signed"
     AGREEMENT_WITHDRAWN = "agreement.withdrawn"
     AGREEMENTS_SETTLED = "agreements.settled"
     AMNESTY_RECORDED = "amnesty.recorded"
+    BID_PLACED = "bid.placed"
+    BID_READ = "bid.read"
     CANDIDATES_SEARCHED = "candidates.searched"
     COMMUNITY_CREATED = "community.created"
     COMMUNITY_RULES_SET = "community.rules_set"
@@ -52,8 +57,13 @@ class Action(models.TextChoices):
     PERSON_EXPORTED = "person.exported"
     PERSON_PSEUDONYMISED = "person.pseudonymised"
     PROFILE_UPDATED = "profile.updated"
+    REGISTRATION_CONSENTED = "registration.consented"
+    REGISTRATION_CREATED = "registration.created"
     REQUEST_CLOSED = "request.closed"
     REQUEST_CREATED = "request.created"
+    SEAT_FORFEITED = "seat.forfeited"
+    SEAT_OFFERED = "seat.offered"
+    SEAT_PAID = "seat.paid"
     SECOND_FACTORS_ENROLLED = "second_factors.enrolled"
     SENSITIVE_READ = "sensitive.read"
     SUPPORT_ENDED = "support.ended"
@@ -71,6 +81,7 @@ class Subject(models.TextChoices):
     into the chain like the actions, so the values never change."""
 
     AGREEMENT = "agreement"
+    AUCTION = "auction"
     BATCH = "batch"  # a migration's or a bulk operation's many rows
     COMMUNITY = "community"
     COMPLAINT = "complaint"
@@ -78,6 +89,7 @@ class Subject(models.TextChoices):
     FINE = "fine"
     LOGIN = "login"  # a login for an e-mail with no account: its digest
     MATCH_ROUND = "match_round"
+    REGISTRATION = "registration"  # in an auction
     REQUEST = "request"
     TRANSACTION = "transaction"
     USER = "user"

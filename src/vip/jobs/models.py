@@ -10,6 +10,7 @@ class Job(models.TextChoices):
     COMPLETE_ENDED_VISAS = "complete_ended_visas", "complete the visas whose term has run"
     AUDIT_CHECKPOINT = "audit_checkpoint", "sign the audit log's head"
     RETENTION = "retention", "pseudonymise what outlived its retention"
+    AUCTIONS = "auctions", "move the visa auctions on at their times"
 
 
 class DailyRun(models.Model):

@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
+from vip.auctions import services as auctions
 from vip.audit import services as audit
 from vip.clock import now
 from vip.jobs.models import DailyRun, Job
@@ -39,11 +40,17 @@ def _retain(day: dt.date) -> dict[str, Any]:
     return {"done": privacy.pseudonymise_expired(day=day)}
 
 
+def _auctions(day: dt.date) -> dict[str, Any]:
+    moved = auctions.advance_due()
+    return {"done": sum(len(steps) for steps in moved.values()), "moved": moved}
+
+
 JOBS: dict[Job, Callable[[dt.date], dict[str, Any]]] = {
     Job.SUPPORT_ACCRUAL: _accrue,
     Job.COMPLETE_ENDED_VISAS: _complete,
     Job.AUDIT_CHECKPOINT: _checkpoint,
     Job.RETENTION: _retain,
+    Job.AUCTIONS: _auctions,
 }
 
 

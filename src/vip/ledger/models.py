@@ -32,6 +32,11 @@ class TransactionKind(models.TextChoices):
     SUPPORT = "support"
     SUPPORT_REFUND = "support_refund"  # the prorated part of a month begun, back to the sponsor
     GAIN_SHARE = "gain_share"
+    AUCTION_FEE = "auction_fee"  # a registration's fee, paid in
+    AUCTION_DEPOSIT = "auction_deposit"  # a bid's deposit, paid in and held
+    AUCTION_PAYMENT = "auction_payment"  # a winner's price, paid in (the deposit counts)
+    AUCTION_REFUND = "auction_refund"  # a deposit (or a refused winner's payment) paid back
+    AUCTION_FORFEIT = "auction_forfeit"  # a winner who did not pay: his deposit is kept
 
 
 class Transaction(models.Model):

@@ -42,6 +42,10 @@ REQUIRED = {
     "deportation.bar_years",
     "amnesty.window_start",
     "amnesty.window_end",
+    "auction.registration_fee",
+    "auction.deposit",
+    "auction.agency_cap_share",
+    "auction.payment_days",
 }
 
 

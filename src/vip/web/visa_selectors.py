@@ -68,6 +68,11 @@ ENTRY_KINDS: dict[str, Promise] = {
     TransactionKind.SUPPORT: _("Support while out of work"),
     TransactionKind.SUPPORT_REFUND: _("Support given back"),
     TransactionKind.GAIN_SHARE: _("Share of the gain"),
+    TransactionKind.AUCTION_FEE: _("Visa auction: registration fee"),
+    TransactionKind.AUCTION_DEPOSIT: _("Visa auction: deposit"),
+    TransactionKind.AUCTION_PAYMENT: _("Visa auction: price of the visa"),
+    TransactionKind.AUCTION_REFUND: _("Visa auction: paid back"),
+    TransactionKind.AUCTION_FORFEIT: _("Visa auction: deposit kept"),
 }
 CATEGORIES: dict[str, Promise] = {
     ComplaintCategory.SAFETY: _("Safety"),

@@ -1,0 +1,104 @@
+"""Who may do what in an auction (the services' `may_*`), and its reads. A bid's amount is never
+read here: only services.read_bid reads it, and it audits the read."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from vip.auctions import rules
+from vip.auctions.models import Auction, AuctionStatus, Registration, SeatStatus
+from vip.errors import NotFound
+from vip.money import Money
+from vip.people.models import Role, User, VerificationKind
+from vip.people.selectors import is_verified
+
+SEALED = (
+    AuctionStatus.SCHEDULED,
+    AuctionStatus.REGISTRATION,
+    AuctionStatus.BIDDING,
+    AuctionStatus.CLOSED,
+)
+
+
+def may_run_auctions(user: User | None) -> bool:
+    """The authority creates and moves auctions on; the daily job (no actor) moves them too."""
+    return user is None or user.role == Role.AUTHORITY
+
+
+def may_register(user: User) -> bool:
+    """A migrant registers himself; an agency registers a migrant, who then consents."""
+    return user.role in {Role.MIGRANT, Role.AGENCY}
+
+
+def may_bid(user: User, registration: Registration) -> bool:
+    """The beneficiary bids himself: the bid is his, sealed, and nobody else sees it."""
+    return user.pk == registration.beneficiary_id
+
+
+def may_read_bid(user: User, registration: Registration, auction: Auction) -> bool:
+    """Before the clearing the bidder alone, the authority included in 'nobody else'; after it,
+    the bidder and the authority (the amounts are published then, under pseudonymous ids)."""
+    if user.pk == registration.beneficiary_id:
+        return True
+    return user.role == Role.AUTHORITY and auction.status not in SEALED
+
+
+def may_record_payment(user: User) -> bool:
+    """Money paid in from outside is recorded by the authority (as a fine's payment is)."""
+    return user.role == Role.AUTHORITY
+
+
+def identity_verified(person: User) -> bool:
+    return is_verified(person, VerificationKind.IDENTITY)
+
+
+def auction_by_code(code: str, *, for_update: bool = False) -> Auction:
+    auctions = Auction.objects.select_related("jurisdiction")
+    found = (auctions.select_for_update(of=("self",)) if for_update else auctions).filter(code=code)
+    auction = found.first()
+    if auction is None:
+        raise NotFound("AUCTION_NOT_FOUND", f"no auction {code!r}")
+    return auction
+
+
+def auctions() -> QuerySet[Auction]:
+    """Every auction, the newest first: their records are public (not their bids)."""
+    return Auction.objects.select_related("jurisdiction").order_by("-registration_opens", "-id")
+
+
+def visible_registration(user: User, registration_id: int) -> Registration:
+    """A registration, to its beneficiary, the agency that filed it and the authority; to the
+    others it is not found."""
+    found = (
+        Registration.objects.select_related("auction", "beneficiary")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if found is None or not (
+        user.role == Role.AUTHORITY or user.pk in {found.beneficiary_id, found.agency_id}
+    ):
+        raise NotFound("REGISTRATION_NOT_FOUND", "no such registration")
+    return found
+
+
+def registrations_of(user: User) -> QuerySet[Registration]:
+    """GET /me/registrations: his own, or those an agency filed; the newest first."""
+    found = Registration.objects.select_related("auction")
+    if user.role == Role.AGENCY:
+        return found.filter(agency=user).order_by("-registered_at", "-id")
+    return found.filter(beneficiary=user).order_by("-registered_at", "-id")
+
+
+def flagged(user: User, auction: Auction) -> QuerySet[Registration]:
+    """The registrations flagged as perhaps one person twice: the authority's to look at."""
+    if user.role != Role.AUTHORITY:
+        raise NotFound("AUCTION_NOT_FOUND", f"no auction {auction.code!r}")
+    return Registration.objects.filter(auction=auction).exclude(duplicate_of=None).order_by("id")
+
+
+def revenue_of(auction: Auction) -> Money:
+    """The prices paid for the seats whose visas were not refused."""
+    paid = Registration.objects.filter(auction=auction, seat=SeatStatus.PAID).count()
+    if auction.price is None:
+        return Money(0, auction.currency)
+    return rules.seat_price(auction.price, auction.term_months, auction.currency).times(paid)
