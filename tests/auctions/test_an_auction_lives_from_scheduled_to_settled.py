@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from django.db.models import Sum
 
-from vip.auctions import rules, services
+from vip.auctions import rules, selectors, services
 from vip.auctions.clearing import seed_commitment
 from vip.auctions.models import Auction, AuctionStatus, Registration, RegistrationOutcome
 from vip.auctions.models import SeatStatus as Seat
@@ -97,6 +97,11 @@ def test_an_auction_lives_from_scheduled_to_settled(story: dict[str, User]) -> N
     event = AuditEvent.objects.get(action=Action.AUCTION_CLEARED)
     assert event.data["result_hash"] == cleared.result_hash
     assert rules.result_hash(rules.recompute(cleared.inputs)) == cleared.result_hash
+    assert selectors.verify(code).ok  # `vip auction verify CODE`
+    tampered = {**cleared.inputs, "bids": cleared.inputs["bids"][1:]}
+    Auction.objects.filter(pk=auction.pk).update(inputs=tampered)
+    assert not selectors.verify(code).ok
+    Auction.objects.filter(pk=auction.pk).update(inputs=cleared.inputs)
     outcomes = dict(Registration.objects.values_list("beneficiary__full_name", "outcome"))
     assert outcomes["Bishal"] == RegistrationOutcome.DUPLICATE
     assert outcomes["Ram"] == RegistrationOutcome.WON

@@ -11,7 +11,8 @@ import typer
 from vip.refusals import refuse, refusing
 
 auction_app = typer.Typer(
-    help="Quota auctions (Becker): clear one from its published inputs.", no_args_is_help=True
+    help="Quota auctions (Becker): clear one from its published inputs, verify a cleared one.",
+    no_args_is_help=True,
 )
 
 InputFile = Annotated[Path, typer.Argument(help="The auction as JSON (see docs/auction.md).")]
@@ -41,6 +42,30 @@ def clear_command(input_file: InputFile, as_json: JsonFlag = False) -> None:
             f"revenue: {result['revenue']}, dividend per citizen: "
             f"{result['dividend_per_citizen']}, remainder: {result['dividend_remainder']}"
         )
+
+
+CodeArgument = Annotated[str, typer.Argument(help="The auction's code.")]
+
+
+@auction_app.command("verify")
+def verify_command(code: CodeArgument) -> None:
+    """Recompute a cleared auction from its published inputs and compare with the logged hash."""
+    from vip.boot import django_setup
+
+    django_setup()
+    from vip.auctions.selectors import verify
+
+    with refusing():
+        found = verify(code)
+    typer.echo(f"auction {found.code}")
+    typer.echo(f"result hash in the audit log: {found.logged_hash or '(none)'}")
+    typer.echo(f"recomputed from the published inputs: {found.recomputed_hash}")
+    typer.echo(
+        f"revealed seed matches its commitment: {'yes' if found.seed_matches_commitment else 'NO'}"
+    )
+    if not found.ok:
+        raise refuse(f"auction {found.code} does not verify")
+    typer.echo("verified")
 
 
 QuickFlag = Annotated[bool, typer.Option("--quick", help="1M bids instead of 10M.")]

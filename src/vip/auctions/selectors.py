@@ -3,11 +3,15 @@ read here: only services.read_bid reads it, and it audits the read."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 
 from vip.auctions import rules
+from vip.auctions.clearing import seed_commitment
 from vip.auctions.models import Auction, AuctionStatus, Registration, SeatStatus
-from vip.errors import NotFound
+from vip.audit.models import Action, AuditEvent, Subject
+from vip.errors import Conflict, NotFound
 from vip.money import Money
 from vip.people.models import Role, User, VerificationKind
 from vip.people.selectors import is_verified
@@ -102,3 +106,41 @@ def revenue_of(auction: Auction) -> Money:
     if auction.price is None:
         return Money(0, auction.currency)
     return rules.seat_price(auction.price, auction.term_months, auction.currency).times(paid)
+
+
+@dataclass(frozen=True)
+class Verified:
+    """`vip auction verify`: the clearing recomputed from the published inputs."""
+
+    code: str
+    logged_hash: str | None  # the result's hash in the audit log
+    recomputed_hash: str | None
+    seed_matches_commitment: bool
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.logged_hash is not None
+            and self.logged_hash == self.recomputed_hash
+            and self.seed_matches_commitment
+        )
+
+
+def verify(code: str) -> Verified:
+    """Recompute the clearing from its published inputs (the contract of `vip auction clear`,
+    the same kernel), compare with the hash the audit log kept, check the revealed seed against
+    the commitment published when bidding opened (as logged then)."""
+    auction = auction_by_code(code)
+    if auction.inputs is None:
+        raise Conflict("AUCTION_NOT_CLEARED", f"the auction is {auction.status}, not cleared")
+    events = AuditEvent.objects.filter(object_type=Subject.AUCTION, object_id=str(auction.pk))
+    cleared = events.filter(action=Action.AUCTION_CLEARED).first()
+    opened = events.filter(action=Action.AUCTION_ADVANCED, data__to=AuctionStatus.BIDDING).first()
+    seed = str(auction.inputs.get("seed", ""))
+    committed = opened.data.get("seed_commitment") if opened else None
+    return Verified(
+        code=auction.code,
+        logged_hash=cleared.data.get("result_hash") if cleared else None,
+        recomputed_hash=rules.result_hash(rules.recompute(auction.inputs)),
+        seed_matches_commitment=committed is not None and seed_commitment(seed) == committed,
+    )
