@@ -42,7 +42,7 @@ def elapse(auction: Auction, hours: int) -> None:
     auction.refresh_from_db()
 
 
-def in_bidding(authority: User, **changes: object) -> Auction:
+def in_registration(authority: User, **changes: object) -> Auction:
     auction = services.create_auction(authority=authority, terms=terms(**changes))
     services.open_registration(actor=authority, code=auction.code)
     return auction

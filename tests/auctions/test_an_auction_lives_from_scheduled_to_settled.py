@@ -18,7 +18,7 @@ from vip.ledger.models import Leg
 from vip.ledger.selectors import check_books
 from vip.people.models import User
 
-from tests.auctions.life import HOUR, elapse, in_bidding, terms, usd
+from tests.auctions.life import HOUR, elapse, in_registration, terms, usd
 from tests.cast import migrant
 
 pytestmark = pytest.mark.database
@@ -36,7 +36,7 @@ def register(person: User, code: str, document: str) -> Registration:
 
 def test_an_auction_lives_from_scheduled_to_settled(story: dict[str, User]) -> None:
     authority = story["authority"]
-    auction = in_bidding(authority)
+    auction = in_registration(authority)
     code = auction.code
     bishal = story["bishal"]
     dawa, gita, ram, hari = (migrant(authority, n) for n in ("Dawa", "Gita", "Ram", "Hari"))
