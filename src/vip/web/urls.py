@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 
 from vip.web import (
+    authority_queues,
     conversations,
     interviews,
     migrant,
@@ -20,6 +21,8 @@ app_name = "web"
 urlpatterns: list[URLPattern] = [
     path("", views.landing, name="landing"),
     path("home/", views.home, name="home"),
+    path("authority/reviews/", authority_queues.reviews, name="authority_reviews"),
+    path("authority/reviews/<int:visa_id>/", authority_queues.review, name="authority_review"),
     path("sponsor/", sponsor.dashboard, name="sponsor"),
     path("sponsor/request/check/", sponsor.request_check, name="request_check"),
     path("sponsor/request/<slug:step>/", sponsor.request_step, name="request_step"),
