@@ -303,13 +303,15 @@ class ComplaintRow:
     category: str
     text: str
     filed_at: dt.datetime
+    answer: str = ""  # the immigration office's answer, once it has given one
 
 
 def complaints(person: User, visa: Visa) -> list[ComplaintRow]:
     """The complaints he filed on this visa, newest first."""
     mine = Complaint.objects.filter(visa=visa, filed_by=person).order_by("-filed_at", "-pk")
     return [
-        ComplaintRow(str(CATEGORIES.get(c.category, c.category)), c.text, c.filed_at) for c in mine
+        ComplaintRow(str(CATEGORIES.get(c.category, c.category)), c.text, c.filed_at, c.answer)
+        for c in mine
     ]
 
 
