@@ -12,6 +12,7 @@ from vip.audit import services as audit
 from vip.audit.models import Action, Subject
 from vip.clock import now, today
 from vip.communities.models import Community, CommunityRules, Jurisdiction
+from vip.communities.rules import check_effective_from
 from vip.communities.selectors import may_create_community, may_set_rules, rules_on
 from vip.errors import Conflict, Forbidden, Invalid, NotFound, role_required
 from vip.matching import indexes
@@ -101,12 +102,7 @@ def set_rules(
     if not may_set_rules(user, community):
         raise Forbidden("NOT_COMMUNITY_OFFICER", "only its officer or the authority sets its rules")
     day = effective_from or today()
-    if day < today():
-        raise Invalid(
-            "RULE_DATE_IN_PAST",
-            f"rules take effect today or later, not on {day}",
-            {"effective_from": day.isoformat(), "today": today().isoformat()},
-        )
+    check_effective_from(day, today())
     check_sectors(changes.get("allowed_sectors") or [], community.jurisdiction_id)
     stated: RuleChanges = {**in_force(rules_on(community, day)), **changes}
     rules = CommunityRules.objects.create(

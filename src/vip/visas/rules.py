@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
-from math import floor
 
 from vip.agreements.models import AgreementStatus
 from vip.calendar import add_months
+from vip.communities.rules import Limits, cap
 from vip.money import Money
 from vip.policy.parameters import Parameters
 
@@ -243,12 +243,10 @@ def insurance_reasons(f: ApplicationFacts) -> list[Reason]:
 
 
 def community_cap(c: CommunityFacts) -> int | None:
-    caps = []
-    if c.max_active_visas is not None:
-        caps.append(c.max_active_visas)
-    if c.max_per_1000_residents is not None:
-        caps.append(floor(c.max_per_1000_residents * c.population / 1000))
-    return min(caps) if caps else None
+    limits = Limits(
+        max_active_visas=c.max_active_visas, max_per_1000_residents=c.max_per_1000_residents
+    )
+    return cap(limits, c.population)
 
 
 def community_reasons(f: ApplicationFacts) -> list[Reason]:
