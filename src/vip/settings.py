@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "vip.messaging",
     "vip.notifications",
     "vip.jobs",
+    "vip.analysis",
     "vip.web",
     # After vip.web, whose templates draw allauth's pages in the portal's layout and words.
     "django_htmx",
@@ -173,6 +174,10 @@ VIP_LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("VIP_LOGIN_FAILURE_WINDOW_
 # 429 TOO_MANY_SEARCHES with Retry-After until the window ends.
 VIP_SEARCHES_PER_WINDOW = int(os.environ.get("VIP_SEARCHES_PER_WINDOW", "60"))
 VIP_SEARCH_WINDOW_SECONDS = int(os.environ.get("VIP_SEARCH_WINDOW_SECONDS", "300"))
+# Simulation runs in the browser (public) per client address and window, counted in CACHES: past
+# the number, 429 TOO_MANY_RUNS with Retry-After until the window ends.
+VIP_SIMULATIONS_PER_WINDOW = int(os.environ.get("VIP_SIMULATIONS_PER_WINDOW", "20"))
+VIP_SIMULATION_WINDOW_SECONDS = int(os.environ.get("VIP_SIMULATION_WINDOW_SECONDS", "300"))
 # Counted in CACHES (shared by every worker); "5/5m/ip" is five per five minutes per address.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

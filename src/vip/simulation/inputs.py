@@ -239,18 +239,70 @@ def _parse_inputs(raw: dict[str, Any]) -> dict[str, Input]:
 def load_scenario_file(path: Path, mode: Mode | None = None) -> Scenario:
     """A scenario file: `preset:` (a base), `mode:`, and `inputs:` overriding the preset's."""
     try:
-        data = yaml.safe_load(path.read_text())
-    except (OSError, yaml.YAMLError) as error:
+        text = path.read_text()
+    except OSError as error:
         raise InputError("scenario", f"cannot read {path}: {error}") from None
+    return read_scenario(text, str(path), path.stem, mode)
+
+
+def read_scenario(text: str, source: str, name: str, mode: Mode | None = None) -> Scenario:
+    """A scenario file's text (see load_scenario_file); `source` is what its inputs cite, `name`
+    its name when it gives none."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise InputError("scenario", f"cannot read {source}: {error}") from None
     if not isinstance(data, dict) or "preset" not in data:
-        raise InputError("preset", f"{path} must name a `preset:` to start from")
+        raise InputError("preset", f"{source} must name a `preset:` to start from")
     chosen = mode or data.get("mode", "accounting")
     if chosen not in MODES:
         raise InputError("mode", f"must be accounting or equilibrium, got {chosen!r}")
     base = load_preset(str(data["preset"]), chosen)
-    overrides = {key: _plain_value(item) for key, item in (data.get("inputs") or {}).items()}
-    scenario = base.with_values(overrides, source=str(path))
-    return replace(scenario, name=str(data.get("name", path.stem)))
+    raw = data.get("inputs") or {}
+    if not isinstance(raw, dict):
+        raise InputError("inputs", f"{source}: `inputs:` must map keys to values")
+    overrides = {str(key): _plain_value(item) for key, item in raw.items()}
+    scenario = base.with_values(overrides, source=source)
+    return replace(scenario, name=str(data.get("name", name)))
+
+
+def scenario_text(preset: str, scenario: Scenario) -> str:
+    """The scenario as a file `vip simulate` reads: the preset it starts from, its mode, and the
+    inputs whose values differ from the preset's."""
+    base = load_preset(preset, scenario.mode)
+    changed = {
+        key: item.value
+        for key, item in sorted(scenario.inputs.items())
+        if base.inputs[key].value != item.value
+    }
+    data = {"name": scenario.name, "preset": preset, "mode": scenario.mode, "inputs": changed}
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+@dataclass(frozen=True)
+class BookFigure:
+    """A figure the book states for a preset: the outcome's JSON key, its value, the quote."""
+
+    figure: str
+    value: float
+    source: str
+
+
+def book_figures(name: str) -> list[BookFigure]:
+    """The figures the book states for a preset (its `book:` section), in the file's order."""
+    if name not in preset_names():
+        raise InputError("preset", f"unknown preset {name!r}; known: {', '.join(preset_names())}")
+    raw = _read_yaml(name).get("book") or {}
+    return [BookFigure(key, float(item["value"]), str(item["source"])) for key, item in raw.items()]
+
+
+def preset_description(name: str) -> str:
+    return str(_read_yaml(name).get("description", ""))
+
+
+def preset_modes(name: str) -> list[Mode]:
+    data = _read_yaml(name)
+    return [mode for mode in MODES if mode in data]
 
 
 def _plain_value(item: object) -> object:

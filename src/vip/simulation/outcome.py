@@ -6,9 +6,10 @@ Every money figure is in USD per year. A figure that does not apply to a mode or
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
 
-from vip.simulation.inequality import Measures
+from vip.simulation.inequality import Decomposition, Measures
 
 
 @dataclass(frozen=True)
@@ -44,3 +45,28 @@ class Outcome:
         data["inputs"] = dict(self.inputs)
         data.update(self.details)
         return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Outcome:
+        """The outcome `to_json` gave (a stored run's), to plot it again."""
+        names = {item.name for item in fields(cls)} - {"inequality_before", "inequality_after"}
+        inequality = data.get("inequality") or {}
+        return cls(
+            **{key: data[key] for key in names - {"inputs", "details"}},
+            inequality_before=_measures(inequality.get("before")),
+            inequality_after=_measures(inequality.get("after")),
+            inputs=dict(data["inputs"]),
+            details={k: v for k, v in data.items() if k not in names and k != "inequality"},
+        )
+
+
+def _measures(data: dict[str, Any] | None) -> Measures | None:
+    if data is None:
+        return None
+    parts = data.get("decomposition")
+    return Measures(
+        equalization_gain_pct=data["equalization_gain_pct"],
+        gini=data["gini"],
+        mean_log_deviation=data["mean_log_deviation"],
+        decomposition=None if parts is None else Decomposition(**parts),
+    )

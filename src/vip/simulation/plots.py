@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -14,6 +15,10 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from vip.simulation.outcome import Outcome
+
+# Text stays text in the SVG (not paths): a page with four plots stays light and searchable.
+matplotlib.rcParams["svg.fonttype"] = "none"
+matplotlib.rcParams["svg.hashsalt"] = "vip"  # the same figure gives the same file
 
 FORMATS = ("png", "svg")
 MILLION = 1e6
@@ -112,9 +117,7 @@ SWEEP_PANELS = (
 )
 
 
-def sweep_plot(
-    key: str, values: Sequence[float], outcomes: Sequence[Outcome], folder: Path
-) -> list[Path]:
+def sweep_figure(key: str, values: Sequence[float], outcomes: Sequence[Outcome]) -> Figure:
     """How the number of migrants, the gains and the participation respond to one input."""
     figure, panels = plt.subplots(2, 2, figsize=(10, 7), sharex=True)
     for axes, (field, label, scale) in zip(panels.flat, SWEEP_PANELS, strict=True):
@@ -125,4 +128,43 @@ def sweep_plot(
     for axes in panels[1]:
         axes.set(xlabel=key)
     figure.suptitle(f"{outcomes[0].scenario}: sweep of {key}")
-    return _save(figure, folder, f"sweep_{key.replace('.', '_')}")
+    return figure
+
+
+def sweep_plot(
+    key: str, values: Sequence[float], outcomes: Sequence[Outcome], folder: Path
+) -> list[Path]:
+    return _save(sweep_figure(key, values, outcomes), folder, f"sweep_{key.replace('.', '_')}")
+
+
+PLOTS: dict[str, Callable[[Outcome], Callable[[Axes], None]]] = {
+    "supply_demand": supply_and_demand,
+    "gains_by_decile": gains_by_decile,
+    "migrant_income": migrant_income,
+    "inequality": inequality,
+}
+
+
+def plot_names(outcome: Outcome) -> list[str]:
+    """The plots that apply to this outcome, as outcome_plots draws them."""
+    names = ["supply_demand", "gains_by_decile"] if "curves" in outcome.details else []
+    if "migrant_income_before_after" in outcome.details:
+        names.append("migrant_income")
+    if outcome.inequality_before is not None:
+        names.append("inequality")
+    return names
+
+
+def svg(figure: Figure) -> str:
+    """A figure as SVG text, for a page to show (nothing written to disk)."""
+    figure.tight_layout()
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def outcome_svg(outcome: Outcome, name: str) -> str:
+    figure, axes = plt.subplots(figsize=(7, 4.5))
+    PLOTS[name](outcome)(axes)
+    return svg(figure)
