@@ -6,6 +6,7 @@ from django.urls import URLPattern, path
 
 from vip.web import (
     authority_queues,
+    community,
     conversations,
     interviews,
     migrant,
@@ -42,6 +43,13 @@ urlpatterns: list[URLPattern] = [
     path("sponsor/visas/<int:visa_id>/decision/", sponsor_visa.decision, name="decision"),
     path("sponsor/visas/<int:visa_id>/report/<slug:event>/", sponsor_visa.report, name="report"),
     path("sponsor/money/", sponsor_visa.money, name="money"),
+    path("community/", community.dashboard, name="community"),
+    path("community/households/", community.households, name="community_households"),
+    path(
+        "community/households/<int:person_id>/",
+        community.household,
+        name="community_household",
+    ),
     path("migrant/", migrant.dashboard, name="migrant"),
     path("migrant/profile/", migrant.profile, name="profile"),
     path("migrant/opportunities/", migrant.opportunities, name="opportunities"),

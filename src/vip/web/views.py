@@ -45,4 +45,6 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("web:sponsor")
     if role == Role.MIGRANT:
         return redirect("web:migrant")
+    if role == Role.OFFICER:
+        return redirect("web:community")
     return render(request, "web/home.html")
