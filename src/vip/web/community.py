@@ -9,16 +9,19 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vip.clock import today
 from vip.communities import selectors
+from vip.communities import services as communities
 from vip.errors import DomainError, NotFound
 from vip.people import services as people
 from vip.people.models import Role
 from vip.web import refusals
 from vip.web.access import for_role, person
-from vip.web.community_forms import HouseholdForm, SearchForm
+from vip.web.community_forms import HouseholdForm, RulesForm, SearchForm
+from vip.web.forms import sector_choices
 
 
 @for_role(Role.OFFICER)
@@ -58,3 +61,41 @@ def household(request: HttpRequest, person_id: int) -> HttpResponse:
     else:
         messages.success(request, _("The household is recorded."))
     return redirect(back)
+
+
+STANDINGS = {
+    selectors.Standing.PAST: gettext_lazy("past"),
+    selectors.Standing.CURRENT: gettext_lazy("in force"),
+    selectors.Standing.SCHEDULED: gettext_lazy("scheduled"),
+    selectors.Standing.SUPERSEDED: gettext_lazy("replaced before it took effect"),
+}
+
+
+@for_role(Role.OFFICER)
+def rules(request: HttpRequest) -> HttpResponse:
+    """Preview first (nothing saved), then save: the same form sent with `save`."""
+    officer = person(request)
+    community = selectors.community_of_officer(officer)
+    choices = sector_choices(community.jurisdiction_id)
+    form = RulesForm(request.POST or None, choices=choices)
+    effect = None
+    if form.is_bound and form.is_valid():
+        day = form.cleaned_data["effective_from"]
+        try:
+            if "save" in request.POST:
+                communities.set_rules(
+                    user=officer,
+                    community_code=community.code,
+                    effective_from=day,
+                    **form.changes(),
+                )
+                messages.success(request, _("The new rules are saved."))
+                return redirect("web:community_rules")
+            effect = selectors.preview(officer, day, today(), form.limits())
+        except NotFound:
+            raise
+        except DomainError as error:
+            refusals.show_on_form(form, error, {"RULE_DATE_IN_PAST": "effective_from"})
+    history = [(r, STANDINGS[s]) for r, s in selectors.rules_history(community, today())]
+    context = {"community": community, "form": form, "effect": effect, "history": history}
+    return render(request, "web/community/rules.html", context)

@@ -44,6 +44,7 @@ MESSAGES: dict[str, Promise] = {
     "EARNINGS_MONTH_NOT_ENDED": _("Report the earnings of a month once it has ended."),
     "EMAIL_INVALID": _("Enter an e-mail address, like name@example.com."),
     "EVENT_NOT_PERMITTED": _("You may not report this."),
+    "RULE_DATE_IN_PAST": _("New rules take effect today or later, never on a past day."),
     "FINE_CRIME": _("The migrant you sponsor was convicted of a crime."),
     "FINE_DISAPPEARANCE": _("The migrant you sponsor disappeared."),
     "FINE_DISAPPEARANCE_LATE_REPORT": _("The disappearance was reported late."),

@@ -44,6 +44,7 @@ urlpatterns: list[URLPattern] = [
     path("sponsor/visas/<int:visa_id>/report/<slug:event>/", sponsor_visa.report, name="report"),
     path("sponsor/money/", sponsor_visa.money, name="money"),
     path("community/", community.dashboard, name="community"),
+    path("community/rules/", community.rules, name="community_rules"),
     path("community/households/", community.households, name="community_households"),
     path(
         "community/households/<int:person_id>/",
