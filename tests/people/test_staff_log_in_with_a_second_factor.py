@@ -105,4 +105,6 @@ def test_staff_logged_in_without_a_second_factor_are_sent_to_enrol_one(
 
     client.post("/accounts/2fa/totp/activate/", {"code": totp_code(secret=secret)})
 
-    assert client.get("/home/").status_code == 200
+    # Enrolled, she is sent on to her own workspace and it opens.
+    assert client.get("/home/")["Location"] == "/community/"
+    assert client.get("/community/").status_code == 200
