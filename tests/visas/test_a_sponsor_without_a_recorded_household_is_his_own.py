@@ -25,4 +25,3 @@ def test_a_recorded_household_still_shares_its_cap(story: dict[str, User]) -> No
     )
     refused = visa_for(story["anthony"], story["bishal"])
     assert [r["code"] for r in refused.reasons] == ["HOUSEHOLD_CAP_REACHED"]
-
