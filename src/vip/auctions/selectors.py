@@ -70,6 +70,19 @@ def auctions() -> QuerySet[Auction]:
     return Auction.objects.select_related("jurisdiction").order_by("-registration_opens", "-id")
 
 
+def open_to(migrant: User) -> QuerySet[Auction]:
+    """The auctions a migrant may take part in now (in registration or bidding), in the
+    jurisdictions he accepts to go to (any, when he names none)."""
+    found = auctions().filter(status__in=[AuctionStatus.REGISTRATION, AuctionStatus.BIDDING])
+    wanted = migrant.migrant_profile.jurisdictions
+    return found.filter(jurisdiction__code__in=wanted) if wanted else found
+
+
+def registration_in(user: User, auction: Auction) -> Registration | None:
+    """His own registration in the auction, if he has one (one per beneficiary)."""
+    return Registration.objects.filter(auction=auction, beneficiary=user).first()
+
+
 def visible_registration(user: User, registration_id: int) -> Registration:
     """A registration, to its beneficiary, the agency that filed it and the authority; to the
     others it is not found."""

@@ -21,9 +21,15 @@ MESSAGES: dict[str, Promise] = {
     "AGREEMENT_NOT_FOUND": _("There is no such agreement, or it is not yours."),
     "AGREEMENT_NOT_SIGNED": _("Both of you must sign the agreement first."),
     "AGREEMENT_TOO_LONG": _("The agreement is longer than the law allows."),
+    "ALREADY_REGISTERED": _(
+        "You are registered in this auction already: one registration per person."
+    ),
     "ALREADY_SIGNED": _("You have signed this agreement already."),
     "ALREADY_UNEMPLOYED": _("He is reported out of work already."),
     "ARRIVAL_BEFORE_START": _("The worker cannot arrive before the agreement starts."),
+    "AUCTION_NOT_FOUND": _("There is no such auction."),
+    "BIDDING_CLOSED": _("Bidding is not open in this auction."),
+    "BID_INVALID": _("A bid is an amount above zero, in the auction's currency, for each year."),
     "BIRTH_DATE_IN_FUTURE": _("A date of birth lies in the past."),
     "COMMUNITY_CAP_REACHED": _("Your community's cap on visas is reached."),
     "COMMUNITY_UNKNOWN": _("Choose a community from the list."),
@@ -31,6 +37,7 @@ MESSAGES: dict[str, Promise] = {
     "COMPLETION_BEFORE_END": _(
         "Before the agreement's end only the immigration office records a completion."
     ),
+    "CONSENT_MISSING": _("First agree to the registration the agency made for you."),
     "CONVERSATIONS_LIMIT": _(
         "You have as many open conversations as a sponsor may have. Block one you no longer need."
     ),
@@ -38,12 +45,14 @@ MESSAGES: dict[str, Promise] = {
     "CURRENCY_MISMATCH": _("Amounts must be in the currency of the country where you sponsor."),
     "DATE_BEFORE_VISA": _("The day is before the visa was applied for."),
     "DATE_IN_FUTURE": _("The day has not come yet."),
+    "DOCUMENT_INVALID": _("Enter your passport's number and the country that issued it."),
     "DURATION_INVALID": _("An agreement lasts at least one month."),
     "EARNINGS_ALREADY_REPORTED": _("This month is reported already."),
     "EARNINGS_INVALID": _("Earnings are an amount of zero or more, in the agreement's currency."),
     "EARNINGS_MONTH_NOT_ENDED": _("Report the earnings of a month once it has ended."),
     "EMAIL_INVALID": _("Enter an e-mail address, like name@example.com."),
     "EVENT_NOT_PERMITTED": _("You may not report this."),
+    "REGISTRATION_CLOSED": _("Registration is not open in this auction."),
     "RULE_DATE_IN_PAST": _("New rules take effect today or later, never on a past day."),
     "FINE_CRIME": _("The migrant you sponsor was convicted of a crime."),
     "FINE_DISAPPEARANCE": _("The migrant you sponsor disappeared."),

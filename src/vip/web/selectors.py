@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from vip.agreements import selectors as agreement_selectors
 from vip.agreements.models import Agreement, AgreementStatus, Interview
+from vip.auctions.models import AuctionStatus
+from vip.auctions.selectors import open_to, registrations_of
 from vip.clock import now
 from vip.matching.models import SponsorshipRequest
 from vip.people.models import Role, User, VerificationKind
@@ -197,7 +199,18 @@ def migrant_tasks(migrant: User) -> list[Task]:
             visa_status_name(visa.status) if visa else "",
             reverse("web:migrant_visa", args=[visa.pk]) if visa else "",
         ),
+        *auctions_task(migrant),
     ]
+
+
+def auctions_task(migrant: User) -> list[Task]:
+    """ "Auctions", while one he may take part in is in registration or bidding, or while he is
+    registered in one not settled yet (its result is there)."""
+    waiting = registrations_of(migrant).exclude(auction__status=AuctionStatus.SETTLED).exists()
+    joinable = open_to(migrant).exclude(registrations__beneficiary=migrant).exists()
+    if not (waiting or joinable):
+        return []
+    return [Task(_("Auctions"), TO_DO if joinable else STARTED, "", reverse("web:auctions"))]
 
 
 def offer_actions(person: User, agreement: Agreement) -> set[str]:

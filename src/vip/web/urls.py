@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 
 from vip.web import (
+    auctions,
     authority_queues,
     community,
     conversations,
@@ -54,6 +55,11 @@ urlpatterns: list[URLPattern] = [
     path("migrant/", migrant.dashboard, name="migrant"),
     path("migrant/profile/", migrant.profile, name="profile"),
     path("migrant/opportunities/", migrant.opportunities, name="opportunities"),
+    path("migrant/auctions/", auctions.auctions, name="auctions"),
+    path("migrant/auctions/<slug:code>/", auctions.auction, name="auction"),
+    path("migrant/auctions/<slug:code>/register/", auctions.register, name="auction_register"),
+    path("migrant/auctions/<slug:code>/bid/", auctions.bid, name="auction_bid"),
+    path("auctions/<slug:code>/results", auctions.results, name="auction_results"),
     path("migrant/money/", migrant_visa.money, name="migrant_money"),
     path("migrant/visas/<int:visa_id>/", migrant_visa.visa, name="migrant_visa"),
     path(

@@ -1,0 +1,106 @@
+"""The auction's forms: a migrant's registration (his identity document) and his sealed bid, the
+authority's terms of a new auction. Shape only: the auction services decide, and their refusals
+come back onto these forms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from babel import numbers as babel_numbers
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from vip.money import MINOR_UNITS, Money
+from vip.web.forms import minor
+from vip.web.templatetags.vip_format import country_choices, locale
+
+# One separator followed by one or two digits is a decimal point in any language (a group of
+# thousands has three): "5000.50" is five thousand in Spanish too, never 500,050.
+PLAIN = re.compile(r"^\d+(?:[.,]\d{1,2})?$")
+NOT_PART_OF_A_NUMBER = re.compile("[^\\d.,'\u2019\\-]")
+
+
+def ascii_digits(text: str) -> str:
+    """Devanagari's 5,000.50 (or any script's digits) -> 5,000.50: the digits people type in
+    their script, read as digits."""
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """What a person types as an amount, in his language's way of writing numbers (a currency
+    sign or spaces around it are left aside); None when it is no number."""
+    cleaned = NOT_PART_OF_A_NUMBER.sub("", ascii_digits(text))
+    if not cleaned:
+        return None
+    if PLAIN.match(cleaned):
+        return Decimal(cleaned.replace(",", "."))
+    try:
+        return babel_numbers.parse_decimal(cleaned, locale=locale(), strict=True)
+    except (babel_numbers.NumberFormatError, InvalidOperation):
+        return None
+
+
+class AmountField(forms.CharField):
+    """An amount of money in one currency, as its minor units (an integer)."""
+
+    def __init__(self, *, currency: str, **kwargs: Any) -> None:
+        self.currency = currency
+        kwargs.setdefault("help_text", _("In %(currency)s.") % {"currency": currency})
+        super().__init__(max_length=32, **kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+
+    def clean(self, value: Any) -> int:
+        text = super().clean(value)
+        amount = parse_amount(text)
+        digits = MINOR_UNITS[self.currency]
+        if amount is None or amount <= 0:
+            raise forms.ValidationError(
+                _("Enter an amount like %(example)s.")
+                % {"example": babel_numbers.format_decimal(Decimal("5000"), locale=locale())},
+                code="invalid",
+            )
+        if amount != amount.quantize(Decimal(1).scaleb(-digits)):
+            raise forms.ValidationError(
+                _("An amount in %(currency)s has at most %(digits)s decimals.")
+                % {"currency": self.currency, "digits": digits},
+                code="invalid",
+            )
+        return minor(amount, self.currency)
+
+
+class RegistrationForm(forms.Form):
+    """His identity document: the registration counts people, not filings, by it."""
+
+    document_country = forms.ChoiceField(label=_("Country that issued your passport"))
+    document_number = forms.CharField(
+        label=_("Passport number"),
+        max_length=64,
+        help_text=_("As printed in your passport; spaces and dashes do not matter."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        countries = self.fields["document_country"]
+        assert isinstance(countries, forms.ChoiceField)
+        countries.choices = [("", _("Choose a country")), *country_choices()]
+
+
+class BidForm(forms.Form):
+    def __init__(self, *args: Any, currency: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.currency = currency
+        self.fields["amount"] = AmountField(
+            currency=currency,
+            label=_("What you offer for each year of the visa"),
+            help_text=_(
+                "In %(currency)s, for one year. Offer what a year of the visa is truly worth to"
+                " you: every winner pays the same price, set by the bids of others."
+            )
+            % {"currency": currency},
+        )
+
+    def money(self) -> Money:
+        return Money(self.cleaned_data["amount"], self.currency)
