@@ -77,6 +77,12 @@ vendor:
 messages: $(STAMP)
 	cd src/vip && ../../$(BIN)/python -m django makemessages --settings=vip.settings -l es -l ne \
 	  -e html,txt,py --ignore 'web/static/*' --ignore 'web/assets/*' --no-location --no-obsolete
+	# One layout for the catalogues (Babel's, 100 columns) and a fixed header date, so two
+	# branches' new strings merge without a conflict.
+	for po in src/vip/locale/*/LC_MESSAGES/django.po; do $(BIN)/python -c "import sys, datetime; \
+	  from babel.messages.pofile import read_po, write_po; catalog = read_po(open(sys.argv[1], 'rb')); \
+	  catalog.creation_date = datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC); \
+	  write_po(open(sys.argv[1], 'wb'), catalog, width=100, no_location=True)" $$po; done
 	$(BIN)/pybabel compile -d src/vip/locale -D django --statistics
 
 clean:

@@ -13,13 +13,20 @@ Pair = tuple[int, MigrantRecord, SponsorRecord]  # the id to report, and the pai
 
 
 def _best(
-    pairs: Iterable[Pair], on: date, k: int, blocks: Blocks, safeguards: Safeguards
+    pairs: Iterable[Pair],
+    on: date,
+    k: int,
+    blocks: Blocks,
+    safeguards: Safeguards,
+    *,
+    by_migrant: bool = False,
 ) -> list[tuple[int, int]]:
     """(id, points) of the k best pairs allowed to meet, best first, lower id first among equals."""
     scored = [
         (result, pair_score(m, r))
         for result, m, r in pairs
-        if may_meet(m, r, on, safeguards) and not blocks.blocked(r.sponsor_id, m.id)
+        if may_meet(m, r, on, safeguards, by_migrant=by_migrant)
+        and not blocks.blocked(r.sponsor_id, m.id)
     ]
     return sorted(scored, key=lambda pair: (-pair[1], pair[0]))[:k]
 
@@ -43,4 +50,4 @@ def opportunities(
     blocks: Blocks,
     safeguards: Safeguards,
 ) -> list[tuple[int, int]]:
-    return _best(((r.id, migrant, r) for r in requests), on, k, blocks, safeguards)
+    return _best(((r.id, migrant, r) for r in requests), on, k, blocks, safeguards, by_migrant=True)

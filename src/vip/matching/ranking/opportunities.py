@@ -163,8 +163,9 @@ def opportunities(
     blocks: Blocks | None = None,
     safeguards: Safeguards = DEFAULT_SAFEGUARDS,
 ) -> list[Ranked]:
-    """The k open requests that fit the migrant best, best first (ties: lower id), with reasons."""
-    if not migrant.verified or migrant.holds_visa or migrant.signed_agreement:
+    """The k open requests that fit the migrant best, best first (ties: lower id), with reasons.
+    A visa holder finds them too: moving to one of them is a transfer (rule 7)."""
+    if not migrant.verified or migrant.signed_agreement:
         return []
     if k < 1 or len(index) == 0:
         return []

@@ -53,13 +53,20 @@ def meets_request(migrant: MigrantRecord, request: SponsorRecord, on: date) -> b
 
 
 def may_meet(
-    migrant: MigrantRecord, request: SponsorRecord, on: date, safeguards: Safeguards
+    migrant: MigrantRecord,
+    request: SponsorRecord,
+    on: date,
+    safeguards: Safeguards,
+    *,
+    by_migrant: bool = False,
 ) -> bool:
-    """Every hard criterion of both sides, the community's and the program's (blocks aside)."""
+    """Every hard criterion of both sides, the community's and the program's (blocks aside). A
+    migrant who holds a visa is listed to no sponsor, but finds another himself when he searches
+    (`by_migrant`): he may move to a new sponsor while his visa stays active (rule 7)."""
     return (
         request.open
         and request.sectors_allowed()
-        and not migrant.holds_visa
+        and (by_migrant or not migrant.holds_visa)
         and not migrant.signed_agreement
         and migrant.verified
         and request.jurisdiction in migrant.jurisdictions
