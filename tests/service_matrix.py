@@ -24,6 +24,7 @@ from vip.auctions import services as auctions
 from vip.calendar import add_months
 from vip.clock import now, today
 from vip.communities import services as communities
+from vip.ledger import services as ledger
 from vip.matching import services as matching
 from vip.matching.services import RequestCriteria
 from vip.messaging import services as messaging
@@ -126,6 +127,8 @@ UNCHECKED: dict[str, str] = {
     "ledger.check_balanced": "a check of legs, no caller",
     "ledger.post": "inside its caller's transaction, which checked",
     "ledger.transfer": "inside its caller's transaction, which checked",
+    "ledger.dividend_account": "inside its caller's transaction, which checked",
+    "ledger.dividend_costs_account": "inside its caller's transaction, which checked",
     "privacy.export": "a person's own data, to himself: nobody else's is read",
     "privacy.pseudonymise_expired": "the daily job: no caller but the system",
     "privacy.pseudonymise": "inside the daily job's transaction",
@@ -217,6 +220,17 @@ def in_their_conversation(act: Callable[..., object]) -> Row:
 
 
 MATRIX: dict[str, Row] = {
+    "ledger.pay_social_dividend": Row(
+        call=lambda w, u: ledger.pay_social_dividend(
+            actor=u,
+            jurisdiction="US",
+            source=ledger.program_account("auction:US-NONE:revenue", "USD"),
+            revenue=usd(100_00),
+            key="auction:US-NONE",
+        ),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    ),
     "auctions.create_auction": Row(
         call=lambda w, u: auctions.create_auction(authority=u, terms=terms()),
         allowed=frozenset({"authority"}),

@@ -1,6 +1,7 @@
 """The life of an auction, end to end through its services: registration (one person twice,
 an agency's client), sealed bids, the clearing at one price with the committed seed, a winner
-who does not pay and the next bidder who does, the settlement, the books."""
+who does not pay and the next bidder who does, the settlement and its social dividend, the
+books."""
 
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from vip.audit.models import Action, AuditEvent
 from vip.clock import now
 from vip.errors import Conflict, DomainError, Forbidden
 from vip.ledger.models import Leg
-from vip.ledger.selectors import check_books
+from vip.ledger.selectors import balances, check_books
 from vip.people.models import User
 
 from tests.auctions.life import HOUR, elapse, in_registration, terms, usd
 from tests.cast import migrant
+from tests.ledger.dividend import resident
 
 pytestmark = pytest.mark.database
 
@@ -36,6 +38,7 @@ def register(person: User, code: str, document: str) -> Registration:
 
 def test_an_auction_lives_from_scheduled_to_settled(story: dict[str, User]) -> None:
     authority = story["authority"]
+    resident(story["anthony"], story["carol"])  # the citizens the dividend is paid to
     auction = in_registration(authority)
     code = auction.code
     bishal = story["bishal"]
@@ -131,8 +134,16 @@ def test_an_auction_lives_from_scheduled_to_settled(story: dict[str, User]) -> N
     with pytest.raises(Conflict):
         services.settle(actor=authority, code=code)
 
-    seat = 3000_00 * 2  # two visa-years at the uniform price
-    assert balance(f"auction:{code}:revenue") == 2 * seat
+    # Two seats of two visa-years at 3,000.00: 12,000.00 of revenue, less 2% of costs, to the
+    # two citizens resident for a year: 5,880.00 each.
+    dividend = selectors.dividend_of(settled)
+    assert dividend is not None
+    assert (dividend.per_citizen, dividend.citizens) == (usd(5880_00), 2)
+    assert (dividend.costs, dividend.remainder) == (usd(240_00), usd(0))
+    assert balances(story["anthony"]) == balances(story["carol"]) == {"USD": 5880_00}
+    assert balance(f"auction:{code}:revenue") == 0
+    assert balance("dividend:US:costs") == 240_00
+    assert AuditEvent.objects.filter(action=Action.DIVIDEND_PAID).count() == 1
     assert balance(f"auction:{code}:forfeits") == auction.deposit
     assert balance(f"auction:{code}:deposits") == 0
     assert balance(f"auction:{code}:fees") == 5 * auction.registration_fee

@@ -12,6 +12,8 @@ from vip.auctions.clearing import seed_commitment
 from vip.auctions.models import Auction, AuctionStatus, Registration, SeatStatus
 from vip.audit.models import Action, AuditEvent, Subject
 from vip.errors import Conflict, NotFound
+from vip.ledger import selectors as ledger
+from vip.ledger.models import DividendPayout
 from vip.money import Money
 from vip.people.models import Role, User, VerificationKind
 from vip.people.selectors import is_verified
@@ -119,6 +121,37 @@ def revenue_of(auction: Auction) -> Money:
     if auction.price is None:
         return Money(0, auction.currency)
     return rules.seat_price(auction.price, auction.term_months, auction.currency).times(paid)
+
+
+def dividend_key(code: str) -> str:
+    """The key of an auction's social dividend: one payout per auction."""
+    return f"auction:{code}"
+
+
+@dataclass(frozen=True)
+class Dividend:
+    """The public figures of an auction's social dividend (nobody's name in them)."""
+
+    per_citizen: Money
+    citizens: int
+    paid_out: Money
+    costs: Money
+    remainder: Money  # stays in the program's account, for the next payout
+
+
+def dividend_of(auction: Auction) -> Dividend | None:
+    """What the settlement of the auction paid each citizen; None before it settles."""
+    found: DividendPayout | None = ledger.payout(dividend_key(auction.code))
+    if found is None:
+        return None
+    currency = found.currency
+    return Dividend(
+        per_citizen=Money(found.share, currency),
+        citizens=found.citizens,
+        paid_out=Money(found.share * found.citizens, currency),
+        costs=Money(found.costs, currency),
+        remainder=Money(found.remainder, currency),
+    )
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from vip.auctions.models import (
 )
 from vip.auctions.selectors import (
     auction_by_code,
+    dividend_key,
     identity_verified,
     may_bid,
     may_read_bid,
@@ -43,7 +44,7 @@ from vip.clock import now
 from vip.communities.models import Jurisdiction
 from vip.errors import Conflict, Forbidden, Invalid, NotFound, either, role_required
 from vip.ledger import services as ledger
-from vip.ledger.models import Account, TransactionKind
+from vip.ledger.models import Account, DividendPayout, TransactionKind
 from vip.money import Money
 from vip.people.models import Role, User
 from vip.policy.parameters import parameters
@@ -623,9 +624,19 @@ def settle(*, actor: User | None, code: str) -> Auction:
     return auction
 
 
-def pay_dividend(auction: Auction, revenue: Money, actor: User | None) -> None:
-    """The call point of the social dividend: the revenue, less the costs the parameters name,
-    in equal shares to every eligible citizen (vip.ledger's bulk posting, not built here yet)."""
+def pay_dividend(auction: Auction, revenue: Money, actor: User | None) -> DividendPayout:
+    """The social dividend of a settled auction: its revenue, taken from its revenue account,
+    less the costs the parameters name, in equal shares to every citizen eligible on the day it
+    settles (vip.ledger, in bulk); once per auction (the payout's key is its code)."""
+    assert auction.settled_at is not None
+    return ledger.pay_social_dividend(
+        actor=actor,
+        jurisdiction=auction.jurisdiction_id,
+        source=_account(auction, "revenue"),
+        revenue=revenue,
+        key=dividend_key(auction.code),
+        day=auction.settled_at.date(),
+    )
 
 
 # --- the daily job -----------------------------------------------------------------------------

@@ -19,6 +19,13 @@ CREATE OR REPLACE FUNCTION vip_refuse_change() RETURNS trigger AS $$
 BEGIN
   RAISE EXCEPTION 'append-only table %: % refused', TG_TABLE_NAME, TG_OP;
 END $$ LANGUAGE plpgsql;
+CREATE TABLE IF NOT EXISTS ledger_zero_sum_pending (transaction_id bigint PRIMARY KEY);
+CREATE OR REPLACE FUNCTION vip_ledger_zero_sum_queue() RETURNS trigger AS $$
+BEGIN
+  INSERT INTO ledger_zero_sum_pending (transaction_id)
+    SELECT DISTINCT transaction_id FROM added ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$ LANGUAGE plpgsql;
 CREATE OR REPLACE FUNCTION vip_ledger_zero_sum() RETURNS trigger AS $$
 DECLARE unbalanced record;
 BEGIN
@@ -28,6 +35,7 @@ BEGIN
     RAISE EXCEPTION 'ledger transaction % does not sum to zero in % (%)',
       NEW.transaction_id, unbalanced.currency, unbalanced.total;
   END IF;
+  DELETE FROM ledger_zero_sum_pending WHERE transaction_id = NEW.transaction_id;
   RETURN NULL;
 END $$ LANGUAGE plpgsql;
 """
@@ -50,9 +58,17 @@ def _sqlite_guards(table: str) -> list[str]:
     ]
 
 
+# Checked once per ledger transaction, at commit, however many legs it has (a social dividend
+# has millions, inserted by one statement): each statement that inserts legs queues the ids of
+# their transactions (once each) into ledger_zero_sum_pending, and a deferred constraint trigger
+# on that queue sums each queued transaction's legs at commit. A per-leg trigger would sum the
+# whole transaction once per leg: n^2 for n legs.
 ZERO_SUM = [
     "DROP TRIGGER IF EXISTS ledger_zero_sum ON ledger_leg",
-    "CREATE CONSTRAINT TRIGGER ledger_zero_sum AFTER INSERT ON ledger_leg "
+    "CREATE TRIGGER ledger_zero_sum AFTER INSERT ON ledger_leg REFERENCING NEW TABLE AS added "
+    "FOR EACH STATEMENT EXECUTE FUNCTION vip_ledger_zero_sum_queue()",
+    "DROP TRIGGER IF EXISTS ledger_zero_sum_at_commit ON ledger_zero_sum_pending",
+    "CREATE CONSTRAINT TRIGGER ledger_zero_sum_at_commit AFTER INSERT ON ledger_zero_sum_pending "
     "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION vip_ledger_zero_sum()",
 ]
 

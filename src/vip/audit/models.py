@@ -34,6 +34,7 @@ class Action(models.TextChoices):
     CONVERSATION_REPORTED = "conversation.reported"
     DELEGATION_CREATED = "delegation.created"
     DELEGATION_REVOKED = "delegation.revoked"
+    DIVIDEND_PAID = "dividend.paid"
     DEPORTATION_EFFECTIVE = "deportation.effective"
     DEPORTATION_EXECUTED = "deportation.executed"
     DEPORTATION_ORDERED = "deportation.ordered"
@@ -86,6 +87,7 @@ class Subject(models.TextChoices):
     COMMUNITY = "community"
     COMPLAINT = "complaint"
     CONVERSATION = "conversation"
+    DIVIDEND_PAYOUT = "dividend_payout"
     FINE = "fine"
     LOGIN = "login"  # a login for an e-mail with no account: its digest
     MATCH_ROUND = "match_round"

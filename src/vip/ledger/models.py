@@ -37,6 +37,7 @@ class TransactionKind(models.TextChoices):
     AUCTION_PAYMENT = "auction_payment"  # a winner's price, paid in (the deposit counts)
     AUCTION_REFUND = "auction_refund"  # a deposit (or a refused winner's payment) paid back
     AUCTION_FORFEIT = "auction_forfeit"  # a winner who did not pay: his deposit is kept
+    SOCIAL_DIVIDEND = "social_dividend"  # an auction's revenue, less costs, to every citizen
 
 
 class Transaction(models.Model):
@@ -56,3 +57,42 @@ class Leg(models.Model):
 
     class Meta:
         constraints = [models.CheckConstraint(condition=~models.Q(amount=0), name="leg_not_zero")]
+
+
+class DividendPayout(models.Model):
+    """One payout of the social dividend: the revenue of a source (a settled auction), less the
+    costs the parameters name, in equal shares to every eligible citizen of the jurisdiction.
+    Its key is unique, so the same revenue is never paid twice; what cannot be shared in whole
+    minor units (the remainder) stays in the program's account for the next payout."""
+
+    key = models.CharField(max_length=64, unique=True)  # e.g. "auction:US-2027-1"
+    jurisdiction = models.ForeignKey(
+        "communities.Jurisdiction", on_delete=models.PROTECT, related_name="dividends"
+    )
+    source = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="+")
+    currency = models.CharField(max_length=3)
+    day = models.DateField()  # the day eligibility and the parameters are taken on
+    revenue = models.BigIntegerField()  # minor units, taken from the source
+    costs = models.BigIntegerField()  # dividend.cost_share of the revenue
+    carried = models.BigIntegerField()  # the remainder of earlier payouts, shared again now
+    share = models.BigIntegerField()  # per citizen, minor units
+    citizens = models.PositiveIntegerField()
+    remainder = models.BigIntegerField()  # (revenue - costs + carried) - share x citizens
+    transaction = models.OneToOneField(
+        Transaction, null=True, blank=True, on_delete=models.PROTECT, related_name="dividend"
+    )
+    paid_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    paid_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(share__gte=0) & models.Q(remainder__gte=0),
+                name="dividend_share_and_remainder",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.key

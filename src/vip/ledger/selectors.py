@@ -1,13 +1,17 @@
-"""Reading the books: balances, a person's entries, and the proof that they balance."""
+"""Reading the books: balances, a person's entries, the proof that they balance, and who is
+owed a share of the social dividend."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Sum
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 
-from vip.ledger.models import Leg, Transaction
-from vip.people.models import User
+from vip.calendar import add_months, years_before
+from vip.ledger.models import DividendPayout, Leg, Transaction
+from vip.people.models import Role, User, Verification, VerificationKind, VerificationResult
+from vip.policy.parameters import parameters
 
 
 def balances(person: User) -> dict[str, int]:
@@ -56,3 +60,52 @@ def check_books() -> BooksReport:
         unbalanced=sorted(set(unbalanced) | set(lonely)),
         total_by_currency={row["currency"]: int(row["total"]) for row in totals},
     )
+
+
+def may_pay_dividend(user: User | None) -> bool:
+    """The authority pays the social dividend (settling an auction); so does the daily job."""
+    return user is None or user.role == Role.AUTHORITY
+
+
+def _latest(kind: VerificationKind, before: dt.datetime) -> Subquery:
+    """The result of a person's latest verification of this kind made before `before`."""
+    return Subquery(
+        Verification.objects.filter(person=OuterRef("pk"), kind=kind, verified_at__lt=before)
+        .order_by("-verified_at", "-id")
+        .values("result")[:1]
+    )
+
+
+def eligible_citizens(jurisdiction: str, day: dt.date) -> QuerySet[User]:
+    """Who is owed a share of the jurisdiction's social dividend on `day`: every active
+    citizen of it (his citizenship and identity verified, the latest verification of each kind
+    deciding), `dividend.min_age` years old, resident there (his country of residence) for
+    `dividend.min_residence_months`. The platform records no date a residence began: the day
+    his account was opened stands for it (so nobody counts as resident before the platform knew
+    of him). One set-based query, for millions: the payout inserts its legs from it."""
+    params = parameters(jurisdiction, day)
+    code = params.jurisdiction.code
+    end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+    resident_by = add_months(day, -int(params["dividend.min_residence_months"]))
+    return (
+        User.objects.filter(
+            is_active=True,
+            pseudonymised_on=None,
+            citizenship=code,
+            country=code,
+            birth_date__lte=years_before(day, int(params["dividend.min_age"])),
+            date_joined__lt=dt.datetime.combine(
+                resident_by + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC
+            ),
+        )
+        .annotate(
+            identity=_latest(VerificationKind.IDENTITY, end_of_day),
+            citizen=_latest(VerificationKind.CITIZENSHIP, end_of_day),
+        )
+        .filter(identity=VerificationResult.CLEAR, citizen=VerificationResult.CLEAR)
+    )
+
+
+def payout(key: str) -> DividendPayout | None:
+    """A payout of the social dividend by its key (e.g. `auction:CODE`): public figures."""
+    return DividendPayout.objects.filter(key=key).first()

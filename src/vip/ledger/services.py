@@ -1,20 +1,30 @@
-"""Posting to the books: one balanced transaction per call, inside the caller's transaction."""
+"""Posting to the books: one balanced transaction per call, inside the caller's transaction;
+and the social dividend, posted to every eligible citizen at once (set-based SQL)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Sum
 
 from vip.audit import services as audit
 from vip.audit.models import Action, Subject
-from vip.clock import now
-from vip.ledger.models import Account, Leg, Transaction, TransactionKind
+from vip.clock import now, today
+from vip.communities.models import Jurisdiction
+from vip.errors import Conflict, Invalid, NotFound, role_required
+from vip.ledger.models import Account, DividendPayout, Leg, Transaction, TransactionKind
+from vip.ledger.selectors import eligible_citizens, may_pay_dividend
 from vip.money import Money
-from vip.people.models import User
+from vip.people.models import Role, User
+from vip.policy.parameters import parameters
 
 FINES = "program:fines"
 EXTERNAL = "program:external"  # money crossing the books' boundary (payments made outside)
+# The citizens of one payout, listed once so that the count, the accounts and the legs agree
+# (a verification committed in the middle of the payout cannot change one and not the others).
+CITIZENS = "vip_dividend_citizens"
 
 
 def person_account(person: User, currency: str) -> Account:
@@ -79,3 +89,154 @@ def transfer(
 ) -> Transaction:
     """The debtor owes the creditor `money`: the debtor's balance falls, the creditor's rises."""
     return post(kind, memo, [(debtor, -money), (creditor, money)], visa_id, actor)
+
+
+def dividend_account(jurisdiction: str, currency: str) -> Account:
+    """The program's account of a jurisdiction's dividend: the remainders wait here."""
+    return program_account(f"dividend:{jurisdiction}", currency)
+
+
+def dividend_costs_account(jurisdiction: str, currency: str) -> Account:
+    return program_account(f"dividend:{jurisdiction}:costs", currency)
+
+
+def _list_citizens(jurisdiction: str, day: dt.date) -> int:
+    """Write the eligible citizens' ids into a scratch table of this transaction; how many."""
+    query = eligible_citizens(jurisdiction, day).values("pk").query
+    sql, params = query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {CITIZENS}")
+        cursor.execute(f"CREATE TEMPORARY TABLE {CITIZENS} (holder_id bigint NOT NULL)")
+        cursor.execute(f"INSERT INTO {CITIZENS} (holder_id) {sql}", params)
+        count = cursor.rowcount
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {CITIZENS}")  # temporary tables get no autovacuum
+    return int(count)
+
+
+def _credit_each(entry: Transaction, share: Money, count: int) -> None:
+    """One leg of `share` per listed citizen, to his account (opened if need be): two
+    INSERT ... SELECT, not one object per person. The database's zero-sum check runs once for
+    the transaction, at commit (a deferred trigger on PostgreSQL, audit/guards.py)."""
+    accounts, legs = Account._meta.db_table, Leg._meta.db_table
+    code = "'person:' || CAST(c.holder_id AS TEXT)"
+    with connection.cursor() as cursor:
+        # `WHERE true`: SQLite needs it to read ON CONFLICT as the upsert's, not the join's.
+        cursor.execute(
+            f"INSERT INTO {accounts} (code, holder_id, currency) "
+            f"SELECT {code}, c.holder_id, %s FROM {CITIZENS} c WHERE true "
+            "ON CONFLICT (code, currency) DO NOTHING",
+            [share.currency],
+        )
+        cursor.execute(
+            f"INSERT INTO {legs} (transaction_id, account_id, amount, currency) "
+            f"SELECT %s, a.id, %s, %s FROM {CITIZENS} c "
+            f"JOIN {accounts} a ON a.code = {code} AND a.currency = %s",
+            [entry.pk, share.amount, share.currency, share.currency],
+        )
+        posted = cursor.rowcount
+    if posted != count:
+        raise RuntimeError(f"{posted} dividend legs for {count} citizens")
+
+
+@transaction.atomic
+def pay_social_dividend(
+    *,
+    actor: User | None,
+    jurisdiction: str,
+    source: Account,
+    revenue: Money,
+    key: str,
+    day: dt.date | None = None,
+) -> DividendPayout:
+    """Pay `revenue`, taken from `source`, less `dividend.cost_share` of it, in equal shares of
+    whole minor units to every citizen eligible on `day` (ledger.selectors.eligible_citizens),
+    with what earlier payouts left over; the remainder stays in the program's account for the
+    next payout. Once per key: the same revenue is never paid twice. One balanced transaction,
+    inside the caller's (settling an auction) or its own; one audit event with the totals."""
+    if not may_pay_dividend(actor):
+        raise role_required(Role.AUTHORITY)
+    found = Jurisdiction.objects.filter(code=jurisdiction).first()
+    if found is None:
+        raise NotFound("JURISDICTION_UNKNOWN", f"no jurisdiction {jurisdiction!r}")
+    currency = found.currency
+    if revenue.amount < 0 or {revenue.currency, source.currency} != {currency}:
+        raise Invalid(
+            "DIVIDEND_INVALID",
+            f"the revenue is a {currency} amount, not negative, from a {currency} account",
+        )
+    day = day or today()
+    share_of_costs = parameters(jurisdiction, day).fraction("dividend.cost_share")
+    program = dividend_account(jurisdiction, currency)
+    # Payouts of a jurisdiction take turns on its account's row, so a remainder is carried once.
+    Account.objects.select_for_update().filter(pk=program.pk).get()
+    if DividendPayout.objects.filter(key=key).exists():
+        raise Conflict("DIVIDEND_ALREADY_PAID", f"the dividend of {key} is paid already")
+    carried = Money(int(program.legs.aggregate(total=Sum("amount"))["total"] or 0), currency)
+    costs = revenue.times(share_of_costs)
+    pool = revenue - costs + carried
+    count = _list_citizens(jurisdiction, day)
+    share = Money(pool.amount // count if count else 0, currency)
+    paid_out = share.times(count)
+    remainder = pool - paid_out
+    legs = [
+        (source, -revenue),
+        (dividend_costs_account(jurisdiction, currency), costs),
+        (program, revenue - costs - paid_out),
+    ]
+    legs = [(account, money) for account, money in legs if money.amount]
+    entry = None
+    if legs or paid_out.amount:
+        if sum(m.amount for _, m in legs) + paid_out.amount:  # the zero-sum rule, in code
+            raise ValueError("unbalanced dividend")
+        entry = Transaction.objects.create(
+            kind=TransactionKind.SOCIAL_DIVIDEND, memo=f"social dividend, {key}", at=now()
+        )
+        Leg.objects.bulk_create(
+            Leg(transaction=entry, account=a, amount=m.amount, currency=m.currency) for a, m in legs
+        )
+        if paid_out.amount:
+            _credit_each(entry, share, count)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {CITIZENS}")
+    payout = DividendPayout(
+        key=key,
+        jurisdiction=found,
+        source=source,
+        currency=currency,
+        day=day,
+        revenue=revenue.amount,
+        costs=costs.amount,
+        carried=carried.amount,
+        share=share.amount,
+        citizens=count,
+        remainder=remainder.amount,
+        transaction=entry,
+        paid_by=actor,
+        paid_at=now(),
+    )
+    try:
+        with transaction.atomic():
+            payout.save()
+    except IntegrityError:
+        raise Conflict("DIVIDEND_ALREADY_PAID", f"the dividend of {key} is paid already") from None
+    audit.record(
+        actor=actor,
+        action=Action.DIVIDEND_PAID,
+        object_type=Subject.DIVIDEND_PAYOUT,
+        object_id=payout.pk,
+        data={
+            "key": key,
+            "transaction": entry.pk if entry else None,
+            "currency": currency,
+            "revenue": revenue.amount,
+            "costs": costs.amount,
+            "carried": carried.amount,
+            "citizens": count,
+            "share": share.amount,
+            "paid_out": paid_out.amount,
+            "remainder": remainder.amount,
+            "legs": [[a.code, m.amount] for a, m in legs],
+        },
+    )
+    return payout

@@ -46,6 +46,9 @@ REQUIRED = {
     "auction.deposit",
     "auction.agency_cap_share",
     "auction.payment_days",
+    "dividend.cost_share",
+    "dividend.min_age",
+    "dividend.min_residence_months",
 }
 
 

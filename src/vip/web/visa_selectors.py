@@ -73,6 +73,7 @@ ENTRY_KINDS: dict[str, Promise] = {
     TransactionKind.AUCTION_PAYMENT: _("Visa auction: price of the visa"),
     TransactionKind.AUCTION_REFUND: _("Visa auction: paid back"),
     TransactionKind.AUCTION_FORFEIT: _("Visa auction: deposit kept"),
+    TransactionKind.SOCIAL_DIVIDEND: _("Social dividend"),
 }
 CATEGORIES: dict[str, Promise] = {
     ComplaintCategory.SAFETY: _("Safety"),
