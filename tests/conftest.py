@@ -20,6 +20,8 @@ os.environ.setdefault("VIP_SECRET_KEY", secrets.token_urlsafe(50))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vip.settings")
 # Notices' e-mails are sent at once, in the test's own process (no worker to run).
 os.environ.setdefault("VIP_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+# Verification documents are kept in memory: no test writes into var/.
+os.environ.setdefault("VIP_DOCUMENTS_STORAGE", "django.core.files.storage.InMemoryStorage")
 django.setup()  # as pytest-django would have, before any other conftest imports a model
 
 

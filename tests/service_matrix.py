@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import ModuleType
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 import vip
 from vip.agreements import services as agreements
 from vip.auctions import services as auctions
@@ -29,7 +31,7 @@ from vip.matching import services as matching
 from vip.matching.services import RequestCriteria
 from vip.messaging import services as messaging
 from vip.people import services as people
-from vip.people.models import User
+from vip.people.models import User, VerificationKind, VerificationRequest
 from vip.visas import services as visas
 from vip.web import services as portal
 
@@ -44,6 +46,21 @@ def services_modules() -> list[ModuleType]:
     apps = [info.name for info in pkgutil.iter_modules(vip.__path__) if info.ispkg]
     names = [f"vip.{app}.services" for app in apps]
     return [importlib.import_module(n) for n in names if importlib.util.find_spec(n) is not None]
+
+
+def a_pdf() -> SimpleUploadedFile:
+    return SimpleUploadedFile("document.pdf", b"%PDF-1.7\n%%EOF\n")
+
+
+def a_flagged_request_of(person: User) -> VerificationRequest:
+    """His identity request with a document, whose number another account's request has."""
+    other = next(u for u in User.objects.exclude(pk=person.pk).filter(role=person.role))
+    people.ask_verification(
+        person=other, kind=VerificationKind.IDENTITY, upload=a_pdf(), document_number="N1"
+    )
+    return people.ask_verification(
+        person=person, kind=VerificationKind.IDENTITY, upload=a_pdf(), document_number="N1"
+    )
 
 
 Call = Callable[[World, User], object]
@@ -305,6 +322,30 @@ MATRIX: dict[str, Row] = {
         allowed=frozenset({"bishal", "authority"}),
         code="PERSON_NOT_FOUND",
         hidden="PERSON_NOT_FOUND",
+    ),
+    "people.ask_verification": Row(
+        call=lambda w, u: people.ask_verification(
+            person=u, kind=VerificationKind.HEALTH, upload=a_pdf()
+        ),
+        allowed=SPONSORS | MIGRANTS,
+        code="VERIFICATION_NOT_FOR_STAFF",
+    ),
+    "people.decide_flag": Row(
+        call=lambda w, u: people.decide_flag(
+            authority=u, request_id=a_flagged_request_of(w.people["bishal"]).pk, upheld=False
+        ),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+        hidden="VERIFICATION_REQUEST_NOT_FOUND",
+        sees=frozenset({"bishal"}),
+    ),
+    "people.read_document": Row(
+        call=lambda w, u: people.read_document(
+            reader=u, document_id=a_flagged_request_of(w.people["bishal"]).documents.get().pk
+        ),
+        allowed=frozenset({"bishal", "authority"}),
+        code="DOCUMENT_NOT_FOUND",
+        hidden="DOCUMENT_NOT_FOUND",
     ),
     "people.revoke_token": Row(
         call=lambda w, u: people.revoke_token(user=u, token_id=a_new_token_of(w.people["anthony"])),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -132,6 +133,29 @@ USE_I18N = True
 USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+
+# Verification documents go through Django's storage API: files under var/documents in the demo,
+# any backend by configuration (an S3-compatible store: VIP_DOCUMENTS_STORAGE names django-storages'
+# S3Storage, VIP_DOCUMENTS_STORAGE_OPTIONS its bucket and endpoint). Never served by URL: the
+# portal streams a file after its check (web/verification.py).
+_documents_backend = os.environ.get(
+    "VIP_DOCUMENTS_STORAGE", "django.core.files.storage.FileSystemStorage"
+)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "documents": {
+        "BACKEND": _documents_backend,
+        "OPTIONS": json.loads(os.environ.get("VIP_DOCUMENTS_STORAGE_OPTIONS") or "{}")
+        or (
+            {"location": str(VAR_DIR / "documents")}
+            if _documents_backend.endswith("FileSystemStorage")
+            else {}
+        ),
+    },
+}
+# The largest verification document a person may upload (a scan or a photograph).
+VIP_DOCUMENT_MAX_BYTES = int(os.environ.get("VIP_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 
 # E-mail goes to the console in the demo; VIP_EMAIL_HOST sends it by SMTP.
 EMAIL_HOST = os.environ.get("VIP_EMAIL_HOST", "")

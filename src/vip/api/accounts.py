@@ -133,6 +133,7 @@ def verify(request: HttpRequest, person_id: int, body: VerificationIn) -> Status
         kind=body.kind,
         result=body.result,
         note=body.note,
+        country=body.country,
     )
     return Status(
         201,

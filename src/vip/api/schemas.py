@@ -282,6 +282,11 @@ class VerificationIn(Schema):
     kind: VerificationKind
     result: VerificationResult
     note: str = Field(default="", max_length=1000)
+    country: str = Field(
+        default="",
+        pattern=r"^([A-Z]{2})?$",
+        description="a clear citizenship's country (else the one the person's request claims)",
+    )
 
 
 class VerificationOut(Schema):

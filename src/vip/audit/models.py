@@ -72,7 +72,10 @@ class Action(models.TextChoices):
     TOKEN_ISSUED = "token.issued"
     TOKEN_REVOKED = "token.revoked"
     TOKENS_REVOKED = "tokens.revoked"
+    VERIFICATION_FLAG_DECIDED = "verification.flag_decided"
+    VERIFICATION_FLAGGED = "verification.flagged"
     VERIFICATION_RECORDED = "verification.recorded"
+    VERIFICATION_REQUESTED = "verification.requested"
     VERIFICATIONS_SEALED = "verifications.sealed"
     VISA_STATUS_CHANGED = "visa.status_changed"
 
@@ -95,6 +98,7 @@ class Subject(models.TextChoices):
     REQUEST = "request"
     TRANSACTION = "transaction"
     USER = "user"
+    VERIFICATION_REQUEST = "verification_request"
     VISA = "visa"
 
 

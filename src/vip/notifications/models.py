@@ -14,6 +14,7 @@ class Kind(models.TextChoices):
     VISA_STATUS_CHANGED = "visa_status_changed"  # decided, arrived, transferred, revoked ...
     FINE_LEVIED = "fine_levied"
     SUPPORT_DUE = "support_due"  # the sponsor owes it, the migrant receives it
+    VERIFICATION_DECIDED = "verification_decided"  # the authority recorded its result
 
 
 class Notification(models.Model):
@@ -21,7 +22,9 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="notifications"
     )
     kind = models.CharField(max_length=32, choices=Kind.choices)
-    about_id = models.BigIntegerField()  # the agreement, conversation, interview, visa or fine
+    about_id = (
+        models.BigIntegerField()
+    )  # the agreement, conversation, interview, visa, fine or request
     created_at = models.DateTimeField()
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)

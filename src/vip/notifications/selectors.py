@@ -20,6 +20,7 @@ WORDS: dict[Kind, Promise] = {
     Kind.VISA_STATUS_CHANGED: _("The visa has changed: see its timeline."),
     Kind.FINE_LEVIED: _("A fine is levied on you: see its reason and amount."),
     Kind.SUPPORT_DUE: _("Support is due while the worker looks for work."),
+    Kind.VERIFICATION_DECIDED: _("The immigration office has checked your documents."),
 }
 # The page each notice leads to: the sponsor's and the migrant's (a visa has one for each).
 PAGES: dict[Kind, tuple[str, str]] = {
@@ -30,8 +31,10 @@ PAGES: dict[Kind, tuple[str, str]] = {
     Kind.VISA_STATUS_CHANGED: ("web:visa", "web:migrant_visa"),
     Kind.FINE_LEVIED: ("web:money", "web:migrant_money"),  # only a sponsor is fined
     Kind.SUPPORT_DUE: ("web:visa", "web:migrant_visa"),
+    Kind.VERIFICATION_DECIDED: ("web:home", "web:home"),
 }
-OWN_PAGE = {Kind.FINE_LEVIED}  # his money page: no object in its address
+# His own page: no object in its address.
+OWN_PAGE = {Kind.FINE_LEVIED, Kind.VERIFICATION_DECIDED}
 
 
 @dataclass(frozen=True)

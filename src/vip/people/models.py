@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.files.storage import Storage, storages
 from django.db import models
 from django.db.models.functions import Lower
 
@@ -140,6 +141,87 @@ class Verification(models.Model):
 
     class Meta:
         ordering = ["-verified_at", "-id"]
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "pending"  # waiting for the authority
+    DECIDED = "decided"  # its verification is recorded (clear or not)
+
+
+class FlagState(models.TextChoices):
+    """One person, one account: a request matching another account is flagged until the
+    authority decides whether it is the same person."""
+
+    NONE = "none"
+    OPEN = "open"  # not cleared until decided
+    DISMISSED = "dismissed"  # another person: the request may be cleared
+    UPHELD = "upheld"  # the same person again: never cleared
+
+
+class MatchOn(models.TextChoices):
+    """What a request shares with another account."""
+
+    DOCUMENT_NUMBER = "document_number"
+    NAME_BIRTH_DATE_COUNTRY = "name_birth_date_country"
+
+
+def document_storage() -> Storage:
+    """STORAGES["documents"]: local files in the demo, an S3-compatible store by configuration.
+    Read at each use, so that a test or a deployment's settings decide."""
+    return storages["documents"]
+
+
+class VerificationRequest(models.Model):
+    """A person asks for one kind of verification and uploads its documents; the authority's
+    record_verification decides it."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verification_requests"
+    )
+    kind = models.CharField(max_length=16, choices=VerificationKind.choices)
+    status = models.CharField(
+        max_length=16, choices=RequestStatus.choices, default=RequestStatus.PENDING
+    )
+    created_at = models.DateTimeField()
+    # The identity document's number (the duplicate check compares it across accounts).
+    document_number = models.CharField(max_length=64, blank=True)
+    country = models.CharField(max_length=2, blank=True, help_text="claimed, for citizenship")
+    flag = models.CharField(max_length=16, choices=FlagState.choices, default=FlagState.NONE)
+    # The other accounts it matched: [{"person": id, "on": MatchOn}, ...]
+    matches = models.JSONField(default=list)
+    flag_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    flag_note = models.TextField(blank=True)
+    verification = models.OneToOneField(
+        Verification, null=True, blank=True, on_delete=models.PROTECT, related_name="request"
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "kind"],
+                condition=models.Q(status="pending"),
+                name="one_pending_request_per_kind",
+            )
+        ]
+
+
+class VerificationDocument(models.Model):
+    """An uploaded file: served to the person and the authority only, each read audited."""
+
+    request = models.ForeignKey(
+        VerificationRequest, on_delete=models.PROTECT, related_name="documents"
+    )
+    file = models.FileField(storage=document_storage, max_length=200)
+    content_type = models.CharField(max_length=32)  # sniffed from its first bytes, not claimed
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
 
 
 class ApiToken(models.Model):

@@ -19,10 +19,15 @@ from vip.people.models import (
     ApiToken,
     Block,
     Delegation,
+    FlagState,
+    MatchOn,
+    RequestStatus,
     Role,
     User,
     Verification,
+    VerificationDocument,
     VerificationKind,
+    VerificationRequest,
     VerificationResult,
 )
 
@@ -128,6 +133,90 @@ def may_state_profile(user: User) -> bool:
 
 def may_record_verification(user: User) -> bool:
     return user.role == Role.AUTHORITY
+
+
+def may_ask_verification(user: User) -> bool:
+    """Sponsors and migrants ask to be verified in the portal; staff are vetted by their office."""
+    return user.role in SELF_SERVICE_ROLES
+
+
+def may_decide_flag(user: User) -> bool:
+    """Whether two accounts are one person: the authority decides."""
+    return user.role == Role.AUTHORITY
+
+
+def may_be_cleared(request: VerificationRequest) -> bool:
+    """A request matching another account is cleared only once the authority has dismissed the
+    match (one person, one account)."""
+    return request.flag in (FlagState.NONE, FlagState.DISMISSED)
+
+
+def duplicates(person: User, document_number: str) -> list[dict[str, object]]:
+    """The other accounts this person's request matches: the same identity document number, or
+    the same name, birth date and country."""
+    found: list[dict[str, object]] = []
+    if document_number:
+        same_number = (
+            VerificationRequest.objects.filter(document_number=document_number)
+            .exclude(person=person)
+            .values_list("person_id", flat=True)
+        )
+        found += [
+            {"person": pk, "on": MatchOn.DOCUMENT_NUMBER.value} for pk in sorted(set(same_number))
+        ]
+    name = person.full_name.strip()
+    if name and person.birth_date and person.country:
+        same_person = (
+            User.objects.filter(
+                full_name__iexact=name, birth_date=person.birth_date, country=person.country
+            )
+            .exclude(pk=person.pk)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        found += [{"person": pk, "on": MatchOn.NAME_BIRTH_DATE_COUNTRY.value} for pk in same_person]
+    return found
+
+
+def requests_of(person: User) -> QuerySet[VerificationRequest]:
+    """His requests, the newest first, with their documents and results."""
+    return (
+        VerificationRequest.objects.filter(person=person)
+        .select_related("verification")
+        .prefetch_related("documents")
+        .order_by("-created_at", "-id")
+    )
+
+
+def pending_requests(authority: User) -> QuerySet[VerificationRequest]:
+    """The authority's queue: requests waiting for a result, the oldest first."""
+    if not may_record_verification(authority):
+        raise role_required(Role.AUTHORITY)
+    return (
+        VerificationRequest.objects.filter(status=RequestStatus.PENDING)
+        .select_related("person")
+        .order_by("created_at", "id")
+    )
+
+
+def visible_request(reader: User, request_id: int) -> VerificationRequest:
+    """A request, to its person and the authority: to anyone else it is not found."""
+    found = VerificationRequest.objects.select_related("person").filter(pk=request_id).first()
+    if found is None or not may_see_person(reader, found.person):
+        raise NotFound("VERIFICATION_REQUEST_NOT_FOUND", "no such verification request")
+    return found
+
+
+def visible_document(reader: User, document_id: int) -> VerificationDocument:
+    """A document, to the person who uploaded it and the authority: to anyone else not found."""
+    found = (
+        VerificationDocument.objects.select_related("request__person")
+        .filter(pk=document_id)
+        .first()
+    )
+    if found is None or not may_see_person(reader, found.request.person):
+        raise NotFound("DOCUMENT_NOT_FOUND", "no such document")
+    return found
 
 
 def may_import_people(user: User) -> bool:

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
@@ -21,29 +22,43 @@ from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Conflict, Forbidden, Invalid, NotFound, role_required
 from vip.matching import indexes
+from vip.notifications.models import Kind as NoticeKind
+from vip.notifications.services import notify
+from vip.people import rules
 from vip.people.models import (
     SENSITIVE_VERIFICATIONS,
     STAFF_ROLES,
     ApiToken,
     Block,
     Delegation,
+    FlagState,
     MigrantProfile,
+    RequestStatus,
     Role,
     SponsorProfile,
     User,
     Verification,
+    VerificationDocument,
     VerificationKind,
+    VerificationRequest,
     VerificationResult,
+    document_storage,
 )
 from vip.people.selectors import (
+    duplicates,
     live_tokens,
+    may_ask_verification,
     may_assign_household,
+    may_be_cleared,
     may_create_account,
+    may_decide_flag,
     may_delegate,
     may_import_people,
     may_record_verification,
     may_state_profile,
+    visible_document,
     visible_person,
+    visible_request,
 )
 from vip.policy.sectors import check_sectors
 
@@ -337,10 +352,33 @@ def record_verification(
     kind: VerificationKind,
     result: VerificationResult,
     note: str = "",
+    country: str = "",
 ) -> Verification:
+    """The authority's result; it decides the person's pending request of the kind, if any
+    (refused while the request is flagged as another account's), and tells him. A clear
+    citizenship records the country (the one given, else the one his request or his account
+    claims)."""
     person = visible_person(authority, person_id)  # 404 before 403: no hint that he exists
     if not may_record_verification(authority):
         raise role_required(Role.AUTHORITY)
+    if kind not in VerificationKind.values:
+        raise Invalid("VERIFICATION_KIND_UNKNOWN", f"unknown verification kind {kind!r}")
+    request = (
+        VerificationRequest.objects.select_for_update()
+        .filter(person=person, kind=kind, status=RequestStatus.PENDING)
+        .first()
+    )
+    if request is not None and result == VerificationResult.CLEAR and not may_be_cleared(request):
+        raise Conflict(
+            "VERIFICATION_FLAGGED",
+            "the request matches another account: decide the flag before clearing it",
+        )
+    country = (country or (request.country if request else "") or person.citizenship).upper()
+    if kind == VerificationKind.CITIZENSHIP and result == VerificationResult.CLEAR:
+        if not country:
+            raise Invalid("CITIZENSHIP_COUNTRY_MISSING", "a citizenship is of a country")
+        person.citizenship = country
+        person.save(update_fields=["citizenship"])
     verification = Verification.objects.create(
         person=person, kind=kind, result=result, verified_by=authority, verified_at=now(), note=note
     )
@@ -350,6 +388,11 @@ def record_verification(
         {"kind": kind} if kind in SENSITIVE_VERIFICATIONS else {"kind": kind, "result": result}
     )
     data["sealed"] = seals.seal(seals.VERIFICATIONS, [verification.pk])
+    if request is not None:
+        request.status, request.verification = RequestStatus.DECIDED, verification
+        request.save(update_fields=["status", "verification"])
+        data["request"] = request.pk
+        notify(person, NoticeKind.VERIFICATION_DECIDED, request.pk)
     audit.record(
         actor=authority,
         action=Action.VERIFICATION_RECORDED,
@@ -359,6 +402,140 @@ def record_verification(
     )
     indexes.note_changed(person.pk)
     return verification
+
+
+def _check_document(upload: File) -> tuple[rules.DocumentType, str]:  # type: ignore[type-arg]
+    """The upload's type, sniffed from its first bytes, and its SHA-256; refused when too large
+    or not a PDF, JPEG or PNG."""
+    limit = settings.VIP_DOCUMENT_MAX_BYTES
+    if upload.size is not None and upload.size > limit:
+        raise Invalid(
+            "DOCUMENT_TOO_LARGE", f"a document has at most {limit} bytes", {"max_bytes": limit}
+        )
+    upload.seek(0)
+    found = rules.sniff(upload.read(rules.HEAD_BYTES))
+    if found is None:
+        raise Invalid(
+            "DOCUMENT_TYPE_NOT_ALLOWED",
+            "a document is a PDF, a JPEG or a PNG",
+            {"allowed": [str(t) for t in rules.DocumentType]},
+        )
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return found, digest.hexdigest()
+
+
+@transaction.atomic(durable=True)
+def ask_verification(
+    *,
+    person: User,
+    kind: VerificationKind,
+    upload: File,  # type: ignore[type-arg]
+    document_number: str = "",
+    country: str = "",
+) -> VerificationRequest:
+    """A person asks to be verified of a kind and uploads a document for it (more documents join
+    his pending request). An identity request carries the document's number; a citizenship
+    request the country. A request matching another account is flagged for the authority."""
+    if not may_ask_verification(person):
+        raise Forbidden("VERIFICATION_NOT_FOR_STAFF", "staff are vetted outside the portal")
+    if kind not in VerificationKind.values:
+        raise Invalid("VERIFICATION_KIND_UNKNOWN", f"unknown verification kind {kind!r}")
+    number = rules.document_number(document_number)
+    User.objects.select_for_update().get(pk=person.pk)  # one request of his at a time
+    request = VerificationRequest.objects.filter(
+        person=person, kind=kind, status=RequestStatus.PENDING
+    ).first()
+    if kind == VerificationKind.IDENTITY and not (number or (request and request.document_number)):
+        raise Invalid("DOCUMENT_NUMBER_MISSING", "an identity document has a number")
+    country = country or (request.country if request else "") or person.citizenship
+    if kind == VerificationKind.CITIZENSHIP and not country:
+        raise Invalid("CITIZENSHIP_COUNTRY_MISSING", "a citizenship is of a country")
+    content_type, sha256 = _check_document(upload)
+    if request is None:
+        request = VerificationRequest(person=person, kind=kind, created_at=now())
+    request.document_number = number or request.document_number
+    request.country = country.upper() if kind == VerificationKind.CITIZENSHIP else ""
+    newly_flagged = False
+    if request.flag == FlagState.NONE:
+        request.matches = duplicates(person, request.document_number)
+        if request.matches:
+            request.flag, newly_flagged = FlagState.OPEN, True
+    request.save()
+    # The file is written last, once every check has passed; the row that names it commits with
+    # this transaction (a failed commit leaves an unnamed file, never a row without its file).
+    stored = document_storage().save(
+        f"verifications/{person.pk}/{secrets.token_hex(16)}{rules.EXTENSIONS[content_type]}",
+        upload,
+    )
+    document = VerificationDocument.objects.create(
+        request=request,
+        file=stored,
+        content_type=content_type,
+        size=upload.size or 0,
+        sha256=sha256,
+        uploaded_at=now(),
+    )
+    # The log keeps what was sent (its digest), never the document's number.
+    audit.record(
+        actor=person,
+        action=Action.VERIFICATION_REQUESTED,
+        object_type=Subject.VERIFICATION_REQUEST,
+        object_id=request.pk,
+        data={"kind": kind, "document": document.pk, "sha256": sha256},
+    )
+    if newly_flagged:
+        audit.record(
+            actor=None,
+            action=Action.VERIFICATION_FLAGGED,
+            object_type=Subject.VERIFICATION_REQUEST,
+            object_id=request.pk,
+            data={"matches": request.matches},
+        )
+    return request
+
+
+@transaction.atomic(durable=True)
+def decide_flag(
+    *, authority: User, request_id: int, upheld: bool, note: str = ""
+) -> VerificationRequest:
+    """The authority decides whether a flagged request's person has another account: dismissed,
+    the request may be cleared; upheld, it never is (she records it not clear)."""
+    request = visible_request(authority, request_id)
+    if not may_decide_flag(authority):
+        raise role_required(Role.AUTHORITY)
+    request = VerificationRequest.objects.select_for_update().get(pk=request.pk)
+    if request.flag != FlagState.OPEN:
+        raise Conflict("FLAG_NOT_OPEN", "this request has no flag waiting for a decision")
+    request.flag = FlagState.UPHELD if upheld else FlagState.DISMISSED
+    request.flag_decided_by, request.flag_note = authority, note
+    request.save(update_fields=["flag", "flag_decided_by", "flag_note"])
+    audit.record(
+        actor=authority,
+        action=Action.VERIFICATION_FLAG_DECIDED,
+        object_type=Subject.VERIFICATION_REQUEST,
+        object_id=request.pk,
+        data={"flag": request.flag},
+    )
+    return request
+
+
+@transaction.atomic(durable=True)
+def read_document(*, reader: User, document_id: int) -> VerificationDocument:
+    """A document, to the person who uploaded it and the authority (to others not found); each
+    read is itself audited, as a sensitive read."""
+    document = visible_document(reader, document_id)
+    audit.record(
+        actor=reader,
+        action=Action.SENSITIVE_READ,
+        object_type=Subject.USER,
+        object_id=document.request.person_id,
+        data={"document": document.pk, "kind": document.request.kind},
+    )
+    return document
 
 
 @transaction.atomic(durable=True)
