@@ -1,7 +1,8 @@
 """Bishal finds the auction on his task list, reads its rules, registers with his passport (the fee
 shown before he pays it) and places a sealed bid typed in his language's way of writing numbers,
 then changes it; after the clearing he reads his result. A migrant not verified is told why on
-the form. The public results page shows the price and nobody's name. Other roles get a 404."""
+the form. The public results page shows the price, then the social dividend per citizen, and
+nobody's name. Other roles get a 404."""
 
 from __future__ import annotations
 
@@ -88,6 +89,12 @@ def test_the_migrant_registers_and_bids_in_an_auction(story: dict[str, User]) ->
     assert public.status_code == 200
     assert "$1,000.00" in text and "Bishal" not in text and "Dawa" not in text
     assert registration.reference not in text
+
+    for seat in Registration.objects.filter(auction__code=code, seat="offered"):
+        services.record_payment(authority=authority, registration_id=seat.pk)
+    services.settle(actor=authority, code=code)  # Anthony and Carol are not resident a year yet
+    settled = client_of(None, "es").get(f"/auctions/{code}/results").content.decode()
+    assert "Dividendo social, por cada ciudadano" in settled
 
 
 def test_a_migrant_not_verified_is_told_why_on_the_form(story: dict[str, User]) -> None:

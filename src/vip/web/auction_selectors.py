@@ -20,7 +20,9 @@ from vip.auctions.models import (
     SeatStatus,
 )
 from vip.auctions.selectors import (
+    Dividend,
     auction_by_code,
+    dividend_of,
     open_to,
     registration_in,
     registrations_of,
@@ -176,6 +178,7 @@ class Results:
     term_price: Money | None
     revenue: Money  # the prices paid for the seats kept
     seats_paid: int
+    dividend: Dividend | None  # the social dividend its settlement paid each citizen
 
     @property
     def reserve(self) -> Money:
@@ -196,4 +199,5 @@ def results(code: str) -> Results:
         else None,
         revenue=revenue_of(auction),
         seats_paid=auction.registrations.filter(seat=SeatStatus.PAID).count(),
+        dividend=dividend_of(auction),
     )
