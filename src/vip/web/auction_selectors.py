@@ -4,6 +4,7 @@ here (the services decide), only which page or button takes him further."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
@@ -22,16 +23,21 @@ from vip.auctions.models import (
 from vip.auctions.selectors import (
     Dividend,
     auction_by_code,
+    auctions,
     dividend_of,
+    flagged,
     open_to,
     registration_in,
     registrations_of,
     revenue_of,
+    visible_registration,
 )
 from vip.clock import now
+from vip.errors import NotFound
 from vip.money import Money
 from vip.people.models import User
 from vip.people.selectors import time_zone
+from vip.web.templatetags.vip_format import moment, money
 
 RULE_WORDS: dict[Rule, Promise] = {
     Rule.HIGHEST_REJECTED: _(
@@ -200,4 +206,220 @@ def results(code: str) -> Results:
         revenue=revenue_of(auction),
         seats_paid=auction.registrations.filter(seat=SeatStatus.PAID).count(),
         dividend=dividend_of(auction),
+    )
+
+
+# --- the authority's workspace -------------------------------------------------------------------
+
+# The next step out of each status, by its slug in the page's address.
+STEP_OUT_OF: dict[AuctionStatus, str] = {
+    AuctionStatus.SCHEDULED: "open-registration",
+    AuctionStatus.REGISTRATION: "open-bidding",
+    AuctionStatus.BIDDING: "close",
+    AuctionStatus.CLOSED: "clear",
+    AuctionStatus.CLEARED: "settle",
+}
+FORFEIT = "forfeit"
+STEP_NAMES: dict[str, Promise] = {
+    "open-registration": _("Open registration"),
+    "open-bidding": _("Open bidding"),
+    "close": _("Close bidding"),
+    "clear": _("Clear the auction"),
+    "settle": _("Settle the auction"),
+    FORFEIT: _("Forfeit the seats not paid in time"),
+}
+
+
+@dataclass(frozen=True)
+class NextStep:
+    slug: str
+    name: str
+    due: bool  # its time has come (the service refuses it before: AUCTION_STEP_NOT_DUE)
+    due_at: dt.datetime | None
+
+
+def windows_of(auction: Auction) -> rules.Windows:
+    return rules.Windows(
+        auction.registration_opens,
+        auction.registration_closes,
+        auction.bidding_opens,
+        auction.bidding_closes,
+    )
+
+
+def next_step(auction: Auction) -> NextStep | None:
+    status = AuctionStatus(auction.status)
+    slug = STEP_OUT_OF.get(status)
+    if slug is None:
+        return None
+    starts = {
+        AuctionStatus.SCHEDULED: auction.registration_opens,
+        AuctionStatus.REGISTRATION: auction.bidding_opens,
+        AuctionStatus.BIDDING: auction.bidding_closes,
+    }
+    # Settling waits for the seats, not for a time: the service says if one still awaits payment.
+    due = status == AuctionStatus.CLEARED or (
+        rules.due_step(status, windows_of(auction), now()) == rules.NEXT[status]
+    )
+    return NextStep(slug, str(STEP_NAMES[slug]), due, starts.get(status))
+
+
+@dataclass(frozen=True)
+class Row:
+    auction: Auction
+    status: str
+    next: NextStep | None
+
+
+def auctions_listed() -> list[Row]:
+    return [Row(a, status_word(a), next_step(a)) for a in auctions()]
+
+
+@dataclass(frozen=True)
+class Workspace:
+    auction: Auction
+    status: str
+    rule: str
+    zone: str
+    next: NextStep | None
+    registrations: int
+    flagged: int
+    seats: list[Registration]  # after the clearing: the seats offered, paid, forfeited, refused
+    overdue: int  # seats offered whose day to pay has passed
+    term_price: Money | None
+    revenue: Money
+
+
+def workspace(authority: User, code: str) -> Workspace:
+    auction = auction_by_code(code)
+    registrations = Registration.objects.filter(auction=auction)
+    seats = list(registrations.exclude(seat="").select_related("beneficiary").order_by("rank"))
+    at = now()
+    return Workspace(
+        auction=auction,
+        status=status_word(auction),
+        rule=str(RULE_WORDS[Rule(auction.rule)]),
+        zone=time_zone(authority),
+        next=next_step(auction),
+        registrations=registrations.count(),
+        flagged=flagged(authority, auction).count(),
+        seats=seats,
+        overdue=sum(
+            1 for s in seats if s.seat == SeatStatus.OFFERED and s.pay_by and s.pay_by < at
+        ),
+        term_price=term_price_of(auction),
+        revenue=revenue_of(auction),
+    )
+
+
+def term_price_of(auction: Auction) -> Money | None:
+    if auction.price is None:
+        return None
+    return rules.seat_price(auction.price, auction.term_months, auction.currency)
+
+
+@dataclass(frozen=True)
+class StepPage:
+    auction: Auction
+    slug: str
+    name: str
+    consequences: list[str]
+    waiting: int  # seats awaiting payment (settling is refused while there are any)
+
+
+def step_page(authority: User, code: str, slug: str) -> StepPage:
+    """What the step will do, said before she confirms it, with its amounts."""
+    page = workspace(authority, code)
+    auction = page.auction
+    if slug not in STEP_NAMES or (
+        slug != FORFEIT and (page.next is None or page.next.slug != slug)
+    ):
+        raise NotFound("AUCTION_STEP_NOT_FOUND", f"no step {slug!r} next in {code}")
+    zone, currency = page.zone, auction.currency
+    words = {
+        "fee": money(auction.registration_fee, currency),
+        "deposit": money(auction.deposit, currency),
+        "registration_closes": moment(auction.registration_closes, zone),
+        "bidding_closes": moment(auction.bidding_closes, zone),
+        "registered": page.registrations,
+        "days": auction.payment_days,
+        "revenue": money(page.revenue.amount, currency),
+        "overdue": page.overdue,
+    }
+    consequences = [str(text) % words for text in CONSEQUENCES[slug]]
+    if slug == "clear":
+        consequences.insert(1, page.rule)
+    waiting = sum(1 for s in page.seats if s.seat == SeatStatus.OFFERED)
+    return StepPage(auction, slug, str(STEP_NAMES[slug]), consequences, waiting)
+
+
+CONSEQUENCES: dict[str, list[Promise]] = {
+    "open-registration": [
+        _(
+            "Migrants can register until %(registration_closes)s; each pays the registration fee"
+            " of %(fee)s, which is not paid back."
+        ),
+    ],
+    "open-bidding": [
+        _("Registration closes, with %(registered)s people registered."),
+        _(
+            "A secret seed for the tie-break lottery is drawn now and its SHA-256 is published at"
+            " once: it cannot be changed afterwards."
+        ),
+        _(
+            "The registered can bid until %(bidding_closes)s; a first bid pays the deposit of"
+            " %(deposit)s. Nobody, you included, can read a bid before the clearing."
+        ),
+    ],
+    "close": [
+        _("No bid can be placed or changed any more: every bid binds its bidder."),
+        _("The auction can then be cleared."),
+    ],
+    "clear": [
+        _(
+            "One price is computed from the sealed bids of the %(registered)s registered, by"
+            " the rule:"
+        ),
+        _(
+            "The seed is revealed and the result's hash is written in the audit log: anyone can"
+            " recompute the price with vip auction verify."
+        ),
+        _(
+            "Each winner has %(days)s days to pay; the bids become readable to you, under their"
+            " pseudonymous references."
+        ),
+    ],
+    "settle": [
+        _("The deposits of everyone who won no seat are paid back."),
+        _("The revenue, %(revenue)s, goes to the social dividend."),
+        _("The auction is then settled for good: nothing in it changes after."),
+    ],
+    FORFEIT: [
+        _(
+            "%(overdue)s seats not paid by their day are forfeited: their deposits are kept, and"
+            " each seat is offered to the next bidder at the same price."
+        ),
+    ],
+}
+
+
+@dataclass(frozen=True)
+class PaymentPage:
+    auction: Auction
+    registration: Registration
+    term_price: Money
+    deposit: Money
+    still_to_pay: Money
+    zone: str
+
+
+def payment_page(authority: User, code: str, registration_id: int) -> PaymentPage:
+    registration = visible_registration(authority, registration_id)
+    auction = registration.auction
+    term_price = term_price_of(auction)
+    if auction.code != code or term_price is None or registration.seat != SeatStatus.OFFERED:
+        raise NotFound("REGISTRATION_NOT_FOUND", "no seat awaits this registration's payment")
+    deposit = Money(auction.deposit, auction.currency)
+    return PaymentPage(
+        auction, registration, term_price, deposit, term_price - deposit, time_zone(authority)
     )

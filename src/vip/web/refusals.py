@@ -27,7 +27,17 @@ MESSAGES: dict[str, Promise] = {
     "ALREADY_SIGNED": _("You have signed this agreement already."),
     "ALREADY_UNEMPLOYED": _("He is reported out of work already."),
     "ARRIVAL_BEFORE_START": _("The worker cannot arrive before the agreement starts."),
+    "AUCTION_CODE_TAKEN": _("An auction with this code exists already."),
+    "AUCTION_NOT_CLEARED": _("The auction is not cleared yet."),
     "AUCTION_NOT_FOUND": _("There is no such auction."),
+    "AUCTION_STEP_NOT_ALLOWED": _("The auction, as it stands, cannot take this step."),
+    "AUCTION_STEP_NOT_DUE": _("The time for this step has not come yet."),
+    "AUCTION_TERMS_INVALID": _(
+        "At least one visa, for at least one month, and a reserve of zero or more."
+    ),
+    "AUCTION_WINDOWS_OUT_OF_ORDER": _(
+        "Registration opens, then closes; then bidding opens, then closes: in that order."
+    ),
     "BIDDING_CLOSED": _("Bidding is not open in this auction."),
     "BID_INVALID": _("A bid is an amount above zero, in the auction's currency, for each year."),
     "BIRTH_DATE_IN_FUTURE": _("A date of birth lies in the past."),
@@ -52,6 +62,8 @@ MESSAGES: dict[str, Promise] = {
     "EARNINGS_MONTH_NOT_ENDED": _("Report the earnings of a month once it has ended."),
     "EMAIL_INVALID": _("Enter an e-mail address, like name@example.com."),
     "EVENT_NOT_PERMITTED": _("You may not report this."),
+    "JURISDICTION_UNKNOWN": _("Choose a country from the list."),
+    "PAYMENT_OVERDUE": _("The day to pay has passed: the seat is forfeited."),
     "REGISTRATION_CLOSED": _("Registration is not open in this auction."),
     "RULE_DATE_IN_PAST": _("New rules take effect today or later, never on a past day."),
     "FINE_CRIME": _("The migrant you sponsor was convicted of a crime."),
@@ -94,6 +106,10 @@ MESSAGES: dict[str, Promise] = {
     "REPORT_REASON_UNKNOWN": _("Choose what is wrong."),
     "REQUEST_NOT_FOUND": _("There is no such request, or it is not yours."),
     "ROLE_UNKNOWN": _("Choose whether you sponsor or look for a sponsor."),
+    "SEATS_AWAIT_PAYMENT": _(
+        "Seats still await payment: record each payment or forfeit the seats first."
+    ),
+    "SEAT_NOT_OFFERED": _("No seat awaits this person's payment."),
     "SECTOR_NOT_ALLOWED": _("Your community does not allow work in this sector."),
     "SECTOR_UNKNOWN": _("Choose a sector from the list."),
     "SPONSOR_HAS_ACTIVE_SPONSORSHIP": _("You sponsor a migrant already (one at a time)."),

@@ -6,6 +6,7 @@ from django.urls import URLPattern, path
 
 from vip.web import (
     auctions,
+    authority_auctions,
     authority_queues,
     community,
     conversations,
@@ -25,6 +26,19 @@ urlpatterns: list[URLPattern] = [
     path("home/", views.home, name="home"),
     path("authority/reviews/", authority_queues.reviews, name="authority_reviews"),
     path("authority/reviews/<int:visa_id>/", authority_queues.review, name="authority_review"),
+    path("authority/auctions/", authority_auctions.auctions, name="authority_auctions"),
+    path("authority/auctions/new/", authority_auctions.create, name="authority_auction_new"),
+    path("authority/auctions/<slug:code>/", authority_auctions.auction, name="authority_auction"),
+    path(
+        "authority/auctions/<slug:code>/seats/<int:registration_id>/payment/",
+        authority_auctions.payment,
+        name="authority_auction_payment",
+    ),
+    path(
+        "authority/auctions/<slug:code>/<slug:slug>/",
+        authority_auctions.advance,
+        name="authority_auction_step",
+    ),
     path("sponsor/", sponsor.dashboard, name="sponsor"),
     path("sponsor/request/check/", sponsor.request_check, name="request_check"),
     path("sponsor/request/<slug:step>/", sponsor.request_step, name="request_step"),
