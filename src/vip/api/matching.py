@@ -147,7 +147,9 @@ def candidates(request: HttpRequest, request_id: int, page: Query[Page]) -> Cand
     return CandidatesOut(
         results=[
             CandidateOut(
-                migrant=person_out(people[c.id], verified), score=c.score, reasons=list(c.reasons)
+                migrant=person_out(people[c.id], verified),
+                score=c.score,
+                reasons=[str(r) for r in c.reasons],
             )
             for c in found.results
         ],
@@ -184,7 +186,7 @@ def opportunities(request: HttpRequest, page: Query[Page]) -> OpportunitiesOut:
                 sponsor=person_out(requests[r.id].sponsor, verified),
                 score=r.score,
                 community=community_code(requests[r.id].sponsor),
-                reasons=list(r.reasons),
+                reasons=[str(why) for why in r.reasons],
                 terms=terms_out(requests[r.id], currency_of(requests[r.id].sponsor)),
                 migrant_verified=migrant.pk in verified,
             )

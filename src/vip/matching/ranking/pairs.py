@@ -30,6 +30,7 @@ from vip.matching.ranking.records import (
     SponsorRecord,
     cefr_rank,
 )
+from vip.matching.ranking.ranked import Reason, Why
 from vip.matching.ranking.scoring import EXPERIENCE_CAP, FULL, INTERESTS_CAP, LANGUAGES_CAP
 from vip.matching.ranking.vocabulary import Vocabularies
 
@@ -146,21 +147,21 @@ def pair_score(migrant: MigrantRecord, request: SponsorRecord) -> int:
 
 def reasons(
     migrant: MigrantRecord, request: SponsorRecord, vocabularies: Vocabularies
-) -> list[str]:
-    """Why this pair was proposed, in words: the criteria met, then the soft ones that count."""
+) -> list[Reason]:
+    """Why this pair was proposed: the criteria met, then the soft ones that count."""
     v = vocabularies
     found = [
-        f"speaks {v.languages.label(code)} {migrant.languages[code]}"
+        Reason(Why.SPEAKS, code, v.languages.label(code), level=migrant.languages[code])
         for code in request.languages_required
     ]
     found += [
-        f"{_years(migrant.sectors[code])} in {v.sectors.label(code)}"
+        Reason(Why.YEARS_IN, code, v.sectors.label(code), number=migrant.sectors[code])
         for code in request.sectors_required
     ]
     if request.clean_record:
-        found.append("verified clean record")
+        found.append(Reason(Why.CLEAN_RECORD))
     if request.health_clearance:
-        found.append("verified health clearance")
+        found.append(Reason(Why.HEALTH_CLEARANCE))
     counted = shared_criteria(migrant, request)
     for criterion in SOFT_CRITERIA:
         if criterion in counted:
@@ -168,20 +169,17 @@ def reasons(
     return found
 
 
-def _years(n: int) -> str:
-    return "1 year" if n == 1 else f"{n} years"
-
-
 def _soft_reasons(
     criterion: str, migrant: MigrantRecord, request: SponsorRecord, v: Vocabularies
-) -> list[str]:
+) -> list[Reason]:
     if criterion == SoftCriterion.LANGUAGES:
         return [
-            f"both speak {v.languages.label(c)}" for c in sorted(extra_languages(migrant, request))
+            Reason(Why.BOTH_SPEAK, c, v.languages.label(c))
+            for c in sorted(extra_languages(migrant, request))
         ]
     if criterion == SoftCriterion.HERITAGE:
         return [
-            f"shared {v.heritage.label(c)} heritage"
+            Reason(Why.HERITAGE, c, v.heritage.label(c))
             for c in sorted(migrant.heritage & request.heritage)
         ]
     if (
@@ -189,22 +187,21 @@ def _soft_reasons(
         and migrant.religion
         and migrant.religion == request.religion
     ):
-        return [f"both {v.religions.label(migrant.religion)}"]
+        return [Reason(Why.RELIGION, migrant.religion, v.religions.label(migrant.religion))]
     if criterion == SoftCriterion.INTERESTS:
         return [
-            f"both like {v.interests.label(c)}"
+            Reason(Why.INTEREST, c, v.interests.label(c))
             for c in sorted(migrant.interests & request.interests)
         ]
     if criterion == SoftCriterion.EXPERIENCE and extra_years(migrant, request) > 0:
-        return [f"{_years(extra_years(migrant, request))} more experience than asked"]
+        return [Reason(Why.MORE_EXPERIENCE, number=extra_years(migrant, request))]
     if criterion == SoftCriterion.PAY and migrant.pay_expectation > 0:
         if request.annual_pay >= migrant.pay_expectation:
-            return ["pay meets his expectation"]
-        return [f"pay is {request.annual_pay * 100 // migrant.pay_expectation}% of his expectation"]
+            return [Reason(Why.PAY_MEETS)]
+        share = request.annual_pay * 100 // migrant.pay_expectation
+        return [Reason(Why.PAY_SHARE, number=share)]
     if criterion == SoftCriterion.HOUSING:
         met = HOUSING_LEVELS.index(request.housing) >= HOUSING_LEVELS.index(migrant.housing_need)
-        need = migrant.housing_need.replace("_", " ")
-        return [
-            f"housing meets his need ({need})" if met else f"housing short of his need ({need})"
-        ]
+        why = Why.HOUSING_MEETS if met else Why.HOUSING_SHORT
+        return [Reason(why, migrant.housing_need, migrant.housing_need.replace("_", " "))]
     return []

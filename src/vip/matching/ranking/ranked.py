@@ -5,11 +5,67 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 
 from vip.matching.arrays import Int64Array
 from vip.matching.ranking.scoring import FULL
+
+
+class Why(StrEnum):
+    """The kinds of reason a result comes with; each has its sentence (ENGLISH here, the portal's
+    in each language)."""
+
+    SPEAKS = "speaks"
+    YEARS_IN = "years_in"
+    CLEAN_RECORD = "clean_record"
+    HEALTH_CLEARANCE = "health_clearance"
+    BOTH_SPEAK = "both_speak"
+    HERITAGE = "heritage"
+    RELIGION = "religion"
+    INTEREST = "interest"
+    MORE_EXPERIENCE = "more_experience"
+    PAY_MEETS = "pay_meets"
+    PAY_SHARE = "pay_share"
+    HOUSING_MEETS = "housing_meets"
+    HOUSING_SHORT = "housing_short"
+
+
+ENGLISH: dict[Why, str] = {
+    Why.SPEAKS: "speaks {label} {level}",
+    Why.YEARS_IN: "{years} in {label}",
+    Why.CLEAN_RECORD: "verified clean record",
+    Why.HEALTH_CLEARANCE: "verified health clearance",
+    Why.BOTH_SPEAK: "both speak {label}",
+    Why.HERITAGE: "shared {label} heritage",
+    Why.RELIGION: "both {label}",
+    Why.INTEREST: "both like {label}",
+    Why.MORE_EXPERIENCE: "{years} more experience than asked",
+    Why.PAY_MEETS: "pay meets his expectation",
+    Why.PAY_SHARE: "pay is {number}% of his expectation",
+    Why.HOUSING_MEETS: "housing meets his need ({label})",
+    Why.HOUSING_SHORT: "housing short of his need ({label})",
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason as data, so each reader words it in his language: its kind, the vocabulary code
+    it names (a language, a sector...) with its English label, and a level or a number. `str()` is
+    the English the API returns."""
+
+    why: Why
+    code: str = ""
+    label: str = ""
+    level: str = ""
+    number: int = 0
+
+    def __str__(self) -> str:
+        years = "1 year" if self.number == 1 else f"{self.number} years"
+        return ENGLISH[self.why].format(
+            label=self.label, level=self.level, number=self.number, years=years
+        )
 
 
 @dataclass(frozen=True)
@@ -18,11 +74,11 @@ class Ranked:
 
     id: int
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
 
 
 def ranked(
-    ids: Int64Array, rows: Int64Array, points: Int64Array, why: Callable[[int], list[str]]
+    ids: Int64Array, rows: Int64Array, points: Int64Array, why: Callable[[int], list[Reason]]
 ) -> list[Ranked]:
     """Kernel output (rows and points, best first) as results, with reasons for these rows only."""
     return [
