@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from vip.calendar import age_on
+from vip.matching.ranking.ranked import Reason, Why
 from vip.matching.ranking.records import (
     CONVERSATIONAL,
     HOUSING_LEVELS,
@@ -30,7 +31,6 @@ from vip.matching.ranking.records import (
     SponsorRecord,
     cefr_rank,
 )
-from vip.matching.ranking.ranked import Reason, Why
 from vip.matching.ranking.scoring import EXPERIENCE_CAP, FULL, INTERESTS_CAP, LANGUAGES_CAP
 from vip.matching.ranking.vocabulary import Vocabularies
 
