@@ -5,6 +5,7 @@ only says where the person stands and which page takes him further."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -17,7 +18,7 @@ from vip.auctions.models import AuctionStatus
 from vip.auctions.selectors import open_to, registrations_of
 from vip.clock import now
 from vip.matching.models import SponsorshipRequest
-from vip.people.models import Role, User, VerificationKind
+from vip.people.models import Delegation, Role, User, VerificationKind
 from vip.people.selectors import is_verified
 from vip.visas.models import LIVE, Fine, Insurance, Status, SupportObligation, Visa
 from vip.visas.selectors import visible_visas
@@ -245,3 +246,26 @@ def offer_state(agreement: Agreement) -> tuple[str, Promise]:
 def reference(pk: int) -> str:
     """A short reference a person can read out on the phone: R-000123."""
     return f"R-{pk:06d}"
+
+
+@dataclass(frozen=True)
+class ClientProgress:
+    """A sponsor who delegated to an agency, and how far he is along his own task list."""
+
+    sponsor: User
+    since: dt.datetime
+    done: int
+    total: int
+    next: Task | None
+
+
+def client_progress(delegation: Delegation) -> ClientProgress:
+    """The agency reads its client's progress from his own task list, so both see the same."""
+    tasks = sponsor_tasks(delegation.sponsor)
+    return ClientProgress(
+        sponsor=delegation.sponsor,
+        since=delegation.created_at,
+        done=sum(task.state == DONE for task in tasks),
+        total=len(tasks),
+        next=next((task for task in tasks if task.state != DONE), None),
+    )

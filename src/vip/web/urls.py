@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 
 from vip.web import (
+    agency,
     auctions,
     authority_auctions,
     authority_queues,
@@ -24,6 +25,7 @@ app_name = "web"
 urlpatterns: list[URLPattern] = [
     path("", views.landing, name="landing"),
     path("home/", views.home, name="home"),
+    path("agency/", agency.clients, name="agency"),
     path("authority/reviews/", authority_queues.reviews, name="authority_reviews"),
     path("authority/reviews/<int:visa_id>/", authority_queues.review, name="authority_review"),
     path("authority/auctions/", authority_auctions.auctions, name="authority_auctions"),

@@ -47,4 +47,6 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("web:migrant")
     if role == Role.OFFICER:
         return redirect("web:community")
+    if role == Role.AGENCY:
+        return redirect("web:agency")
     return render(request, "web/home.html")
