@@ -34,6 +34,9 @@ from vip.people import services as people
 from vip.people.models import User, VerificationKind, VerificationRequest
 from vip.visas import services as visas
 from vip.web import services as portal
+from vip.welfare import services as welfare
+from vip.welfare.models import Case, CaseReason, CheckIn, Occasion
+from vip.welfare.services import Answers
 
 from tests.api.matrix import a_new_token_of
 from tests.api.world import ROLES, World
@@ -157,6 +160,8 @@ UNCHECKED: dict[str, str] = {
     "audit.write_checkpoint": "the operator's daily job, with the key file",
     "auctions.pay_dividend": "inside settle's transaction, which checked",
     "auctions.advance_due": "the daily job: no caller but the system",
+    "welfare.run_checkins": "the daily job: no caller but the system",
+    "welfare.open_case": "inside its caller's transaction, which checked",
 }
 
 
@@ -236,6 +241,42 @@ def in_their_conversation(act: Callable[..., object]) -> Row:
     )
 
 
+def bishals_checkin(w: World) -> int:
+    """A check-in due on Bishal's visa, as the daily job asks it."""
+    visa = w.visa
+    made = CheckIn.objects.create(
+        visa=visa, migrant_id=visa.migrant_id, due_on=today(), occasion=Occasion.ARRIVAL
+    )
+    return made.pk
+
+
+def bishals_case(w: World) -> int:
+    """A welfare case in the authority's queue: Bishal wrote to the office."""
+    visa = w.visa
+    made = Case.objects.create(
+        visa=visa,
+        migrant_id=visa.migrant_id,
+        reason=CaseReason.MIGRANT_MESSAGE,
+        message="please call me",
+        opened_at=now(),
+    )
+    return made.pk
+
+
+def on_a_welfare_case(act: Callable[..., object], **kwargs: object) -> Row:
+    """The authority's act on a case; to anyone else (the sponsor above all) it is refused."""
+    return Row(
+        call=lambda w, u: act(user=u, case_id=bishals_case(w), **kwargs),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    )
+
+
+ALL_WELL = Answers(
+    paid_as_agreed="yes", housing_as_agreed="yes", feels_safe="yes", charged_fee="no"
+)
+
+
 MATRIX: dict[str, Row] = {
     "ledger.pay_social_dividend": Row(
         call=lambda w, u: ledger.pay_social_dividend(
@@ -248,6 +289,30 @@ MATRIX: dict[str, Row] = {
         allowed=frozenset({"authority"}),
         code="ROLE_REQUIRED",
     ),
+    "welfare.answer_checkin": Row(
+        call=lambda w, u: welfare.answer_checkin(
+            user=u, checkin_id=bishals_checkin(w), answers=ALL_WELL
+        ),
+        allowed=frozenset({"bishal"}),
+        code="WELFARE_CHECKIN_NOT_FOUND",
+        hidden="WELFARE_CHECKIN_NOT_FOUND",
+        status=404,
+    ),
+    "welfare.reach_authority": Row(
+        call=lambda w, u: welfare.reach_authority(user=u, visa_id=w.visa.pk, message="help"),
+        allowed=frozenset({"bishal"}),
+        code="WELFARE_NOT_THE_MIGRANT",
+        hidden="VISA_NOT_FOUND",
+        sees=frozenset({"anthony", "agency", "officer", "authority"}),
+    ),
+    "welfare.read_case": Row(
+        call=lambda w, u: welfare.read_case(reader=u, case_id=bishals_case(w)),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    ),
+    "welfare.assign_case": on_a_welfare_case(welfare.assign_case, assignee_id=0),
+    "welfare.note_case": on_a_welfare_case(welfare.note_case, text="called him"),
+    "welfare.close_case": on_a_welfare_case(welfare.close_case, note="all is well"),
     "auctions.create_auction": Row(
         call=lambda w, u: auctions.create_auction(authority=u, terms=terms()),
         allowed=frozenset({"authority"}),

@@ -43,6 +43,7 @@ from vip.visas.models import (
 )
 from vip.visas.rules import REVIEW_OUTCOMES, Outcome
 from vip.web import forms, visa_forms, visa_selectors
+from vip.welfare.models import Answer, Case, CaseReason, CheckIn, Occasion
 
 from tests.api.schema_fuzz import resolve
 
@@ -78,6 +79,9 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], list[str]]] = {
     "vip.ledger.models.TransactionKind": (tuple(TransactionKind), []),
     "vip.communities.selectors.Standing": (tuple(Standing), ["RulesChangeOut.standing"]),
     "vip.messaging.models.ReportReason": (tuple(ReportReason), []),
+    "vip.welfare.models.Answer": (tuple(Answer), []),
+    "vip.welfare.models.Occasion": (tuple(Occasion), []),
+    "vip.welfare.models.CaseReason": (tuple(CaseReason), []),
 }
 
 # Each model field with a closed vocabulary, and the vocabulary its choices are.
@@ -96,6 +100,12 @@ MODEL_FIELDS: list[tuple[type[models.Model], str, Iterable[str]]] = [
     (Transaction, "kind", TransactionKind),
     (DeportationOrder, "reason", DeportationReason),
     (MatchRound, "proposing", RoundSide),
+    (CheckIn, "paid_as_agreed", Answer),
+    (CheckIn, "housing_as_agreed", Answer),
+    (CheckIn, "feels_safe", Answer),
+    (CheckIn, "charged_fee", Answer),
+    (CheckIn, "occasion", Occasion),
+    (Case, "reason", CaseReason),
 ]
 
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "vip.notifications",
     "vip.jobs",
     "vip.analysis",
+    "vip.welfare",
     "vip.web",
     # After vip.web, whose templates draw allauth's pages in the portal's layout and words.
     "django_htmx",

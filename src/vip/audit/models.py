@@ -22,6 +22,8 @@ class Action(models.TextChoices):
     AMNESTY_RECORDED = "amnesty.recorded"
     BID_PLACED = "bid.placed"
     BID_READ = "bid.read"
+    CHECKIN_ANSWERED = "checkin.answered"
+    CHECKINS_SCHEDULED = "checkins.scheduled"
     CANDIDATES_SEARCHED = "candidates.searched"
     COMMUNITY_CREATED = "community.created"
     COMMUNITY_RULES_SET = "community.rules_set"
@@ -78,6 +80,10 @@ class Action(models.TextChoices):
     VERIFICATION_REQUESTED = "verification.requested"
     VERIFICATIONS_SEALED = "verifications.sealed"
     VISA_STATUS_CHANGED = "visa.status_changed"
+    WELFARE_CASE_ASSIGNED = "welfare_case.assigned"
+    WELFARE_CASE_CLOSED = "welfare_case.closed"
+    WELFARE_CASE_NOTED = "welfare_case.noted"
+    WELFARE_CASE_OPENED = "welfare_case.opened"
 
 
 class Subject(models.TextChoices):
@@ -87,6 +93,7 @@ class Subject(models.TextChoices):
     AGREEMENT = "agreement"
     AUCTION = "auction"
     BATCH = "batch"  # a migration's or a bulk operation's many rows
+    CHECKIN = "checkin"  # a welfare check-in (its answers are never in the log)
     COMMUNITY = "community"
     COMPLAINT = "complaint"
     CONVERSATION = "conversation"
@@ -100,6 +107,7 @@ class Subject(models.TextChoices):
     USER = "user"
     VERIFICATION_REQUEST = "verification_request"
     VISA = "visa"
+    WELFARE_CASE = "welfare_case"
 
 
 class AuditEvent(models.Model):

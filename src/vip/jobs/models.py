@@ -11,6 +11,7 @@ class Job(models.TextChoices):
     AUDIT_CHECKPOINT = "audit_checkpoint", "sign the audit log's head"
     RETENTION = "retention", "pseudonymise what outlived its retention"
     AUCTIONS = "auctions", "move the visa auctions on at their times"
+    WELFARE_CHECKINS = "welfare_checkins", "ask the check-ins due, open cases on those missed"
 
 
 class DailyRun(models.Model):

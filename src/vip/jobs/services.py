@@ -17,6 +17,7 @@ from vip.clock import now
 from vip.jobs.models import DailyRun, Job
 from vip.privacy import services as privacy
 from vip.visas import services as visas
+from vip.welfare import services as welfare
 
 
 def _accrue(day: dt.date) -> dict[str, Any]:
@@ -45,12 +46,18 @@ def _auctions(day: dt.date) -> dict[str, Any]:
     return {"done": sum(len(steps) for steps in moved.values()), "moved": moved}
 
 
+def _welfare(day: dt.date) -> dict[str, Any]:
+    done = welfare.run_checkins(day=day)
+    return {"done": done["asked"] + done["missed"], **done}
+
+
 JOBS: dict[Job, Callable[[dt.date], dict[str, Any]]] = {
     Job.SUPPORT_ACCRUAL: _accrue,
     Job.COMPLETE_ENDED_VISAS: _complete,
     Job.AUDIT_CHECKPOINT: _checkpoint,
     Job.RETENTION: _retain,
     Job.AUCTIONS: _auctions,
+    Job.WELFARE_CHECKINS: _welfare,
 }
 
 

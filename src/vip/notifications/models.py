@@ -15,6 +15,8 @@ class Kind(models.TextChoices):
     FINE_LEVIED = "fine_levied"
     SUPPORT_DUE = "support_due"  # the sponsor owes it, the migrant receives it
     VERIFICATION_DECIDED = "verification_decided"  # the authority recorded its result
+    CHECKIN_DUE = "checkin_due"  # a welfare check-in: to the migrant only
+    WELFARE_CASE_CHANGED = "welfare_case_changed"  # opened, assigned, closed: to the migrant
 
 
 class Notification(models.Model):

@@ -21,6 +21,8 @@ WORDS: dict[Kind, Promise] = {
     Kind.FINE_LEVIED: _("A fine is levied on you: see its reason and amount."),
     Kind.SUPPORT_DUE: _("Support is due while the worker looks for work."),
     Kind.VERIFICATION_DECIDED: _("The immigration office has checked your documents."),
+    Kind.CHECKIN_DUE: _("A welfare check-in is due: a few private questions."),
+    Kind.WELFARE_CASE_CHANGED: _("The immigration office has news of your welfare case."),
 }
 # The page each notice leads to: the sponsor's and the migrant's (a visa has one for each).
 PAGES: dict[Kind, tuple[str, str]] = {
@@ -32,9 +34,12 @@ PAGES: dict[Kind, tuple[str, str]] = {
     Kind.FINE_LEVIED: ("web:money", "web:migrant_money"),  # only a sponsor is fined
     Kind.SUPPORT_DUE: ("web:visa", "web:migrant_visa"),
     Kind.VERIFICATION_DECIDED: ("web:home", "web:home"),
+    # Only the migrant is told of his welfare: his start page lists what is due and his cases.
+    Kind.CHECKIN_DUE: ("web:migrant", "web:migrant"),
+    Kind.WELFARE_CASE_CHANGED: ("web:migrant", "web:migrant"),
 }
 # His own page: no object in its address.
-OWN_PAGE = {Kind.FINE_LEVIED, Kind.VERIFICATION_DECIDED}
+OWN_PAGE = {Kind.FINE_LEVIED, Kind.VERIFICATION_DECIDED, Kind.CHECKIN_DUE, Kind.WELFARE_CASE_CHANGED}
 
 
 @dataclass(frozen=True)

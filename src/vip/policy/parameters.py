@@ -49,6 +49,9 @@ REQUIRED = {
     "dividend.cost_share",
     "dividend.min_age",
     "dividend.min_residence_months",
+    "welfare.first_checkin_days",
+    "welfare.checkin_interval_days",
+    "welfare.checkin_grace_days",
 }
 
 

@@ -30,6 +30,21 @@ approved or active.
 """
 
 
+WELFARE = """## Welfare check-ins
+
+Rule 6 of the program: every worker protection but the minimum wage applies to a migrant worker
+(Posner & Weyl, *Radical Markets*, 2018, ch. 3). The Homes for Ukraine placements that broke down
+unseen, some guests becoming homeless, are the lesson: the platform itself asks, on a schedule.
+A migrant on an active visa is asked a few private questions (paid as agreed? housing as agreed?
+does he feel safe? was he charged a fee?) `welfare.first_checkin_days` after he arrives or moves
+to a new sponsor, then every `welfare.checkin_interval_days` (the value in force on the previous
+check-in's due date). A worrying answer, or a check-in still unanswered
+`welfare.checkin_grace_days` after its due date, opens a case in the authority's queue; the
+migrant can write to the authority at any time, which opens one too. The sponsor never sees a
+check-in or a case (`vip.welfare`, docs/portal.md).
+"""
+
+
 def shown(parameter: Parameter, currency: str) -> str:
     if parameter.unit == "currency_minor":
         return "; ".join(f"{d}: {v / 100:,.2f} {currency}" for d, v in parameter.values)
@@ -55,4 +70,5 @@ def section(j: Jurisdiction) -> str:
 
 
 def markdown() -> str:
-    return "\n".join([INTRO, *(section(j) for j in jurisdictions().values()), COMMUNITY_RULES])
+    sections = [section(j) for j in jurisdictions().values()]
+    return "\n".join([INTRO, *sections, COMMUNITY_RULES, WELFARE])

@@ -56,8 +56,12 @@ def held_about(person: User) -> dict[str, Any]:
         model._meta.label: {r.pk: r for r in found} for model, found in first.items()
     }
     for model in platform_models():
+        # A row private to one person (a migrant's welfare check-in, hanging on the visa his
+        # sponsor's export follows too) is exported to him alone.
+        private_to = getattr(model, "private_to", None)
         for record in rows_naming(model, hanging):
-            records.setdefault(model._meta.label, {})[record.pk] = record
+            if private_to is None or getattr(record, f"{private_to}_id") == person.pk:
+                records.setdefault(model._meta.label, {})[record.pk] = record
     about = AuditEvent.objects.filter(object_type=Subject.USER, object_id=str(person.pk))
     for event in about:
         records.setdefault(AuditEvent._meta.label, {})[event.pk] = event

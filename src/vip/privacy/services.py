@@ -20,6 +20,7 @@ from vip.policy.parameters import jurisdictions as all_jurisdictions
 from vip.policy.parameters import parameters
 from vip.privacy import selectors
 from vip.privacy.selectors import held_about
+from vip.welfare.models import Case, CheckIn
 
 
 @transaction.atomic(durable=True)
@@ -81,6 +82,8 @@ def pseudonymise(person: User, day: dt.date, last: dt.datetime) -> None:
     ApiToken.objects.filter(user=person).delete()
     EmailAddress.objects.filter(user=person).update(email=person.email, verified=False)
     Message.objects.filter(author=person).update(body="")
+    CheckIn.objects.filter(migrant=person).update(text="")  # his answers' own words
+    Case.objects.filter(migrant=person).update(message="")
     SponsorshipRequest.objects.filter(sponsor=person).update(housing_text="", active=False)
     audit.record(
         actor=None,
