@@ -39,7 +39,12 @@ PAGES: dict[Kind, tuple[str, str]] = {
     Kind.WELFARE_CASE_CHANGED: ("web:migrant", "web:migrant"),
 }
 # His own page: no object in its address.
-OWN_PAGE = {Kind.FINE_LEVIED, Kind.VERIFICATION_DECIDED, Kind.CHECKIN_DUE, Kind.WELFARE_CASE_CHANGED}
+OWN_PAGE = {
+    Kind.FINE_LEVIED,
+    Kind.VERIFICATION_DECIDED,
+    Kind.CHECKIN_DUE,
+    Kind.WELFARE_CASE_CHANGED,
+}
 
 
 @dataclass(frozen=True)
