@@ -112,6 +112,9 @@ MESSAGES: dict[str, Promise] = {
     "SEAT_NOT_OFFERED": _("No seat awaits this person's payment."),
     "SECTOR_NOT_ALLOWED": _("Your community does not allow work in this sector."),
     "SECTOR_UNKNOWN": _("Choose a sector from the list."),
+    "RUN_NOT_FOUND": _("There is no such simulation run."),
+    "SIMULATION_INPUT": _("The model does not take this value."),
+    "SIMULATION_TOO_BIG": _("This run is too big for the browser: run it with vip simulate."),
     "SPONSOR_HAS_ACTIVE_SPONSORSHIP": _("You sponsor a migrant already (one at a time)."),
     "SPONSOR_HAS_NO_COMMUNITY": _("Your community is not recorded yet."),
     "SPONSOR_HAS_UNPAID_FINES": _("You have fines to pay first."),
@@ -122,6 +125,9 @@ MESSAGES: dict[str, Promise] = {
     "START_DATE_OUT_OF_RANGE": _("The first day of work is too far ahead."),
     "TOO_MANY_SEARCHES": _(
         "You have searched many times in a short while: try again in a few minutes."
+    ),
+    "TOO_MANY_RUNS": _(
+        "Many simulations were run from your address in a short while: try again in a few minutes."
     ),
     "TRANSITION_NOT_ALLOWED": _("The visa, as it stands, cannot take this report."),
     "VISA_NOT_ACTIVE": _("The visa is not active."),
