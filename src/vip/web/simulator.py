@@ -115,7 +115,7 @@ def run(request: HttpRequest, run_id: uuid.UUID) -> HttpResponse:
 def run_json(request: HttpRequest, run_id: uuid.UUID) -> HttpResponse:
     found = _found(run_id)
     if found.result is None:
-        raise Http404("RUN_NOT_DONE")
+        raise Http404  # no figures yet: the run page shows its progress
     response = JsonResponse(found.result, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="vip-run-{found.pk}.json"'
     return response
