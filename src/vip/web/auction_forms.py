@@ -152,12 +152,21 @@ class AuctionForm(forms.Form):
         initial=Rule.HIGHEST_REJECTED.value,
     )
 
-    def __init__(self, *args: Any, zone: str, currencies: dict[str, str], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, zone: str, jurisdictions: dict[str, tuple[str, str]], **kwargs: Any
+    ) -> None:
+        """`jurisdictions`: each country's code to its name and currency."""
         super().__init__(*args, **kwargs)
-        self.zone, self.currencies = zone, currencies
+        self.zone = zone
+        self.currencies = {code: currency for code, (__, currency) in jurisdictions.items()}
         countries = self.fields["jurisdiction"]
         assert isinstance(countries, forms.ChoiceField)
-        countries.choices = [(code, code) for code in sorted(currencies)]
+        countries.choices = [
+            ("", _("Choose a country")),
+            *sorted(
+                ((code, name) for code, (name, _) in jurisdictions.items()), key=lambda c: c[1]
+            ),
+        ]
         for name in WINDOWS:
             self.fields[name].help_text = _("Your time (%(zone)s).") % {"zone": zone}
 

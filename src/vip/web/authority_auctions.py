@@ -53,17 +53,17 @@ def auctions(request: HttpRequest) -> HttpResponse:
 @for_role(Role.AUTHORITY)
 def create(request: HttpRequest) -> HttpResponse:
     authority = person(request)
-    currencies = dict(Jurisdiction.objects.values_list("code", "currency"))
+    jurisdictions = {j.code: (j.name, j.currency) for j in Jurisdiction.objects.all()}
     form = AuctionForm(
         request.POST if request.method == "POST" else None,
         zone=time_zone(authority),
-        currencies=currencies,
+        jurisdictions=jurisdictions,
     )
     context = {"form": form}
     if form.is_bound and form.is_valid():
         if "confirm" not in request.POST:
             terms = form.terms()
-            check = {**context, "terms": terms, "currency": currencies[terms.jurisdiction]}
+            check = {**context, "terms": terms, "currency": form.currencies[terms.jurisdiction]}
             return render(request, "web/authority/auction_check.html", check)
         try:
             made = services.create_auction(authority=authority, terms=form.terms())
