@@ -41,6 +41,7 @@ MESSAGES: dict[str, Promise] = {
     "BIDDING_CLOSED": _("Bidding is not open in this auction."),
     "BID_INVALID": _("A bid is an amount above zero, in the auction's currency, for each year."),
     "BIRTH_DATE_IN_FUTURE": _("A date of birth lies in the past."),
+    "CITIZENSHIP_COUNTRY_MISSING": _("Choose the country of the citizenship."),
     "COMMUNITY_CAP_REACHED": _("Your community's cap on visas is reached."),
     "COMMUNITY_UNKNOWN": _("Choose a community from the list."),
     "COMPLAINT_CATEGORY_UNKNOWN": _("Choose what the complaint is about."),
@@ -56,6 +57,10 @@ MESSAGES: dict[str, Promise] = {
     "DATE_BEFORE_VISA": _("The day is before the visa was applied for."),
     "DATE_IN_FUTURE": _("The day has not come yet."),
     "DOCUMENT_INVALID": _("Enter your passport's number and the country that issued it."),
+    "DOCUMENT_NOT_FOUND": _("There is no such document, or it is not yours."),
+    "DOCUMENT_NUMBER_MISSING": _("Enter the number of your identity document."),
+    "DOCUMENT_TOO_LARGE": _("The file is too large: send a smaller scan or photograph."),
+    "DOCUMENT_TYPE_NOT_ALLOWED": _("Send a PDF, a JPEG or a PNG file."),
     "DURATION_INVALID": _("An agreement lasts at least one month."),
     "EARNINGS_ALREADY_REPORTED": _("This month is reported already."),
     "EARNINGS_INVALID": _("Earnings are an amount of zero or more, in the agreement's currency."),
@@ -64,6 +69,7 @@ MESSAGES: dict[str, Promise] = {
     "EVENT_NOT_PERMITTED": _("You may not report this."),
     "JURISDICTION_UNKNOWN": _("Choose a country from the list."),
     "PAYMENT_OVERDUE": _("The day to pay has passed: the seat is forfeited."),
+    "FLAG_NOT_OPEN": _("This flag is decided already."),
     "REGISTRATION_CLOSED": _("Registration is not open in this auction."),
     "RULE_DATE_IN_PAST": _("New rules take effect today or later, never on a past day."),
     "FINE_CRIME": _("The migrant you sponsor was convicted of a crime."),
@@ -130,6 +136,11 @@ MESSAGES: dict[str, Promise] = {
         "Many simulations were run from your address in a short while: try again in a few minutes."
     ),
     "TRANSITION_NOT_ALLOWED": _("The visa, as it stands, cannot take this report."),
+    "VERIFICATION_FLAGGED": _(
+        "This request matches another account: decide the flag before clearing it."
+    ),
+    "VERIFICATION_NOT_FOR_STAFF": _("Staff are vetted by their office, not here."),
+    "VERIFICATION_REQUEST_NOT_FOUND": _("There is no such verification request."),
     "VISA_NOT_ACTIVE": _("The visa is not active."),
     "VISA_NOT_FOUND": _("There is no such visa, or it is not yours."),
 }

@@ -85,6 +85,7 @@ def sponsor_tasks(sponsor: User) -> list[Task]:
             _("Identity and citizenship verified"),
             DONE if verified else STARTED,
             "" if verified else str(_("The immigration office checks your documents.")),
+            reverse("web:verification"),
         ),
         Task(
             _("Household recorded"),
@@ -174,6 +175,7 @@ def migrant_tasks(migrant: User) -> list[Task]:
             _("Identity verified"),
             DONE if verified else STARTED,
             "" if verified else str(_("The immigration office checks your documents.")),
+            reverse("web:verification"),
         ),
         Task(
             _("Your profile"),

@@ -9,6 +9,7 @@ from vip.web import (
     auctions,
     authority_auctions,
     authority_queues,
+    authority_verifications,
     community,
     conversations,
     interviews,
@@ -19,6 +20,7 @@ from vip.web import (
     simulator,
     sponsor,
     sponsor_visa,
+    verification,
     views,
 )
 
@@ -48,6 +50,19 @@ urlpatterns: list[URLPattern] = [
         authority_auctions.advance,
         name="authority_auction_step",
     ),
+    path(
+        "authority/verifications/",
+        authority_verifications.verifications,
+        name="authority_verifications",
+    ),
+    path(
+        "authority/verifications/<int:request_id>/",
+        authority_verifications.verification,
+        name="authority_verification",
+    ),
+    path("verification/", verification.verification, name="verification"),
+    path("verification/<slug:kind>/", verification.upload, name="verification_upload"),
+    path("documents/<int:document_id>/", verification.document, name="document"),
     path("sponsor/", sponsor.dashboard, name="sponsor"),
     path("sponsor/request/check/", sponsor.request_check, name="request_check"),
     path("sponsor/request/<slug:step>/", sponsor.request_step, name="request_step"),
