@@ -142,3 +142,14 @@ def test_a_citizen_sees_his_dividend_in_his_ledger(story: dict[str, User]) -> No
     (entry,) = money_of(story["anthony"]).entries
 
     assert entry.kind == "Social dividend" and entry.incoming
+
+
+def test_a_citizenship_verified_again_after_a_refusal_counts(story: dict[str, User]) -> None:
+    authority = story["authority"]
+    rita = citizen(authority, "Rita")
+    for result in ("not_clear", "clear"):
+        people.record_verification(
+            authority=authority, person_id=rita.pk, kind="citizenship", result=result
+        )
+
+    assert list(eligible_citizens("US", today())) == [rita]

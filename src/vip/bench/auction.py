@@ -4,14 +4,17 @@ The bids are drawn once, in cents per visa-year, log-normal around USD 5,000: on
 (few ties) and once to the whole dollar, as people bid (many ties: the winners who share an
 amount are put in the seeded tie order, a SHA-256 each). The clearing is the platform's own
 (`vip.auctions.clearing.clear`); the baselines, timed in the same run on the same array, are one
-numpy pass over the amounts (a sum) and a full `np.argsort` of them. CPU seconds, median of
-several runs: the machine is shared.
+numpy pass over the amounts (a sum), one numpy selection (`np.partition` at the cut-off, which
+finds the price and orders nothing) and a full `np.argsort` of them: CPU seconds, median of
+several runs (the machine is shared). Then the social dividend posted to a million citizens on
+PostgreSQL, against COPY of the same rows (bench/dividend.py, wall-clock seconds).
 """
 
 from __future__ import annotations
 
 import statistics
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 
@@ -24,6 +27,7 @@ MEDIAN_DOLLARS = 5_000
 SIGMA = 0.8
 RESERVE_CENTS = 1_000_00
 REPEATS = 7
+PARTITION = "one numpy selection (np.partition at the cut-off)"
 
 
 def _median_seconds(work: Callable[[], object], repeats: int = REPEATS) -> float:
@@ -63,16 +67,23 @@ def _case(amounts: np.ndarray, label: str) -> list[Figure]:
             " their amount (one SHA-256 tie key each)"
         )
         name = f"clear, quota {quota:,}"
+        selection = _median_seconds(partial(np.partition, amounts, amounts.size - quota - 1), 3)
         figures.append(Figure(name, size, seconds, "one numpy pass (sum)", one_pass, note))
+        figures.append(Figure(name, size, seconds, PARTITION, selection))
     full_sort = _median_seconds(lambda: np.argsort(amounts), 3)
     figures.append(Figure(name, size, seconds, "full np.argsort", full_sort))
     return figures
 
 
-def run(quick: bool) -> list[Figure]:
+def run(quick: bool, postgres: bool = True) -> list[Figure]:
     size = MILLION if quick else 10 * MILLION
     clear(bids(1000, 1), 10, RESERVE_CENTS, ties=_ties)  # compile the kernel outside the timing
-    return [
+    figures = [
         *_case(bids(size, 1), "cents (few ties)"),
         *_case(bids(size, 100), "whole dollars (many ties)"),
     ]
+    if postgres:
+        from vip.bench.dividend import dividend_on_postgres
+
+        figures += dividend_on_postgres(quick)
+    return figures

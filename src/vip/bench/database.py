@@ -40,9 +40,9 @@ def _server_url() -> str:
     return os.environ.get("VIP_BENCH_DATABASE_URL", DEFAULT_URL)
 
 
-def _scratch_url() -> str:
+def _scratch_url(name: str = SCRATCH) -> str:
     base = _server_url().rsplit("/", 1)[0]
-    return f"{base}/{SCRATCH}"
+    return f"{base}/{name}"
 
 
 def _admin(sql: str) -> None:
@@ -53,19 +53,20 @@ def _admin(sql: str) -> None:
 
 
 @contextmanager
-def scratch_database() -> Iterator[None]:
-    """A fresh, migrated `vip_bench` as Django's default database, dropped afterwards."""
-    _admin(f"DROP DATABASE IF EXISTS {SCRATCH} WITH (FORCE)")
-    _admin(f"CREATE DATABASE {SCRATCH}")
+def scratch_database(name: str = SCRATCH) -> Iterator[None]:
+    """A fresh, migrated scratch database (`vip_bench`, or another benchmark's own name) as
+    Django's default database, dropped afterwards."""
+    _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    _admin(f"CREATE DATABASE {name}")
     try:
-        os.environ["VIP_DATABASE_URL"] = _scratch_url()
+        os.environ["VIP_DATABASE_URL"] = _scratch_url(name)
         from vip.boot import django_setup
 
         django_setup(schema=False)
         from django.conf import settings
         from django.core.management import call_command
 
-        if settings.DATABASES["default"]["NAME"] != SCRATCH:
+        if settings.DATABASES["default"]["NAME"] != name:
             raise RuntimeError("Django is set up on another database already")
         call_command("migrate", interactive=False, verbosity=0)
         yield
@@ -73,7 +74,7 @@ def scratch_database() -> Iterator[None]:
         from django.db import connections
 
         connections.close_all()
-        _admin(f"DROP DATABASE IF EXISTS {SCRATCH} WITH (FORCE)")
+        _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def _text(value: Any) -> str:

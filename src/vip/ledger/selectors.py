@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Case, Count, F, Max, Q, QuerySet, Sum, When
 
 from vip.calendar import add_months, years_before
 from vip.ledger.models import DividendPayout, Leg, Transaction
@@ -67,12 +68,19 @@ def may_pay_dividend(user: User | None) -> bool:
     return user is None or user.role == Role.AUTHORITY
 
 
-def _latest(kind: VerificationKind, before: dt.datetime) -> Subquery:
-    """The result of a person's latest verification of this kind made before `before`."""
-    return Subquery(
-        Verification.objects.filter(person=OuterRef("pk"), kind=kind, verified_at__lt=before)
-        .order_by("-verified_at", "-id")
-        .values("result")[:1]
+def _latest_clear(kind: VerificationKind, before: dt.datetime) -> QuerySet[Any, Any]:
+    """The people whose latest verification of this kind before `before` is clear: one grouped
+    pass over the verifications (a hash aggregate for millions, not a lookup per person). At
+    the very same instant a result that is not clear wins."""
+    return (
+        Verification.objects.filter(kind=kind, verified_at__lt=before)
+        .values("person_id")
+        .annotate(
+            clear=Max(Case(When(result=VerificationResult.CLEAR, then="verified_at"))),
+            other=Max(Case(When(~Q(result=VerificationResult.CLEAR), then="verified_at"))),
+        )
+        .filter(Q(other=None) | Q(clear__gt=F("other")), clear__isnull=False)
+        .values("person_id")
     )
 
 
@@ -98,11 +106,8 @@ def eligible_citizens(jurisdiction: str, day: dt.date) -> QuerySet[User]:
                 resident_by + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC
             ),
         )
-        .annotate(
-            identity=_latest(VerificationKind.IDENTITY, end_of_day),
-            citizen=_latest(VerificationKind.CITIZENSHIP, end_of_day),
-        )
-        .filter(identity=VerificationResult.CLEAR, citizen=VerificationResult.CLEAR)
+        .filter(pk__in=_latest_clear(VerificationKind.IDENTITY, end_of_day))
+        .filter(pk__in=_latest_clear(VerificationKind.CITIZENSHIP, end_of_day))
     )
 
 

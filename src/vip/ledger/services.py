@@ -131,7 +131,8 @@ def _credit_each(entry: Transaction, share: Money, count: int) -> None:
         cursor.execute(
             f"INSERT INTO {legs} (transaction_id, account_id, amount, currency) "
             f"SELECT %s, a.id, %s, %s FROM {CITIZENS} c "
-            f"JOIN {accounts} a ON a.code = {code} AND a.currency = %s",
+            f"JOIN {accounts} a ON a.holder_id = c.holder_id AND a.currency = %s "
+            f"WHERE a.code = {code}",
             [entry.pk, share.amount, share.currency, share.currency],
         )
         posted = cursor.rowcount
