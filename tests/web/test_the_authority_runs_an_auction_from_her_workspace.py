@@ -54,7 +54,8 @@ def terms_form(authority: User) -> dict[str, str]:
 def test_the_authority_runs_an_auction_from_her_workspace(story: dict[str, User]) -> None:
     authority, bishal = story["authority"], story["bishal"]
     client = client_of(authority)
-    assert 'href="/authority/auctions/"' in client.get("/home/").content.decode()
+    assert client.get("/home/")["Location"] == "/authority/"
+    assert 'href="/authority/auctions/"' in client.get("/authority/").content.decode()
 
     form = terms_form(authority)
     bad = client.post("/authority/auctions/new/", {**form, "quota": "0", "reserve": "x"})

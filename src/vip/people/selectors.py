@@ -114,6 +114,19 @@ def visible_people(user: User) -> QuerySet[User]:
     return people.filter(pk=user.pk)
 
 
+def people_matching(user: User, text: str) -> QuerySet[User]:
+    """The people he may look up whose name or e-mail holds the text (any case), or whose id it
+    is ("42", "P-42" or "P-000042"): how the authority finds a person. Nothing for no text."""
+    words = text.strip()
+    if not words:
+        return User.objects.none()
+    found = Q(full_name__icontains=words) | Q(email__icontains=words)
+    digits = words.upper().removeprefix("P-")
+    if digits.isdigit():
+        found |= Q(pk=int(digits))
+    return visible_people(user).filter(found).order_by("full_name", "email", "pk")
+
+
 def may_use_admin(user: User, roles: frozenset[str]) -> bool:
     """The admin is for staff, each page for the roles it names (it only reads: every change goes
     through a service)."""

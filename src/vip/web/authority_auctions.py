@@ -11,13 +11,15 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vip.auctions import services
+from vip.auctions.models import Auction, AuctionStatus
 from vip.communities.models import Jurisdiction
 from vip.errors import DomainError
 from vip.people.models import Role, User
 from vip.people.selectors import time_zone
-from vip.web import auction_selectors, refusals
+from vip.web import auction_selectors, authority_dashboard, refusals
 from vip.web.access import for_role, person
 from vip.web.auction_forms import AuctionForm
 
@@ -111,3 +113,13 @@ def payment(request: HttpRequest, code: str, registration_id: int) -> HttpRespon
         messages.success(request, _("The payment is recorded."))
         return redirect("web:authority_auction", code)
     return render(request, "web/authority/payment.html", context)
+
+
+authority_dashboard.register(
+    authority_dashboard.Queue(
+        gettext_lazy("Visa auctions not yet settled"),
+        "web:authority_auctions",
+        lambda authority: Auction.objects.exclude(status=AuctionStatus.SETTLED).count(),
+        position=90,
+    )
+)

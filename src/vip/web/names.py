@@ -1,10 +1,12 @@
-"""A visa's statuses in the person's language (the model's values are the API's, in English)."""
+"""A visa's statuses and a person's role in the reader's language (the model's values are the
+API's, in English)."""
 
 from __future__ import annotations
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from vip.people.models import Role
 from vip.visas.models import Status
 
 STATUSES: dict[str, Promise] = {
@@ -23,3 +25,16 @@ STATUSES: dict[str, Promise] = {
 
 def status_name(status: str) -> str:
     return str(STATUSES.get(status, status))
+
+
+ROLES: dict[str, Promise] = {
+    Role.SPONSOR: _("Sponsor"),
+    Role.MIGRANT: _("Migrant"),
+    Role.OFFICER: _("Community officer"),
+    Role.AGENCY: _("Agency"),
+    Role.AUTHORITY: _("Authority"),
+}
+
+
+def role_name(role: str) -> str:
+    return str(ROLES.get(role, role))

@@ -38,8 +38,8 @@ def landing(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Where logging in lands: the sponsor's and the migrant's task lists, or for the officials
-    (whose pages come next) a page that says where they work today."""
+    """Where logging in lands: the sponsor's and the migrant's task lists, the workspaces of the
+    officer, the agency and the authority."""
     role = getattr(request.user, "role", None)
     if role == Role.SPONSOR:
         return redirect("web:sponsor")
@@ -49,4 +49,6 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("web:community")
     if role == Role.AGENCY:
         return redirect("web:agency")
+    if role == Role.AUTHORITY:
+        return redirect("web:authority")
     return render(request, "web/home.html")
