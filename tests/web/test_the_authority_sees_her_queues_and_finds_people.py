@@ -68,3 +68,10 @@ def test_the_people_found_are_shown_ten_a_page(story: dict[str, User]) -> None:
 
     assert first.count("Pagewalker") == 10 and "?q=pagewalker&amp;page=2" in first
     assert second.count("Pagewalker") == 2 and "?q=pagewalker&amp;page=1" in second
+
+
+def test_the_dashboard_names_the_verifications_and_the_auctions(story: dict[str, User]) -> None:
+    page = client_of(story["authority"]).get("/authority/").content.decode()
+
+    assert 'href="/authority/verifications/"' in page
+    assert 'href="/authority/auctions/"' in page

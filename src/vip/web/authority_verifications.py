@@ -27,7 +27,7 @@ from vip.people.models import (
     VerificationResult,
 )
 from vip.people.selectors import pending_requests, visible_request
-from vip.web import refusals
+from vip.web import authority_dashboard, refusals
 from vip.web.access import for_role, person
 from vip.web.selectors import reference
 from vip.web.templatetags.vip_format import country_choices
@@ -169,3 +169,13 @@ def verification(request: HttpRequest, request_id: int) -> HttpResponse:
         "result_form": result_form,
     }
     return render(request, "web/authority/verification.html", context)
+
+
+authority_dashboard.register(
+    authority_dashboard.Queue(
+        gettext_lazy("Verifications to decide"),
+        "web:authority_verifications",
+        lambda authority: pending_requests(authority).count(),
+        position=10,
+    )
+)
