@@ -16,15 +16,20 @@ from playwright.sync_api import Browser, Page, expect
 
 from vip.auctions import services
 from vip.auctions.models import Auction, AuctionStatus
+from vip.auctions.rules import Windows
 from vip.clock import now
 from vip.people.models import User
 from vip.people.selectors import time_zone
 
-from tests.auctions.life import elapse, usd
+from tests.auctions.life import HOUR, elapse, terms, usd
 from tests.cast import migrant, totp_code
 from tests.e2e.browser import DESKTOP, PHONE, checked, log_in, person_page
 
 CODE = "US-2027-9"
+
+
+def windows_from(start: dt.datetime) -> Windows:
+    return Windows(start - HOUR, start + HOUR, start + 2 * HOUR, start + 3 * HOUR)
 
 
 def both(page: Page) -> None:
@@ -95,9 +100,12 @@ def test_bishal_bids_in_nepali_and_the_authority_settles(browser: Browser, porta
         theirs = services.register(
             user=dawa, code=CODE, document_country="NP", document_number="D 77"
         )
+        ram = migrant(authority, "Ram")  # Bishal's passport under another account: flagged
+        services.register(user=ram, code=CODE, document_country="NP", document_number="PA1234567")
         auction = Auction.objects.get(code=CODE)
         elapse(auction, 2)
         alice.goto(f"{portal}authority/auctions/{CODE}/")
+        expect(alice.locator("main")).to_contain_text("Ram")
         alice.locator(f"main a[href$='/{CODE}/open-bidding/']").click()
         both(alice)
         alice.locator("main form button[type=submit]").click()
@@ -146,3 +154,28 @@ def test_bishal_bids_in_nepali_and_the_authority_settles(browser: Browser, porta
         expect(visitor.locator("main")).to_contain_text("$4,000.00")
         expect(visitor.locator("main")).not_to_contain_text("Bishal")
         both(visitor)
+
+
+def test_bishal_agrees_to_the_registration_an_agency_made_for_him(
+    browser: Browser, portal: str
+) -> None:
+    authority = User.objects.get(email="authority@vip.example")
+    auction = services.create_auction(
+        authority=authority, terms=terms(code=CODE, windows=windows_from(now()))
+    )
+    services.open_registration(actor=authority, code=CODE)
+    services.register(
+        user=User.objects.get(email="agency@vip.example"),
+        code=auction.code,
+        document_country="NP",
+        document_number="PA 1234567",
+        beneficiary_id=User.objects.get(email="bishal@vip.example").pk,
+    )
+    with person_page(browser, "es", phone=True) as bishal:
+        log_in(bishal, portal, "bishal@vip.example")
+        bishal.goto(f"{portal}migrant/auctions/{CODE}/")
+        bishal.locator(f"main a[href$='/{CODE}/consent/']").click()
+        both(bishal)
+        bishal.locator("main form button[type=submit]").click()
+        expect(bishal.locator(f"main a[href$='/{CODE}/consent/']")).to_have_count(0)
+        both(bishal)

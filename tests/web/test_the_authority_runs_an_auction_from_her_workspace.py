@@ -19,6 +19,7 @@ from vip.people.models import User
 from vip.people.selectors import time_zone
 
 from tests.auctions.life import elapse, in_registration, usd
+from tests.cast import migrant
 
 pytestmark = pytest.mark.database
 
@@ -79,6 +80,10 @@ def test_the_authority_runs_an_auction_from_her_workspace(story: dict[str, User]
     assert early.status_code == 409 and "has not come yet" in early.content.decode()
 
     mine = services.register(user=bishal, code=code, document_country="NP", document_number="B1")
+    ram = migrant(authority, "Ram")
+    services.register(user=ram, code=code, document_country="NP", document_number="b-1")
+    flagged = client.get(f"{steps}/").content.decode()
+    assert "Ram, like Bishal registered before: the same passport" in flagged
     elapse(auction, 2)
     client.post(f"{steps}/open-bidding/")
     services.place_bid(user=bishal, registration_id=mine.pk, amount=usd(6000_00))

@@ -178,3 +178,25 @@ def test_an_amount_is_read_as_the_person_writes_it(language: str, typed: str, am
 def test_no_auction_no_task(story: dict[str, User]) -> None:
     assert Auction.objects.count() == 0
     assert "/migrant/auctions/" not in client_of(story["bishal"]).get("/migrant/").content.decode()
+
+
+def test_he_agrees_to_the_registration_an_agency_made_for_him(story: dict[str, User]) -> None:
+    authority = story["authority"]
+    auction = in_registration(authority)
+    hari = migrant(authority, "Hari")
+    made = services.register(
+        user=story["agency"],
+        code=auction.code,
+        document_country="NP",
+        document_number="H1",
+        beneficiary_id=hari.pk,
+    )
+    client = client_of(hari)
+    page = client.get(f"/migrant/auctions/{auction.code}/").content.decode()
+    assert "Acme Placement Agency registered you." in page
+    assert f"/migrant/auctions/{auction.code}/consent/" in page
+    assert client.post(f"/migrant/auctions/{auction.code}/consent/").status_code == 302
+    made.refresh_from_db()
+    assert made.consented_at is not None
+    page = client.get(f"/migrant/auctions/{auction.code}/").content.decode()
+    assert "/consent/" not in page

@@ -16,6 +16,7 @@ from vip.auctions.models import (
     Auction,
     AuctionStatus,
     Bid,
+    DuplicateReason,
     Registration,
     RegistrationOutcome,
     SeatStatus,
@@ -83,6 +84,12 @@ RESULT_OF_OUTCOME = {
 }
 
 
+DUPLICATE_WORDS: dict[DuplicateReason, Promise] = {
+    DuplicateReason.DOCUMENT: _("the same passport"),
+    DuplicateReason.NAME_BIRTH_COUNTRY: _("the same name, birth date and country"),
+}
+
+
 def status_word(auction: Auction) -> str:
     return str(STATUS_WORDS[AuctionStatus(auction.status)])
 
@@ -117,10 +124,18 @@ class AuctionPage:
     def sealed(self) -> bool:
         return self.auction.status in {AuctionStatus.BIDDING, AuctionStatus.CLOSED}
 
+    @property
+    def awaits_consent(self) -> bool:
+        """An agency registered him and he has not agreed yet: no bid counts until he does."""
+        r = self.registration
+        return r is not None and r.consented_at is None and not self.result
+
 
 def auction_page(person: User, code: str) -> AuctionPage:
     auction = auction_by_code(code)
     registration = registration_in(person, auction)
+    if registration is not None and registration.agency_id is not None:
+        registration = Registration.objects.select_related("agency").get(pk=registration.pk)
     status = AuctionStatus(auction.status)
     at = now()
     registration_open = status == AuctionStatus.REGISTRATION and rules.in_window(
@@ -143,7 +158,9 @@ def auction_page(person: User, code: str) -> AuctionPage:
         registration=registration,
         has_bid=registration is not None and Bid.objects.filter(registration=registration).exists(),
         registration_open=registration_open and registration is None,
-        bidding_open=bidding_open and registration is not None,
+        bidding_open=bidding_open
+        and registration is not None
+        and registration.consented_at is not None,
         term_price=term_price,
         still_to_pay=term_price - deposit if term_price is not None else None,
         result=result_of(registration),
@@ -269,10 +286,22 @@ class Row:
     auction: Auction
     status: str
     next: NextStep | None
+    zone: str  # hers: the times are shown in it
 
 
-def auctions_listed() -> list[Row]:
-    return [Row(a, status_word(a), next_step(a)) for a in auctions()]
+def auctions_listed(authority: User) -> list[Row]:
+    zone = time_zone(authority)
+    return [Row(a, status_word(a), next_step(a), zone) for a in auctions()]
+
+
+@dataclass(frozen=True)
+class Flagged:
+    """Perhaps one person twice: at the clearing his lower bid counts."""
+
+    later: str
+    earlier: str
+    reason: str
+    reference: str
 
 
 @dataclass(frozen=True)
@@ -283,7 +312,7 @@ class Workspace:
     zone: str
     next: NextStep | None
     registrations: int
-    flagged: int
+    flagged: list[Flagged]
     seats: list[Registration]  # after the clearing: the seats offered, paid, forfeited, refused
     overdue: int  # seats offered whose day to pay has passed
     term_price: Money | None
@@ -302,7 +331,17 @@ def workspace(authority: User, code: str) -> Workspace:
         zone=time_zone(authority),
         next=next_step(auction),
         registrations=registrations.count(),
-        flagged=flagged(authority, auction).count(),
+        flagged=[
+            Flagged(
+                r.beneficiary.full_name,
+                r.duplicate_of.beneficiary.full_name if r.duplicate_of else "",
+                str(DUPLICATE_WORDS[DuplicateReason(r.duplicate_reason)]),
+                r.reference,
+            )
+            for r in flagged(authority, auction).select_related(
+                "beneficiary", "duplicate_of__beneficiary"
+            )
+        ],
         seats=seats,
         overdue=sum(
             1 for s in seats if s.seat == SeatStatus.OFFERED and s.pay_by and s.pay_by < at

@@ -55,6 +55,24 @@ def register(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @for_role(Role.MIGRANT)
+def consent(request: HttpRequest, code: str) -> HttpResponse:
+    """He agrees to the registration an agency filed for him: until then it has no bid."""
+    migrant = person(request)
+    page = auction_selectors.auction_page(migrant, code)
+    if page.registration is None or not page.awaits_consent:
+        return redirect("web:auction", code)
+    if request.method == "POST":
+        try:
+            services.consent(user=migrant, registration_id=page.registration.pk)
+        except DomainError as error:
+            context = {"page": page, "refusal": refusals.Refusal.of(error)}
+            return render(request, "web/auctions/consent.html", context, status=error.status)
+        messages.success(request, _("You agreed to the registration."))
+        return redirect("web:auction", code)
+    return render(request, "web/auctions/consent.html", {"page": page})
+
+
+@for_role(Role.MIGRANT)
 def bid(request: HttpRequest, code: str) -> HttpResponse:
     migrant = person(request)
     page = auction_selectors.auction_page(migrant, code)

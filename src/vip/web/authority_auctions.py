@@ -48,7 +48,7 @@ STEPS: dict[str, Callable[[User, str], object]] = {
 
 @for_role(Role.AUTHORITY)
 def auctions(request: HttpRequest) -> HttpResponse:
-    rows = auction_selectors.auctions_listed()
+    rows = auction_selectors.auctions_listed(person(request))
     return render(request, "web/authority/auctions.html", {"rows": rows})
 
 

@@ -100,6 +100,7 @@ urlpatterns: list[URLPattern] = [
     path("migrant/auctions/<slug:code>/", auctions.auction, name="auction"),
     path("migrant/auctions/<slug:code>/register/", auctions.register, name="auction_register"),
     path("migrant/auctions/<slug:code>/bid/", auctions.bid, name="auction_bid"),
+    path("migrant/auctions/<slug:code>/consent/", auctions.consent, name="auction_consent"),
     path("auctions/<slug:code>/results", auctions.results, name="auction_results"),
     path("migrant/money/", migrant_visa.money, name="migrant_money"),
     path("migrant/visas/<int:visa_id>/", migrant_visa.visa, name="migrant_visa"),
