@@ -34,9 +34,9 @@ PAGES: dict[Kind, tuple[str, str]] = {
     Kind.FINE_LEVIED: ("web:money", "web:migrant_money"),  # only a sponsor is fined
     Kind.SUPPORT_DUE: ("web:visa", "web:migrant_visa"),
     Kind.VERIFICATION_DECIDED: ("web:verification", "web:verification"),
-    # Only the migrant is told of his welfare: his start page lists what is due and his cases.
-    Kind.CHECKIN_DUE: ("web:migrant", "web:migrant"),
-    Kind.WELFARE_CASE_CHANGED: ("web:migrant", "web:migrant"),
+    # Only the migrant is told of his welfare: his welfare page lists what is due and his cases.
+    Kind.CHECKIN_DUE: ("web:welfare", "web:welfare"),
+    Kind.WELFARE_CASE_CHANGED: ("web:welfare", "web:welfare"),
 }
 # His own page: no object in its address.
 OWN_PAGE = {

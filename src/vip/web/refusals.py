@@ -143,6 +143,13 @@ MESSAGES: dict[str, Promise] = {
     "VERIFICATION_REQUEST_NOT_FOUND": _("There is no such verification request."),
     "VISA_NOT_ACTIVE": _("The visa is not active."),
     "VISA_NOT_FOUND": _("There is no such visa, or it is not yours."),
+    "WELFARE_ANSWER_INVALID": _("Choose one answer to each question."),
+    "WELFARE_CASE_CLOSED": _("The case is closed."),
+    "WELFARE_CHECKIN_ANSWERED": _("You have answered this check-in already."),
+    "WELFARE_MESSAGE_EMPTY": _("Write your message."),
+    "WELFARE_NOTE_EMPTY": _("Write the note."),
+    "WELFARE_TEXT_TOO_LONG": _("The text is too long: 4,000 characters at most."),
+    "WELFARE_VISA_NOT_ACTIVE": _("Your visa is not active."),
 }
 
 

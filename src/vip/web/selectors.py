@@ -23,6 +23,7 @@ from vip.people.selectors import is_verified
 from vip.visas.models import LIVE, Fine, Insurance, Status, SupportObligation, Visa
 from vip.visas.selectors import visible_visas
 from vip.web.names import status_name as visa_status_name
+from vip.welfare import selectors as welfare
 
 DONE, STARTED, TO_DO, LATER = "done", "started", "to_do", "later"
 STATES: dict[str, Promise] = {
@@ -203,7 +204,17 @@ def migrant_tasks(migrant: User) -> list[Task]:
             reverse("web:migrant_visa", args=[visa.pk]) if visa else "",
         ),
         *auctions_task(migrant),
+        *welfare_task(migrant),
     ]
+
+
+def welfare_task(migrant: User) -> list[Task]:
+    """ "Welfare check-in" while his visa is active: to do when one is due."""
+    if welfare.current_visa(migrant) is None:
+        return []
+    due = welfare.due_checkin(migrant)
+    detail = "" if due else str(_("Nothing is due now."))
+    return [Task(_("Welfare check-in"), TO_DO if due else DONE, detail, reverse("web:welfare"))]
 
 
 def auctions_task(migrant: User) -> list[Task]:

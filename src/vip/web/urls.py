@@ -11,11 +11,13 @@ from vip.web import (
     authority_dashboard,
     authority_queues,
     authority_verifications,
+    authority_welfare,
     community,
     conversations,
     interviews,
     migrant,
     migrant_visa,
+    migrant_welfare,
     notices,
     offers,
     simulator,
@@ -146,3 +148,5 @@ urlpatterns: list[URLPattern] = [
     ),
     path("messages/<int:conversation_id>/block/", conversations.block, name="conversation_block"),
 ]
+# Their own modules' pages: the migrant's welfare and the authority's welfare queue.
+urlpatterns += migrant_welfare.urlpatterns + authority_welfare.urlpatterns
