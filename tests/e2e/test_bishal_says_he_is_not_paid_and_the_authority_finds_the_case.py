@@ -1,8 +1,8 @@
 """Bishal's welfare check-in is due: his task list leads to it, a form sent half-answered comes
 back with its error summary, he says he is not paid as agreed and is told the office will contact
-him. The authority, with her second factor, finds the case in her welfare queue, reads his answers,
-takes the case and closes it with a note. Every page passes axe and fits the window, in English
-and Spanish, at desktop and on a phone."""
+him. The authority, with her second factor, sees one welfare case waiting on her workspace, finds
+it in the queue, reads his answers, takes the case and closes it with a note. Every page passes
+axe and fits the window, in English and Spanish, at desktop and on a phone."""
 
 from __future__ import annotations
 
@@ -60,8 +60,11 @@ def test_bishal_says_he_is_not_paid_and_the_authority_finds_the_case(
         log_in(page, portal, "authority@vip.example")
         page.locator("#id_code").fill(totp_code())
         page.locator("main button[type=submit]").first.click()
-        page.goto(f"{portal}home/")
-        page.locator("main a[href$='/authority/welfare/']").click()
+        page.goto(f"{portal}home/")  # her workspace: the queues with their counts
+        queue = page.locator("main tr", has=page.locator("a[href$='/authority/welfare/']"))
+        expect(queue.locator("td")).to_have_text("1")
+        checked(page)
+        queue.locator("a").click()
         expect(page.locator("main ul.vip-welfare-queue li")).to_have_count(1)
         expect(page.locator("main ul.vip-welfare-queue")).to_contain_text("Bishal")
         checked(page)

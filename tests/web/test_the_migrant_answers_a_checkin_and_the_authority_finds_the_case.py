@@ -55,6 +55,7 @@ def test_bishal_answers_not_paid_and_the_authority_closes_the_case(
     case = selectors.queue(authority).get()
     assert f"R-{case.pk:06d}" in sent.content.decode()
 
+    assert 'href="/authority/welfare/"' in hers.get("/authority/").content.decode()
     listed = hers.get("/authority/welfare/").content.decode()
     assert f'href="/authority/welfare/{case.pk}/"' in listed
     before = AuditEvent.objects.filter(action=Action.SENSITIVE_READ).count()
