@@ -121,3 +121,31 @@ def test_the_authoritys_auction_pages_are_hers(story: dict[str, User]) -> None:
     assert client.get("/authority/auctions/NOPE/").status_code == 404
     assert client.get(f"/authority/auctions/{auction.code}/fly/").status_code == 404
     assert client.get(f"/authority/auctions/{auction.code}/settle/").status_code == 404  # not next
+
+
+def test_a_seat_not_paid_in_time_is_forfeited_and_offered_to_the_next(
+    story: dict[str, User],
+) -> None:
+    authority = story["authority"]
+    auction = in_registration(authority, quota=1)
+    first, second = migrant(authority, "Dawa"), migrant(authority, "Gita")
+    mine = {
+        p: services.register(user=p, code=auction.code, document_country="NP", document_number=n)
+        for p, n in ((first, "D1"), (second, "G1"))
+    }
+    elapse(auction, 2)
+    services.open_bidding(actor=authority, code=auction.code)
+    for p, amount in ((first, 6000_00), (second, 4000_00)):
+        services.place_bid(user=p, registration_id=mine[p].pk, amount=usd(amount))
+    elapse(auction, 2)
+    services.close_bidding(actor=authority, code=auction.code)
+    services.clear_auction(actor=authority, code=auction.code)
+    Registration.objects.filter(pk=mine[first].pk).update(pay_by=now() - dt.timedelta(days=1))
+    client, steps = client_of(authority), f"/authority/auctions/{auction.code}"
+
+    assert f"{steps}/forfeit/" in client.get(f"{steps}/").content.decode()
+    said = client.get(f"{steps}/forfeit/").content.decode()
+    assert "The seats not paid by their day (1) are forfeited" in said
+    assert client.post(f"{steps}/forfeit/").status_code == 302
+    seats = dict(Registration.objects.filter(auction=auction).values_list("pk", "seat"))
+    assert (seats[mine[first].pk], seats[mine[second].pk]) == ("forfeited", "offered")

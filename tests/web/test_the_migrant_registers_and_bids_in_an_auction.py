@@ -76,6 +76,8 @@ def test_the_migrant_registers_and_bids_in_an_auction(story: dict[str, User]) ->
     services.place_bid(user=dawa, registration_id=mine.pk, amount=usd(3000_00))
     elapse(auction, 2)
     services.close_bidding(actor=authority, code=code)
+    closed = client.get(f"/migrant/auctions/{code}/bid/").content.decode()
+    assert "Bidding is not open" in closed and 'name="amount"' not in closed
     services.clear_auction(actor=authority, code=code)
 
     result = client.get(f"/migrant/auctions/{code}/").content.decode()

@@ -435,8 +435,8 @@ CONSEQUENCES: dict[str, list[Promise]] = {
     ],
     FORFEIT: [
         _(
-            "%(overdue)s seats not paid by their day are forfeited: their deposits are kept, and"
-            " each seat is offered to the next bidder at the same price."
+            "The seats not paid by their day (%(overdue)s) are forfeited: their deposits are kept,"
+            " and each seat is offered to the next bidder at the same price."
         ),
     ],
 }
