@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "vip.api.middleware.UnknownQueryParameters",
     "vip.web.no_store.NoStoreForPersonalData",
     "vip.web.second_factor.StaffEnrolASecondFactor",
+    "vip.web.acting.ActingForAClient",
 ]
 
 ROOT_URLCONF = "vip.urls"
@@ -93,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "vip.web.acting.acting",
             ],
         },
     },

@@ -1,5 +1,6 @@
 """Who opens a page: a visitor is sent to the login page, another person gets a 404 (as the API
-answers, no hint that the thing exists)."""
+answers, no hint that the thing exists). An agency acting for a client (web/acting.py) opens the
+sponsor's pages as him, except those only the sponsor himself may use, which say so."""
 
 from __future__ import annotations
 
@@ -9,23 +10,31 @@ from typing import Concatenate, ParamSpec, cast
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from vip.errors import NotFound
-from vip.people.models import User
+from vip.people.models import Role, User
+from vip.web.acting import client
 
 P = ParamSpec("P")
 View = Callable[Concatenate[HttpRequest, P], HttpResponse]
 
 
-def for_role(*roles: str) -> Callable[[View[P]], View[P]]:
+def for_role(*roles: str, himself: bool = False) -> Callable[[View[P]], View[P]]:
     """The page belongs to people of one role (a sponsor's pages, a migrant's), or of several
-    (the conversations between them)."""
+    (the conversations between them). A sponsor's page is also his agency's while it acts for
+    him, unless `himself`: then the agency is told that only the sponsor may use it."""
 
     def decorate(view: View[P]) -> View[P]:
         @wraps(view)
         def checked(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
             if person(request).role not in roles:
-                raise Http404
+                sponsor = client(request)
+                if sponsor is None or Role.SPONSOR not in roles:
+                    raise Http404
+                if himself:
+                    context = {"sponsor": sponsor}
+                    return render(request, "web/agency/himself.html", context, status=403)
             try:
                 return view(request, *args, **kwargs)
             except NotFound as error:  # a selector's "not yours" is a 404 page, never a 500
@@ -37,6 +46,13 @@ def for_role(*roles: str) -> Callable[[View[P]], View[P]]:
 
 
 def person(request: HttpRequest) -> User:
+    """Who is logged in: the one who acts, whom the services are told about."""
     user = request.user
     assert isinstance(user, User)  # login_required ran first
     return user
+
+
+def principal(request: HttpRequest) -> User:
+    """Whose pages these are: the person himself, or the client his agency acts for (the
+    sponsor the services are told the agency acts on behalf of)."""
+    return client(request) or person(request)

@@ -1,14 +1,17 @@
 """The agency's workspace: its clients (the sponsors who delegated to it), each with his progress
-through his own task list, ten a page."""
+through his own task list, ten a page; "act for" a client, which opens his own pages under a banner
+that names him (web/acting.py), and "stop"."""
 
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from vip.people.models import Role
 from vip.people.selectors import clients_of
+from vip.web import acting
 from vip.web.access import for_role, person
 from vip.web.selectors import client_progress
 
@@ -29,3 +32,21 @@ def clients(request: HttpRequest) -> HttpResponse:
         },
     }
     return render(request, "web/agency/clients.html", context)
+
+
+@for_role(Role.AGENCY)
+@require_POST
+def act(request: HttpRequest, sponsor_id: int) -> HttpResponse:
+    """Only for a client whose delegation is live: any other sponsor is not found."""
+    delegation = clients_of(person(request)).filter(sponsor_id=sponsor_id).first()
+    if delegation is None:
+        raise Http404("SPONSOR_NOT_FOUND")
+    acting.start(request, delegation.sponsor)
+    return redirect("web:sponsor")
+
+
+@for_role(Role.AGENCY)
+@require_POST
+def stop(request: HttpRequest) -> HttpResponse:
+    acting.stop(request)
+    return redirect("web:agency")

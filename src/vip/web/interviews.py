@@ -13,7 +13,7 @@ from vip.errors import DomainError
 from vip.people.models import Role
 from vip.people.selectors import time_zone
 from vip.web import ics, refusals
-from vip.web.access import for_role, person
+from vip.web.access import for_role, person, principal
 from vip.web.forms import InterviewForm
 
 PARTIES = (Role.SPONSOR, Role.MIGRANT)
@@ -24,7 +24,7 @@ ON_THE_DAY = {"TIME_NOT_AWARE": "day", "INTERVIEW_IN_PAST": "day"}
 def invite(request: HttpRequest, agreement_id: int) -> HttpResponse:
     me = person(request)
     agreement = visible_agreement(me, agreement_id)
-    zone = time_zone(me)
+    zone = time_zone(principal(request))  # the sponsor's hours, when his agency invites
     form = InterviewForm(request.POST if request.method == "POST" else None, zone=zone)
     if form.is_bound and form.is_valid():
         try:
@@ -39,8 +39,8 @@ def invite(request: HttpRequest, agreement_id: int) -> HttpResponse:
 
 @for_role(*PARTIES)
 def interview(request: HttpRequest, interview_id: int) -> HttpResponse:
-    me = person(request)
-    found = visible_interview(me, interview_id)
+    me = principal(request)
+    found = visible_interview(person(request), interview_id)
     agreement = found.agreement
     other = agreement.migrant if me.pk == agreement.sponsor_id else agreement.sponsor
     context = {

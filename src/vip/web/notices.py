@@ -10,15 +10,16 @@ from vip.notifications import selectors, services
 from vip.people.models import Role
 from vip.web.access import for_role, person
 
-PARTIES = (Role.SPONSOR, Role.MIGRANT)
+# An agency reads its own: a client who revokes or names it is told there.
+READERS = (Role.SPONSOR, Role.MIGRANT, Role.AGENCY)
 
 
-@for_role(*PARTIES)
+@for_role(*READERS)
 def notices(request: HttpRequest) -> HttpResponse:
     return render(request, "web/notices/list.html", {"notices": selectors.notices(person(request))})
 
 
-@for_role(*PARTIES)
+@for_role(*READERS)
 @require_POST
 def read(request: HttpRequest) -> HttpResponse:
     services.mark_read(user=person(request))

@@ -13,7 +13,7 @@ from vip.agreements import selectors, services
 from vip.errors import DomainError
 from vip.people.models import Role
 from vip.web import refusals
-from vip.web.access import for_role, person
+from vip.web.access import for_role, person, principal
 from vip.web.forms import TermsForm, terms
 from vip.web.selectors import offer_actions, offer_state, reference
 
@@ -26,7 +26,7 @@ def draft_key(migrant_id: int) -> str:
 
 @for_role(Role.SPONSOR)
 def offer_terms(request: HttpRequest, migrant_id: int) -> HttpResponse:
-    sponsor = person(request)
+    sponsor = principal(request)
     migrant = selectors.offered_migrant(migrant_id)
     form = TermsForm(
         request.POST if request.method == "POST" else None,
@@ -41,7 +41,7 @@ def offer_terms(request: HttpRequest, migrant_id: int) -> HttpResponse:
 
 @for_role(Role.SPONSOR)
 def offer_check(request: HttpRequest, migrant_id: int) -> HttpResponse:
-    sponsor = person(request)
+    sponsor = principal(request)  # his agency may be the one who offers (the audit says so)
     migrant = selectors.offered_migrant(migrant_id)
     draft = request.session.get(draft_key(migrant.pk))
     if draft is None:
@@ -51,7 +51,7 @@ def offer_check(request: HttpRequest, migrant_id: int) -> HttpResponse:
     if request.method == "POST":
         try:
             made = services.offer(
-                user=sponsor, sponsor=sponsor, migrant_id=migrant.pk, terms=offered
+                user=person(request), sponsor=sponsor, migrant_id=migrant.pk, terms=offered
             )
         except DomainError as error:
             refusal = refusals.Refusal.of(error)

@@ -11,7 +11,7 @@ from vip.matching import services
 from vip.matching.selectors import visible_request
 from vip.people.models import Role, User
 from vip.web import refusals
-from vip.web.access import for_role, person
+from vip.web.access import for_role, person, principal
 from vip.web.forms import REQUEST_STEPS, criteria
 from vip.web.paging import paged
 from vip.web.selectors import reference, sponsor_tasks
@@ -22,7 +22,8 @@ STEPS = list(REQUEST_STEPS)
 
 @for_role(Role.SPONSOR)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/sponsor/dashboard.html", {"tasks": sponsor_tasks(person(request))})
+    tasks = sponsor_tasks(principal(request))
+    return render(request, "web/sponsor/dashboard.html", {"tasks": tasks})
 
 
 @for_role(Role.SPONSOR)
@@ -33,7 +34,7 @@ def request_step(request: HttpRequest, step: str) -> HttpResponse:
     form = REQUEST_STEPS[step](
         request.POST if request.method == "POST" else None,
         initial=draft.get(step),
-        sponsor=person(request),
+        sponsor=principal(request),
     )
     if form.is_bound and form.is_valid():
         request.session[DRAFT] = {**draft, step: form.draft()}
@@ -52,13 +53,13 @@ def request_step(request: HttpRequest, step: str) -> HttpResponse:
 
 @for_role(Role.SPONSOR)
 def request_check(request: HttpRequest) -> HttpResponse:
-    sponsor = person(request)
+    sponsor = principal(request)  # his agency may be the one who states it (the audit says so)
     draft = request.session.get(DRAFT, {})
     refusal = None
     if request.method == "POST":
         try:
             made = services.create_request(
-                user=sponsor, sponsor=sponsor, criteria=criteria(draft, sponsor)
+                user=person(request), sponsor=sponsor, criteria=criteria(draft, sponsor)
             )
         except DomainError as error:
             refusal = refusals.Refusal.of(error)

@@ -13,7 +13,7 @@ from vip.people.models import Role
 from vip.visas import services
 from vip.visas.selectors import visible_visa
 from vip.web import refusals, visa_selectors
-from vip.web.access import for_role, person
+from vip.web.access import for_role, person, principal
 from vip.web.names import status_name
 from vip.web.reporting import report_page
 from vip.web.selectors import reference
@@ -81,5 +81,5 @@ def report(request: HttpRequest, visa_id: int, event: str) -> HttpResponse:
 
 @for_role(Role.SPONSOR)
 def money(request: HttpRequest) -> HttpResponse:
-    books = visa_selectors.money_of(person(request))
+    books = visa_selectors.money_of(principal(request))
     return render(request, "web/money.html", {"books": books})
