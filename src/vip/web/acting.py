@@ -44,7 +44,7 @@ def drop_drafts(request: HttpRequest) -> None:
         del request.session[key]
 
 
-def live_client(user: User, sponsor_id: object) -> User | None:
+def live_client(user: User, sponsor_id: int) -> User | None:
     """The sponsor named in the session while he still delegates to this agency."""
     sponsor = User.objects.filter(pk=sponsor_id, role=Role.SPONSOR).first()
     if sponsor is None or not acts_for(user, sponsor):
@@ -69,7 +69,7 @@ class ActingForAClient:
             request.acting_for = sponsor  # type: ignore[attr-defined]
         return self.get_response(request)
 
-    def ended(self, request: HttpRequest, named: object) -> HttpResponse:
+    def ended(self, request: HttpRequest, named: int) -> HttpResponse:
         stop(request)
         sponsor = User.objects.filter(pk=named).first()
         messages.warning(
