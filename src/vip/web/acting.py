@@ -40,7 +40,8 @@ def stop(request: HttpRequest) -> None:
 
 
 def drop_drafts(request: HttpRequest) -> None:
-    for key in [k for k in request.session if k.startswith(DRAFTS)]:
+    stored = list(request.session.keys())  # a session is no dict: it has no iterator of its own
+    for key in [k for k in stored if k.startswith(DRAFTS)]:
         del request.session[key]
 
 
