@@ -103,7 +103,9 @@ def run_checkins(*, day: dt.date) -> dict[str, int]:
             notify(visa.migrant, Kind.CHECKIN_DUE, checkin.pk)
             asked += 1
         grace = grace_days(visa.jurisdiction_id, day)
-        for checkin in CheckIn.objects.filter(visa=visa, status=CheckInStatus.DUE):
+        # Locked: an answer being sent waits, and once it is in the check-in is not missed.
+        unanswered = CheckIn.objects.select_for_update().filter(visa=visa, status=CheckInStatus.DUE)
+        for checkin in unanswered:
             if rules.missed(checkin.due_on, grace, day):
                 checkin.status = CheckInStatus.MISSED
                 checkin.save(update_fields=["status"])
@@ -125,6 +127,10 @@ def run_checkins(*, day: dt.date) -> dict[str, int]:
 def answer_checkin(*, user: User, checkin_id: int, answers: Answers) -> CheckIn:
     """The migrant answers his check-in (a late answer to a missed one is welcome too). A
     worrying answer opens a case in the authority's queue."""
+    found = visible_checkin(user, checkin_id)
+    # The daily job's lock order: the visa, then its check-ins (a case inserted on the visa
+    # would otherwise wait on the job's visa lock while the job waits on this check-in).
+    Visa.objects.select_for_update().filter(pk=found.visa_id).first()
     checkin = visible_checkin(user, checkin_id, for_update=True)
     if not may_answer(user, checkin):
         raise NotFound("WELFARE_CHECKIN_NOT_FOUND", "no such check-in")
