@@ -140,7 +140,11 @@ def test_a_document_is_not_found_for_anyone_but_its_person_and_the_authority(
     send(mine)
     document = VerificationRequest.objects.get(person=nadia).documents.get()
     url = f"/documents/{document.pk}/"
-    assert mine.get(url).status_code == 200
+    opened = mine.get(url)
+    assert opened.status_code == 200
+    # Never run as a page of the portal, never cached, never guessed at as another type.
+    assert "sandbox" in opened["Content-Security-Policy"]
+    assert (opened["Cache-Control"], opened["X-Content-Type-Options"]) == ("no-store", "nosniff")
     for other in ("anthony", "bishal", "officer", "agency"):
         assert logged_in(story[other]).get(url).status_code == 404
     assert Client().get(url).status_code == 302  # a visitor is sent to log in

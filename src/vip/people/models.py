@@ -166,8 +166,8 @@ class MatchOn(models.TextChoices):
 
 
 def document_storage() -> Storage:
-    """STORAGES["documents"]: local files in the demo, an S3-compatible store by configuration.
-    Read at each use, so that a test or a deployment's settings decide."""
+    """STORAGES["documents"]: local files in the demo, an S3-compatible store by configuration
+    (a callable, so that the migrations name no backend; Django calls it as the models load)."""
     return storages["documents"]
 
 

@@ -206,7 +206,8 @@ def pending_requests(authority: User) -> QuerySet[VerificationRequest]:
     if not may_record_verification(authority):
         raise role_required(Role.AUTHORITY)
     return (
-        VerificationRequest.objects.filter(status=RequestStatus.PENDING)
+        # A pseudonymised or deactivated person's request waits for no one.
+        VerificationRequest.objects.filter(status=RequestStatus.PENDING, person__is_active=True)
         .select_related("person")
         .order_by("created_at", "id")
     )

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db.models import Max, Model, Q
+from django.db.models.fields.files import FieldFile
 
 from vip.audit.models import AuditEvent, Subject
 from vip.clock import today
@@ -22,10 +23,15 @@ HIDDEN = {"password", "digest", "seal"}  # secrets and seals' nonces: never in a
 
 def row(record: Model) -> dict[str, Any]:
     return {
-        f.attname: getattr(record, f.attname)
+        f.attname: value(getattr(record, f.attname))
         for f in record._meta.concrete_fields
         if f.name not in HIDDEN
     }
+
+
+def value(found: Any) -> Any:
+    """A stored file as its name in the store (he opens the file itself from his page)."""
+    return found.name if isinstance(found, FieldFile) else found
 
 
 def platform_models() -> list[type[Model]]:

@@ -15,7 +15,15 @@ from vip.clock import now, today
 from vip.errors import Invalid
 from vip.matching.models import SponsorshipRequest
 from vip.messaging.models import Message
-from vip.people.models import ApiToken, MigrantProfile, SponsorProfile, User
+from vip.people.models import (
+    ApiToken,
+    MigrantProfile,
+    SponsorProfile,
+    User,
+    VerificationDocument,
+    VerificationRequest,
+    document_storage,
+)
 from vip.policy.parameters import jurisdictions as all_jurisdictions
 from vip.policy.parameters import parameters
 from vip.privacy import selectors
@@ -85,6 +93,13 @@ def pseudonymise(person: User, day: dt.date, last: dt.datetime) -> None:
     CheckIn.objects.filter(migrant=person).update(text="")  # his answers' own words
     Case.objects.filter(migrant=person).update(message="")
     SponsorshipRequest.objects.filter(sponsor=person).update(housing_text="", active=False)
+    # His documents' files go once this commits (a rollback keeps them with the rows that name
+    # them); the rows stay with their digests, which the log's events name.
+    documents = VerificationDocument.objects.filter(request__person=person).exclude(file="")
+    names = [str(name) for name in documents.values_list("file", flat=True)]
+    documents.update(file="")
+    VerificationRequest.objects.filter(person=person).update(document_number="")
+    transaction.on_commit(lambda: [document_storage().delete(name) for name in names])
     audit.record(
         actor=None,
         action=Action.PERSON_PSEUDONYMISED,
