@@ -69,6 +69,13 @@ def pseudonymise_expired(*, day: dt.date) -> int:
     return done
 
 
+def _erase(names: list[str]) -> None:
+    """Files of the documents' store, once the rows that named them no longer do."""
+    store = document_storage()
+    for name in names:
+        store.delete(name)
+
+
 def pseudonymise(person: User, day: dt.date, last: dt.datetime) -> None:
     pseudonym = f"pseudonym-{person.pk}"
     person.full_name = pseudonym
@@ -99,7 +106,7 @@ def pseudonymise(person: User, day: dt.date, last: dt.datetime) -> None:
     names = [str(name) for name in documents.values_list("file", flat=True)]
     documents.update(file="")
     VerificationRequest.objects.filter(person=person).update(document_number="")
-    transaction.on_commit(lambda: [document_storage().delete(name) for name in names])
+    transaction.on_commit(lambda: _erase(names))
     audit.record(
         actor=None,
         action=Action.PERSON_PSEUDONYMISED,
