@@ -511,6 +511,13 @@ MATRIX: dict[str, Row] = {
         allowed=frozenset({"authority"}),
         code="ROLE_REQUIRED",
     ),
+    "visas.escalate_complaint": Row(
+        call=lambda w, u: visas.escalate_complaint(
+            user=u, complaint_id=w.complaint.pk, note="urgent"
+        ),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+    ),
     "agreements.offer": Row(
         call=lambda w, u: agreements.offer(
             user=u, sponsor=w.people["anthony"], migrant_id=w.people["gita"].pk, terms=seed_terms()

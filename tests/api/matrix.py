@@ -123,6 +123,12 @@ MATRIX: dict[tuple[str, str], Row] = {
         forbidden=frozenset(ROLES) - {"authority"},
         body=lambda w: {"text": "the landlord fixes the heating this week"},
     ),
+    ("POST", "/complaints/{complaint_id}/escalate"): Row(
+        target=lambda w: w.complaint.pk,
+        allowed={"authority": 200},
+        forbidden=frozenset(ROLES) - {"authority"},
+        body=lambda w: {"note": "a second complaint of the same kind"},
+    ),
     ("POST", "/complaints/{complaint_id}/resolve"): Row(
         target=lambda w: w.complaint.pk,
         allowed={"authority": 200},

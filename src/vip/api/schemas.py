@@ -679,6 +679,7 @@ class ComplaintOut(Schema):
     answer: str
     answered_at: dt.datetime | None
     resolved_at: dt.datetime | None
+    escalated_at: dt.datetime | None = Field(description="raised to senior staff as urgent")
 
 
 class ComplaintAssignIn(Schema):
@@ -687,6 +688,10 @@ class ComplaintAssignIn(Schema):
 
 class ComplaintAnswerIn(Schema):
     text: str = Field(min_length=1, max_length=5000)
+
+
+class ComplaintEscalateIn(Schema):
+    note: str = Field(min_length=1, max_length=5000, description="why, for the authority's staff")
 
 
 class VisaSummaryOut(Schema):

@@ -13,6 +13,7 @@ from vip.api.schemas import (
     AmnestyIn,
     ComplaintAnswerIn,
     ComplaintAssignIn,
+    ComplaintEscalateIn,
     ComplaintIn,
     ComplaintOut,
     ConsequenceOut,
@@ -176,6 +177,7 @@ def complaint_out(c: Complaint) -> ComplaintOut:
         answer=c.answer,
         answered_at=c.answered_at,
         resolved_at=c.resolved_at,
+        escalated_at=c.escalated_at,
     )
 
 
@@ -223,6 +225,17 @@ def resolve_complaint(request: HttpRequest, complaint_id: int) -> ComplaintOut:
     COMPLAINT_RESOLVED."""
     return complaint_out(
         services.resolve_complaint(user=caller(request), complaint_id=complaint_id)
+    )
+
+
+@router.post("/complaints/{complaint_id}/escalate", response={200: ComplaintOut, **ERRORS})
+def escalate_complaint(
+    request: HttpRequest, complaint_id: int, body: ComplaintEscalateIn
+) -> ComplaintOut:
+    """The authority raises a complaint to its senior staff as urgent. Codes: ROLE_REQUIRED,
+    COMPLAINT_NOT_FOUND, COMPLAINT_RESOLVED, COMPLAINT_ALREADY_ESCALATED."""
+    return complaint_out(
+        services.escalate_complaint(user=caller(request), complaint_id=complaint_id, note=body.note)
     )
 
 

@@ -29,6 +29,7 @@ class Action(models.TextChoices):
     COMMUNITY_RULES_SET = "community.rules_set"
     COMPLAINT_ANSWERED = "complaint.answered"
     COMPLAINT_ASSIGNED = "complaint.assigned"
+    COMPLAINT_ESCALATED = "complaint.escalated"
     COMPLAINT_FILED = "complaint.filed"
     COMPLAINT_RESOLVED = "complaint.resolved"
     CONVERSATION_CLOSED = "conversation.closed"

@@ -17,6 +17,7 @@ class Kind(models.TextChoices):
     VERIFICATION_DECIDED = "verification_decided"  # the authority recorded its result
     CHECKIN_DUE = "checkin_due"  # a welfare check-in: to the migrant only
     WELFARE_CASE_CHANGED = "welfare_case_changed"  # opened, assigned, closed: to the migrant
+    COMPLAINT_CHANGED = "complaint_changed"  # assigned, answered, escalated, resolved: to its filer
 
 
 class Notification(models.Model):

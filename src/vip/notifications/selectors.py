@@ -23,6 +23,7 @@ WORDS: dict[Kind, Promise] = {
     Kind.VERIFICATION_DECIDED: _("The immigration office has checked your documents."),
     Kind.CHECKIN_DUE: _("A welfare check-in is due: a few private questions."),
     Kind.WELFARE_CASE_CHANGED: _("The immigration office has news of your welfare case."),
+    Kind.COMPLAINT_CHANGED: _("The immigration office has news of your complaint."),
 }
 # The page each notice leads to: the sponsor's and the migrant's (a visa has one for each).
 PAGES: dict[Kind, tuple[str, str]] = {
@@ -37,6 +38,8 @@ PAGES: dict[Kind, tuple[str, str]] = {
     # Only the migrant is told of his welfare: his welfare page lists what is due and his cases.
     Kind.CHECKIN_DUE: ("web:welfare", "web:welfare"),
     Kind.WELFARE_CASE_CHANGED: ("web:welfare", "web:welfare"),
+    # About the visa complained of: the migrant's complaints page; the sponsor's visa page.
+    Kind.COMPLAINT_CHANGED: ("web:visa", "web:complaints"),
 }
 # His own page: no object in its address.
 OWN_PAGE = {

@@ -221,3 +221,7 @@ class Complaint(models.Model):
     answer = models.TextField(blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    # Raised to the office's senior staff as urgent (it leads the queue), whatever its status;
+    # the note, the authority's own, says why.
+    escalated_at = models.DateTimeField(null=True, blank=True)
+    escalation_note = models.TextField(blank=True)

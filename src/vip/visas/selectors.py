@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from vip.agreements.models import Agreement, AgreementStatus
 from vip.calendar import age_on
@@ -22,6 +22,7 @@ from vip.visas.lifecycle import Event, may_report, next_status
 from vip.visas.models import (
     LIVE,
     Complaint,
+    ComplaintStatus,
     DeportationOrder,
     EnforcementCase,
     Fine,
@@ -100,6 +101,44 @@ def complaints(user: User, limit: int = 500) -> list[Complaint]:
     if not may_read_complaints(user):
         raise role_required(Role.AUTHORITY)
     return list(Complaint.objects.order_by("-filed_at", "-id")[:limit])
+
+
+def complaints_queue(
+    user: User, *, status: str = "", category: str = "", escalated: bool = False, mine: bool = False
+) -> QuerySet[Complaint]:
+    """The authority's queue: the complaints not yet resolved (or those of one status), the
+    escalated first, then the oldest first, so the longest waiting is never buried."""
+    if not may_read_complaints(user):
+        raise role_required(Role.AUTHORITY)
+    found = Complaint.objects.all()
+    found = (
+        found.filter(status=status) if status else found.exclude(status=ComplaintStatus.RESOLVED)
+    )
+    if category:
+        found = found.filter(category=category)
+    if escalated:
+        found = found.exclude(escalated_at=None)
+    if mine:
+        found = found.filter(assigned_to=user)
+    return found.select_related("filed_by", "assigned_to", "visa").order_by(
+        F("escalated_at").asc(nulls_last=True), "filed_at", "pk"
+    )
+
+
+def visible_complaint(user: User, complaint_id: int) -> Complaint:
+    """A complaint, to the authority; to anyone else it is not found."""
+    found = Complaint.objects.select_related("filed_by", "assigned_to", "visa").filter(
+        pk=complaint_id
+    )
+    complaint = found.first() if may_read_complaints(user) else None
+    if complaint is None:
+        raise NotFound("COMPLAINT_NOT_FOUND", "no such complaint")
+    return complaint
+
+
+def complaint_assignees() -> QuerySet[User]:
+    """Who a complaint may be given to: the authority's active staff (assign_complaint's rule)."""
+    return User.objects.filter(role=Role.AUTHORITY, is_active=True).order_by("full_name", "pk")
 
 
 def complaints_filed_by(user: User) -> list[Complaint]:

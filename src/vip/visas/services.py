@@ -428,6 +428,8 @@ def _complaint_to_handle(user: User, complaint_id: int) -> Complaint:
 
 
 def _complaint_changed(user: User, complaint: Complaint, action: Action, fields: list[str]) -> None:
+    """Saved, audited, and the one who filed it is told (his notice leads to the visa's
+    complaints, where he reads the answer)."""
     complaint.save(update_fields=fields)
     audit.record(
         actor=user,
@@ -436,6 +438,7 @@ def _complaint_changed(user: User, complaint: Complaint, action: Action, fields:
         object_id=complaint.pk,
         data={"status": complaint.status},
     )
+    notify_others([complaint.filed_by], user, Kind.COMPLAINT_CHANGED, complaint.visa_id)
 
 
 @transaction.atomic(durable=True)
@@ -469,6 +472,19 @@ def resolve_complaint(*, user: User, complaint_id: int) -> Complaint:
     complaint = _complaint_to_handle(user, complaint_id)
     complaint.status, complaint.resolved_at = ComplaintStatus.RESOLVED, now()
     _complaint_changed(user, complaint, Action.COMPLAINT_RESOLVED, ["status", "resolved_at"])
+    return complaint
+
+
+@transaction.atomic(durable=True)
+def escalate_complaint(*, user: User, complaint_id: int, note: str) -> Complaint:
+    """The authority raises a complaint to its senior staff as urgent (it leads the queue), with
+    a note of why; once: an escalated complaint stays escalated until it is resolved."""
+    complaint = _complaint_to_handle(user, complaint_id)
+    if complaint.escalated_at is not None:
+        raise Conflict("COMPLAINT_ALREADY_ESCALATED", "the complaint is escalated already")
+    complaint.escalated_at, complaint.escalation_note = now(), note
+    fields = ["escalated_at", "escalation_note"]
+    _complaint_changed(user, complaint, Action.COMPLAINT_ESCALATED, fields)
     return complaint
 
 

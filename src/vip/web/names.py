@@ -1,5 +1,5 @@
-"""A visa's statuses and a person's role in the reader's language (the model's values are the
-API's, in English)."""
+"""A visa's statuses, a complaint's and a person's role in the reader's language (the model's
+values are the API's, in English)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vip.people.models import Role
-from vip.visas.models import Status
+from vip.visas.models import ComplaintStatus, Status
 
 STATUSES: dict[str, Promise] = {
     Status.REVIEW: _("In review"),
@@ -38,3 +38,15 @@ ROLES: dict[str, Promise] = {
 
 def role_name(role: str) -> str:
     return str(ROLES.get(role, role))
+
+
+COMPLAINT_STATUSES: dict[str, Promise] = {
+    ComplaintStatus.OPEN: _("Received by the immigration office"),
+    ComplaintStatus.ASSIGNED: _("Being looked into"),
+    ComplaintStatus.ANSWERED: _("Answered"),
+    ComplaintStatus.RESOLVED: _("Closed"),
+}
+
+
+def complaint_status_name(status: str) -> str:
+    return str(COMPLAINT_STATUSES.get(status, status))

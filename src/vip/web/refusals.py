@@ -27,6 +27,7 @@ MESSAGES: dict[str, Promise] = {
     "ALREADY_SIGNED": _("You have signed this agreement already."),
     "ALREADY_UNEMPLOYED": _("He is reported out of work already."),
     "ARRIVAL_BEFORE_START": _("The worker cannot arrive before the agreement starts."),
+    "ASSIGNEE_NOT_AUTHORITY": _("Give it to a member of the authority's staff."),
     "AUCTION_CODE_TAKEN": _("An auction with this code exists already."),
     "AUCTION_NOT_CLEARED": _("The auction is not cleared yet."),
     "AUCTION_NOT_FOUND": _("There is no such auction."),
@@ -44,7 +45,10 @@ MESSAGES: dict[str, Promise] = {
     "CITIZENSHIP_COUNTRY_MISSING": _("Choose the country of the citizenship."),
     "COMMUNITY_CAP_REACHED": _("Your community's cap on visas is reached."),
     "COMMUNITY_UNKNOWN": _("Choose a community from the list."),
+    "COMPLAINT_ALREADY_ESCALATED": _("The complaint is escalated already."),
     "COMPLAINT_CATEGORY_UNKNOWN": _("Choose what the complaint is about."),
+    "COMPLAINT_NOT_FOUND": _("There is no such complaint."),
+    "COMPLAINT_RESOLVED": _("The complaint is resolved: nothing more is done on it."),
     "COMPLETION_BEFORE_END": _(
         "Before the agreement's end only the immigration office records a completion."
     ),

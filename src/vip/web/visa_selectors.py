@@ -30,7 +30,7 @@ from vip.visas.models import (
 )
 from vip.visas.selectors import reportable_events, visible_visa
 from vip.web import refusals
-from vip.web.names import status_name
+from vip.web.names import complaint_status_name, status_name
 from vip.web.selectors import reference
 from vip.web.templatetags.vip_format import day, money, percent
 
@@ -305,13 +305,22 @@ class ComplaintRow:
     text: str
     filed_at: dt.datetime
     answer: str = ""  # the immigration office's answer, once it has given one
+    status: str = ""  # in his language
+    escalated: bool = False  # raised as urgent (why is the office's note, not his to read)
 
 
 def complaints(person: User, visa: Visa) -> list[ComplaintRow]:
     """The complaints he filed on this visa, newest first."""
     mine = Complaint.objects.filter(visa=visa, filed_by=person).order_by("-filed_at", "-pk")
     return [
-        ComplaintRow(str(CATEGORIES.get(c.category, c.category)), c.text, c.filed_at, c.answer)
+        ComplaintRow(
+            str(CATEGORIES.get(c.category, c.category)),
+            c.text,
+            c.filed_at,
+            c.answer,
+            complaint_status_name(c.status),
+            c.escalated_at is not None,
+        )
         for c in mine
     ]
 
