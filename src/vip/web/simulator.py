@@ -14,7 +14,6 @@ import yaml
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django_htmx.http import HttpResponseClientRefresh
 
 from vip.analysis import selectors, services
@@ -23,7 +22,7 @@ from vip.errors import DomainError, NotFound, RateLimited
 from vip.people.login import address_of
 from vip.simulation.inputs import InputError, read_scenario, scenario_text
 from vip.web import refusals, simulator_selectors
-from vip.web.simulator_forms import InputsForm, ScenarioForm, StartForm, shown
+from vip.web.simulator_forms import InputsForm, ScenarioForm, StartForm, breakable, shown
 
 FINISHED = (RunStatus.DONE, RunStatus.FAILED)
 
@@ -98,7 +97,6 @@ def _submitted(request: HttpRequest) -> HttpResponse:
     return redirect("web:simulator_run", run_id=created.pk)
 
 
-@never_cache
 def run(request: HttpRequest, run_id: uuid.UUID) -> HttpResponse:
     found = _found(run_id)
     finished = found.status in FINISHED
@@ -106,7 +104,12 @@ def run(request: HttpRequest, run_id: uuid.UUID) -> HttpResponse:
         if finished:
             return HttpResponseClientRefresh()
         return render(request, "web/simulator/progress.html", {"run": found})
-    context: dict[str, object] = {"run": found, "finished": finished}
+    context: dict[str, object] = {
+        "run": found,
+        "finished": finished,
+        "changed": simulator_selectors.changed(found),
+        "sweep_key": breakable(found.sweep_key),
+    }
     if found.status == RunStatus.DONE and found.result is not None:
         context.update(simulator_selectors.page(found))
     return render(request, "web/simulator/run.html", context)

@@ -4,8 +4,11 @@ services' to say, and their refusal comes back onto the field it names."""
 
 from __future__ import annotations
 
+import re
+
 from django import forms
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -149,6 +152,11 @@ class InputsForm(forms.Form):
         )
 
 
+def breakable(key: str) -> SafeString:
+    """A dotted key that a phone may break after each dot: the page never scrolls sideways."""
+    return mark_safe("<wbr>".join(escape(part) for part in re.split(r"(?<=[._])", key)))
+
+
 def _input_field(key: str, item: Input) -> forms.Field:
     hint = format_html(
         "{unit}. <span class='vip-muted'>{label}: {source}</span>",
@@ -159,6 +167,9 @@ def _input_field(key: str, item: Input) -> forms.Field:
     choices = domain_of(key).choices
     if choices:
         return forms.ChoiceField(
-            label=key, choices=[(c, c) for c in choices], initial=item.value, help_text=hint
+            label=breakable(key),
+            choices=[(c, c) for c in choices],
+            initial=item.value,
+            help_text=hint,
         )
-    return NumberField(label=key, initial=shown(item.value), help_text=hint)
+    return NumberField(label=breakable(key), initial=shown(item.value), help_text=hint)

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from vip.analysis.models import Run
 from vip.simulation.inputs import book_figures, preset_description, preset_names
+from vip.web.simulator_forms import breakable, shown
 from vip.web.svg import inline
 from vip.web.templatetags.vip_format import number
 
@@ -106,6 +108,11 @@ def book_rows(found: Run) -> list[dict[str, object]]:
         }
         for figure in book_figures(found.preset)
     ]
+
+
+def changed(found: Run) -> list[SafeString]:
+    """The inputs the run changed from its preset's, as `--set` would name them."""
+    return [breakable(f"{key}={shown(value)}") for key, value in sorted(found.overrides.items())]
 
 
 def page(found: Run) -> dict[str, object]:
