@@ -56,11 +56,14 @@ def sideways_overflow(page: Page) -> int:
 
 
 def weight(page: Page) -> int:
-    """Bytes fetched for the page, the fonts aside (the Resource Timing of a first visit)."""
+    """Bytes fetched for the page, the fonts and the favicon aside (a browser fetches them once
+    for every page), on a first visit (the Resource Timing). What htmx asks for once the page is
+    there (a poll of a run's progress, of a thread) is not the page's weight."""
     size: int = page.evaluate(
         """() => performance.getEntriesByType('navigation')
               .concat(performance.getEntriesByType('resource'))
-              .filter(e => !e.name.endsWith('.woff2'))
+              .filter(e => !e.name.endsWith('.woff2') && !e.name.endsWith('/favicon.svg'))
+              .filter(e => !['xmlhttprequest', 'fetch'].includes(e.initiatorType))
               .reduce((sum, e) => sum + e.transferSize, 0)"""
     )
     return size
