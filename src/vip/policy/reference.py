@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from vip.policy.parameters import Jurisdiction, Parameter, jurisdictions
+from vip.policy.rates import decimal_text, exchange_rates
 
 INTRO = """# National parameters
 
@@ -69,6 +70,30 @@ def section(j: Jurisdiction) -> str:
     )
 
 
+EXCHANGE_RATES = """## Exchange rates
+
+Rule 11 of the program: programs in several countries form one international market, each in
+its own currency. A migrant states his home earnings (and his pay expectation) in his own
+currency, any the platform knows; the rates between currencies are dated data with their source
+in `src/vip/policy/rates.yaml`, looked up like the parameters (the latest date on or before the
+day asked). `USD/NPR` quotes how many NPR one USD buys; the other way is its exact inverse, and a
+pair is written once. Quotes are exact decimals (fractions in the code), never floats; a
+conversion rounds half to even to the target currency's minor unit. A pair the file lacks is
+refused with `EXCHANGE_RATE_UNKNOWN`.
+"""
+
+
+def rates_section() -> str:
+    rows = [
+        f"| `{q.base}/{q.target}` | "
+        + "; ".join(f"{d}: {decimal_text(v)}" for d, v in q.values)
+        + f" | {q.source} |"
+        for q in exchange_rates().pairs.values()
+    ]
+    header = "| pair | 1 unit of the first buys (from date: value) | source |"
+    return "\n".join([EXCHANGE_RATES, header, "| --- | --- | --- |", *rows, ""])
+
+
 def markdown() -> str:
     sections = [section(j) for j in jurisdictions().values()]
-    return "\n".join([INTRO, *sections, COMMUNITY_RULES, WELFARE])
+    return "\n".join([INTRO, *sections, COMMUNITY_RULES, WELFARE, rates_section()])
