@@ -18,6 +18,8 @@ class Kind(models.TextChoices):
     CHECKIN_DUE = "checkin_due"  # a welfare check-in: to the migrant only
     WELFARE_CASE_CHANGED = "welfare_case_changed"  # opened, assigned, closed: to the migrant
     COMPLAINT_CHANGED = "complaint_changed"  # assigned, answered, escalated, resolved: to its filer
+    DELEGATION_CREATED = "delegation_created"  # to the agency a sponsor chose
+    DELEGATION_REVOKED = "delegation_revoked"  # to the agency that no longer acts for him
 
 
 class Notification(models.Model):

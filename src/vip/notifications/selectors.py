@@ -24,6 +24,10 @@ WORDS: dict[Kind, Promise] = {
     Kind.CHECKIN_DUE: _("A welfare check-in is due: a few private questions."),
     Kind.WELFARE_CASE_CHANGED: _("The immigration office has news of your welfare case."),
     Kind.COMPLAINT_CHANGED: _("The immigration office has news of your complaint."),
+    Kind.DELEGATION_CREATED: _(
+        "A sponsor has chosen you to act for him: he is among your clients."
+    ),
+    Kind.DELEGATION_REVOKED: _("A sponsor has revoked his delegation: you no longer act for him."),
 }
 # The page each notice leads to: the sponsor's and the migrant's (a visa has one for each).
 PAGES: dict[Kind, tuple[str, str]] = {
@@ -40,6 +44,9 @@ PAGES: dict[Kind, tuple[str, str]] = {
     Kind.WELFARE_CASE_CHANGED: ("web:welfare", "web:welfare"),
     # About the visa complained of: the migrant's complaints page; the sponsor's visa page.
     Kind.COMPLAINT_CHANGED: ("web:visa", "web:complaints"),
+    # Only an agency is told of a delegation: its clients are on its workspace.
+    Kind.DELEGATION_CREATED: ("web:agency", "web:agency"),
+    Kind.DELEGATION_REVOKED: ("web:agency", "web:agency"),
 }
 # His own page: no object in its address.
 OWN_PAGE = {
@@ -47,6 +54,8 @@ OWN_PAGE = {
     Kind.VERIFICATION_DECIDED,
     Kind.CHECKIN_DUE,
     Kind.WELFARE_CASE_CHANGED,
+    Kind.DELEGATION_CREATED,
+    Kind.DELEGATION_REVOKED,
 }
 
 

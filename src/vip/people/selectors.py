@@ -249,6 +249,13 @@ def clients_of(agency: User) -> QuerySet[Delegation]:
     )
 
 
+def delegation_of(sponsor: User) -> Delegation | None:
+    """The delegation in force: the agency that acts for him now, and since when."""
+    return (
+        Delegation.objects.filter(sponsor=sponsor, revoked_at=None).select_related("agency").first()
+    )
+
+
 def agencies_named(name: str) -> QuerySet[User]:
     """The licensed, active agencies whose name holds `name` (any case): how a sponsor finds the
     id he delegates to."""

@@ -563,8 +563,12 @@ def delegate(*, sponsor: User, agency_id: int) -> Delegation:
     if agency is None:
         raise NotFound("AGENCY_NOT_FOUND", "no licensed agency with this id")
     User.objects.select_for_update().get(pk=sponsor.pk)  # one delegation change at a time
-    Delegation.objects.filter(sponsor=sponsor, revoked_at=None).update(revoked_at=now())
+    replaced = Delegation.objects.filter(sponsor=sponsor, revoked_at=None).select_related("agency")
+    for earlier in replaced:  # the agency he leaves is told, as on a revocation
+        notify(earlier.agency, NoticeKind.DELEGATION_REVOKED, sponsor.pk)
+    replaced.update(revoked_at=now())
     delegation = Delegation.objects.create(sponsor=sponsor, agency=agency, created_at=now())
+    notify(agency, NoticeKind.DELEGATION_CREATED, sponsor.pk)
     audit.record(
         actor=sponsor,
         action=Action.DELEGATION_CREATED,
@@ -586,6 +590,7 @@ def revoke_delegation(*, sponsor: User) -> Delegation:
         raise NotFound("DELEGATION_NOT_FOUND", "no agency acts for you")
     current.revoked_at = now()
     current.save(update_fields=["revoked_at"])
+    notify(current.agency, NoticeKind.DELEGATION_REVOKED, sponsor.pk)
     audit.record(
         actor=sponsor,
         action=Action.DELEGATION_REVOKED,

@@ -1,6 +1,8 @@
 """Who opens a page: a visitor is sent to the login page, another person gets a 404 (as the API
 answers, no hint that the thing exists). An agency acting for a client (web/acting.py) opens the
-sponsor's pages as him, except those only the sponsor himself may use, which say so."""
+sponsor's pages that say so (`for_client`); any other page of a sponsor tells it that only the
+sponsor himself uses it (his messages, his documents): a page added later is his alone until
+someone decides an agency may use it for him."""
 
 from __future__ import annotations
 
@@ -20,10 +22,10 @@ P = ParamSpec("P")
 View = Callable[Concatenate[HttpRequest, P], HttpResponse]
 
 
-def for_role(*roles: str, himself: bool = False) -> Callable[[View[P]], View[P]]:
+def for_role(*roles: str, for_client: bool = False) -> Callable[[View[P]], View[P]]:
     """The page belongs to people of one role (a sponsor's pages, a migrant's), or of several
-    (the conversations between them). A sponsor's page is also his agency's while it acts for
-    him, unless `himself`: then the agency is told that only the sponsor may use it."""
+    (the conversations between them). A sponsor's page `for_client` is also his agency's while it
+    acts for him; on his other pages the acting agency is told that only he may use them."""
 
     def decorate(view: View[P]) -> View[P]:
         @wraps(view)
@@ -32,7 +34,7 @@ def for_role(*roles: str, himself: bool = False) -> Callable[[View[P]], View[P]]
                 sponsor = client(request)
                 if sponsor is None or Role.SPONSOR not in roles:
                     raise Http404
-                if himself:
+                if not for_client:
                     context = {"sponsor": sponsor}
                     return render(request, "web/agency/himself.html", context, status=403)
             try:

@@ -20,7 +20,7 @@ from vip.web.forms import MessageForm, ReportForm
 PARTIES = (Role.SPONSOR, Role.MIGRANT)
 
 
-@for_role(*PARTIES, himself=True)
+@for_role(*PARTIES)
 def conversations(request: HttpRequest) -> HttpResponse:
     me = person(request)
     shown = [
@@ -30,7 +30,7 @@ def conversations(request: HttpRequest) -> HttpResponse:
     return render(request, "web/conversations/list.html", {"shown": shown})
 
 
-@for_role(*PARTIES, himself=True)
+@for_role(*PARTIES)
 @require_POST
 def start(request: HttpRequest, person_id: int) -> HttpResponse:
     """He shows interest in a candidate or an opportunity: their conversation, opened if need be."""
@@ -43,7 +43,7 @@ def start(request: HttpRequest, person_id: int) -> HttpResponse:
     return redirect("web:conversation", opened.pk)
 
 
-@for_role(*PARTIES, himself=True)
+@for_role(*PARTIES)
 def conversation(request: HttpRequest, conversation_id: int) -> HttpResponse:
     me = person(request)
     found = selectors.visible_conversation(me, conversation_id)
@@ -71,7 +71,7 @@ def conversation(request: HttpRequest, conversation_id: int) -> HttpResponse:
     return render(request, f"web/conversations/{template}.html", context)
 
 
-@for_role(*PARTIES, himself=True)
+@for_role(*PARTIES)
 def report(request: HttpRequest, conversation_id: int) -> HttpResponse:
     me = person(request)
     found = selectors.visible_conversation(me, conversation_id)
@@ -88,7 +88,7 @@ def report(request: HttpRequest, conversation_id: int) -> HttpResponse:
     return render(request, "web/conversations/report.html", context)
 
 
-@for_role(*PARTIES, himself=True)
+@for_role(*PARTIES)
 def block(request: HttpRequest, conversation_id: int) -> HttpResponse:
     me = person(request)
     found = selectors.visible_conversation(me, conversation_id)

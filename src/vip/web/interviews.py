@@ -20,7 +20,7 @@ PARTIES = (Role.SPONSOR, Role.MIGRANT)
 ON_THE_DAY = {"TIME_NOT_AWARE": "day", "INTERVIEW_IN_PAST": "day"}
 
 
-@for_role(*PARTIES)
+@for_role(*PARTIES, for_client=True)
 def invite(request: HttpRequest, agreement_id: int) -> HttpResponse:
     me = person(request)
     agreement = visible_agreement(me, agreement_id)
@@ -37,7 +37,7 @@ def invite(request: HttpRequest, agreement_id: int) -> HttpResponse:
     return render(request, "web/interviews/invite.html", context)
 
 
-@for_role(*PARTIES)
+@for_role(*PARTIES, for_client=True)
 def interview(request: HttpRequest, interview_id: int) -> HttpResponse:
     me = principal(request)
     found = visible_interview(person(request), interview_id)
@@ -52,7 +52,7 @@ def interview(request: HttpRequest, interview_id: int) -> HttpResponse:
     return render(request, "web/interviews/interview.html", context)
 
 
-@for_role(*PARTIES)
+@for_role(*PARTIES, for_client=True)
 def calendar_file(request: HttpRequest, interview_id: int) -> HttpResponse:
     found = visible_interview(person(request), interview_id)
     agreement = found.agreement

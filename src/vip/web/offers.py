@@ -24,7 +24,7 @@ def draft_key(migrant_id: int) -> str:
     return f"offer_draft_{migrant_id}"
 
 
-@for_role(Role.SPONSOR)
+@for_role(Role.SPONSOR, for_client=True)
 def offer_terms(request: HttpRequest, migrant_id: int) -> HttpResponse:
     sponsor = principal(request)
     migrant = selectors.offered_migrant(migrant_id)
@@ -39,7 +39,7 @@ def offer_terms(request: HttpRequest, migrant_id: int) -> HttpResponse:
     return render(request, "web/offers/terms.html", {"form": form, "migrant": migrant})
 
 
-@for_role(Role.SPONSOR)
+@for_role(Role.SPONSOR, for_client=True)
 def offer_check(request: HttpRequest, migrant_id: int) -> HttpResponse:
     sponsor = principal(request)  # his agency may be the one who offers (the audit says so)
     migrant = selectors.offered_migrant(migrant_id)
@@ -68,13 +68,13 @@ def offer_check(request: HttpRequest, migrant_id: int) -> HttpResponse:
     return render(request, "web/offers/check.html", context)
 
 
-@for_role(Role.SPONSOR)
+@for_role(Role.SPONSOR, for_client=True)
 def offer_done(request: HttpRequest, agreement_id: int) -> HttpResponse:
     found = selectors.visible_agreement(person(request), agreement_id)
     return render(request, "web/offers/done.html", {"agreement": found, "ref": reference(found.pk)})
 
 
-@for_role(*PARTIES)
+@for_role(*PARTIES, for_client=True)
 def agreement(request: HttpRequest, agreement_id: int) -> HttpResponse:
     me = person(request)
     found = selectors.visible_agreement(me, agreement_id)
@@ -111,7 +111,7 @@ def offers(request: HttpRequest) -> HttpResponse:
 CLOSINGS = {"decline": services.decline, "withdraw": services.withdraw}
 
 
-@for_role(*PARTIES)
+@for_role(*PARTIES, for_client=True)
 def close(request: HttpRequest, agreement_id: int, action: str) -> HttpResponse:
     """The migrant declines an offer, the sponsor withdraws his: a page that says what it does,
     then the service decides (an offer no longer pending is refused with its code)."""

@@ -16,6 +16,7 @@ from vip.errors import DomainError
 
 MESSAGES: dict[str, Promise] = {
     "AGE_RANGE_EMPTY": _("The youngest age you accept is above the oldest."),
+    "AGENCY_NOT_FOUND": _("There is no licensed agency by that name any more."),
     "AGREEMENT_ALREADY_SIGNED": _("Both of you have signed this agreement already."),
     "AGREEMENT_ALREADY_USED": _("A visa was granted on this agreement already: sign a new one."),
     "AGREEMENT_NOT_FOUND": _("There is no such agreement, or it is not yours."),

@@ -20,13 +20,13 @@ DRAFT = "request_draft"
 STEPS = list(REQUEST_STEPS)
 
 
-@for_role(Role.SPONSOR)
+@for_role(Role.SPONSOR, for_client=True)
 def dashboard(request: HttpRequest) -> HttpResponse:
     tasks = sponsor_tasks(principal(request))
     return render(request, "web/sponsor/dashboard.html", {"tasks": tasks})
 
 
-@for_role(Role.SPONSOR)
+@for_role(Role.SPONSOR, for_client=True)
 def request_step(request: HttpRequest, step: str) -> HttpResponse:
     if step not in REQUEST_STEPS:
         raise Http404
@@ -51,7 +51,7 @@ def request_step(request: HttpRequest, step: str) -> HttpResponse:
     )
 
 
-@for_role(Role.SPONSOR)
+@for_role(Role.SPONSOR, for_client=True)
 def request_check(request: HttpRequest) -> HttpResponse:
     sponsor = principal(request)  # his agency may be the one who states it (the audit says so)
     draft = request.session.get(DRAFT, {})
@@ -95,7 +95,7 @@ def answers(draft: dict[str, dict[str, object]], sponsor: User) -> list[dict[str
     return shown
 
 
-@for_role(Role.SPONSOR)
+@for_role(Role.SPONSOR, for_client=True)
 def request_done(request: HttpRequest, request_id: int) -> HttpResponse:
     found = visible_request(person(request), request_id)
     return render(
@@ -103,7 +103,7 @@ def request_done(request: HttpRequest, request_id: int) -> HttpResponse:
     )
 
 
-@for_role(Role.SPONSOR)
+@for_role(Role.SPONSOR, for_client=True)
 def candidates(request: HttpRequest, request_id: int) -> HttpResponse:
     sponsor = person(request)
     found = visible_request(sponsor, request_id)

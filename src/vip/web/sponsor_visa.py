@@ -22,7 +22,7 @@ from vip.web.visa_forms import InsuranceForm
 INSURANCE = "insurance_draft_%s"
 
 
-@for_role(Role.SPONSOR)
+@for_role(Role.SPONSOR, for_client=True)
 def insurance(request: HttpRequest, agreement_id: int) -> HttpResponse:
     agreement = visible_agreement(person(request), agreement_id)
     key = INSURANCE % agreement.pk
@@ -37,7 +37,7 @@ def insurance(request: HttpRequest, agreement_id: int) -> HttpResponse:
     return render(request, "web/sponsor/insurance.html", {"form": form, "agreement": agreement})
 
 
-@for_role(Role.SPONSOR)
+@for_role(Role.SPONSOR, for_client=True)
 def application(request: HttpRequest, agreement_id: int) -> HttpResponse:
     """Check your answers: the agreement's terms and the insurance, then send."""
     sponsor = person(request)
@@ -56,7 +56,7 @@ def application(request: HttpRequest, agreement_id: int) -> HttpResponse:
     return render(request, "web/sponsor/application.html", context)
 
 
-@for_role(Role.SPONSOR)
+@for_role(Role.SPONSOR, for_client=True)
 def decision(request: HttpRequest, visa_id: int) -> HttpResponse:
     visa = visible_visa(person(request), visa_id)
     context = {
@@ -68,18 +68,18 @@ def decision(request: HttpRequest, visa_id: int) -> HttpResponse:
     return render(request, "web/sponsor/decision.html", context)
 
 
-@for_role(Role.SPONSOR)
+@for_role(Role.SPONSOR, for_client=True)
 def visa(request: HttpRequest, visa_id: int) -> HttpResponse:
     page = visa_selectors.visa_page(person(request), visa_id)
     return render(request, "web/sponsor/visa.html", {**page, "report_page": "web:report"})
 
 
-@for_role(Role.SPONSOR)
+@for_role(Role.SPONSOR, for_client=True)
 def report(request: HttpRequest, visa_id: int, event: str) -> HttpResponse:
     return report_page(request, visa_id, event, "web:visa")
 
 
-@for_role(Role.SPONSOR)
+@for_role(Role.SPONSOR, for_client=True)
 def money(request: HttpRequest) -> HttpResponse:
     books = visa_selectors.money_of(principal(request))
     return render(request, "web/money.html", {"books": books})
