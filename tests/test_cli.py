@@ -9,6 +9,8 @@ from typer.testing import CliRunner
 from vip.cli import app
 from vip.people.models import Role, User
 
+from tests.cast import Api
+
 runner = CliRunner()
 
 
@@ -97,3 +99,28 @@ def test_support_accrue_refuses_a_future_day_or_a_bad_date(db: None) -> None:
     assert runner.invoke(app, ["support", "accrue", "--on", "2099-01-01"]).exit_code == 2
     assert runner.invoke(app, ["support", "accrue", "--on", "junk"]).exit_code == 2
     assert runner.invoke(app, ["support", "accrue"]).exit_code == 0
+
+
+def test_staff_made_at_the_shell_need_no_address_confirmation(
+    story: dict[str, User], api: Api
+) -> None:
+    made = runner.invoke(
+        app,
+        [
+            "createuser",
+            "--role",
+            "officer",
+            "--email",
+            "olga@vip.example",
+            "--password",
+            "s3cret-enough-2026",
+            "--community",
+            "springfield",
+        ],
+    )
+    assert made.exit_code == 0, made.output
+    status, body = api.post(
+        "/auth/token", {"email": "olga@vip.example", "password": "s3cret-enough-2026"}
+    )
+    assert status == 422, body
+    assert "MFA_REQUIRED" in json.dumps(body)  # next: enrol a second factor, not confirm

@@ -247,9 +247,12 @@ def createuser(
     name: Annotated[str, typer.Option()] = "",
     community: Annotated[str | None, typer.Option()] = None,
 ) -> None:
-    """Create an account of any role: the only way to create staff (officer, agency, authority)."""
+    """Create an account of any role: the only way to create staff (officer, agency, authority).
+    The operator vouches for the address: the account logs in (and gets API tokens) at once."""
     django_setup()
     from vip.people import services
+    from vip.people.models import User
+    from vip.web import services as portal
 
     with refusing():
         user = services.create_account(
@@ -262,6 +265,7 @@ def createuser(
             community_code=community,
             by_operator=True,
         )
+    portal.confirm_addresses(actor=None, users=User.objects.filter(pk=user.pk), by_operator=True)
     console.print(f"Created {user.role} {user.email} (id {user.pk}).")
 
 

@@ -18,10 +18,13 @@ from vip.web.selectors import may_confirm_addresses
 
 
 @transaction.atomic(durable=True)
-def confirm_addresses(*, actor: User, users: QuerySet[User]) -> int:
-    """People whose address a register already confirmed (the demo's, an intake's) log in at once;
-    allauth asks everyone else to confirm first. One audit event for the batch."""
-    if not may_confirm_addresses(actor):
+def confirm_addresses(
+    *, actor: User | None, users: QuerySet[User], by_operator: bool = False
+) -> int:
+    """People whose address a register already confirmed (the demo's, an intake's, the staff an
+    operator creates at the shell: `by_operator`, no actor) log in at once; allauth asks everyone
+    else to confirm first. One audit event for the batch."""
+    if not (by_operator or (actor is not None and may_confirm_addresses(actor))):
         raise role_required(Role.AUTHORITY)
     unconfirmed = users.exclude(pk__in=EmailAddress.objects.values("user_id"))
     created = EmailAddress.objects.bulk_create(
@@ -32,8 +35,8 @@ def confirm_addresses(*, actor: User, users: QuerySet[User]) -> int:
         actor=actor,
         action=Action.ADDRESSES_CONFIRMED,
         object_type=Subject.USER,
-        object_id=actor.pk,
-        data={"count": len(created)},
+        object_id=actor.pk if actor is not None else (created[0].user_id if created else ""),
+        data={"count": len(created), "by_operator": by_operator},
     )
     return len(created)
 
