@@ -52,7 +52,10 @@ class ReportReason(models.TextChoices):
 
 
 class Report(models.Model):
-    """A party tells the authority what is wrong in a conversation."""
+    """A party tells the authority what is wrong in a conversation. private_to: exported to the
+    reporter only, not to the other party, whose export follows the conversation too."""
+
+    private_to = "reporter"
 
     conversation = models.ForeignKey(Conversation, on_delete=models.PROTECT, related_name="reports")
     reporter = models.ForeignKey(

@@ -205,7 +205,11 @@ class ComplaintStatus(models.TextChoices):
 
 
 class Complaint(models.Model):
-    """A safety or abuse complaint, routed to the authority (every worker protection applies)."""
+    """A safety or abuse complaint, routed to the authority (every worker protection applies).
+    private_to: exported to the one who filed it only (privacy.selectors), not to the other party,
+    whose export follows the visa too."""
+
+    private_to = "filed_by"
 
     visa = models.ForeignKey(Visa, on_delete=models.PROTECT, related_name="complaints")
     filed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
