@@ -136,3 +136,25 @@ def test_an_unknown_run_is_not_found() -> None:
 def test_the_page_is_in_the_readers_language() -> None:
     page = Client(headers={"accept-language": "es"}).get("/simulator/")
     assert "Simulador" in page.content.decode()
+
+
+def test_an_uploaded_scenario_opens_the_inputs_with_its_values() -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    text = b"preset: vip-us\nmode: accounting\ninputs:\n  vip.sponsors: 5.0e7\n"
+    upload = SimpleUploadedFile("mine.yaml", text, content_type="application/yaml")
+    page = Client().post("/simulator/saved/", {"upload": upload})
+    assert page.status_code == 200
+    assert b'value="50000000"' in page.content
+
+
+def test_the_plots_words_are_in_the_readers_language() -> None:
+    data = form_data("vip-us", "equilibrium", **{k.replace(".", "__"): v for k, v in SMALL.items()})
+    found = run_of(Client().post("/simulator/inputs/", data))
+    assert found.status == RunStatus.DONE, found.error
+    page = Client(headers={"accept-language": "es"}).get(f"/simulator/runs/{found.pk}/")
+    svgs = re.findall(r"<svg .*?</svg>", page.content.decode(), re.S)
+    assert len(svgs) == 4  # supply and demand, gains by decile, migrants' income, inequality
+    words = " ".join(svgs)
+    assert "patrocinios (millones)" in words and "desviación logarítmica media" in words
+    assert "en el país de acogida" in words and "sponsorships" not in words

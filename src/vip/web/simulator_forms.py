@@ -158,8 +158,10 @@ def breakable(key: str) -> SafeString:
 
 
 def _input_field(key: str, item: Input) -> forms.Field:
+    # The presets' units and sources are in English: the book's words, quoted.
     hint = format_html(
-        "{unit}. <span class='vip-muted'>{label}: {source}</span>",
+        "<span lang='en'>{unit}</span>. "
+        "<span class='vip-muted'>{label}: <span lang='en'>{source}</span></span>",
         unit=item.unit or gettext("No unit"),
         label=gettext("Source"),
         source=item.source or gettext("not stated"),

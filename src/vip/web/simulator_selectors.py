@@ -10,8 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.core.cache import cache
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from vip.analysis.models import Run
@@ -67,6 +69,7 @@ TITLES: dict[str, Promise] = {
     "sweep": _("How the outcome responds to the input swept"),
 }
 MILLION = 1e6
+PLOTS_KEPT_SECONDS = 24 * 3600
 MEASURE = _("Measure")
 NOT_APPLICABLE = _("does not apply")
 TABLE_POINTS = 11  # the supply and demand curves' table: every tenth point of 101
@@ -116,13 +119,20 @@ def changed(found: Run) -> list[SafeString]:
 
 
 def page(found: Run) -> dict[str, object]:
-    """A finished run's page: its figures (a single run's) and its plots."""
+    """A finished run's page: its figures (a single run's) and its plots. A finished run never
+    changes: its plots, a second or so of matplotlib, are drawn once per language and kept in the
+    shared cache, so that reloading a public page costs the workers nothing."""
     result = found.result or {}
     single = "sweep" not in result
+    key = f"vip:simulator:plots:{found.pk}:{get_language()}"
+    drawn = cache.get(key)
+    if drawn is None:
+        drawn = plots(result)
+        cache.set(key, drawn, timeout=PLOTS_KEPT_SECONDS)
     return {
         "figures": outcome_rows(result) if single else [],
         "book": book_rows(found) if single else [],
-        "plots": plots(result),
+        "plots": drawn,
     }
 
 
@@ -198,7 +208,7 @@ def _translated(figure: Figure) -> None:
         for axis in (axes.xaxis, axes.yaxis):
             axis.label.set_text(word(axis.label.get_text()))
             named = axis.get_major_formatter()
-            if isinstance(named, FixedFormatter | StrCategoryFormatter):
+            if isinstance(named, FixedFormatter | FuncFormatter | StrCategoryFormatter):
                 axis.set_major_formatter(
                     FuncFormatter(lambda x, pos, named=named: word(named(x, pos)))
                 )
