@@ -48,6 +48,8 @@ def test_the_task_list_leads_to_the_verification_page(story: dict[str, User]) ->
     page = client.get("/verification/").content.decode()
     assert "/verification/identity/" in page and "/verification/citizenship/" in page
     assert client.get("/verification/health/").status_code == 404  # not a sponsor's
+    upload = client.get("/verification/identity/").content.decode()
+    assert "Your passport or national identity card, and its number." in upload
 
 
 def test_a_file_that_is_not_a_document_is_refused_on_the_form(story: dict[str, User]) -> None:

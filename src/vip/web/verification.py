@@ -21,7 +21,7 @@ from vip.people.rules import EXTENSIONS, DocumentType
 from vip.web import refusals
 from vip.web.access import for_role, person
 from vip.web.templatetags.vip_format import country_choices
-from vip.web.verification_selectors import NEEDED, kind_name, verification_page
+from vip.web.verification_selectors import NEEDED, kind_hint, kind_name, verification_page
 
 ON_THE_FORM = {
     "DOCUMENT_TYPE_NOT_ALLOWED": "document",
@@ -89,7 +89,7 @@ def upload(request: HttpRequest, kind: str) -> HttpResponse:
         else:
             messages.success(request, _("Your document is sent: the office checks it."))
             return redirect("web:verification")
-    context = {"form": form, "kind": kind, "kind_name": kind_name(kind)}
+    context = {"form": form, "kind": kind, "kind_name": kind_name(kind), "hint": kind_hint(kind)}
     return render(request, "web/verification/upload.html", context)
 
 

@@ -79,10 +79,6 @@ class KindState:
         return str(KIND_NAMES[self.kind])
 
     @property
-    def hint(self) -> str:
-        return str(KIND_HINTS[self.kind])
-
-    @property
     def label(self) -> str:
         return str(STATES[self.state])
 
@@ -121,6 +117,11 @@ def verification_page(person: User) -> list[KindState]:
 
 def kind_name(kind: str) -> str:
     return str(KIND_NAMES.get(kind, kind))
+
+
+def kind_hint(kind: str) -> str:
+    """What to send for the kind."""
+    return str(KIND_HINTS.get(kind, ""))
 
 
 def type_name(content_type: str) -> str:
