@@ -4,6 +4,7 @@ decision needs."""
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from fractions import Fraction
 
 from django.db.models import F, Q, QuerySet
@@ -21,6 +22,7 @@ from vip.visas.consequences import Foreseen, foresee
 from vip.visas.lifecycle import Event, may_report, next_status
 from vip.visas.models import (
     LIVE,
+    AmnestyApplication,
     Complaint,
     ComplaintStatus,
     DeportationOrder,
@@ -101,6 +103,104 @@ def complaints(user: User, limit: int = 500) -> list[Complaint]:
     if not may_read_complaints(user):
         raise role_required(Role.AUTHORITY)
     return list(Complaint.objects.order_by("-filed_at", "-id")[:limit])
+
+
+def _authority_only(user: User) -> None:
+    """The program's records of enforcement (cases, orders, fines, amnesty) are the authority's."""
+    if user.role != Role.AUTHORITY:
+        raise role_required(Role.AUTHORITY)
+
+
+class OrderState(StrEnum):
+    """Where a deportation order stands on a day (a filter of the authority's list)."""
+
+    WAITING = "waiting"  # no effective date yet: the sentence is being served
+    SCHEDULED = "scheduled"  # effective on a later day
+    DUE = "due"  # effective today or before, not executed
+    EXECUTED = "executed"
+
+
+def enforcement_cases(
+    user: User, *, state: str = "", jurisdiction: str = ""
+) -> QuerySet[EnforcementCase]:
+    """The enforcement cases (a migrant who disappeared): the open ones, the oldest first; the
+    closed ones or "all" when asked for."""
+    _authority_only(user)
+    found = EnforcementCase.objects.all()
+    if state == "closed":
+        found = found.exclude(closed_on=None)
+    elif state != "all":
+        found = found.filter(closed_on=None)
+    if jurisdiction:
+        found = found.filter(visa__jurisdiction_id=jurisdiction)
+    return found.select_related("visa__migrant", "visa__sponsor", "visa__community").order_by(
+        "opened_on", "pk"
+    )
+
+
+def deportation_orders(
+    user: User, day: dt.date, *, state: str = "", reason: str = "", jurisdiction: str = ""
+) -> QuerySet[DeportationOrder]:
+    """The deportation orders by their effective date (those still waiting for one last), the
+    executed ones only when asked for."""
+    _authority_only(user)
+    found = DeportationOrder.objects.all()
+    if state == OrderState.WAITING:
+        found = found.filter(effective_on=None, executed_on=None)
+    elif state == OrderState.SCHEDULED:
+        found = found.filter(effective_on__gt=day, executed_on=None)
+    elif state == OrderState.DUE:
+        found = found.filter(effective_on__lte=day, executed_on=None)
+    elif state == OrderState.EXECUTED:
+        found = found.exclude(executed_on=None)
+    else:
+        found = found.filter(executed_on=None)
+    if reason:
+        found = found.filter(reason=reason)
+    if jurisdiction:
+        found = found.filter(visa__jurisdiction_id=jurisdiction)
+    return found.select_related("visa__migrant", "visa__community").order_by(
+        F("effective_on").asc(nulls_last=True), "issued_on", "pk"
+    )
+
+
+def unpaid_fines(
+    user: User, *, code: str = "", text: str = "", jurisdiction: str = ""
+) -> QuerySet[Fine]:
+    """The fines not yet paid, the oldest first; by reason code, or by the sponsor's name or
+    e-mail."""
+    _authority_only(user)
+    found = Fine.objects.filter(paid_at=None)
+    if code:
+        found = found.filter(code=code)
+    if text.strip():
+        words = text.strip()
+        found = found.filter(
+            Q(sponsor__full_name__icontains=words) | Q(sponsor__email__icontains=words)
+        )
+    if jurisdiction:
+        found = found.filter(visa__jurisdiction_id=jurisdiction)
+    return found.select_related("sponsor", "visa").order_by("issued_at", "pk")
+
+
+def fine_codes() -> list[str]:
+    """The reasons fines were levied for (the filter's choices)."""
+    return sorted(set(Fine.objects.values_list("code", flat=True).distinct()))
+
+
+def amnesty_intakes(
+    user: User, *, path: str = "", jurisdiction: str = ""
+) -> QuerySet[AmnestyApplication]:
+    """The people who entered through the one-time amnesty, the latest received first."""
+    _authority_only(user)
+    found = AmnestyApplication.objects.all()
+    if path:
+        found = found.filter(path=path)
+    if jurisdiction:
+        found = found.filter(jurisdiction_id=jurisdiction)
+    return found.select_related("person", "jurisdiction", "recorded_by").order_by(
+        "-received_on", "-pk"
+    )
 
 
 def complaints_queue(
