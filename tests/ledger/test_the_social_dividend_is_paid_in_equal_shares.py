@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.db.models import Sum
+from django.test import Client
 
 from vip.audit.models import Action, AuditEvent
 from vip.clock import today
@@ -153,3 +154,14 @@ def test_a_citizenship_verified_again_after_a_refusal_counts(story: dict[str, Us
         )
 
     assert list(eligible_citizens("US", today())) == [rita]
+
+
+def test_his_money_page_shows_the_dividend_in_his_language(story: dict[str, User]) -> None:
+    resident(story["anthony"])
+    pay("auction:T-1", 100_00)
+    client = Client(headers={"accept-language": "ne"})
+    client.force_login(story["anthony"])
+
+    page = client.get("/sponsor/money/").content.decode()
+
+    assert "सामाजिक लाभांश" in page

@@ -145,6 +145,7 @@ def _phases() -> str:
         )
         source = ledger.program_account(ledger.EXTERNAL, "USD")
         Leg.objects.create(transaction=entry, account=source, amount=-count, currency="USD")
+        opening, _ = wall(lambda: ledger._open_accounts("USD"))
         legs, _ = wall(lambda: ledger._credit_each(entry, Money(1, "USD"), count))
         with connection.cursor() as cursor:
             summing, _ = wall(
@@ -157,7 +158,8 @@ def _phases() -> str:
             checks, _ = wall(lambda: cursor.execute("SET CONSTRAINTS ALL IMMEDIATE"))
         transaction.set_rollback(True)
     return (
-        f"eligibility and the list {listing:.1f} s, the legs inserted {legs:.1f} s, the deferred"
+        f"eligibility and the list {listing:.1f} s, the accounts found {opening:.1f} s,"
+        f" the legs inserted {legs:.1f} s, the deferred"
         f" checks at commit {checks:.1f} s (the zero-sum sum alone {summing:.2f} s; the rest is"
         " PostgreSQL's foreign-key check of each leg's account and transaction, row by row)"
     )

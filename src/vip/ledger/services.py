@@ -114,20 +114,31 @@ def _list_citizens(jurisdiction: str, day: dt.date) -> int:
     return int(count)
 
 
-def _credit_each(entry: Transaction, share: Money, count: int) -> None:
-    """One leg of `share` per listed citizen, to his account (opened if need be): two
-    INSERT ... SELECT, not one object per person. The database's zero-sum check runs once for
-    the transaction, at commit (a deferred trigger on PostgreSQL, audit/guards.py)."""
-    accounts, legs = Account._meta.db_table, Leg._meta.db_table
-    code = "'person:' || CAST(c.holder_id AS TEXT)"
+ACCOUNT_CODE = "'person:' || CAST(c.holder_id AS TEXT)"  # person_account's code, in SQL
+
+
+def _open_accounts(currency: str) -> None:
+    """The listed citizens' accounts in this currency, opened where missing: one INSERT ...
+    SELECT of only those missing (an anti-join: at a later payout a conflict per citizen would
+    cost an index probe each); ON CONFLICT for one opened meanwhile by person_account. The
+    WHERE also lets SQLite read ON CONFLICT as the upsert's, not the join's."""
+    accounts, code = Account._meta.db_table, ACCOUNT_CODE
     with connection.cursor() as cursor:
-        # `WHERE true`: SQLite needs it to read ON CONFLICT as the upsert's, not the join's.
         cursor.execute(
             f"INSERT INTO {accounts} (code, holder_id, currency) "
-            f"SELECT {code}, c.holder_id, %s FROM {CITIZENS} c WHERE true "
-            "ON CONFLICT (code, currency) DO NOTHING",
-            [share.currency],
+            f"SELECT {code}, c.holder_id, %s FROM {CITIZENS} c WHERE NOT EXISTS ("
+            f"SELECT 1 FROM {accounts} a WHERE a.holder_id = c.holder_id AND a.currency = %s "
+            f"AND a.code = {code}) ON CONFLICT (code, currency) DO NOTHING",
+            [currency, currency],
         )
+
+
+def _credit_each(entry: Transaction, share: Money, count: int) -> None:
+    """One leg of `share` per listed citizen, to his account: one INSERT ... SELECT, not one
+    object per person. The database's zero-sum check runs once for the transaction, at commit
+    (a deferred trigger on PostgreSQL, audit/guards.py)."""
+    accounts, legs, code = Account._meta.db_table, Leg._meta.db_table, ACCOUNT_CODE
+    with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {legs} (transaction_id, account_id, amount, currency) "
             f"SELECT %s, a.id, %s, %s FROM {CITIZENS} c "
@@ -197,6 +208,7 @@ def pay_social_dividend(
             Leg(transaction=entry, account=a, amount=m.amount, currency=m.currency) for a, m in legs
         )
         if paid_out.amount:
+            _open_accounts(currency)
             _credit_each(entry, share, count)
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {CITIZENS}")
