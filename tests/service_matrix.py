@@ -136,6 +136,7 @@ UNCHECKED: dict[str, str] = {
     "visas.change_status": "inside its caller's transaction, which checked",
     "visas.settle_agreements": "inside its caller's transaction, which checked",
     "visas.agreement_end": "a date, no caller",
+    "visas.issue_auction_visa": "inside auctions.issue_visa's transaction, which checked",
     "visas.complete_ended_visas": "the daily job: no caller but the system",
     "jobs.run_daily": "the daily jobs: no caller but the system (a worker, cron)",
     "analysis.start_run": "the simulator is public: anyone may run it (rate-limited per address)",
@@ -359,6 +360,24 @@ MATRIX: dict[str, Row] = {
     "auctions.record_payment": Row(
         call=lambda w, u: auctions.record_payment(
             authority=u, registration_id=bishals_registration(w)
+        ),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+        hidden="REGISTRATION_NOT_FOUND",
+        sees=frozenset({"bishal"}),
+    ),
+    "auctions.issue_visa": Row(
+        call=lambda w, u: auctions.issue_visa(
+            authority=u, registration_id=bishals_registration(w), insurance=None
+        ),
+        allowed=frozenset({"authority"}),
+        code="ROLE_REQUIRED",
+        hidden="REGISTRATION_NOT_FOUND",
+        sees=frozenset({"bishal"}),
+    ),
+    "auctions.decide_duplicate": Row(
+        call=lambda w, u: auctions.decide_duplicate(
+            authority=u, registration_id=bishals_registration(w), decision="upheld"
         ),
         allowed=frozenset({"authority"}),
         code="ROLE_REQUIRED",

@@ -20,6 +20,7 @@ from vip.ledger.selectors import balances, check_books
 from vip.people.models import User
 
 from tests.auctions.life import HOUR, elapse, in_registration, terms, usd
+from tests.auctions.seats import cover
 from tests.cast import migrant
 from tests.ledger.dividend import resident
 
@@ -129,6 +130,11 @@ def test_an_auction_lives_from_scheduled_to_settled(story: dict[str, User]) -> N
     following = Registration.objects.get(auction=cleared, seat=Seat.OFFERED)
     assert following.outcome == RegistrationOutcome.STANDBY
     services.record_payment(authority=authority, registration_id=following.pk)
+    with pytest.raises(Conflict) as undecided:
+        services.settle(actor=authority, code=code)
+    assert undecided.value.code == "SEATS_AWAIT_VISA"
+    for paid in (again, following):
+        services.issue_visa(authority=authority, registration_id=paid.pk, insurance=cover())
     settled = services.settle(actor=authority, code=code)
     assert settled.status == AuctionStatus.SETTLED
     with pytest.raises(Conflict):

@@ -544,13 +544,17 @@ class DecisionOut(Schema):
 
 
 class VisaOut(Schema):
+    """A VIP visa has a sponsor, a community and an agreement; an auction visa (kind `auction`,
+    a seat won at a quota auction) has none of them."""
+
     id: int
     status: str
-    sponsor: int
+    kind: str
+    sponsor: int | None
     migrant: int
-    community: str
+    community: str | None
     jurisdiction: str
-    agreement: int
+    agreement: int | None
     decision: DecisionOut
     transferred_from: int | None
     history: list[dict[str, Any]]
@@ -697,6 +701,7 @@ class ComplaintEscalateIn(Schema):
 class VisaSummaryOut(Schema):
     id: int
     status: str
-    sponsor: int
+    kind: str
+    sponsor: int | None
     migrant: int
-    community: str
+    community: str | None

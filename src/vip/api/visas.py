@@ -53,9 +53,10 @@ def visa_out(visa: Visa) -> VisaOut:
     return VisaOut(
         id=visa.pk,
         status=visa.status,
+        kind=visa.kind,
         sponsor=visa.sponsor_id,
         migrant=visa.migrant_id,
-        community=visa.community.code,
+        community=visa.community.code if visa.community else None,
         jurisdiction=visa.jurisdiction_id,
         agreement=visa.agreement_id,
         transferred_from=visa.transferred_from_id,
@@ -251,9 +252,10 @@ def my_visas(request: HttpRequest) -> list[VisaSummaryOut]:
         VisaSummaryOut(
             id=v.pk,
             status=v.status,
+            kind=v.kind,
             sponsor=v.sponsor_id,
             migrant=v.migrant_id,
-            community=v.community.code,
+            community=v.community.code if v.community else None,
         )
         for v in found[:500]
     ]

@@ -88,6 +88,13 @@ class DuplicateReason(models.TextChoices):
     NAME_BIRTH_COUNTRY = "name_birth_country"  # the same name, birth date and country
 
 
+class DuplicateDecision(models.TextChoices):
+    """The authority's word on a flag: the same person (the lower bid counts), or two people."""
+
+    UPHELD = "upheld"
+    DISMISSED = "dismissed"
+
+
 class RegistrationOutcome(models.TextChoices):
     """What the clearing made of a registration."""
 
@@ -95,6 +102,7 @@ class RegistrationOutcome(models.TextChoices):
     STANDBY = "standby"  # a valid bid below the cut-off: offered a seat a winner gives up
     BELOW_RESERVE = "below_reserve"
     DUPLICATE = "duplicate"  # the same person's higher bid: his lower bid counts
+    AGENCY_CAP = "agency_cap"  # after his agency's cap of winners, in bid order: not counted
     NO_BID = "no_bid"
 
 
@@ -104,7 +112,7 @@ class SeatStatus(models.TextChoices):
     OFFERED = "offered"  # to pay by pay_by
     PAID = "paid"  # paid, the visa decided
     FORFEITED = "forfeited"  # not paid by pay_by: the deposit is kept, the next bidder offered
-    REFUSED = "refused"  # paid, but the visa refused: everything paid is refunded
+    REFUSED = "refused"  # paid, but the visa refused: everything paid is refunded, the next offered
 
 
 class Registration(models.Model):
@@ -126,6 +134,15 @@ class Registration(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     duplicate_reason = models.CharField(max_length=24, choices=DuplicateReason.choices, blank=True)
+    # The authority's word on the flag (vip.auctions.services.decide_duplicate); until the
+    # clearing it may change it. Dismissed: the clearing counts him as a person of his own.
+    duplicate_decision = models.CharField(
+        max_length=16, choices=DuplicateDecision.choices, blank=True
+    )
+    duplicate_decided_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    duplicate_decided_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(max_length=16, choices=RegistrationOutcome.choices, blank=True)
     rank = models.PositiveIntegerField(null=True, blank=True)  # 1: the highest counted bid
     seat = models.CharField(max_length=16, choices=SeatStatus.choices, blank=True)

@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -16,7 +16,7 @@ from typing import Any
 
 from vip.auctions import contract
 from vip.auctions.clearing import Rule
-from vip.auctions.models import AuctionStatus, DuplicateReason
+from vip.auctions.models import AuctionStatus, DuplicateDecision, DuplicateReason
 from vip.money import Money
 
 # The life, in order: each status and the time field of the auction that ends it.
@@ -95,6 +95,23 @@ def duplicate_of(new: Identity, earlier: Sequence[Identity]) -> tuple[int, Dupli
     return None
 
 
+def duplicate_links(
+    identities: Sequence[Identity], decided: Mapping[int, tuple[DuplicateDecision, int | None]]
+) -> dict[int, int]:
+    """Each registration (in registration order) linked to the earliest it may be the same person
+    as, recomputed at the clearing; but the authority's word stands: dismissed, he is a person
+    of his own; upheld, the flagged link holds even if the facts no longer show it."""
+    links: dict[int, int] = {}
+    for i, identity in enumerate(identities):
+        decision, flagged = decided.get(identity.registration, (None, None))
+        found = duplicate_of(identity, identities[:i])
+        if decision == DuplicateDecision.UPHELD and flagged is not None:
+            links[identity.registration] = flagged
+        elif found is not None and decision != DuplicateDecision.DISMISSED:
+            links[identity.registration] = found[0]
+    return links
+
+
 def counted_bids(
     bids: Sequence[tuple[int, int]], duplicate_of: dict[int, int]
 ) -> tuple[list[int], list[int]]:
@@ -124,6 +141,25 @@ def counted_bids(
 def agency_cap(quota: int, share: Decimal) -> int:
     """How many beneficiaries one agency may register: its share of the quota, at least one."""
     return max(1, floor(Fraction(share) * quota))
+
+
+def within_agency_cap(
+    order: Sequence[int], agency_of: Mapping[int, int | None], cap: int
+) -> tuple[list[int], list[int]]:
+    """(kept, skipped), both in bid order: once an agency has `cap` registrations kept, its later
+    ones are skipped, so it wins at most its cap of seats, the standby list included."""
+    kept: list[int] = []
+    skipped: list[int] = []
+    taken: dict[int, int] = {}
+    for registration in order:
+        agency = agency_of.get(registration)
+        if agency is not None and taken.get(agency, 0) >= cap:
+            skipped.append(registration)
+            continue
+        if agency is not None:
+            taken[agency] = taken.get(agency, 0) + 1
+        kept.append(registration)
+    return kept, skipped
 
 
 def seat_price(price_per_year: int, term_months: int, currency: str) -> Money:

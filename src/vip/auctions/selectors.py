@@ -54,6 +54,16 @@ def may_record_payment(user: User) -> bool:
     return user.role == Role.AUTHORITY
 
 
+def may_issue_visa(user: User) -> bool:
+    """The authority decides a paid seat's visa, as it decides a VIP visa in review."""
+    return user.role == Role.AUTHORITY
+
+
+def may_decide_duplicate(user: User) -> bool:
+    """The authority says whether a flagged registration is one person twice."""
+    return user.role == Role.AUTHORITY
+
+
 def identity_verified(person: User) -> bool:
     return is_verified(person, VerificationKind.IDENTITY)
 

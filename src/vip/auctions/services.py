@@ -15,6 +15,7 @@ from decimal import Decimal
 
 import numpy as np
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 
 from vip.auctions import rules
 from vip.auctions.clearing import Rule, clear, seed_commitment, seeded_ties
@@ -22,6 +23,7 @@ from vip.auctions.models import (
     Auction,
     AuctionStatus,
     Bid,
+    DuplicateDecision,
     Registration,
     RegistrationOutcome,
     SeatStatus,
@@ -31,6 +33,8 @@ from vip.auctions.selectors import (
     dividend_key,
     identity_verified,
     may_bid,
+    may_decide_duplicate,
+    may_issue_visa,
     may_read_bid,
     may_record_payment,
     may_register,
@@ -40,7 +44,7 @@ from vip.auctions.selectors import (
 )
 from vip.audit import services as audit
 from vip.audit.models import Action, Subject
-from vip.clock import now
+from vip.clock import now, today
 from vip.communities.models import Jurisdiction
 from vip.errors import Conflict, Forbidden, Invalid, NotFound, either, role_required
 from vip.ledger import services as ledger
@@ -48,6 +52,9 @@ from vip.ledger.models import Account, DividendPayout, TransactionKind
 from vip.money import Money
 from vip.people.models import Role, User
 from vip.policy.parameters import parameters
+from vip.visas import services as visas
+from vip.visas.models import Visa
+from vip.visas.rules import Outcome
 
 
 @dataclass(frozen=True)
@@ -393,26 +400,81 @@ def read_bid(*, user: User, registration_id: int) -> Bid | None:
     return bid
 
 
+@transaction.atomic(durable=True)
+def decide_duplicate(*, authority: User, registration_id: int, decision: str) -> Registration:
+    """The authority's word on a flagged registration: upheld, one person twice (at the clearing
+    the lower of his bids counts); dismissed, two people (each counts). It may change its word
+    until the clearing, which fixes the outcomes."""
+    found = visible_registration(authority, registration_id)
+    if not may_decide_duplicate(authority):
+        raise role_required(Role.AUTHORITY)
+    auction = auction_by_code(found.auction.code, for_update=True)
+    registration = Registration.objects.select_for_update().get(pk=found.pk)
+    if registration.duplicate_of_id is None:
+        raise Conflict("REGISTRATION_NOT_FLAGGED", "the registration is not flagged as a duplicate")
+    if auction.status in {AuctionStatus.CLEARED, AuctionStatus.SETTLED}:
+        raise Conflict(
+            "AUCTION_ALREADY_CLEARED",
+            "the clearing has fixed the outcomes",
+            {"status": auction.status},
+        )
+    if decision not in DuplicateDecision.values:
+        raise Invalid("DUPLICATE_DECISION_INVALID", f"the decision is {either(DuplicateDecision)}")
+    registration.duplicate_decision = decision
+    registration.duplicate_decided_by, registration.duplicate_decided_at = authority, now()
+    registration.save(
+        update_fields=["duplicate_decision", "duplicate_decided_by", "duplicate_decided_at"]
+    )
+    _record(
+        authority,
+        Action.REGISTRATION_DUPLICATE_DECIDED,
+        Subject.REGISTRATION,
+        registration.pk,
+        auction=auction.code,
+        decision=decision,
+        duplicate_of=registration.duplicate_of_id,
+        reason=registration.duplicate_reason,
+    )
+    return registration
+
+
 # --- the clearing ------------------------------------------------------------------------------
+
+
+def _bid_order(auction: Auction, bids: list[tuple[str, int]], pks: list[int]) -> list[int]:
+    """The registrations (`pks`, as `bids`) at or above the reserve, in bid order: amount
+    descending, then the committed seed's tie order."""
+    if not bids:
+        return []
+    everyone = clear(
+        np.array([a for _, a in bids], dtype=np.int64),
+        len(bids),
+        auction.reserve,
+        Rule(auction.rule),
+        ties=seeded_ties(auction.seed, [reference for reference, _ in bids]),
+    )
+    return [pks[i] for i in everyone.winners.tolist()]
 
 
 @transaction.atomic(durable=True)
 def clear_auction(*, actor: User | None, code: str) -> Auction:
     """One uniform price, through the array kernel the simulator uses (vip.auctions.clearing),
     from the published inputs; the seed revealed; the result's hash in the log. Of one person
-    registered twice (flags recomputed now over every registration) the lower bid counts."""
+    registered twice (flags recomputed now over every registration, the authority's decisions
+    on them kept) the lower bid counts; an agency's registrations after its cap of winners (in
+    bid order) are not counted."""
     auction = _step(actor, code, AuctionStatus.CLOSED, AuctionStatus.CLEARED)
     registrations = list(
         Registration.objects.filter(auction=auction).select_related("beneficiary").order_by("id")
     )
-    links: dict[int, int] = {}
-    seen: list[rules.Identity] = []
-    for registration in registrations:
-        identity = _identity(registration)
-        found = rules.duplicate_of(identity, seen)
-        if found is not None:
-            links[registration.pk] = found[0]
-        seen.append(identity)
+    links = rules.duplicate_links(
+        [_identity(r) for r in registrations],
+        {
+            r.pk: (DuplicateDecision(r.duplicate_decision), r.duplicate_of_id)
+            for r in registrations
+            if r.duplicate_decision
+        },
+    )
     amounts = dict(
         Bid.objects.filter(
             registration__auction=auction, registration__consented_at__isnull=False
@@ -421,25 +483,23 @@ def clear_auction(*, actor: User | None, code: str) -> Auction:
     with_bids = [(r.pk, amounts[r.pk]) for r in registrations if r.pk in amounts]
     counted, excluded = rules.counted_bids(with_bids, links)
     by_pk = {r.pk: r for r in registrations}
+    # Everyone valid in bid order (the same kernel, every valid bid a "winner"): an agency's
+    # registrations after its cap are skipped in this order; the rest is the standby list the
+    # seats of those who do not pay go down, at the same price.
+    order = _bid_order(auction, [(by_pk[pk].reference, amounts[pk]) for pk in counted], counted)
+    order, beyond_cap = rules.within_agency_cap(
+        order,
+        {pk: by_pk[pk].agency_id for pk in order},
+        rules.agency_cap(auction.quota, auction.agency_cap_share),
+    )
+    capped = set(beyond_cap)
+    counted = [pk for pk in counted if pk not in capped]
     bids = [(by_pk[pk].reference, amounts[pk]) for pk in counted]
     inputs = rules.published_inputs(
         auction.quota, auction.reserve, Rule(auction.rule), auction.seed, bids
     )
     result = rules.recompute(inputs)
     winners = {str(w) for w in result["winners"]}
-    # Everyone valid in bid order (the same kernel, every valid bid a "winner"): the standby
-    # list the seats of those who do not pay go down, at the same price.
-    order: list[int] = []
-    if bids:
-        ids = [reference for reference, _ in bids]
-        everyone = clear(
-            np.array([a for _, a in bids], dtype=np.int64),
-            len(bids),
-            auction.reserve,
-            Rule(auction.rule),
-            ties=seeded_ties(auction.seed, ids),
-        )
-        order = [counted[i] for i in everyone.winners.tolist()]
     rank = {pk: i + 1 for i, pk in enumerate(order)}
     pay_by = now() + dt.timedelta(days=auction.payment_days)
     for registration in registrations:
@@ -447,6 +507,8 @@ def clear_auction(*, actor: User | None, code: str) -> Auction:
         registration.rank = rank.get(pk)
         if pk in excluded:
             registration.outcome = RegistrationOutcome.DUPLICATE
+        elif pk in capped:
+            registration.outcome = RegistrationOutcome.AGENCY_CAP
         elif pk not in amounts:
             registration.outcome = RegistrationOutcome.NO_BID
         elif registration.reference in winners:
@@ -557,7 +619,7 @@ def forfeit_overdue(*, actor: User | None, code: str) -> int:
 @transaction.atomic(durable=True)
 def record_payment(*, authority: User, registration_id: int) -> Registration:
     """A winner's price for the whole term, paid in by its day (his deposit counts towards it);
-    then his visa is decided (vip.auctions.visas)."""
+    then the authority issues his visa (issue_visa)."""
     found = visible_registration(authority, registration_id)
     if not may_record_payment(authority):
         raise role_required(Role.AUTHORITY)
@@ -593,6 +655,59 @@ def record_payment(*, authority: User, registration_id: int) -> Registration:
 
 
 @transaction.atomic(durable=True)
+def issue_visa(
+    *, authority: User, registration_id: int, insurance: visas.InsuranceTerms | None
+) -> Visa:
+    """A paid seat's visa: an `auction` visa, by the same rules as a VIP visa for the migrant
+    (verified, of age, not barred, no live visa) and his insurance, with no sponsor; its term the
+    auction's, from today. Refused, he gets back everything he paid for the seat (the price,
+    his deposit in it) and the seat goes to the next bidder, as a forfeited one does."""
+    found = visible_registration(authority, registration_id)
+    if not may_issue_visa(authority):
+        raise role_required(Role.AUTHORITY)
+    auction = auction_by_code(found.auction.code, for_update=True)
+    registration = Registration.objects.select_for_update().get(pk=found.pk)
+    if registration.seat != SeatStatus.PAID or registration.visa_id is not None:
+        raise Conflict("SEAT_NOT_PAID", "a visa is issued once, on a paid seat")
+    visa = visas.issue_auction_visa(
+        actor=authority,
+        migrant=registration.beneficiary,
+        jurisdiction_id=auction.jurisdiction_id,
+        starts_on=today(),
+        term_months=auction.term_months,
+        insurance=insurance,
+    )
+    registration.visa = visa
+    refused = visa.outcome == Outcome.REFUSED
+    if refused:
+        assert auction.price is not None
+        price = rules.seat_price(auction.price, auction.term_months, auction.currency)
+        _pay_in(
+            TransactionKind.AUCTION_REFUND,
+            f"price and deposit back, visa refused, auction {auction.code}",
+            registration.beneficiary,
+            _account(auction, "revenue"),
+            -price,
+            authority,
+        )
+        registration.seat, registration.refunded_at = SeatStatus.REFUSED, now()
+    registration.save(update_fields=["visa", "seat", "refunded_at"])
+    _record(
+        authority,
+        Action.SEAT_VISA_DECIDED,
+        Subject.REGISTRATION,
+        registration.pk,
+        auction=auction.code,
+        visa=visa.pk,
+        outcome=visa.outcome,
+        reasons=[r["code"] for r in visa.reasons],
+    )
+    if refused:
+        _offer_next(auction, authority)
+    return visa
+
+
+@transaction.atomic(durable=True)
 def settle(*, actor: User | None, code: str) -> Auction:
     """Once no seat awaits payment (forfeit_overdue has moved the unpaid ones on): the deposits
     of those who won no seat are paid back, and the revenue goes to the social dividend."""
@@ -605,6 +720,14 @@ def settle(*, actor: User | None, code: str) -> Auction:
     if waiting:
         raise Conflict(
             "SEATS_AWAIT_PAYMENT", f"{waiting} seat(s) await payment", {"waiting": waiting}
+        )
+    # The revenue is final only when no paid seat's visa may still be refused (and refunded).
+    undecided = _awaiting_visa(auction).count()
+    if undecided:
+        raise Conflict(
+            "SEATS_AWAIT_VISA",
+            f"{undecided} paid seat(s) await their visa",
+            {"waiting": undecided},
         )
     back = list(
         Registration.objects.select_for_update()
@@ -622,6 +745,10 @@ def settle(*, actor: User | None, code: str) -> Auction:
     _moved(actor, auction, AuctionStatus.SETTLED, revenue=revenue.amount, refunded=len(back))
     pay_dividend(auction, revenue, actor)
     return auction
+
+
+def _awaiting_visa(auction: Auction) -> QuerySet[Registration]:
+    return Registration.objects.filter(auction=auction, seat=SeatStatus.PAID, visa=None)
 
 
 def pay_dividend(auction: Auction, revenue: Money, actor: User | None) -> DividendPayout:
@@ -661,7 +788,8 @@ def advance_due() -> dict[str, list[str]]:
             status = due
         if status == AuctionStatus.CLEARED:
             forfeit_overdue(actor=None, code=auction.code)
-            if not Registration.objects.filter(auction=auction, seat=SeatStatus.OFFERED).exists():
+            offered = Registration.objects.filter(auction=auction, seat=SeatStatus.OFFERED)
+            if not offered.exists() and not _awaiting_visa(auction).exists():
                 settle(actor=None, code=auction.code)
                 moved.setdefault(auction.code, []).append(AuctionStatus.SETTLED)
     return moved

@@ -85,12 +85,20 @@ def record_incident(
     return incident
 
 
+def sponsor_of(visa: Visa) -> User:
+    """The sponsor a fine or support falls on: a VIP visa's (an auction visa has none, so
+    nothing here is levied on it: sponsor_fines, on_unemployed)."""
+    assert visa.sponsor is not None, "an auction visa has no sponsor"
+    return visa.sponsor
+
+
 def levy_fine(
     visa: Visa, code: str, parameter: str, params: Parameters, actor: User
 ) -> Consequence:
     money = params.money(parameter)
+    sponsor = sponsor_of(visa)
     fine = Fine.objects.create(
-        sponsor=visa.sponsor,
+        sponsor=sponsor,
         visa=visa,
         code=code,
         parameter=parameter,
@@ -101,7 +109,7 @@ def levy_fine(
     ledger.transfer(
         kind=TransactionKind.FINE,
         memo=f"{code} on visa {visa.pk}",
-        debtor=ledger.person_account(visa.sponsor, money.currency),
+        debtor=ledger.person_account(sponsor, money.currency),
         creditor=ledger.program_account(ledger.FINES, money.currency),
         money=money,
         visa_id=visa.pk,
@@ -114,7 +122,7 @@ def levy_fine(
         object_id=visa.pk,
         data={"code": code, "amount": money.amount},
     )
-    notify(visa.sponsor, Kind.FINE_LEVIED, fine.pk)  # even when he reported it: it is his to pay
+    notify(sponsor, Kind.FINE_LEVIED, fine.pk)  # even when he reported it: it is his to pay
     return Consequence(Effect.FINE, fine.pk, code=code, parameter=parameter, amount=money)
 
 
@@ -143,6 +151,13 @@ def fines_due(event: Event, day: dt.date, params: Parameters) -> list[tuple[str,
     return fines
 
 
+def sponsor_fines(
+    visa: Visa, event: Event, day: dt.date, params: Parameters
+) -> list[tuple[str, str]]:
+    """The fines the event levies on this visa's sponsor: none on an auction visa (no sponsor)."""
+    return fines_due(event, day, params) if visa.sponsor_id is not None else []
+
+
 def post_support(obligation: SupportObligation, until: dt.date, actor: User | None) -> int:
     due = months_due(obligation, until)
     if due == 0:
@@ -152,7 +167,7 @@ def post_support(obligation: SupportObligation, until: dt.date, actor: User | No
     ledger.transfer(
         kind=TransactionKind.SUPPORT,
         memo=f"support, {due} month(s), visa {visa.pk}",
-        debtor=ledger.person_account(visa.sponsor, money.currency),
+        debtor=ledger.person_account(sponsor_of(visa), money.currency),
         creditor=ledger.person_account(visa.migrant, money.currency),
         money=money,
         visa_id=visa.pk,
@@ -184,7 +199,7 @@ def refund_support(obligation: SupportObligation, day: dt.date, actor: User | No
             kind=TransactionKind.SUPPORT_REFUND,
             memo=f"support not used from {day}, visa {visa.pk}",
             debtor=ledger.person_account(visa.migrant, money.currency),
-            creditor=ledger.person_account(visa.sponsor, money.currency),
+            creditor=ledger.person_account(sponsor_of(visa), money.currency),
             money=money,
             visa_id=visa.pk,
             actor=actor,
@@ -224,6 +239,8 @@ def accrue_all(day: dt.date, actor: User | None) -> int:
 
 
 def on_unemployed(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
+    if visa.sponsor_id is None:
+        return []  # an auction visa: nobody sponsors him, nobody owes him support
     if visa.support_obligations.filter(ended_on=None).exists():
         raise Conflict("ALREADY_UNEMPLOYED", "a support obligation is open already")
     monthly = params.money("support.monthly_unemployment")
@@ -238,7 +255,7 @@ def on_unemployed(visa: Visa, day: dt.date, params: Parameters, actor: User) -> 
         object_id=visa.pk,
         data={"monthly": monthly.amount},
     )
-    notify_others([visa.sponsor, visa.migrant], actor, Kind.SUPPORT_DUE, visa.pk)
+    notify_others(visa.parties(), actor, Kind.SUPPORT_DUE, visa.pk)
     return [
         Consequence(
             Effect.SUPPORT_OBLIGATION,
@@ -253,7 +270,7 @@ def on_crime(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[
     out = close_support(visa, day, actor)
     out += [
         levy_fine(visa, *fine, params, actor)
-        for fine in fines_due(Event.CRIME_CONVICTED, day, params)
+        for fine in sponsor_fines(visa, Event.CRIME_CONVICTED, day, params)
     ]
     order = DeportationOrder.objects.create(visa=visa, reason="CRIME_CONVICTED", issued_on=day)
     audit.record(
@@ -286,7 +303,8 @@ def on_sentence_served(
 def on_disappeared(visa: Visa, day: dt.date, params: Parameters, actor: User) -> list[Consequence]:
     out = close_support(visa, day, actor)
     out += [
-        levy_fine(visa, *fine, params, actor) for fine in fines_due(Event.DISAPPEARED, day, params)
+        levy_fine(visa, *fine, params, actor)
+        for fine in sponsor_fines(visa, Event.DISAPPEARED, day, params)
     ]
     case = EnforcementCase.objects.create(visa=visa, opened_on=today())
     audit.record(
@@ -418,7 +436,7 @@ def foresee(visa: Visa, event: Event, day: dt.date, params: Parameters) -> list[
                         amount=monthly.times(unused),
                     )
                 )
-    if event == Event.UNEMPLOYED:
+    if event == Event.UNEMPLOYED and visa.sponsor_id is not None:
         monthly = params.money("support.monthly_unemployment")
         out.append(
             Foreseen(
@@ -430,7 +448,7 @@ def foresee(visa: Visa, event: Event, day: dt.date, params: Parameters) -> list[
         )
     out += [
         Foreseen(ForeseenKind.FINE, code, parameter, params.money(parameter))
-        for code, parameter in fines_due(event, day, params)
+        for code, parameter in sponsor_fines(visa, event, day, params)
     ]
     if event == Event.DISAPPEARED:
         out.append(Foreseen(ForeseenKind.ENFORCEMENT_CASE))

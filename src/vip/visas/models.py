@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 
 from vip.visas.rules import Outcome
+
+if TYPE_CHECKING:
+    from vip.people.models import User
 
 USER = settings.AUTH_USER_MODEL
 
@@ -26,15 +32,30 @@ class Status(models.TextChoices):
 LIVE = [Status.REVIEW, Status.APPROVED, Status.ACTIVE]
 
 
+class VisaKind(models.TextChoices):
+    """How a visa came: a citizen's sponsorship on a signed agreement, or a seat won at a quota
+    auction (vip.auctions), which has no sponsor, no agreement and no community of a host."""
+
+    VIP = "vip"
+    AUCTION = "auction"
+
+
 class Visa(models.Model):
+    kind = models.CharField(max_length=8, choices=VisaKind.choices, default=VisaKind.VIP)
+    # A VIP visa's agreement, sponsor and community (the database's check): an auction visa has
+    # none of them, and its term is its own (starts_on, term_months).
     agreement = models.ForeignKey(
-        "agreements.Agreement", on_delete=models.PROTECT, related_name="visas"
+        "agreements.Agreement", null=True, on_delete=models.PROTECT, related_name="visas"
     )
-    sponsor = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="visas_as_sponsor")
+    sponsor = models.ForeignKey(
+        USER, null=True, on_delete=models.PROTECT, related_name="visas_as_sponsor"
+    )
     migrant = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="visas_as_migrant")
     community = models.ForeignKey(
-        "communities.Community", on_delete=models.PROTECT, related_name="visas"
+        "communities.Community", null=True, on_delete=models.PROTECT, related_name="visas"
     )
+    starts_on = models.DateField(null=True)  # an auction visa's term, from the auction
+    term_months = models.PositiveSmallIntegerField(null=True)
     jurisdiction = models.ForeignKey(
         "communities.Jurisdiction", on_delete=models.PROTECT, related_name="+"
     )
@@ -64,8 +85,44 @@ class Visa(models.Model):
                 condition=models.Q(status__in=LIVE),
                 name="one_live_visa_per_migrant",
             ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        kind=VisaKind.VIP,
+                        sponsor__isnull=False,
+                        agreement__isnull=False,
+                        community__isnull=False,
+                    )
+                    | models.Q(
+                        kind=VisaKind.AUCTION,
+                        sponsor__isnull=True,
+                        agreement__isnull=True,
+                        starts_on__isnull=False,
+                        term_months__isnull=False,
+                    )
+                ),
+                name="visa_kind_has_its_parties",
+            ),
         ]
         indexes = [models.Index(fields=["community", "status"])]
+
+    def parties(self) -> list[User]:
+        """Whom the visa concerns: the migrant, and his sponsor when he has one."""
+        return [p for p in (self.sponsor, self.migrant) if p is not None]
+
+    def party_ids(self) -> list[int]:
+        return [pk for pk in (self.sponsor_id, self.migrant_id) if pk is not None]
+
+    def currency(self) -> str:
+        """Its money's currency: the agreement's, or the jurisdiction's on an auction visa."""
+        return self.agreement.currency if self.agreement else self.jurisdiction.currency
+
+    def term(self) -> tuple[dt.date, int]:
+        """(first day, months): the agreement's, or an auction visa's own."""
+        if self.agreement is not None:
+            return self.agreement.start_date, self.agreement.duration_months
+        assert self.starts_on is not None and self.term_months is not None  # the check
+        return self.starts_on, self.term_months
 
 
 class StatusChange(models.Model):

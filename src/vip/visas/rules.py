@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
+from typing import Protocol
 
 from vip.agreements.models import AgreementStatus
 from vip.calendar import add_months
@@ -68,6 +69,55 @@ class ApplicationFacts:
     community: CommunityFacts
 
 
+class MigrantFacts(Protocol):
+    """What the migrant's own rules read: an application's facts and an auction winner's both."""
+
+    @property
+    def params(self) -> Parameters: ...
+    @property
+    def migrant_identity_verified(self) -> bool: ...
+    @property
+    def migrant_age(self) -> int | None: ...
+    @property
+    def migrant_has_live_visa(self) -> bool: ...
+    @property
+    def migrant_barred_until(self) -> dt.date | None: ...
+    @property
+    def migrant_under_deportation_order(self) -> bool: ...
+    @property
+    def migrant_under_enforcement(self) -> bool: ...
+
+
+class InsuredFacts(Protocol):
+    """What the insurance rules read: the cover, and the term it must cover."""
+
+    @property
+    def params(self) -> Parameters: ...
+    @property
+    def insurance(self) -> InsuranceFacts | None: ...
+    @property
+    def start_date(self) -> dt.date: ...
+    @property
+    def duration_months(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class AuctionVisaFacts:
+    """A paid auction seat's visa: the migrant's rules and insurance, no sponsor, no agreement,
+    no community (the auction's quota is its cap); the term is the auction's."""
+
+    params: Parameters
+    migrant_identity_verified: bool
+    migrant_age: int | None
+    migrant_has_live_visa: bool
+    migrant_barred_until: dt.date | None
+    migrant_under_deportation_order: bool
+    migrant_under_enforcement: bool
+    start_date: dt.date
+    duration_months: int
+    insurance: InsuranceFacts | None
+
+
 class Outcome(StrEnum):
     """What the rules decide on an application; a review ends approved or refused."""
 
@@ -123,7 +173,7 @@ def sponsor_reasons(f: ApplicationFacts) -> list[Reason]:
     return out
 
 
-def migrant_reasons(f: ApplicationFacts) -> list[Reason]:
+def migrant_reasons(f: MigrantFacts) -> list[Reason]:
     p, out = f.params, list[Reason]()
     if not f.migrant_identity_verified:
         out.append(Reason("MIGRANT_NOT_VERIFIED", "The migrant's identity is not verified."))
@@ -210,7 +260,7 @@ def terms_reasons(
     return out
 
 
-def insurance_reasons(f: ApplicationFacts) -> list[Reason]:
+def insurance_reasons(f: InsuredFacts) -> list[Reason]:
     p = f.params
     if f.insurance is None:
         return [
@@ -304,6 +354,13 @@ def decide(f: ApplicationFacts) -> Decision:
             ],
         )
     return Decision(Outcome.APPROVED, [])
+
+
+def decide_auction_visa(f: AuctionVisaFacts) -> Decision:
+    """An auction winner's visa, by the same migrant and insurance rules as a VIP visa. No
+    manual review: the authority issues it itself (vip.auctions.services.issue_visa)."""
+    reasons = [*migrant_reasons(f), *insurance_reasons(f)]
+    return Decision(Outcome.REFUSED, reasons) if reasons else Decision(Outcome.APPROVED, [])
 
 
 def gain_share(fraction: Fraction, monthly_earnings: Money, home_annual: Money) -> Money:

@@ -31,7 +31,13 @@ from vip.visas.models import (
     Status,
     Visa,
 )
-from vip.visas.rules import ApplicationFacts, CommunityFacts, InsuranceFacts, gain_share
+from vip.visas.rules import (
+    ApplicationFacts,
+    AuctionVisaFacts,
+    CommunityFacts,
+    InsuranceFacts,
+    gain_share,
+)
 
 
 def visible_visas(user: User) -> QuerySet[Visa]:
@@ -314,6 +320,32 @@ def application_facts(
     )
 
 
+def auction_visa_facts(
+    migrant: User,
+    params: Parameters,
+    insurance: InsuranceFacts | None,
+    starts_on: dt.date,
+    term_months: int,
+) -> AuctionVisaFacts:
+    """An auction winner's facts: his own, as an application reads them, without a sponsor."""
+    return AuctionVisaFacts(
+        params=params,
+        migrant_identity_verified=is_verified(migrant, VerificationKind.IDENTITY),
+        migrant_age=age_on(migrant.birth_date, params.day),
+        migrant_has_live_visa=Visa.objects.filter(migrant=migrant, status__in=LIVE).exists(),
+        migrant_barred_until=migrant.migrant_profile.barred_until,
+        migrant_under_deportation_order=DeportationOrder.objects.filter(
+            visa__migrant=migrant, executed_on=None
+        ).exists(),
+        migrant_under_enforcement=EnforcementCase.objects.filter(
+            visa__migrant=migrant, closed_on=None
+        ).exists(),
+        start_date=starts_on,
+        duration_months=term_months,
+        insurance=insurance,
+    )
+
+
 def visible_visa(user: User, visa_id: int, *, for_update: bool = False) -> Visa:
     """The visa, to those who may see it (locked when a change follows); to others, not found."""
     visas = visible_visas(user).select_related("community")
@@ -351,8 +383,11 @@ def foreseen_consequences(visa: Visa, event: Event, occurred_on: dt.date) -> lis
 
 
 def earnings_share(visa: Visa, amount: Money) -> Money:
-    """The gain share a month's earnings owe the sponsor under the visa's agreement."""
+    """The gain share a month's earnings owe the sponsor under the visa's agreement (none on an
+    auction visa: he owes nobody a share)."""
     agreement = visa.agreement
+    if agreement is None:
+        return Money(0, amount.currency)
     return gain_share(
         Fraction(agreement.gain_share_numerator, agreement.gain_share_denominator),
         amount,

@@ -40,11 +40,13 @@ from vip.visas.models import (
     Status,
     StatusChange,
     Visa,
+    VisaKind,
 )
-from vip.visas.rules import REVIEW_OUTCOMES, InsuranceFacts, Outcome, decide
+from vip.visas.rules import REVIEW_OUTCOMES, InsuranceFacts, Outcome, decide, decide_auction_visa
 from vip.visas.selectors import (
     acting_role,
     application_facts,
+    auction_visa_facts,
     earnings_share,
     may_accrue_support,
     may_apply,
@@ -92,8 +94,8 @@ def change_status(visa: Visa, to: Status, event: str, actor: User | None, reason
     )
     visa.status = to
     visa.save(update_fields=["status"])
-    indexes.note_changed(visa.migrant_id, visa.sponsor_id)
-    notify_others([visa.sponsor, visa.migrant], actor, Kind.VISA_STATUS_CHANGED, visa.pk)
+    indexes.note_changed(*visa.party_ids())
+    notify_others(visa.parties(), actor, Kind.VISA_STATUS_CHANGED, visa.pk)
 
 
 @contextmanager
@@ -160,16 +162,7 @@ def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) ->
         decided_at=now() if decision.outcome != Outcome.REVIEW else None,
         transferred_from=transfer_from if decision.outcome == Outcome.APPROVED else None,
     )
-    if insurance:
-        Insurance.objects.create(
-            visa=visa,
-            provider=insurance.provider,
-            policy_number=insurance.policy_number,
-            coverage=insurance.coverage.amount,
-            currency=insurance.coverage.currency,
-            valid_from=insurance.valid_from,
-            valid_to=insurance.valid_to,
-        )
+    _insure(visa, insurance)
     status = Status(decision.outcome)  # each outcome is the status it starts the visa in
     if visa.transferred_from_id:
         status = Status.ACTIVE  # no gap: he stays at work, under his new sponsor
@@ -181,17 +174,76 @@ def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) ->
     return visa
 
 
+def _insure(visa: Visa, insurance: InsuranceTerms | None) -> None:
+    if insurance:
+        Insurance.objects.create(
+            visa=visa,
+            provider=insurance.provider,
+            policy_number=insurance.policy_number,
+            coverage=insurance.coverage.amount,
+            currency=insurance.coverage.currency,
+            valid_from=insurance.valid_from,
+            valid_to=insurance.valid_to,
+        )
+
+
+def issue_auction_visa(
+    *,
+    actor: User,
+    migrant: User,
+    jurisdiction_id: str,
+    starts_on: dt.date,
+    term_months: int,
+    insurance: InsuranceTerms | None,
+) -> Visa:
+    """A paid auction seat's visa (inside vip.auctions.services.issue_visa's transaction, which
+    checked): the migrant's and the insurance rules of a VIP visa, no sponsor, no agreement, no
+    community; decided at once by the authority that issues it (no manual review)."""
+    params = parameters(jurisdiction_id, today())
+    terms = (
+        InsuranceFacts(insurance.coverage, insurance.valid_from, insurance.valid_to)
+        if insurance
+        else None
+    )
+    decision = decide_auction_visa(
+        auction_visa_facts(migrant, params, terms, starts_on, term_months)
+    )
+    visa = _create_visa(
+        kind=VisaKind.AUCTION,
+        migrant=migrant,
+        jurisdiction_id=jurisdiction_id,
+        starts_on=starts_on,
+        term_months=term_months,
+        status="",
+        outcome=decision.outcome,
+        reasons=[r.as_dict() for r in decision.reasons],
+        applied_by=actor,
+        applied_at=now(),
+        decided_by=actor,
+        decided_at=now(),
+    )
+    _insure(visa, insurance)
+    with _one_live_visa():
+        codes = ", ".join(r.code for r in decision.reasons)
+        change_status(visa, Status(decision.outcome), "issued", actor, codes)
+    if decision.outcome == Outcome.APPROVED:
+        settle_agreements(visa, actor)
+    return visa
+
+
 def settle_agreements(visa: Visa, actor: User) -> None:
     """A visa granted uses its agreement up, and the migrant's other signed agreements lapse:
     he moves on, or comes back after leaving, only by a fresh signature. The sponsor's open
-    requests close: he sponsors one migrant at a time."""
-    Agreement.objects.filter(pk=visa.agreement_id).update(status=AgreementStatus.USED)
-    close_requests(visa.sponsor, actor, "visa_approved")
+    requests close: he sponsors one migrant at a time. An auction visa has no agreement or
+    sponsor of its own, but his signed agreements lapse all the same."""
+    Agreement.objects.filter(pk=visa.agreement_id or 0).update(status=AgreementStatus.USED)
+    if visa.sponsor is not None:
+        close_requests(visa.sponsor, actor, "visa_approved")
     others = Agreement.objects.filter(migrant_id=visa.migrant_id, status=AgreementStatus.SIGNED)
     lapsed = list(others.values_list("pk", flat=True))
     Agreement.objects.filter(pk__in=lapsed).update(status=AgreementStatus.LAPSED)
     sponsors = Agreement.objects.filter(pk__in=lapsed).values_list("sponsor_id", flat=True)
-    indexes.note_changed(visa.migrant_id, visa.sponsor_id, *sponsors)
+    indexes.note_changed(*visa.party_ids(), *sponsors)
     audit.record(
         actor=actor,
         action=Action.AGREEMENTS_SETTLED,
@@ -239,10 +291,10 @@ def report_event(
         raise Invalid("DATE_IN_FUTURE", "an event is reported after it happens")
     if occurred_on < visa.applied_at.date():
         raise Invalid("DATE_BEFORE_VISA", f"the visa dates from {visa.applied_at.date()}")
-    agreement = visa.agreement
-    if event == Event.ARRIVED and occurred_on < agreement.start_date:
-        raise Invalid("ARRIVAL_BEFORE_START", f"the agreement starts on {agreement.start_date}")
-    if not may_complete(role, event, occurred_on, agreement.start_date, agreement.duration_months):
+    start, months = visa.term()
+    if event == Event.ARRIVED and occurred_on < start:
+        raise Invalid("ARRIVAL_BEFORE_START", f"the visa's term starts on {start}")
+    if not may_complete(role, event, occurred_on, start, months):
         raise Forbidden(
             "COMPLETION_BEFORE_END",
             "before the agreement's end only the authority records a completion",
@@ -269,11 +321,9 @@ def report_earnings(*, user: User, visa_id: int, month: dt.date, amount: Money) 
         raise Forbidden("NOT_THE_MIGRANT", "the migrant reports his own earnings")
     if visa.status != Status.ACTIVE:
         raise Conflict("VISA_NOT_ACTIVE", f"the visa is {visa.status}")
-    agreement = visa.agreement
-    if amount.currency != agreement.currency or amount.amount < 0:
-        raise Invalid(
-            "EARNINGS_INVALID", f"earnings are a non-negative {agreement.currency} amount"
-        )
+    currency = visa.currency()
+    if amount.currency != currency or amount.amount < 0:
+        raise Invalid("EARNINGS_INVALID", f"earnings are a non-negative {currency} amount")
     month = month.replace(day=1)
     if month >= today().replace(day=1):
         raise Invalid("EARNINGS_MONTH_NOT_ENDED", "earnings are reported once the month has ended")
@@ -292,7 +342,7 @@ def report_earnings(*, user: User, visa_id: int, month: dt.date, amount: Money) 
             )
     except IntegrityError:
         raise Conflict("EARNINGS_ALREADY_REPORTED", f"{month:%Y-%m} is reported already") from None
-    if share.amount:
+    if share.amount and visa.sponsor is not None:
         ledger.transfer(
             kind=TransactionKind.GAIN_SHARE,
             memo=f"gain share {month:%Y-%m}",
@@ -489,7 +539,9 @@ def escalate_complaint(*, user: User, complaint_id: int, note: str) -> Complaint
 
 
 def agreement_end(visa: Visa) -> dt.date:
-    return add_months(visa.agreement.start_date, visa.agreement.duration_months)
+    """The end of the visa's term: its agreement's, or an auction visa's own."""
+    start, months = visa.term()
+    return add_months(start, months)
 
 
 @transaction.atomic(durable=True)
@@ -505,6 +557,6 @@ def complete_ended_visas(*, day: dt.date) -> int:
         end = agreement_end(visa)
         if end <= day:
             consequences.close_support(visa, end, None)
-            change_status(visa, Status.COMPLETED, "term_ended", None, f"agreement ended {end}")
+            change_status(visa, Status.COMPLETED, "term_ended", None, f"term ended {end}")
             ended += 1
     return ended

@@ -43,7 +43,7 @@ def earnings(request: HttpRequest, visa_id: int) -> HttpResponse:
     migrant = person(request)
     found = visible_visa(migrant, visa_id)
     form = EarningsForm(
-        request.POST if request.method == "POST" else None, currency=found.agreement.currency
+        request.POST if request.method == "POST" else None, currency=found.currency()
     )
     context = {"form": form, "visa": found, "reports": found.earnings.order_by("-month")}
     if form.is_bound and form.is_valid():
