@@ -58,9 +58,9 @@ def test_a_paid_seat_gets_an_auction_visa_with_no_sponsor(story: dict[str, User]
         services.issue_visa(authority=authority, registration_id=mine.pk, insurance=cover())
     assert twice.value.code == "SEAT_NOT_PAID"
 
+    assert balance(f"auction:{auction.code}:revenue") == 4000_00 * 2  # two visa-years
     settled = services.settle(actor=authority, code=auction.code)
     assert settled.status == AuctionStatus.SETTLED
-    assert balance(f"auction:{auction.code}:revenue") == 4000_00 * 2  # two visa-years
     assert check_books().ok
 
 
@@ -89,8 +89,8 @@ def test_a_refused_winner_is_refunded_and_the_next_bidder_offered(
 
     services.record_payment(authority=authority, registration_id=following.pk)
     services.issue_visa(authority=authority, registration_id=following.pk, insurance=cover())
-    services.settle(actor=authority, code=auction.code)
     assert balance(revenue) == 4000_00 * 2
+    services.settle(actor=authority, code=auction.code)
     assert balance(f"auction:{auction.code}:deposits") == 0
     mine.refresh_from_db()
     assert mine.seat == SeatStatus.REFUSED  # not paid back twice
