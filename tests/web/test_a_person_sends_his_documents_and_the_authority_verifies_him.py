@@ -155,3 +155,16 @@ def test_a_document_is_not_found_for_anyone_but_its_person_and_the_authority(
         logged_in(story["anthony"]).get(f"/authority/verifications/{request.pk}/").status_code
         == 404
     )
+
+
+def test_a_scan_above_the_bodys_limit_is_taken_and_one_above_ten_megabytes_refused(
+    story: dict[str, User],
+) -> None:
+    """Files are not counted in VIP_MAX_BODY_BYTES (Django's limit leaves uploads out): only
+    VIP_DOCUMENT_MAX_BYTES decides."""
+    nadia = newcomer()
+    client = logged_in(nadia)
+    assert send(client, PDF + b"0" * 3_000_000) == "/verification/"
+    refused = send(client, PDF + b"0" * 10_500_000)
+    assert "The file is too large" in refused
+    assert VerificationRequest.objects.get(person=nadia).documents.count() == 1
