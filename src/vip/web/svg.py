@@ -13,7 +13,6 @@ import xml.etree.ElementTree as ElementTree
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-ElementTree.register_namespace("", SVG)
 # Properties a shape inherits from the page (the portal's font) rather than from matplotlib.
 DROPPED = frozenset({"font-family"})
 GEOMETRY = ("d", "x", "y", "transform", "points")
@@ -53,6 +52,12 @@ def inline(text: str, prefix: str, labelled_by: str) -> str:
     root.set("role", "img")
     root.set("aria-labelledby", labelled_by)
     root.set("focusable", "false")
+    # Plain tag names and the namespace as an attribute, whatever ElementTree's global map of
+    # prefixes says: qrcode (the second factor's QR code) registers "svg" for it, and an
+    # `<svg:svg>` is no SVG in an HTML page.
+    for element in root.iter():
+        element.tag = element.tag.removeprefix(f"{{{SVG}}}")
+    root.attrib = {"xmlns": SVG, **root.attrib}
     return BETWEEN_TAGS.sub("><", ElementTree.tostring(root, encoding="unicode"))
 
 
