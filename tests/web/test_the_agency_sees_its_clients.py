@@ -55,6 +55,16 @@ def test_the_clients_are_paged(story: dict[str, User]) -> None:
     assert "Sponsor 00" in second and "?page=1" in second
 
 
+def test_the_agency_finds_a_client_by_name(story: dict[str, User]) -> None:
+    for sponsor in ("anthony", "carol"):
+        people.delegate(sponsor=story[sponsor], agency_id=story["agency"].pk)
+    client = Client()
+    client.force_login(story["agency"])
+    found = client.get("/agency/", {"q": "CAR"}).content.decode()
+    assert "Carol" in found and "Anthony" not in found
+    assert "1 client found" in found
+
+
 def test_the_workspace_is_not_found_for_any_other_role(story: dict[str, User]) -> None:
     for name in ("authority", "officer", "anthony", "bishal"):
         client = Client()

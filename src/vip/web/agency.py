@@ -4,9 +4,12 @@ that names him (web/acting.py), and "stop"."""
 
 from __future__ import annotations
 
+from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vip.people.models import Role
@@ -18,17 +21,31 @@ from vip.web.selectors import client_progress
 SIZE = 10
 
 
+class ClientSearchForm(forms.Form):
+    q = forms.CharField(
+        label=gettext_lazy("A client's name"),
+        max_length=100,
+        required=False,
+        help_text=gettext_lazy("Part of it is enough, in any case."),
+    )
+
+
 @for_role(Role.AGENCY)
 def clients(request: HttpRequest) -> HttpResponse:
-    found = Paginator(clients_of(person(request)), SIZE)
+    search = ClientSearchForm(request.GET or None)
+    text = search.cleaned_data["q"] if search.is_bound and search.is_valid() else ""
+    found = Paginator(clients_of(person(request)).filter(sponsor__full_name__icontains=text), SIZE)
     page = found.get_page(request.GET.get("page"))
     context = {
         "clients": [client_progress(delegation) for delegation in page.object_list],
         "count": found.count,
+        "search": search,
+        "text": text,
         "page": {
             "number": page.number,
             "previous": page.previous_page_number() if page.has_previous() else None,
             "next": page.next_page_number() if page.has_next() else None,
+            "query": urlencode({"q": text}) + "&" if text else "",
         },
     }
     return render(request, "web/agency/clients.html", context)
