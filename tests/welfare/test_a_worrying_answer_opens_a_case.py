@@ -6,13 +6,16 @@ from __future__ import annotations
 import pytest
 
 from vip.audit.models import Action, AuditEvent
+from vip.clock import today
 from vip.errors import DomainError
 from vip.notifications.models import Kind, Notification
 from vip.people.models import User
+from vip.visas import services as visas
 from vip.welfare import selectors, services
 from vip.welfare.models import Case, CaseReason, CaseStatus, CheckInStatus, Occasion
 from vip.welfare.services import Answers
 
+from tests.cast import visa_for
 from tests.welfare.life import FINE, NOT_PAID, checkin_due
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +101,21 @@ def test_he_writes_to_the_office_at_any_time(story: dict[str, User]) -> None:
     with pytest.raises(DomainError) as refused:
         services.reach_authority(user=bishal, visa_id=checkin.visa_id, message="   ")
     assert refused.value.code == "WELFARE_MESSAGE_EMPTY"
+
+
+def test_he_reaches_the_office_before_he_travels_not_once_his_visa_ended(
+    story: dict[str, User],
+) -> None:
+    bishal = story["bishal"]
+    visa = visa_for(story["anthony"], bishal)
+    assert visa.status == "approved"
+
+    case = services.reach_authority(
+        user=bishal, visa_id=visa.pk, message="The agent wants $900 for my ticket."
+    )
+    assert case.reason == CaseReason.MIGRANT_MESSAGE
+    visas.report_event(user=bishal, visa_id=visa.pk, kind="left", occurred_on=today(), details={})
+
+    with pytest.raises(DomainError) as refused:
+        services.reach_authority(user=bishal, visa_id=visa.pk, message="one more thing")
+    assert refused.value.code == "WELFARE_VISA_NOT_ACTIVE"

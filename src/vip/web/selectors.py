@@ -209,7 +209,7 @@ def migrant_tasks(migrant: User) -> list[Task]:
 
 
 def welfare_task(migrant: User) -> list[Task]:
-    """ "Welfare check-in" while his visa is active: to do when one is due."""
+    """ "Welfare check-in" while his visa is approved or active: to do when one is due."""
     if welfare.current_visa(migrant) is None:
         return []
     due = welfare.due_checkin(migrant)

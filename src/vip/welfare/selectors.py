@@ -19,6 +19,9 @@ from vip.welfare.rules import Schedule
 
 OPEN_CASE = [CaseStatus.OPEN, CaseStatus.ASSIGNED]
 UNANSWERED = [CheckInStatus.DUE, CheckInStatus.MISSED]
+# Whose migrant reaches the office: granted and not yet arrived too (a fee asked of him before he
+# travels is the abuse to hear of soonest).
+REACHABLE = [Status.APPROVED, Status.ACTIVE]
 
 
 def may_handle_cases(user: User) -> bool:
@@ -64,10 +67,10 @@ def answered_checkins(migrant: User) -> QuerySet[CheckIn]:
 
 
 def current_visa(migrant: User) -> Visa | None:
-    """His active visa, from which he reaches the office."""
+    """His approved or active visa, from which he reaches the office."""
     if migrant.role != Role.MIGRANT:
         return None
-    return Visa.objects.filter(migrant=migrant, status=Status.ACTIVE).first()
+    return Visa.objects.filter(migrant=migrant, status__in=REACHABLE).first()
 
 
 def cases_of_migrant(migrant: User) -> QuerySet[Case]:

@@ -30,6 +30,7 @@ from vip.welfare.models import (
     Occasion,
 )
 from vip.welfare.selectors import (
+    REACHABLE,
     UNANSWERED,
     grace_days,
     may_answer,
@@ -166,12 +167,12 @@ def answer_checkin(*, user: User, checkin_id: int, answers: Answers) -> CheckIn:
 
 @transaction.atomic(durable=True)
 def reach_authority(*, user: User, visa_id: int, message: str) -> Case:
-    """The migrant writes to the immigration office, at any time while his visa is active: his
-    message opens a case in its queue."""
+    """The migrant writes to the immigration office, at any time while his visa is approved or
+    active: his message opens a case in its queue."""
     visa = visible_visa(user, visa_id, for_update=True)
     if not may_reach_authority(user, visa):
         raise Forbidden("WELFARE_NOT_THE_MIGRANT", "only the migrant writes to the office here")
-    if visa.status != Status.ACTIVE:
+    if visa.status not in REACHABLE:
         raise Conflict("WELFARE_VISA_NOT_ACTIVE", f"the visa is {visa.status}, not active")
     text = _text(message, "WELFARE_MESSAGE_EMPTY", "the message")
     return open_case(visa, CaseReason.MIGRANT_MESSAGE, user, message=text)
