@@ -22,11 +22,13 @@ $(STAMP): $(RUNTIME)
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-# Browser tests drive Debian's Chromium (Playwright downloads no browser here).
+# Browser tests drive Debian's Chromium (Playwright downloads no browser here), with a Devanagari
+# font as a Nepali phone has (the guides' Nepali screenshots are read, not boxes).
 CHROMIUM := /usr/bin/chromium
-$(CHROMIUM):
-	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "Browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi
+NEPALI_FONT := /usr/share/fonts/truetype/lohit-nepali/Lohit-Nepali.ttf
+$(CHROMIUM) $(NEPALI_FONT):
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-lohit-deva-nepali >/dev/null; \
+	else echo "Browser tests need Debian's chromium and fonts-lohit-deva-nepali: sudo apt-get install chromium fonts-lohit-deva-nepali" >&2; exit 1; fi
 
 demo: $(RUNTIME)
 	PORT=$(PORT) $(BIN)/vip demo
@@ -40,7 +42,7 @@ typecheck: $(STAMP)
 	VIP_DEBUG=1 $(BIN)/mypy src
 
 # Every test on the embedded database (or on VIP_DATABASE_URL when it is set).
-test-sqlite: $(STAMP) $(CHROMIUM)
+test-sqlite: $(STAMP) $(CHROMIUM) $(NEPALI_FONT)
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not postgres"
 
 # The database tests again on PostgreSQL, with the concurrency invariants, when a server is given.

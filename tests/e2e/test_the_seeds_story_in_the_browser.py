@@ -24,19 +24,20 @@ from tests.e2e.test_anthony_offers_and_both_sign import fill_terms
 from tests.e2e.test_the_sponsor_applies_is_refused_without_insurance_then_reports import report
 from tests.e2e.test_the_sponsor_asks_for_a_worker_and_finds_bishal import ANSWERS
 
-# Where the walk's pages are saved for the guides (docs/guides/img), in English on a phone.
+# Where the walk's pages are saved for the guides (docs/guides/img), on a phone: in English, and in
+# Nepali (name-ne.png) for the migrants the demo has from Nepal.
 SCREENSHOTS = os.environ.get("VIP_GUIDE_SCREENSHOTS", "")
+SUFFIX = {"en": "", "ne": "-ne"}
 
 
 def shot(page: Page, name: str) -> None:
-    """The page as the guides show it, when screenshots are asked for and the walk is English."""
-    if not SCREENSHOTS:
-        return
-    if page.evaluate("document.documentElement.lang") != "en":
+    """The page as the guides show it, when screenshots are asked for (English and Nepali)."""
+    language = page.evaluate("document.documentElement.lang")
+    if not SCREENSHOTS or language not in SUFFIX:
         return
     size = page.viewport_size
     page.set_viewport_size(PHONE)
-    page.screenshot(path=f"{SCREENSHOTS}/{name}.png", full_page=True)
+    page.screenshot(path=f"{SCREENSHOTS}/{name}{SUFFIX[language]}.png", full_page=True)
     if size:
         page.set_viewport_size(size)
 
