@@ -39,7 +39,19 @@ class Agreement(models.Model):
     housing = models.CharField(max_length=200)
     work = models.CharField(max_length=16, choices=Work.choices)
     sector = models.CharField(max_length=64, blank=True)
-    home_annual_earnings = models.BigIntegerField(default=0)  # the gain-share baseline
+    # The gain-share baseline: his home earnings a year in `currency` (the host's), converted at
+    # the rate the offer locked (rounded half to even to the minor unit); the gain share is
+    # computed from it, whatever rate is quoted later.
+    home_annual_earnings = models.BigIntegerField(default=0)
+    # His home earnings a year as he stated them, in his own currency (rule 11), and the rate
+    # locked on the day of the offer: one unit of his currency in `currency`, exact, with the day
+    # its quote took effect and its source (vip.policy.rates).
+    stated_home_earnings = models.BigIntegerField(default=0)
+    stated_home_currency = models.CharField(max_length=3)
+    rate_numerator = models.BigIntegerField(default=1)
+    rate_denominator = models.BigIntegerField(default=1)
+    rate_effective = models.DateField()
+    rate_source = models.CharField(max_length=300)
     gain_share_numerator = models.PositiveIntegerField()
     gain_share_denominator = models.PositiveIntegerField()
     status = models.CharField(
@@ -58,6 +70,10 @@ class Agreement(models.Model):
                 condition=models.Q(gain_share_denominator__gt=0)
                 & models.Q(gain_share_numerator__lte=models.F("gain_share_denominator")),
                 name="gain_share_is_a_fraction",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rate_numerator__gt=0) & models.Q(rate_denominator__gt=0),
+                name="rate_is_positive",
             ),
         ]
 

@@ -10,11 +10,12 @@ from django.db.models import Q, QuerySet
 
 from vip.agreements.models import Agreement, AgreementStatus, Interview
 from vip.clock import today
-from vip.errors import NotFound
+from vip.errors import DomainError, NotFound
 from vip.money import Money
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for, of_sponsors_acted_for
 from vip.policy.parameters import parameters
+from vip.policy.rates import Rate, rate
 from vip.visas.rules import Monthly, monthly_terms
 
 
@@ -133,6 +134,22 @@ def share_of(agreement: Agreement) -> Fraction:
     return Fraction(agreement.gain_share_numerator, agreement.gain_share_denominator)
 
 
+def stated_home(agreement: Agreement) -> Money:
+    """His home earnings a year as he stated them, in his own currency."""
+    return Money(agreement.stated_home_earnings, agreement.stated_home_currency)
+
+
+def locked_rate(agreement: Agreement) -> Rate:
+    """The rate the offer locked: one unit of his currency in the host's, its date and source."""
+    return Rate(
+        agreement.stated_home_currency,
+        agreement.currency,
+        Fraction(agreement.rate_numerator, agreement.rate_denominator),
+        agreement.rate_effective,
+        agreement.rate_source,
+    )
+
+
 def month_of(agreement: Agreement) -> Monthly:
     """A month at the agreed pay: his pay, his baseline, the share he owes, what he keeps."""
     return monthly_terms(
@@ -157,16 +174,24 @@ class Preview:
     """An offer as the sponsor checks it before sending: the month, at his pay, of the migrant
     (from the migrant's stated home earnings), and what the sponsor takes on."""
 
-    month: Monthly | None  # None while his home earnings are not stated in the pay's currency
-    home_annual: Money | None
+    month: Monthly | None  # None while his home earnings are not stated (or not convertible)
+    home_annual: Money | None  # as he states them, in his own currency
     obligations: Obligations | None
+    rate: Rate | None = None  # today's, which the offer would lock; None: none known
+    baseline_annual: Money | None = None  # his home earnings in the pay's currency at that rate
 
 
 def preview(sponsor: User, migrant_id: int, annual_pay: Money, share: Fraction) -> Preview:
     home = home_earnings(offered_migrant(migrant_id))
-    comparable = home is not None and home.currency == annual_pay.currency
-    month = monthly_terms(annual_pay, home, share) if home is not None and comparable else None
-    return Preview(month, home, obligations(sponsor, today()))
+    owed = obligations(sponsor, today())
+    if home is None:
+        return Preview(None, None, owed)
+    try:
+        today_rate = rate(home.currency, annual_pay.currency, today())
+    except DomainError:  # EXCHANGE_RATE_UNKNOWN: the offer says so when it is sent
+        return Preview(None, home, owed)
+    baseline = today_rate.convert(home)
+    return Preview(monthly_terms(annual_pay, baseline, share), home, owed, today_rate, baseline)
 
 
 def offered_migrant(migrant_id: int) -> User:

@@ -33,6 +33,7 @@ from vip.notifications.services import notify
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for, blocked
 from vip.policy.parameters import parameters
+from vip.policy.rates import rate
 from vip.policy.sectors import check_sectors
 from vip.visas.rules import terms_reasons
 
@@ -111,11 +112,11 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
             "HOME_EARNINGS_NOT_STATED",
             "the migrant must state his home earnings first: they are the gain share's baseline",
         )
-    if home.home_currency != currency:
-        raise Invalid(
-            "CURRENCY_MISMATCH",
-            f"the migrant's home earnings must be stated in {currency} (the gain baseline)",
-        )
+    # Rule 11: he states them in his own currency; the offer locks the rate of its day, and the
+    # gain share is computed in the host's currency from the baseline converted at it.
+    stated = Money(home.home_annual_earnings, home.home_currency)
+    locked = rate(stated.currency, currency, today())
+    baseline = locked.convert(stated)
     unlawful = terms_reasons(
         params, terms.annual_pay, terms.gain_share, terms.start_date, terms.duration_months
     )
@@ -141,7 +142,13 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
         sector=terms.sector or "",
         gain_share_numerator=terms.gain_share.numerator,
         gain_share_denominator=terms.gain_share.denominator,
-        home_annual_earnings=home.home_annual_earnings,
+        home_annual_earnings=baseline.amount,
+        stated_home_earnings=stated.amount,
+        stated_home_currency=stated.currency,
+        rate_numerator=locked.value.numerator,
+        rate_denominator=locked.value.denominator,
+        rate_effective=locked.effective,
+        rate_source=locked.source,
         expires_at=at + dt.timedelta(days=params["agreement.offer_valid_days"]),
     )
     notify(migrant, Kind.OFFER_RECEIVED, agreement.pk)
@@ -155,6 +162,9 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
             "migrant": migrant.pk,
             "pay": terms.annual_pay.as_dict(),
             "gain_share": str(terms.gain_share),
+            "home_earnings": stated.as_dict(),
+            "rate": {"value": str(locked.value), "effective": locked.effective},
+            "baseline": baseline.as_dict(),
         },
     )
     return agreement

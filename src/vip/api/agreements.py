@@ -9,13 +9,20 @@ from ninja import Query, Router, Status
 
 from vip.agreements import services
 from vip.agreements.models import Agreement
-from vip.agreements.selectors import agreements_of, status_of, visible_agreement
+from vip.agreements.selectors import (
+    agreements_of,
+    locked_rate,
+    stated_home,
+    status_of,
+    visible_agreement,
+)
 from vip.api.accounts import ERRORS
 from vip.api.app import caller
 from vip.api.schemas import (
     AgreementIn,
     AgreementOut,
     AgreementsOut,
+    ExchangeRateOut,
     InterviewIn,
     InterviewOut,
     MoneyOut,
@@ -36,6 +43,18 @@ def money_out(money: Money) -> MoneyOut:
     return MoneyOut(amount=money.amount, currency=money.currency)
 
 
+def exchange_rate_out(a: Agreement) -> ExchangeRateOut:
+    locked = locked_rate(a)
+    return ExchangeRateOut(
+        from_currency=locked.base,
+        to_currency=locked.target,
+        rate=str(locked.value),
+        shown=locked.shown(),
+        effective=locked.effective,
+        source=locked.source,
+    )
+
+
 def agreement_out(a: Agreement) -> AgreementOut:
     share = Fraction(a.gain_share_numerator, a.gain_share_denominator)
     home = Money(a.home_annual_earnings, a.currency)
@@ -53,6 +72,8 @@ def agreement_out(a: Agreement) -> AgreementOut:
         sector=a.sector,
         gain_share=str(share),
         home_annual_earnings=money_out(home),
+        home_earnings_stated=money_out(stated_home(a)),
+        exchange_rate=exchange_rate_out(a),
         monthly=MonthlyOut(
             pay=money_out(month.pay),
             baseline=money_out(month.baseline),

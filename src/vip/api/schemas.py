@@ -465,6 +465,17 @@ class MonthlyOut(Schema):
     keeps: MoneyOut
 
 
+class ExchangeRateOut(Schema):
+    """The rate an offer locked (rule 11): one unit of `from_currency` in `to_currency`."""
+
+    from_currency: str
+    to_currency: str
+    rate: str = Field(description="one unit of `from_currency` in `to_currency`, exact: `10/1333`")
+    shown: str = Field(description="as people read it: `1 USD = 133.3 NPR`")
+    effective: dt.date = Field(description="the day the quote took effect")
+    source: str
+
+
 class AgreementOut(Schema):
     id: int
     status: str
@@ -477,7 +488,16 @@ class AgreementOut(Schema):
     work: str
     sector: str
     gain_share: str
-    home_annual_earnings: MoneyOut
+    home_annual_earnings: MoneyOut = Field(
+        description="the gain share's baseline: his home earnings a year in the agreement's "
+        "currency, converted at `exchange_rate` (rounded half to even to the minor unit)"
+    )
+    home_earnings_stated: MoneyOut = Field(
+        description="his home earnings a year as he stated them, in his own currency"
+    )
+    exchange_rate: ExchangeRateOut = Field(
+        description="the rate the offer locked on its day, from his currency to the agreement's"
+    )
     monthly: MonthlyOut = Field(
         description="A month at the agreed pay: the pay, his home earnings (the baseline), the "
         "gain share he owes at that pay and what he keeps"

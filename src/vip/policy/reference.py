@@ -80,6 +80,11 @@ day asked). `USD/NPR` quotes how many NPR one USD buys; the other way is its exa
 pair is written once. Quotes are exact decimals (fractions in the code), never floats; a
 conversion rounds half to even to the target currency's minor unit. A pair the file lacks is
 refused with `EXCHANGE_RATE_UNKNOWN`.
+
+An offer locks the rate in force on its day: the agreement states his home earnings in his
+currency, the rate, the day its quote took effect and its source, and the baseline converted
+into the host's currency, from which the gain share is computed; a later quote changes no
+agreement.
 """
 
 
