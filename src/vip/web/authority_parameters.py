@@ -1,0 +1,106 @@
+"""The dated parameters of each jurisdiction, as the authority reads them: each one's meaning,
+unit and reference (policy/parameters/schema.yaml), and its values by the day each takes effect,
+the one in force today marked, in the reader's language (money, numbers, dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from vip.clock import today
+from vip.people.models import Role
+from vip.policy.parameters import Jurisdiction, Parameter, jurisdictions
+from vip.web.access import for_role
+from vip.web.templatetags.vip_format import day, money, number, percent
+
+UNITS: dict[str, Promise] = {
+    "boolean": _("yes or no"),
+    "count": _("a count"),
+    "currency_minor": _("money"),
+    "date": _("a date"),
+    "day": _("days"),
+    "fraction": _("a share"),
+    "month": _("months"),
+    "year": _("years"),
+}
+
+
+class JurisdictionForm(forms.Form):
+    jurisdiction = forms.ChoiceField(
+        label=_("Country"),
+        choices=lambda: [(j.code, j.name) for j in jurisdictions().values()],
+    )
+
+
+@dataclass(frozen=True)
+class Value:
+    start: str
+    text: str
+    standing: str
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    description: str
+    unit: str
+    reference: str
+    values: list[Value]
+
+
+def shown(value: Any, unit: str, currency: str) -> str:
+    if unit == "boolean":
+        return str(_("yes") if value else _("no"))
+    if unit == "currency_minor":
+        return money(value, currency)
+    if unit == "fraction":
+        return percent(value)
+    if unit == "date":
+        return day(value)
+    return number(value)
+
+
+def values_of(parameter: Parameter, currency: str, on: dt.date) -> list[Value]:
+    in_force = max((start for start, _v in parameter.values if start <= on), default=None)
+    return [
+        Value(
+            day(start),
+            shown(value, parameter.unit, currency),
+            "current" if start == in_force else ("scheduled" if start > on else "past"),
+        )
+        for start, value in parameter.values
+    ]
+
+
+def rows_of(found: Jurisdiction, on: dt.date) -> list[Row]:
+    return [
+        Row(
+            p.name,
+            p.description,
+            str(UNITS.get(p.unit, p.unit)),
+            p.reference,
+            values_of(p, found.currency, on),
+        )
+        for p in found.parameters.values()
+    ]
+
+
+@for_role(Role.AUTHORITY)
+def parameters(request: HttpRequest) -> HttpResponse:
+    known = jurisdictions()
+    choice = JurisdictionForm(request.GET or {"jurisdiction": next(iter(known))})
+    code = choice.cleaned_data["jurisdiction"] if choice.is_valid() else next(iter(known))
+    found = known[code]
+    context = {
+        "choice": choice,
+        "jurisdiction": found,
+        "rows": rows_of(found, today()),
+    }
+    return render(request, "web/authority/parameters.html", context)
