@@ -82,6 +82,9 @@ def test_a_sweeps_file_names_the_sweep_that_vip_simulate_runs_again(tmp_path: Pa
     assert cli_json(str(path), "--sweep", command.group(1)) == found.result
     page = Client().get(f"/simulator/runs/{found.pk}/").content.decode()
     assert 'aria-labelledby="plot-sweep-caption"' in page
+    again = Client().get("/simulator/inputs/", {"run": str(found.pk)}).content.decode()
+    assert '<option value="vip.sponsors" selected>' in again  # the same sweep, to change
+    assert 'name="sweep_steps" value="4"' in again
 
 
 @pytest.mark.django_db

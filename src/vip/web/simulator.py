@@ -39,8 +39,8 @@ def saved(request: HttpRequest) -> HttpResponse:
     text = form.cleaned_data["text"]
     try:
         scenario = read_scenario(text, _("the saved scenario"), "scenario")
-    except InputError as error:
-        form.add_error("text", f"{error.key}: {error}")
+    except InputError as error:  # the model's own words, after the reader's
+        form.add_error("text", f"{refusals.message_of('SIMULATION_INPUT')} ({error})")
         return _start_page(request, StartForm(), form)
     preset = str(yaml.safe_load(text)["preset"])  # read_scenario has checked it
     initial = {"preset": preset, "mode": scenario.mode, "name": scenario.name}
@@ -53,7 +53,12 @@ def inputs(request: HttpRequest) -> HttpResponse:
         return _submitted(request)
     if "run" in request.GET:
         found = _found(request.GET["run"])
-        initial = {"preset": found.preset, "mode": found.mode, "name": found.name}
+        initial: dict[str, object] = {"preset": found.preset, "mode": found.mode}
+        initial["name"] = found.name
+        if found.sweep_key:  # the same sweep again, unless the analyst changes it
+            values = found.sweep_values
+            initial |= {"sweep_key": found.sweep_key, "sweep_steps": len(values)}
+            initial |= {"sweep_start": shown(values[0]), "sweep_stop": shown(values[-1])}
         return _inputs_page(request, InputsForm(selectors.scenario_of(found), initial=initial))
     chosen = StartForm(request.GET)
     if chosen.is_valid():
