@@ -23,11 +23,14 @@ from vip.matching.ranking.records import Housing, Level, SoftCriterion
 from vip.messaging.models import Report, ReportReason
 from vip.people.models import (
     SELF_SERVICE_ROLES,
+    FlagState,
     MigrantProfile,
+    RequestStatus,
     Role,
     User,
     Verification,
     VerificationKind,
+    VerificationRequest,
     VerificationResult,
 )
 from vip.visas.consequences import Effect
@@ -90,6 +93,9 @@ MODEL_FIELDS: list[tuple[type[models.Model], str, Iterable[str]]] = [
     (MigrantProfile, "housing_need", Housing),
     (Verification, "kind", VerificationKind),
     (Verification, "result", VerificationResult),
+    (VerificationRequest, "kind", VerificationKind),
+    (VerificationRequest, "status", RequestStatus),
+    (VerificationRequest, "flag", FlagState),
     (Agreement, "work", Work),
     (SponsorshipRequest, "work", Work),
     (SponsorshipRequest, "housing", Housing),

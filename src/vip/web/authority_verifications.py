@@ -9,7 +9,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -29,11 +28,11 @@ from vip.people.models import (
 from vip.people.selectors import pending_requests, visible_request
 from vip.web import authority_dashboard, refusals
 from vip.web.access import for_role, person
+from vip.web.paging import sliced
 from vip.web.selectors import reference
 from vip.web.templatetags.vip_format import country_choices
 from vip.web.verification_selectors import kind_name, match_name, type_name
 
-SIZE = 10
 RESULTS = {
     VerificationResult.CLEAR: gettext_lazy("Verified: clear"),
     VerificationResult.NOT_CLEAR: gettext_lazy("Not verified"),
@@ -88,21 +87,13 @@ class FlagForm(forms.Form):
 
 @for_role(Role.AUTHORITY)
 def verifications(request: HttpRequest) -> HttpResponse:
-    found = Paginator(pending_requests(person(request)), SIZE)
-    page = found.get_page(request.GET.get("page"))
+    authority = person(request)
+    page = sliced(request, pending_requests(authority))
     rows = [
         {"request": r, "kind": kind_name(r.kind), "flagged": r.flag == FlagState.OPEN}
-        for r in page.object_list
+        for r in page.items
     ]
-    context = {
-        "rows": rows,
-        "count": found.count,
-        "page": {
-            "number": page.number,
-            "previous": page.previous_page_number() if page.has_previous() else None,
-            "next": page.next_page_number() if page.has_next() else None,
-        },
-    }
+    context = {"rows": rows, "count": pending_requests(authority).count(), "page": page}
     return render(request, "web/authority/verifications.html", context)
 
 
@@ -114,52 +105,74 @@ def matches(request: VerificationRequest) -> list[dict[str, object]]:
     ]
 
 
+def decide_flag(request: HttpRequest, found: VerificationRequest, form: FlagForm) -> bool:
+    """The flag's decision sent; False with the refusal on the form."""
+    try:
+        services.decide_flag(
+            authority=person(request),
+            request_id=found.pk,
+            upheld=form.cleaned_data["decision"] == "uphold",
+            note=form.cleaned_data["note"],
+        )
+    except DomainError as error:
+        refusals.show_on_form(form, error, {})
+        return False
+    messages.success(request, _("The flag is decided."))
+    return True
+
+
+def record_result(request: HttpRequest, found: VerificationRequest, form: ResultForm) -> bool:
+    """The result recorded (the API's own service); False with the refusal on the form."""
+    try:
+        services.record_verification(
+            authority=person(request),
+            person_id=found.person_id,
+            kind=VerificationKind(found.kind),
+            result=VerificationResult(form.cleaned_data["result"]),
+            note=form.cleaned_data["note"],
+            country=form.cleaned_data.get("country", ""),
+        )
+    except DomainError as error:
+        refusals.show_on_form(form, error, {"CITIZENSHIP_COUNTRY_MISSING": "country"})
+        return False
+    messages.success(request, _("The result is recorded and the person is told."))
+    return True
+
+
 @for_role(Role.AUTHORITY)
 def verification(request: HttpRequest, request_id: int) -> HttpResponse:
-    authority = person(request)
-    found = visible_request(authority, request_id)
-    posted = request.POST if request.method == "POST" else None
-    which = request.POST.get("form") if posted else None
-    flag_form = FlagForm(posted if which == "flag" else None, prefix="flag")
+    found = visible_request(person(request), request_id)
+    which = request.POST.get("form") if request.method == "POST" else None
+    flag_form = FlagForm(request.POST if which == "flag" else None, prefix="flag")
     result_form = ResultForm(
-        posted if which == "result" else None, prefix="result", kind=found.kind
+        request.POST if which == "result" else None,
+        prefix="result",
+        kind=found.kind,
+        initial={"country": found.country or found.person.citizenship},
     )
-    if flag_form.is_bound and flag_form.is_valid():
-        try:
-            services.decide_flag(
-                authority=authority,
-                request_id=found.pk,
-                upheld=flag_form.cleaned_data["decision"] == "uphold",
-                note=flag_form.cleaned_data["note"],
-            )
-        except DomainError as error:
-            refusals.show_on_form(flag_form, error, {})
-        else:
-            messages.success(request, _("The flag is decided."))
-            return redirect("web:authority_verification", found.pk)
-    if result_form.is_bound and result_form.is_valid():
-        try:
-            services.record_verification(
-                authority=authority,
-                person_id=found.person_id,
-                kind=VerificationKind(found.kind),
-                result=VerificationResult(result_form.cleaned_data["result"]),
-                note=result_form.cleaned_data["note"],
-                country=result_form.cleaned_data.get("country", ""),
-            )
-        except DomainError as error:
-            refusals.show_on_form(result_form, error, {"CITIZENSHIP_COUNTRY_MISSING": "country"})
-        else:
-            messages.success(request, _("The result is recorded and the person is told."))
-            return redirect("web:authority_verifications")
-    if not result_form.is_bound and found.kind == VerificationKind.CITIZENSHIP:
-        result_form.initial["country"] = found.country or found.person.citizenship
-    documents = [{"document": d, "type": type_name(d.content_type)} for d in found.documents.all()]
-    context = {
+    if flag_form.is_bound and flag_form.is_valid() and decide_flag(request, found, flag_form):
+        return redirect("web:authority_verification", found.pk)
+    if (
+        result_form.is_bound
+        and result_form.is_valid()
+        and record_result(request, found, result_form)
+    ):
+        return redirect("web:authority_verifications")
+    return render(
+        request, "web/authority/verification.html", page_of(found, flag_form, result_form)
+    )
+
+
+def page_of(
+    found: VerificationRequest, flag_form: FlagForm, result_form: ResultForm
+) -> dict[str, Any]:
+    return {
         "found": found,
         "ref": reference(found.pk),
         "kind": kind_name(found.kind),
-        "documents": documents,
+        "documents": [
+            {"document": d, "type": type_name(d.content_type)} for d in found.documents.all()
+        ],
         "matches": matches(found),
         "flag_open": found.flag == FlagState.OPEN,
         "upheld": found.flag == FlagState.UPHELD,
@@ -168,7 +181,6 @@ def verification(request: HttpRequest, request_id: int) -> HttpResponse:
         "flag_form": flag_form,
         "result_form": result_form,
     }
-    return render(request, "web/authority/verification.html", context)
 
 
 authority_dashboard.register(
