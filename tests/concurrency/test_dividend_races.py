@@ -17,6 +17,7 @@ from vip.money import Money
 from vip.people.models import User
 
 from tests.auctions.life import elapse, in_registration, usd
+from tests.auctions.seats import cover
 from tests.cast import migrant
 from tests.concurrency.race import ATTEMPTS, race, tally
 from tests.ledger.dividend import citizen, resident, revenue_in
@@ -41,6 +42,7 @@ def test_an_auction_with_revenue_settled_at_once_pays_its_dividend_once(
     services.close_bidding(actor=authority, code=auction.code)
     services.clear_auction(actor=authority, code=auction.code)  # alone: at the reserve
     services.record_payment(authority=authority, registration_id=registration.pk)
+    services.issue_visa(authority=authority, registration_id=registration.pk, insurance=cover())
 
     outcomes = race(
         [partial(services.settle, actor=authority, code=auction.code) for _ in range(ATTEMPTS)]

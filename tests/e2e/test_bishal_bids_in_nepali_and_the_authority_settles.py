@@ -15,13 +15,14 @@ from zoneinfo import ZoneInfo
 from playwright.sync_api import Browser, Page, expect
 
 from vip.auctions import services
-from vip.auctions.models import Auction, AuctionStatus
+from vip.auctions.models import Auction, AuctionStatus, Registration, SeatStatus
 from vip.auctions.rules import Windows
 from vip.clock import now
 from vip.people.models import User
 from vip.people.selectors import time_zone
 
 from tests.auctions.life import HOUR, elapse, terms, usd
+from tests.auctions.seats import cover
 from tests.cast import migrant, totp_code
 from tests.e2e.browser import DESKTOP, PHONE, checked, log_in, person_page
 
@@ -138,6 +139,9 @@ def test_bishal_bids_in_nepali_and_the_authority_settles(browser: Browser, porta
         expect(alice.locator("main")).to_contain_text("$7,500.00")  # 2 years at $4,000 less $500
         both(alice)
         alice.locator("main form button[type=submit]").click()
+        # His visa (no page of the portal issues it yet): the settlement waits for it.
+        paid = Registration.objects.get(auction__code=CODE, seat=SeatStatus.PAID)
+        services.issue_visa(authority=authority, registration_id=paid.pk, insurance=cover())
         alice.locator(f"main a[href$='/{CODE}/settle/']").click()
         both(alice)
         alice.locator("main form button[type=submit]").click()

@@ -19,6 +19,7 @@ from vip.people.models import User
 from vip.people.selectors import time_zone
 
 from tests.auctions.life import elapse, in_registration, usd
+from tests.auctions.seats import cover
 from tests.cast import migrant
 
 pytestmark = pytest.mark.database
@@ -100,6 +101,8 @@ def test_the_authority_runs_an_auction_from_her_workspace(story: dict[str, User]
     owed = client.get(payment).content.decode()
     assert "$2,000.00" in owed and "$1,500.00" in owed  # 24 months at the reserve, less $500
     assert client.post(payment).status_code == 302
+    # The paid seat's visa (no page of the portal issues it yet): settling waits for it.
+    services.issue_visa(authority=authority, registration_id=mine.pk, insurance=cover())
     assert client.post(f"{steps}/settle/").status_code == 302
     auction.refresh_from_db()
     assert auction.status == AuctionStatus.SETTLED

@@ -17,6 +17,7 @@ from vip.auctions.models import Auction, Bid, Registration
 from vip.people.models import Role, User
 
 from tests.auctions.life import elapse, in_registration, usd
+from tests.auctions.seats import cover
 from tests.cast import migrant, person
 
 pytestmark = pytest.mark.database
@@ -94,6 +95,7 @@ def test_the_migrant_registers_and_bids_in_an_auction(story: dict[str, User]) ->
 
     for seat in Registration.objects.filter(auction__code=code, seat="offered"):
         services.record_payment(authority=authority, registration_id=seat.pk)
+        services.issue_visa(authority=authority, registration_id=seat.pk, insurance=cover())
     services.settle(actor=authority, code=code)  # Anthony and Carol are not resident a year yet
     settled = client_of(None, "es").get(f"/auctions/{code}/results").content.decode()
     assert "Dividendo social, por cada ciudadano" in settled

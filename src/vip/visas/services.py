@@ -552,7 +552,11 @@ def complete_ended_visas(*, day: dt.date) -> int:
         raise Invalid("DATE_IN_FUTURE", "visas are completed on days that have come")
     ended = 0
     for visa in (
-        Visa.objects.select_for_update().filter(status=Status.ACTIVE).select_related("agreement")
+        # The visa rows only: PostgreSQL locks no row of an outer join's nullable side (an
+        # auction visa has no agreement).
+        Visa.objects.select_for_update(of=("self",))
+        .filter(status=Status.ACTIVE)
+        .select_related("agreement")
     ):
         end = agreement_end(visa)
         if end <= day:
