@@ -78,7 +78,7 @@ def test_the_agency_acts_for_anthony_and_anthony_revokes(
         assert re.search(r"R-\d{6}", its.locator("main").inner_text())
         checked(its)
         event = AuditEvent.objects.get(action=Action.REQUEST_CREATED)
-        assert (event.actor_id, event.data["sponsor"]) == (agency.pk, anthony.pk)
+        assert (event.actor_id, event.data["on_behalf_of"]) == (agency.pk, anthony.pk)
         its.goto(f"{portal}messages/")  # his own: refused with the reason
         expect(its.locator("main h1")).to_contain_text("Anthony")
         checked(its)

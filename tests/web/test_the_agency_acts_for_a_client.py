@@ -49,7 +49,7 @@ def test_a_request_stated_while_acting_is_the_agencys_on_anthonys_behalf(
     assert (made.sponsor, made.created_by) == (story["anthony"], story["agency"])
     event = AuditEvent.objects.get(action=Action.REQUEST_CREATED)
     assert event.actor == story["agency"]
-    assert event.data["sponsor"] == story["anthony"].pk
+    assert event.data["sponsor"] == event.data["on_behalf_of"] == story["anthony"].pk
 
 
 def test_acting_is_refused_without_a_live_delegation(story: dict[str, User]) -> None:

@@ -166,6 +166,7 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
             "rate": {"value": str(locked.value), "effective": locked.effective},
             "baseline": baseline.as_dict(),
         },
+        on_behalf_of=sponsor,
     )
     return agreement
 
@@ -200,6 +201,7 @@ def sign(*, user: User, agreement_id: int) -> Agreement:
         object_type=Subject.AGREEMENT,
         object_id=agreement.pk,
         data={"by": field[:-10]},
+        on_behalf_of=agreement.sponsor,
     )
     if agreement.status == AgreementStatus.SIGNED:
         indexes.note_changed(agreement.migrant_id, agreement.sponsor_id)
@@ -217,7 +219,13 @@ def _close_offer(agreement: Agreement, status: AgreementStatus, user: User, acti
     _pending_only(agreement)
     agreement.status, agreement.closed_at = status, now()
     agreement.save(update_fields=["status", "closed_at"])
-    audit.record(actor=user, action=action, object_type=Subject.AGREEMENT, object_id=agreement.pk)
+    audit.record(
+        actor=user,
+        action=action,
+        object_type=Subject.AGREEMENT,
+        object_id=agreement.pk,
+        on_behalf_of=agreement.sponsor,
+    )
 
 
 @transaction.atomic(durable=True)
@@ -270,5 +278,6 @@ def schedule_interview(*, user: User, agreement_id: int, at: dt.datetime) -> Int
         object_type=Subject.AGREEMENT,
         object_id=agreement.pk,
         data={"at": at.isoformat()},
+        on_behalf_of=agreement.sponsor,
     )
     return interview

@@ -16,7 +16,7 @@ from vip.audit.checkpoints import Checkpoint
 from vip.audit.models import Action, AuditEvent, AuditHead, Subject
 from vip.clock import now
 from vip.errors import Conflict
-from vip.people.models import User
+from vip.people.models import Role, User
 
 GENESIS = "0" * 64
 
@@ -47,10 +47,15 @@ def record(
     object_type: Subject,
     object_id: object,
     data: dict[str, Any] | None = None,
+    on_behalf_of: User | None = None,
 ) -> AuditEvent:
-    """Append one event; must run inside the caller's transaction so both land or neither."""
+    """Append one event; must run inside the caller's transaction so both land or neither.
+    `on_behalf_of` is the sponsor whose thing it is: when his agency is the actor, the event
+    names him too (`data["on_behalf_of"]`), so the log reads "the agency, for Anthony"."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record must run inside the state change's transaction")
+    if on_behalf_of is not None and actor is not None and actor.role == Role.AGENCY:
+        data = {**(data or {}), "on_behalf_of": on_behalf_of.pk}
     head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1, defaults={"hash": GENESIS})
     payload = json.loads(json.dumps(data or {}, default=str))
     at = now()

@@ -117,6 +117,7 @@ def create_request(*, user: User, sponsor: User, criteria: RequestCriteria) -> S
         object_type=Subject.REQUEST,
         object_id=request.pk,
         data={"sponsor": sponsor.pk},
+        on_behalf_of=sponsor,
     )
     indexes.note_changed(sponsor.pk)
     return request
@@ -168,6 +169,7 @@ def search_candidates(*, user: User, request_id: int, limit: int, offset: int = 
         object_type=Subject.REQUEST,
         object_id=request.pk,
         data={"offset": offset, "limit": limit, "migrants": shown},
+        on_behalf_of=request.sponsor,
     )
     kinds = ["criminal_record"] * request.clean_record + ["health"] * request.health_clearance
     if kinds and shown:
@@ -287,6 +289,7 @@ def close_requests(sponsor: User, actor: User, why: str, ids: list[int] | None =
             object_type=Subject.REQUEST,
             object_id=pk,
             data={"why": why},
+            on_behalf_of=sponsor,
         )
     if closed:
         indexes.note_changed(sponsor.pk)

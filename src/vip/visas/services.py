@@ -91,6 +91,7 @@ def change_status(visa: Visa, to: Status, event: str, actor: User | None, reason
         object_type=Subject.VISA,
         object_id=visa.pk,
         data={"from": visa.status, "to": to, "event": event},
+        on_behalf_of=visa.sponsor,
     )
     visa.status = to
     visa.save(update_fields=["status"])
@@ -250,6 +251,7 @@ def settle_agreements(visa: Visa, actor: User) -> None:
         object_type=Subject.VISA,
         object_id=visa.pk,
         data={"used": visa.agreement_id, "lapsed": lapsed},
+        on_behalf_of=visa.sponsor,
     )
 
 
@@ -460,6 +462,7 @@ def file_complaint(*, user: User, visa_id: int, category: str, text: str) -> Com
         object_type=Subject.VISA,
         object_id=visa.pk,
         data={"category": category},
+        on_behalf_of=visa.sponsor,
     )
     indexes.note_blocks()  # who complains about a visa reported the other party
     return complaint
