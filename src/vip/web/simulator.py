@@ -38,7 +38,7 @@ def saved(request: HttpRequest) -> HttpResponse:
         return _start_page(request, StartForm(), form)
     text = form.cleaned_data["text"]
     try:
-        scenario = read_scenario(text, _("the saved scenario"), "scenario")
+        scenario = read_scenario(text, _("the saved scenario"), "")  # unnamed: the preset's
     except InputError as error:  # the model's own words, after the reader's
         form.add_error("text", f"{refusals.message_of('SIMULATION_INPUT')} ({error})")
         return _start_page(request, StartForm(), form)
@@ -114,6 +114,7 @@ def run(request: HttpRequest, run_id: uuid.UUID) -> HttpResponse:
         "finished": finished,
         "changed": simulator_selectors.changed(found),
         "sweep_key": breakable(found.sweep_key),
+        "mode_name": simulator_selectors.MODE_NAMES[found.mode],
     }
     if found.status == RunStatus.DONE and found.result is not None:
         context.update(simulator_selectors.page(found))
@@ -165,6 +166,7 @@ def _inputs_page(
     context = {
         "form": form,
         "scenario": form.scenario,
+        "mode_name": simulator_selectors.MODE_NAMES[form.scenario.mode],
         "refusal": refusal,
         "retry_after": retry_after,
     }

@@ -41,6 +41,7 @@ FIGURES: dict[str, Promise] = {
     "global_income_change_pct": _("World income (change, percent)"),
     "native_wage_change_pct": _("Wage of natives in the same jobs (change, percent)"),
 }
+MODE_NAMES: dict[str, Promise] = {"accounting": _("accounting"), "equilibrium": _("equilibrium")}
 # vip.simulation.plots' words, as the reader reads them.
 WORDS: dict[str, Promise] = {
     "hosts' required transfer (supply)": _("hosts' required transfer (supply)"),
