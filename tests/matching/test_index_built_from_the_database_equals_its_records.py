@@ -33,10 +33,14 @@ def test_every_row_of_the_built_indexes_is_the_record_read_from_the_database(db:
         [alone] = from_database.migrant_records([migrant.id])
         assert alone == migrant
         indexed = built.as_indexed(migrant)
-        expected = CandidateIndex.build([indexed], built.vocabularies).record(migrant.id)
         for code, indexes_of in built.jurisdictions.items():
             if code in indexed.jurisdictions:
-                assert indexes_of.candidates.record(migrant.id) == expected == indexed
+                in_its_currency = built.priced(indexed, code)  # his expectation converted
+                assert in_its_currency is not None
+                expected = CandidateIndex.build([in_its_currency], built.vocabularies).record(
+                    migrant.id
+                )
+                assert indexes_of.candidates.record(migrant.id) == expected == in_its_currency
             else:
                 with pytest.raises(KeyError):
                     indexes_of.candidates.record(migrant.id)

@@ -108,6 +108,7 @@ def migrant_records(ids: list[int] | None = None) -> list[MigrantRecord]:
             "religion",
             "wants_other_adults",
             "pay_expectation",
+            "home_currency",
             "housing_need",
             "soft_criteria",
         )
@@ -133,6 +134,7 @@ def migrant_records(ids: list[int] | None = None) -> list[MigrantRecord]:
                 signed_agreement=pk in signed,
                 verified=clear.get((pk, VerificationKind.IDENTITY), False),
                 pay_expectation=max(p["pay_expectation"], 0),
+                pay_currency=p["home_currency"],  # stated in his own currency, as his earnings
                 housing_need=_housing(p["housing_need"]),
                 preferences=_criteria(p["soft_criteria"]),
             )

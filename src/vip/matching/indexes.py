@@ -22,13 +22,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from vip.clock import today
 from vip.communities.models import Jurisdiction
+from vip.errors import DomainError
 from vip.matching.from_database import load_blocks, migrant_records, sponsor_records
 from vip.matching.models import IndexChange
 from vip.matching.ranking.index import CandidateIndex
 from vip.matching.ranking.opportunities import OpportunityIndex
 from vip.matching.ranking.ranked import Blocks
-from vip.matching.ranking.records import MigrantRecord, SponsorRecord
+from vip.matching.ranking.records import Convert, MigrantRecord, SponsorRecord, priced
 from vip.matching.ranking.vocabulary import (
     CODE_LIMIT,
     JURISDICTION_LIMIT,
@@ -36,6 +38,8 @@ from vip.matching.ranking.vocabulary import (
     Vocabularies,
     Vocabulary,
 )
+from vip.money import Money
+from vip.policy.rates import rate
 
 
 def _vocabulary(counts: Counter[str], limit: int) -> Vocabulary:
@@ -107,12 +111,28 @@ class JurisdictionIndexes:
     opportunities: OpportunityIndex
 
 
-class LiveIndexes:
-    """The vocabularies, the indexes of each jurisdiction and the blocks, as of the last change."""
+def convert_today(amount: int, base: str, target: str) -> int:
+    """Minor units of `base` in `target` at today's rate (EXCHANGE_RATE_UNKNOWN when none)."""
+    return rate(base, target, today()).convert(Money(amount, base)).amount
 
-    def __init__(self, vocabularies: Vocabularies, blocks: Blocks) -> None:
+
+class LiveIndexes:
+    """The vocabularies, the indexes of each jurisdiction and the blocks, as of the last change.
+    Each jurisdiction's index holds a migrant priced in its currency (his pay expectation
+    converted at the rate of the day his row was written); one whose currency has no rate into
+    it is not ranked there, for no offer could state his baseline."""
+
+    def __init__(
+        self,
+        vocabularies: Vocabularies,
+        blocks: Blocks,
+        currencies: dict[str, str] | None = None,
+        convert: Convert = convert_today,
+    ) -> None:
         self.vocabularies = vocabularies
         self.blocks = blocks
+        self.currencies = currencies or {}  # jurisdiction -> currency; none: no conversion
+        self.convert = convert
         self.jurisdictions = {
             code: JurisdictionIndexes(CandidateIndex(vocabularies), OpportunityIndex(vocabularies))
             for code in vocabularies.jurisdictions.codes
@@ -129,16 +149,31 @@ class LiveIndexes:
             return migrant
         return replace(migrant, jurisdictions=frozenset(self.vocabularies.jurisdictions.codes))
 
+    def priced(self, migrant: MigrantRecord, jurisdiction: str) -> MigrantRecord | None:
+        """The migrant as the jurisdiction's market ranks him, in its currency; None when his
+        currency has no rate into it."""
+        currency = self.currencies.get(jurisdiction)
+        if currency is None:  # a market of unstated currency compares amounts as stated
+            return replace(migrant, pay_currency="")
+        try:
+            return priced(migrant, currency, self.convert)
+        except DomainError:  # EXCHANGE_RATE_UNKNOWN
+            return None
+
     def put_migrant(self, migrant: MigrantRecord) -> None:
-        """His row in each jurisdiction he accepts (encoded once: they share the vocabularies)."""
+        """His row in each jurisdiction he accepts (encoded once per currency: they share the
+        vocabularies)."""
         indexed = self.as_indexed(migrant)
-        row: dict[str, Any] | None = None
+        rows: dict[str, dict[str, Any]] = {}
         for code, indexes in self.jurisdictions.items():
-            if self._accepts(migrant, code):
-                row = row or indexes.candidates.encode(indexed)
-                indexes.candidates.store.put(row)
-            else:
+            in_its_currency = self.priced(indexed, code) if self._accepts(migrant, code) else None
+            if in_its_currency is None:
                 indexes.candidates.remove(migrant.id)
+                continue
+            currency = self.currencies.get(code, "")
+            if currency not in rows:
+                rows[currency] = indexes.candidates.encode(in_its_currency)
+            indexes.candidates.store.put(rows[currency])
 
     def remove_migrant(self, migrant_id: int) -> None:
         for indexes in self.jurisdictions.values():
@@ -164,8 +199,10 @@ def build() -> LiveIndexes:
     """Every index from the database in one pass."""
     migrants = migrant_records()
     requests = sponsor_records()
-    jurisdictions = list(Jurisdiction.objects.values_list("code", flat=True))
-    built = LiveIndexes(vocabularies_of(migrants, requests, jurisdictions), load_blocks())
+    currencies = dict(Jurisdiction.objects.values_list("code", "currency"))
+    built = LiveIndexes(
+        vocabularies_of(migrants, requests, list(currencies)), load_blocks(), currencies
+    )
     for migrant in migrants:
         built.put_migrant(migrant)
     for request in requests:

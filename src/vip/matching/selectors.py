@@ -102,13 +102,19 @@ def opportunities(migrant_id: int, k: int) -> list[Ranked]:
     migrant = found[0]
     with indexes.in_use() as live:
         indexed = live.as_indexed(migrant)
-        ranked: list[Ranked] = [
-            r
+        # Each market ranks him in its own currency: his expectation converted into it.
+        in_each = {
+            code: live.priced(indexed, code)
             for code in sorted(indexed.jurisdictions)
             if code in live.jurisdictions
+        }
+        ranked: list[Ranked] = [
+            r
+            for code, priced in in_each.items()
+            if priced is not None
             for r in rank_opportunities(
                 live.jurisdictions[code].opportunities,
-                indexed,
+                priced,
                 on=today(),
                 k=k,
                 blocks=live.blocks,

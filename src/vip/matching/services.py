@@ -15,7 +15,15 @@ from vip.audit import services as audit
 from vip.audit.models import Action, Subject
 from vip.clock import now, today
 from vip.communities.models import Community
-from vip.errors import Conflict, Forbidden, Invalid, NotFound, RateLimited, role_required
+from vip.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    Invalid,
+    NotFound,
+    RateLimited,
+    role_required,
+)
 from vip.matching import from_database, indexes, selectors
 from vip.matching.clearinghouse.rounds import (
     Listed,
@@ -38,6 +46,7 @@ from vip.matching.selectors import (
 )
 from vip.money import Money
 from vip.people.models import MigrantProfile, Role, User
+from vip.policy.rates import rate
 from vip.policy.sectors import check_sectors
 
 
@@ -206,9 +215,10 @@ ROUND_LIST_LENGTH = 20
 def round_lists(cohort: Community, k: int = ROUND_LIST_LENGTH) -> RoundLists:
     """Both sides' rank lists from the ranking: each open request (a sponsor's latest) lists its
     top k migrants; each migrant so listed ranks those requests by the same pair score and keeps
-    his top k. Migrants whose home earnings are in another currency than the cohort's cannot be
-    offered an agreement there (the gain baseline), nor those who have not stated them yet, so
-    take no part."""
+    his top k. A migrant takes part in the round of every jurisdiction he accepts whatever the
+    currency of his home earnings (rule 11: the offer converts them at the day's rate); those who
+    have not stated them yet, or whose currency has no rate into the cohort's, cannot be offered
+    an agreement (the gain baseline), so take no part."""
     latest: dict[int, int] = {}
     for record in from_database.sponsor_records(
         sponsors=list(cohort.residents.filter(role=Role.SPONSOR).values_list("pk", flat=True))
@@ -217,13 +227,13 @@ def round_lists(cohort: Community, k: int = ROUND_LIST_LENGTH) -> RoundLists:
             latest[record.sponsor_id] = max(latest.get(record.sponsor_id, 0), record.id)
     ranked = {r: selectors.candidates(r, k) for r in sorted(latest.values())}
     listed = {c.id for found in ranked.values() for c in found}
-    payable = set(
-        MigrantProfile.objects.filter(
-            user_id__in=listed,
-            home_currency=cohort.jurisdiction.currency,
-            home_annual_earnings__isnull=False,
-        ).values_list("user_id", flat=True)
-    )
+    payable = {
+        migrant
+        for migrant, currency in MigrantProfile.objects.filter(
+            user_id__in=listed, home_annual_earnings__isnull=False
+        ).values_list("user_id", "home_currency")
+        if convertible(currency, cohort.jurisdiction.currency)
+    }
     sponsor_of = {request: sponsor for sponsor, request in latest.items()}
     requests = tuple(
         RequestList(
@@ -240,6 +250,15 @@ def round_lists(cohort: Community, k: int = ROUND_LIST_LENGTH) -> RoundLists:
         for m, found in sorted(choices.items())
     )
     return RoundLists(requests, migrants)
+
+
+def convertible(base: str, target: str) -> bool:
+    """Whether the platform has a rate from one currency into the other today."""
+    try:
+        rate(base, target, today())
+    except DomainError:  # EXCHANGE_RATE_UNKNOWN
+        return False
+    return True
 
 
 def _offer_from(round_by: User, request: SponsorshipRequest, migrant_id: int) -> int:

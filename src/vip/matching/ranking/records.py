@@ -1,13 +1,15 @@
 """What the ranking knows about a migrant and about a sponsor's request: plain records.
 
 The Django side fills these from profiles, verifications, visas and requests; the index packs
-them into columns. Money is an annual amount in minor units of the index's jurisdiction currency.
+them into columns. Money is an annual amount in minor units of the index's jurisdiction currency:
+a migrant states his pay expectation in his own currency (`pay_currency`), and each market ranks
+him `priced` in its own, so the kernels compare integers of one currency.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -86,9 +88,24 @@ class MigrantRecord:
     holds_visa: bool = False
     signed_agreement: bool = False
     verified: bool = True  # his identity is verified: only verified migrants are listed
-    pay_expectation: int = 0  # annual, minor units
+    pay_expectation: int = 0  # annual, minor units of pay_currency
     housing_need: str = Housing.NONE
     preferences: frozenset[str] = frozenset()  # soft criteria he opts into
+    pay_currency: str = ""  # the currency he states it in; "": the index's own
+
+
+# (minor units, from currency, to currency) -> minor units in the second: the dated exchange rate
+# (vip.policy.rates) on the Django side; the ranking itself knows no rates.
+Convert = Callable[[int, str, str], int]
+
+
+def priced(migrant: MigrantRecord, currency: str, convert: Convert) -> MigrantRecord:
+    """The migrant as a market in `currency` ranks him: his pay expectation converted into it
+    (what an index of that market holds, `pay_currency` then "")."""
+    if migrant.pay_currency in ("", currency):
+        return replace(migrant, pay_currency="")
+    amount = convert(migrant.pay_expectation, migrant.pay_currency, currency)
+    return replace(migrant, pay_expectation=amount, pay_currency="")
 
 
 @dataclass(frozen=True)
