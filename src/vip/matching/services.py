@@ -15,15 +15,7 @@ from vip.audit import services as audit
 from vip.audit.models import Action, Subject
 from vip.clock import now, today
 from vip.communities.models import Community
-from vip.errors import (
-    Conflict,
-    DomainError,
-    Forbidden,
-    Invalid,
-    NotFound,
-    RateLimited,
-    role_required,
-)
+from vip.errors import Conflict, Forbidden, Invalid, NotFound, RateLimited, role_required
 from vip.matching import from_database, indexes, selectors
 from vip.matching.clearinghouse.rounds import (
     Listed,
@@ -46,7 +38,7 @@ from vip.matching.selectors import (
 )
 from vip.money import Money
 from vip.people.models import MigrantProfile, Role, User
-from vip.policy.rates import rate
+from vip.policy.rates import convertible
 from vip.policy.sectors import check_sectors
 
 
@@ -232,7 +224,7 @@ def round_lists(cohort: Community, k: int = ROUND_LIST_LENGTH) -> RoundLists:
         for migrant, currency in MigrantProfile.objects.filter(
             user_id__in=listed, home_annual_earnings__isnull=False
         ).values_list("user_id", "home_currency")
-        if convertible(currency, cohort.jurisdiction.currency)
+        if convertible(currency, cohort.jurisdiction.currency, today())
     }
     sponsor_of = {request: sponsor for sponsor, request in latest.items()}
     requests = tuple(
@@ -250,15 +242,6 @@ def round_lists(cohort: Community, k: int = ROUND_LIST_LENGTH) -> RoundLists:
         for m, found in sorted(choices.items())
     )
     return RoundLists(requests, migrants)
-
-
-def convertible(base: str, target: str) -> bool:
-    """Whether the platform has a rate from one currency into the other today."""
-    try:
-        rate(base, target, today())
-    except DomainError:  # EXCHANGE_RATE_UNKNOWN
-        return False
-    return True
 
 
 def _offer_from(round_by: User, request: SponsorshipRequest, migrant_id: int) -> int:

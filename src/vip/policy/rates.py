@@ -151,3 +151,12 @@ def rate(base: str, target: str, day: dt.date) -> Rate:
 
 def convert(money: Money, target: str, day: dt.date) -> Money:
     return rate(money.currency, target, day).convert(money)
+
+
+def convertible(base: str, target: str, day: dt.date) -> bool:
+    """Whether the platform has a rate from one currency into the other on that day."""
+    try:
+        rate(base, target, day)
+    except Invalid:  # EXCHANGE_RATE_UNKNOWN
+        return False
+    return True
