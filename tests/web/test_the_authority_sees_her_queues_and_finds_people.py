@@ -10,7 +10,7 @@ from vip.people.models import User
 from vip.web import authority_dashboard
 from vip.web.authority_dashboard import Queue
 
-from tests.cast import migrant
+from tests.cast import active_visa, migrant
 from tests.web.test_the_authority_decides_an_application_in_review import in_review
 
 
@@ -75,3 +75,11 @@ def test_the_dashboard_names_the_verifications_and_the_auctions(story: dict[str,
 
     assert 'href="/authority/verifications/"' in page
     assert 'href="/authority/auctions/"' in page
+
+
+def test_a_person_found_leads_to_his_visas_and_his_events(story: dict[str, User]) -> None:
+    visa = active_visa(story["anthony"], story["bishal"])
+    page = client_of(story["authority"]).get("/authority/people/", {"q": "bishal"})
+
+    assert f"/authority/visas/{visa.pk}/" in page.content.decode()
+    assert f"/authority/audit/?person=P-{story['bishal'].pk}" in page.content.decode()

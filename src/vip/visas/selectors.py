@@ -231,6 +231,17 @@ def complaints_queue(
     )
 
 
+def visas_of(user: User, people: list[int]) -> dict[int, list[Visa]]:
+    """Each person's visas he may see, as sponsor or migrant, the latest first (the authority's
+    search lists them beside each person found)."""
+    found: dict[int, list[Visa]] = {pk: [] for pk in people}
+    visas = visible_visas(user).filter(Q(sponsor_id__in=people) | Q(migrant_id__in=people))
+    for visa in visas.order_by("-applied_at", "-pk"):
+        for pk in {visa.sponsor_id, visa.migrant_id} & found.keys():
+            found[pk].append(visa)
+    return found
+
+
 def visible_complaint(user: User, complaint_id: int) -> Complaint:
     """A complaint, to the authority; to anyone else it is not found."""
     found = Complaint.objects.select_related("filed_by", "assigned_to", "visa").filter(

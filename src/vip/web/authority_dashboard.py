@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from vip.people.models import Role, User
 from vip.people.selectors import people_matching
 from vip.visas.models import Status
-from vip.visas.selectors import visible_visas
+from vip.visas.selectors import visas_of, visible_visas
 from vip.web.access import for_role, person
 from vip.web.names import role_name
 from vip.web.paging import sliced
@@ -89,6 +89,10 @@ def people(request: HttpRequest) -> HttpResponse:
     search = PeopleSearchForm(request.GET or None)
     text = search.cleaned_data["q"] if search.is_bound and search.is_valid() else ""
     found = sliced(request, people_matching(person(request), text))
-    rows = [(found_person, role_name(found_person.role)) for found_person in found.items]
+    visas = visas_of(person(request), [found_person.pk for found_person in found.items])
+    rows = [
+        (found_person, role_name(found_person.role), visas[found_person.pk])
+        for found_person in found.items
+    ]
     context = {"search": search, "text": text, "page": found, "rows": rows}
     return render(request, "web/authority/people.html", context)
