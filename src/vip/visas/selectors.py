@@ -237,8 +237,9 @@ def visas_of(user: User, people: list[int]) -> dict[int, list[Visa]]:
     found: dict[int, list[Visa]] = {pk: [] for pk in people}
     visas = visible_visas(user).filter(Q(sponsor_id__in=people) | Q(migrant_id__in=people))
     for visa in visas.order_by("-applied_at", "-pk"):
-        for pk in {visa.sponsor_id, visa.migrant_id} & found.keys():
-            found[pk].append(visa)
+        for pk in {visa.sponsor_id, visa.migrant_id}:  # an auction's visa has no sponsor
+            if pk is not None and pk in found:
+                found[pk].append(visa)
     return found
 
 
