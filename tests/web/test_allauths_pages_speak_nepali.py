@@ -1,5 +1,5 @@
 """The pages the portal takes from allauth as they are (the second factor, re-authentication)
-speak Nepali too: allauth has no Nepali catalogue; the portal keeps its words (web/allauth_words)."""
+speak Nepali too: allauth has none; the portal keeps its words (web/allauth_words)."""
 
 from __future__ import annotations
 
