@@ -124,3 +124,12 @@ def test_staff_made_at_the_shell_need_no_address_confirmation(
     )
     assert status == 422, body
     assert "MFA_REQUIRED" in json.dumps(body)  # next: enrol a second factor, not confirm
+
+
+def test_the_demo_runs_a_worker_beside_its_server_and_stops_it_after() -> None:
+    from vip.cli import worker_beside
+
+    with worker_beside() as process:
+        assert process.poll() is None  # running: the worker waits for tasks
+        assert process.args[-1] == "worker"
+    assert process.returncode is not None

@@ -6,6 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -207,7 +211,21 @@ def demo(
         with console.status("Loading the story of Anthony and Bishal..."):
             load_story()
         seed_demo(sponsors=sponsors, migrants=migrants, seed=2018)
-    serve(host=host, port=port, production=False, workers=None)
+    with worker_beside():
+        serve(host=host, port=port, production=False, workers=None)
+
+
+@contextmanager
+def worker_beside() -> Iterator[subprocess.Popen[bytes]]:
+    """`vip worker` in a process of its own while the demo serves, so what goes through the task
+    queue (the notices' e-mails, the simulator's long runs, the daily jobs) is done there too;
+    stopped with the server."""
+    process = subprocess.Popen([sys.executable, "-c", "from vip.cli import main; main()", "worker"])
+    try:
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 @app.command("seed-demo")
