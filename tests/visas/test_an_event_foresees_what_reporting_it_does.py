@@ -1,5 +1,6 @@
 """The confirmation a person reads before he reports an event states what the report then does:
-the same fines with their codes and amounts, the same support, nothing for leaving."""
+the same fines with their codes and amounts, the same support, nothing for leaving; the deportation
+order with the day it takes effect, and the bar that follows a deportation."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from vip.calendar import add_months
 from vip.clock import today
 from vip.ledger.selectors import balances
 from vip.money import Money
-from vip.people.models import User
+from vip.people.models import MigrantProfile, User
 from vip.policy.parameters import jurisdiction
 from vip.visas import services
 from vip.visas.consequences import Foreseen, ForeseenKind, foresee
@@ -89,3 +90,42 @@ def test_where_the_month_begun_is_prorated_the_refund_is_foreseen(story: World, 
         parameter="support.prorate_month_begun",
         amount=Money(800_00, "USD").times(unused),
     )
+
+
+def test_a_conviction_foresees_the_fine_and_an_order_waiting_for_the_sentence(
+    story: World, visa: Visa
+) -> None:
+    fine, order = foreseen_consequences(visa, Event.CRIME_CONVICTED, today())
+    assert (fine.code, fine.amount) == ("FINE_CRIME", Money(5000_00, "USD"))
+    assert order == Foreseen(ForeseenKind.DEPORTATION_ORDER, code="CRIME_CONVICTED", on=None)
+    report(story, visa, "crime_convicted", today(), who="authority")
+    visa.refresh_from_db()
+    assert visa.deportation_order.effective_on is None
+    assert Fine.objects.get(visa=visa).amount == fine.amount.amount
+
+
+def test_the_sentence_served_and_the_deportation_foresee_their_days_and_the_bar(
+    story: World, visa: Visa
+) -> None:
+    report(story, visa, "crime_convicted", today() - dt.timedelta(days=3), who="authority")
+    served = today() - dt.timedelta(days=1)
+    assert foreseen_consequences(visa, Event.SENTENCE_SERVED, served) == [
+        Foreseen(ForeseenKind.DEPORTATION_EFFECTIVE, on=served)
+    ]
+    report(story, visa, "sentence_served", served, who="authority")
+    [bar] = foreseen_consequences(visa, Event.DEPORTED, today())
+    assert bar == Foreseen(
+        ForeseenKind.BAR, parameter="deportation.bar_years", on=add_months(today(), 120)
+    )
+    report(story, visa, "deported", today(), who="authority")
+    assert MigrantProfile.objects.get(user=story["bishal"]).barred_until == bar.on
+
+
+def test_a_finding_foresees_the_case_closed_and_the_order_effective_that_day(
+    story: World, visa: Visa
+) -> None:
+    report(story, visa, "disappeared", today() - dt.timedelta(days=2))
+    assert foreseen_consequences(visa, Event.FOUND, today()) == [
+        Foreseen(ForeseenKind.ENFORCEMENT_CLOSED, on=today()),
+        Foreseen(ForeseenKind.DEPORTATION_ORDER, code="FOUND_AFTER_DISAPPEARANCE", on=today()),
+    ]

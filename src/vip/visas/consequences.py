@@ -398,7 +398,10 @@ class ForeseenKind(StrEnum):
     SUPPORT_ENDS = "support_ends"
     SUPPORT_REFUND = "support_refund"
     ENFORCEMENT_CASE = "enforcement_case"
+    ENFORCEMENT_CLOSED = "enforcement_closed"
     DEPORTATION_ORDER = "deportation_order"
+    DEPORTATION_EFFECTIVE = "deportation_effective"
+    BAR = "bar"
 
 
 @dataclass(frozen=True)
@@ -406,13 +409,16 @@ class Foreseen:
     """A consequence an event would have, stated before it is reported: a fine (its reason code
     and parameter), support that starts (monthly, and what is due at once) or ends (what is still
     due up to the day, and where the month begun is prorated what goes back to the sponsor), an
-    enforcement case, a deportation order."""
+    enforcement case opened or closed, a deportation order (`on` its effective day, None while it
+    waits for the sentence to be served) or the day it takes effect, the bar from the program a
+    deportation brings (`on` the day it ends, `parameter` its length)."""
 
     kind: ForeseenKind
     code: str = ""
     parameter: str = ""
     amount: Money | None = None
     monthly: Money | None = None
+    on: dt.date | None = None
 
 
 def foresee(visa: Visa, event: Event, day: dt.date, params: Parameters) -> list[Foreseen]:
@@ -450,8 +456,27 @@ def foresee(visa: Visa, event: Event, day: dt.date, params: Parameters) -> list[
         Foreseen(ForeseenKind.FINE, code, parameter, params.money(parameter))
         for code, parameter in sponsor_fines(visa, event, day, params)
     ]
+    return out + foresee_enforcement(event, day, params)
+
+
+def foresee_enforcement(event: Event, day: dt.date, params: Parameters) -> list[Foreseen]:
+    """The case, order and bar the handlers above would write, with the days they would set."""
     if event == Event.DISAPPEARED:
-        out.append(Foreseen(ForeseenKind.ENFORCEMENT_CASE))
-    if event in {Event.CRIME_CONVICTED, Event.FOUND}:
-        out.append(Foreseen(ForeseenKind.DEPORTATION_ORDER))
-    return out
+        return [Foreseen(ForeseenKind.ENFORCEMENT_CASE)]
+    if event == Event.CRIME_CONVICTED:  # effective once the sentence is served (on_crime)
+        return [Foreseen(ForeseenKind.DEPORTATION_ORDER, code="CRIME_CONVICTED")]
+    if event == Event.FOUND:
+        return [
+            Foreseen(ForeseenKind.ENFORCEMENT_CLOSED, on=day),
+            Foreseen(ForeseenKind.DEPORTATION_ORDER, code="FOUND_AFTER_DISAPPEARANCE", on=day),
+        ]
+    if event == Event.SENTENCE_SERVED:
+        return [Foreseen(ForeseenKind.DEPORTATION_EFFECTIVE, on=day)]
+    if event == Event.DEPORTED:
+        years = params["deportation.bar_years"]
+        return [
+            Foreseen(
+                ForeseenKind.BAR, parameter="deportation.bar_years", on=add_months(day, 12 * years)
+            )
+        ]
+    return []

@@ -1,7 +1,7 @@
 """The authority's records of enforcement, read-only: the enforcement cases, the deportation
 orders by their effective dates, the fines not yet paid and the amnesty intakes, each paged and
-filtered, each line leading to the visa's page (its timeline, fines, case and order), where the
-actions on a visa are."""
+filtered, each line leading to the visa's page (its timeline, fines, case and order), where she
+records what happens to a visa: a crime, a sentence served, a finding, a deportation."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ from vip.visas.selectors import OrderState
 from vip.web import authority_dashboard, refusals, visa_selectors
 from vip.web.access import for_role, person
 from vip.web.paging import sliced
+from vip.web.reporting import report_page
 from vip.web.selectors import reference
 from vip.web.templatetags.vip_format import day, money
 
@@ -275,9 +276,15 @@ def visa(request: HttpRequest, visa_id: int) -> HttpResponse:
     page = visa_selectors.visa_page(person(request), visa_id)
     found = page["visa"]
     assert isinstance(found, Visa)
-    # The authority's reports on a visa (a crime, a sentence) have pages of their own.
-    context = {**page, "reports": [], "records": records_of(found)}
+    context = {**page, "report_page": "web:authority_report", "records": records_of(found)}
     return render(request, "web/authority/visa.html", context)
+
+
+@for_role(Role.AUTHORITY)
+def report(request: HttpRequest, visa_id: int, event: str) -> HttpResponse:
+    """A crime, a sentence served, a finding, a deportation (or any event the visa can take):
+    the day, then every consequence with its amount and day, then the record."""
+    return report_page(request, visa_id, event, "web:authority_visa")
 
 
 def count(kind: str) -> Callable[[User], int]:

@@ -71,6 +71,10 @@ MESSAGES: dict[str, Promise] = {
     "EARNINGS_INVALID": _("Earnings are an amount of zero or more, in the agreement's currency."),
     "EARNINGS_MONTH_NOT_ENDED": _("Report the earnings of a month once it has ended."),
     "EMAIL_INVALID": _("Enter an e-mail address, like name@example.com."),
+    "DEPORTATION_NOT_EFFECTIVE": _(
+        "The deportation order is not in effect on that day: first record that his sentence is "
+        "served."
+    ),
     "EVENT_NOT_PERMITTED": _("You may not report this."),
     "JURISDICTION_UNKNOWN": _("Choose a country from the list."),
     "PAYMENT_OVERDUE": _("The day to pay has passed: the seat is forfeited."),

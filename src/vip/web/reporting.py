@@ -1,6 +1,7 @@
-"""Reporting an event on a visa, for the sponsor and the migrant alike: the day it happened, then
-a confirmation that states every consequence and its amount (foreseen by the visa domain), then
-the report. A refusal comes back onto the form with its reason code's message."""
+"""Reporting an event on a visa, for the sponsor, the migrant and the authority alike: the day
+it happened, then a confirmation that states every consequence and its amount (foreseen by the
+visa domain), then the report. A refusal comes back onto the form with its reason code's
+message. Each page that uses it names its own visa page, where the report leads back."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ ON_THE_DAY = {
     "DATE_IN_FUTURE": "occurred_on",
     "DATE_BEFORE_VISA": "occurred_on",
     "ARRIVAL_BEFORE_START": "occurred_on",
+    "DEPORTATION_NOT_EFFECTIVE": "occurred_on",
 }
 
 
@@ -46,7 +48,13 @@ def report_page(request: HttpRequest, visa_id: int, kind: str, visa_page: str) -
         else:
             messages.success(request, _("Your report is sent."))
             return redirect(visa_page, visa.pk)
-    context = {"form": form, "visa": visa, "event": event.value, "title": REPORTS[event]}
+    context = {
+        "form": form,
+        "visa": visa,
+        "event": event.value,
+        "title": REPORTS[event],
+        "visa_page": visa_page,
+    }
     return render(request, "web/report.html", context)
 
 

@@ -63,6 +63,11 @@ urlpatterns: list[URLPattern] = [
     path("authority/fines/", authority_records.fines, name="authority_fines"),
     path("authority/amnesty/", authority_records.amnesty, name="authority_amnesty"),
     path("authority/visas/<int:visa_id>/", authority_records.visa, name="authority_visa"),
+    path(
+        "authority/visas/<int:visa_id>/report/<slug:event>/",
+        authority_records.report,
+        name="authority_report",
+    ),
     path("authority/audit/", authority_audit.log, name="authority_audit"),
     path("authority/audit/verify/", authority_audit.verify, name="authority_audit_verify"),
     path("authority/parameters/", authority_parameters.parameters, name="authority_parameters"),

@@ -61,6 +61,11 @@ REPORTS: dict[str, Promise] = {
     Event.COMPLETED: _("Report that the agreement is completed"),
     Event.LEFT: _("Leave the program"),
     Event.DISAPPEARED: _("Report that he disappeared"),
+    # The authority's alone (the lifecycle's REPORTERS).
+    Event.FOUND: _("Record that he was found"),
+    Event.CRIME_CONVICTED: _("Record his conviction for a crime"),
+    Event.SENTENCE_SERVED: _("Record that his sentence is served"),
+    Event.DEPORTED: _("Record his deportation"),
 }
 ENTRY_KINDS: dict[str, Promise] = {
     TransactionKind.FINE: _("Fine"),
@@ -181,7 +186,8 @@ class Consequence:
 
 
 # A confirmation's words for each thing a report brings about (%(why)s: a fine's reason,
-# %(monthly)s: the support a month); its amount follows them.
+# %(monthly)s: the support a month, %(on)s: the day an order takes effect, a bar ends); its
+# amount follows them.
 FORESEEN: dict[ForeseenKind, Promise] = {
     ForeseenKind.FINE: _("A fine on the sponsor: %(why)s"),
     ForeseenKind.SUPPORT_STARTS: _(
@@ -194,29 +200,40 @@ FORESEEN: dict[ForeseenKind, Promise] = {
         "The days of the month he no longer needs go back to the sponsor:"
     ),
     ForeseenKind.ENFORCEMENT_CASE: _("The immigration office opens a case to find him."),
-    ForeseenKind.DEPORTATION_ORDER: _("The immigration office orders his deportation."),
+    ForeseenKind.ENFORCEMENT_CLOSED: _("The case to find him is closed on %(on)s."),
+    ForeseenKind.DEPORTATION_ORDER: _(
+        "The immigration office orders his deportation, effective on %(on)s."
+    ),
+    ForeseenKind.DEPORTATION_EFFECTIVE: _(
+        "His deportation order takes effect on %(on)s: from that day he may be deported."
+    ),
+    ForeseenKind.BAR: _("He leaves the country and may not come back in the program until %(on)s."),
 }
+# A conviction's order waits for the sentence: it has no day yet.
+ORDER_WAITING = _(
+    "The immigration office orders his deportation, effective once his sentence is served."
+)
 
 
 def shown(amount: Money | None) -> str:
     return money(amount.amount, amount.currency) if amount else ""
 
 
+def words(f: Foreseen) -> str:
+    if f.kind == ForeseenKind.DEPORTATION_ORDER and f.on is None:
+        return str(ORDER_WAITING)
+    return str(
+        FORESEEN[f.kind]
+        % {
+            "why": refusals.message_of(f.code) if f.code else "",
+            "monthly": shown(f.monthly),
+            "on": day(f.on) if f.on else "",
+        }
+    )
+
+
 def consequences(foreseen: list[Foreseen]) -> list[Consequence]:
-    return [
-        Consequence(
-            str(
-                FORESEEN[f.kind]
-                % {
-                    "why": refusals.message_of(f.code) if f.code else "",
-                    "monthly": shown(f.monthly),
-                }
-            ),
-            shown(f.amount),
-            f.code or f.parameter,
-        )
-        for f in foreseen
-    ]
+    return [Consequence(words(f), shown(f.amount), f.code or f.parameter) for f in foreseen]
 
 
 @dataclass(frozen=True)
