@@ -4,8 +4,9 @@ Bishal, in Nepali on a 390 px phone, follows "Auctions" from his task list to th
 and calendar, registers with his passport (the fee shown before he pays it) and, once bidding is
 open, bids in Devanagari digits, sees that his bid is sealed, and raises it. Another migrant bids
 lower. The authority closes, clears, records Bishal's payment and settles; Bishal reads that he won
-at the other's bid, and the public results page shows the price to a visitor. Every page passes
-axe with 0 serious or critical violations and fits the window, at desktop and at 390 px."""
+at the other's bid, the public results page shows the price to a visitor, and Anthony, a citizen,
+sees his social dividend in his money page. Every page passes axe with 0 serious or critical
+violations and fits the window, at desktop and at 390 px."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from tests.auctions.life import HOUR, elapse, terms, usd
 from tests.auctions.seats import cover
 from tests.cast import migrant, totp_code
 from tests.e2e.browser import DESKTOP, PHONE, checked, log_in, person_page
+from tests.ledger.dividend import resident
 
 CODE = "US-2027-9"
 
@@ -47,6 +49,7 @@ def at(moment: dt.datetime, zone: str) -> str:
 
 def test_bishal_bids_in_nepali_and_the_authority_settles(browser: Browser, portal: str) -> None:
     authority = User.objects.get(email="authority@vip.example")
+    resident(User.objects.get(email="anthony@vip.example"))  # a citizen the dividend counts
     zone, start, hour = time_zone(authority), now(), dt.timedelta(hours=1)
     with person_page(browser) as alice, person_page(browser, "ne", phone=True) as bishal:
         log_in(alice, portal, "authority@vip.example")
@@ -158,6 +161,13 @@ def test_bishal_bids_in_nepali_and_the_authority_settles(browser: Browser, porta
         expect(visitor.locator("main")).to_contain_text("$4,000.00")
         expect(visitor.locator("main")).not_to_contain_text("Bishal")
         both(visitor)
+
+    with person_page(browser, phone=True) as anthony:  # the revenue, less its costs, to citizens
+        log_in(anthony, portal, "anthony@vip.example")
+        anthony.goto(f"{portal}sponsor/money/")
+        expect(anthony.locator("main")).to_contain_text("Social dividend")
+        expect(anthony.locator("main")).to_contain_text("$7,840.00")  # $8,000 less 2% costs
+        both(anthony)
 
 
 def test_bishal_agrees_to_the_registration_an_agency_made_for_him(
