@@ -20,6 +20,7 @@ from vip.clock import now, today
 from vip.people import services as people
 from vip.people.models import ApiToken, User
 
+from tests.api import auction_world as auctions
 from tests.api.world import ROLES, World
 
 Body = Callable[[World], dict[str, Any]]
@@ -201,6 +202,75 @@ MATRIX: dict[tuple[str, str], Row] = {
         target=lambda w: w.fine.pk,
         allowed={"authority": 200},
         forbidden=frozenset({"carol"}),
+        body=no_body,
+    ),
+    # An auction's record and results are public; its steps are the authority's (others: 403).
+    ("GET", "/auctions/{code}"): Row(target=auctions.registering, allowed=EVERYONE),
+    ("GET", "/auctions/{code}/results"): Row(target=lambda w: auctions.won(w)[0], allowed=EVERYONE),
+    ("GET", "/auctions/{code}/flagged"): Row(
+        target=auctions.registering, allowed={"authority": 200}, forbidden=REST - {"authority"}
+    ),
+    ("POST", "/auctions/{code}/registrations"): Row(
+        target=auctions.registering,
+        allowed={"bishal": 201, "agency": 201},
+        forbidden=REST - {"bishal", "agency"},
+        body=lambda w: {
+            "document_country": "NP",
+            "document_number": "PA-9",
+            "beneficiary": w.people["bishal"].pk,
+        },
+    ),
+    **{
+        ("POST", f"/auctions/{{code}}/{step}"): Row(
+            target=target, allowed={"authority": 200}, forbidden=REST - {"authority"}, body=no_body
+        )
+        for step, target in (
+            ("open-registration", auctions.scheduled),
+            ("open-bidding", auctions.bidding_due),
+            ("close", auctions.closing_due),
+            ("clear", auctions.closed),
+            ("settle", auctions.settling),
+        )
+    },
+    # A registration: its beneficiary, the agency that filed it, the authority.
+    ("GET", "/registrations/{registration_id}"): Row(
+        target=lambda w: auctions.register(w, auctions.registering(w)),
+        allowed={"bishal": 200, "authority": 200},
+    ),
+    ("POST", "/registrations/{registration_id}/consent"): Row(
+        target=lambda w: auctions.register(w, auctions.registering(w), by_agency=True),
+        allowed={"bishal": 200},
+        forbidden=frozenset({"agency", "authority"}),
+        body=no_body,
+    ),
+    ("PUT", "/registrations/{registration_id}/bid"): Row(
+        target=lambda w: auctions.bidding(w)[1],
+        allowed={"bishal": 200},
+        forbidden=frozenset({"authority"}),
+        body=lambda w: {"amount": {"amount": 2000_00, "currency": "USD"}},
+    ),
+    # Sealed: before the clearing the authority is told 403 too.
+    ("GET", "/registrations/{registration_id}/bid"): Row(
+        target=lambda w: auctions.bidding(w, bid=True)[1],
+        allowed={"bishal": 200},
+        forbidden=frozenset({"authority"}),
+    ),
+    ("POST", "/registrations/{registration_id}/duplicate"): Row(
+        target=auctions.flagged_bishal,
+        allowed={"authority": 200},
+        forbidden=frozenset({"bishal"}),
+        body=lambda w: {"decision": "dismissed"},
+    ),
+    ("POST", "/registrations/{registration_id}/payment"): Row(
+        target=lambda w: auctions.won(w)[1],
+        allowed={"authority": 200},
+        forbidden=frozenset({"bishal"}),
+        body=no_body,
+    ),
+    ("POST", "/registrations/{registration_id}/visa"): Row(
+        target=auctions.paid,
+        allowed={"authority": 201},
+        forbidden=frozenset({"bishal"}),
         body=no_body,
     ),
 }

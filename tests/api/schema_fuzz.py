@@ -15,7 +15,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from vip.clock import today
+from vip.clock import now, today
 from vip.demo.people import DEMO_PASSWORD
 
 from tests.api.matrix import MATRIX, openapi
@@ -293,6 +293,9 @@ CALLERS: dict[tuple[str, str], str | None] = {
     ("GET", "/me/visas"): "anthony",
     ("GET", "/complaints"): "authority",
     ("POST", "/me/blocks"): "anthony",
+    ("GET", "/auctions"): "bishal",
+    ("GET", "/me/registrations"): "bishal",
+    ("POST", "/auctions"): "authority",
 }
 
 MONEY = {"amount": 12_000_00, "currency": "USD"}
@@ -354,6 +357,17 @@ BODIES: dict[tuple[str, str], Callable[[World], Json]] = {
             "valid_from": w.offer.start_date.isoformat(),
             "valid_to": (w.offer.start_date + dt.timedelta(days=400)).isoformat(),
         },
+    },
+    ("POST", "/auctions"): lambda w: {
+        "code": "US-FUZZ",
+        "jurisdiction": "US",
+        "quota": 10,
+        "term_months": 24,
+        "reserve": 1000_00,
+        "registration_opens": (now() + dt.timedelta(days=1)).isoformat(),
+        "registration_closes": (now() + dt.timedelta(days=8)).isoformat(),
+        "bidding_opens": (now() + dt.timedelta(days=8)).isoformat(),
+        "bidding_closes": (now() + dt.timedelta(days=15)).isoformat(),
     },
     ("POST", "/amnesty"): lambda w: {
         "person": w.people["gita"].pk,

@@ -7,7 +7,8 @@ from django.test import Client
 
 from tests.api.matrix import MATRIX, fill, openapi, operations
 
-# Public on purpose: signing up, logging in, and the program's published rules and communities.
+# Public on purpose: signing up, logging in, the program's published rules and communities, and
+# the results of its auctions.
 PUBLIC = {
     ("POST", "/accounts"),
     ("POST", "/auth/token"),
@@ -17,6 +18,7 @@ PUBLIC = {
     ("GET", "/communities"),
     ("GET", "/communities/{code}"),
     ("GET", "/communities/{code}/rules"),
+    ("GET", "/auctions/{code}/results"),  # an auction's figures: nothing personal in them
 }
 
 

@@ -169,9 +169,9 @@ def presented_token(request: HttpRequest) -> ApiToken:
 
 
 def register_routers() -> None:
-    from vip.api import accounts, agreements, communities, ledger, matching, visas
+    from vip.api import accounts, agreements, auctions, communities, ledger, matching, visas
 
-    for module in (accounts, communities, matching, agreements, visas, ledger):
+    for module in (accounts, communities, matching, agreements, visas, ledger, auctions):
         api.add_router("/", module.router)
 
 

@@ -23,6 +23,8 @@ from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import PydanticCustomError
 
 from vip.agreements.models import Work
+from vip.auctions.clearing import Rule
+from vip.auctions.models import DuplicateDecision
 from vip.communities.selectors import Standing
 from vip.errors import either
 from vip.matching.ranking.records import Housing, Level, SoftCriterion
@@ -725,3 +727,134 @@ class VisaSummaryOut(Schema):
     sponsor: int | None
     migrant: int
     community: str | None
+
+
+# --- auctions ----------------------------------------------------------------------------------
+
+
+def aware(at: dt.datetime) -> dt.datetime:
+    """An auction's window is a moment: its offset is given, and it has a UTC time."""
+    if at.tzinfo is None:
+        raise ValueError("a time with its offset (2027-03-01T09:00+00:00)")
+    try:
+        at.astimezone(dt.UTC)
+    except OverflowError:
+        raise ValueError("the time is out of range") from None
+    return at
+
+
+Moment = Annotated[dt.datetime, BeforeValidator(iso_text), AfterValidator(aware)]
+
+
+class AuctionIn(Schema):
+    code: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,31}$")
+    jurisdiction: str = Field(min_length=1, max_length=8)
+    quota: Int = Field(ge=1, le=10_000_000)
+    term_months: Int = Field(ge=1, le=600)
+    reserve: Int = Field(ge=0, le=10**15)  # minor units per visa-year
+    registration_opens: Moment
+    registration_closes: Moment
+    bidding_opens: Moment
+    bidding_closes: Moment
+    rule: Annotated[Rule, coded("RULE_UNKNOWN", f"the rule is {either(Rule)}")] = (
+        Rule.HIGHEST_REJECTED
+    )
+
+
+class AuctionOut(Schema):
+    """An auction's public record: its terms, calendar and, once cleared, its price."""
+
+    code: str
+    jurisdiction: str
+    status: str
+    quota: int
+    term_months: int
+    reserve: MoneyOut  # per visa-year
+    rule: str
+    registration_opens: dt.datetime
+    registration_closes: dt.datetime
+    bidding_opens: dt.datetime
+    bidding_closes: dt.datetime
+    registration_fee: MoneyOut
+    deposit: MoneyOut
+    agency_cap: int  # winners an agency may have (its share of the quota)
+    payment_days: int
+    seed_commitment: str  # the tie-break seed's SHA-256, from the opening of bidding
+    price: MoneyOut | None  # per visa-year, once cleared
+
+
+class RegistrationIn(Schema):
+    document_country: str = Field(min_length=2, max_length=2)
+    document_number: str = Field(min_length=1, max_length=64)
+    beneficiary: Int | None = None  # an agency's client; a migrant registers himself
+
+
+class RegistrationOut(Schema):
+    """A registration, to its beneficiary, the agency that filed it and the authority; the flag
+    and the result are the authority's and the beneficiary's to read."""
+
+    id: int
+    auction: str
+    reference: str  # the pseudonymous id his bid is published under at the clearing
+    beneficiary: int
+    agency: int | None
+    registered_at: dt.datetime
+    consented_at: dt.datetime | None
+    duplicate_of: int | None
+    duplicate_reason: str
+    duplicate_decision: str
+    outcome: str
+    rank: int | None
+    seat: str
+    pay_by: dt.datetime | None
+    paid_at: dt.datetime | None
+    refunded_at: dt.datetime | None
+    visa: int | None
+
+
+class BidIn(Schema):
+    amount: MoneyIn  # per visa-year
+
+
+class BidOut(Schema):
+    registration: int
+    amount: MoneyOut  # per visa-year
+    placed_at: dt.datetime
+    changed_at: dt.datetime
+
+
+class SeatVisaIn(Schema):
+    insurance: InsuranceIn | None = None
+
+
+class DuplicateDecisionIn(Schema):
+    decision: Annotated[
+        DuplicateDecision,
+        coded("DUPLICATE_DECISION_INVALID", f"the decision is {either(DuplicateDecision)}"),
+    ]
+
+
+class DividendOut(Schema):
+    per_citizen: MoneyOut
+    citizens: int
+    paid_out: MoneyOut
+    costs: MoneyOut
+    remainder: MoneyOut  # stays in the program's account for the next payout
+
+
+class AuctionResultsOut(Schema):
+    """A cleared auction's public figures: nobody's name, bid or reference in them."""
+
+    code: str
+    status: str
+    quota: int
+    bids: int  # the bids counted
+    winners: int
+    price: MoneyOut  # per visa-year
+    seat_price: MoneyOut  # the whole term's
+    seats_paid: int
+    revenue: MoneyOut
+    seed: str
+    seed_commitment: str
+    result_hash: str
+    dividend: DividendOut | None  # once settled

@@ -25,6 +25,7 @@ from vip.api.schemas import (
     EventIn,
     EventOut,
     FineOut,
+    InsuranceIn,
     MoneyOut,
     ReasonOut,
     VisaIn,
@@ -70,20 +71,21 @@ def visa_out(visa: Visa) -> VisaOut:
     )
 
 
+def insurance_terms(insurance: InsuranceIn | None) -> services.InsuranceTerms | None:
+    if insurance is None:
+        return None
+    return services.InsuranceTerms(
+        provider=insurance.provider,
+        policy_number=insurance.policy_number,
+        coverage=insurance.coverage.money(),
+        valid_from=insurance.valid_from,
+        valid_to=insurance.valid_to,
+    )
+
+
 @router.post("/visas", response={201: VisaOut, **ERRORS})
 def apply(request: HttpRequest, body: VisaIn) -> Status[VisaOut]:
-    insurance = body.insurance
-    terms = (
-        services.InsuranceTerms(
-            provider=insurance.provider,
-            policy_number=insurance.policy_number,
-            coverage=insurance.coverage.money(),
-            valid_from=insurance.valid_from,
-            valid_to=insurance.valid_to,
-        )
-        if insurance
-        else None
-    )
+    terms = insurance_terms(body.insurance)
     visa = services.apply(user=caller(request), agreement_id=body.agreement, insurance=terms)
     return Status(201, visa_out(visa))
 

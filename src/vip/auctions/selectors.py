@@ -95,6 +95,27 @@ def registration_in(user: User, auction: Auction) -> Registration | None:
     return Registration.objects.filter(auction=auction, beneficiary=user).first()
 
 
+def open_auctions() -> QuerySet[Auction]:
+    """The auctions a migrant may register or bid in now (by their status), the soonest first."""
+    return (
+        Auction.objects.select_related("jurisdiction")
+        .filter(status__in=[AuctionStatus.REGISTRATION, AuctionStatus.BIDDING])
+        .order_by("bidding_closes", "id")
+    )
+
+
+def cleared(code: str) -> Auction:
+    """An auction whose results are public: cleared or settled."""
+    auction = auction_by_code(code)
+    if auction.status in SEALED:
+        raise Conflict("AUCTION_NOT_CLEARED", f"the auction is {auction.status}, not cleared")
+    return auction
+
+
+def seats_paid(auction: Auction) -> int:
+    return Registration.objects.filter(auction=auction, seat=SeatStatus.PAID).count()
+
+
 def visible_registration(user: User, registration_id: int) -> Registration:
     """A registration, to its beneficiary, the agency that filed it and the authority; to the
     others it is not found."""
