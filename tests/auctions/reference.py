@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
-from vip.auctions.clearing import Rule, tie_key
+from vip.auctions.clearing import Rule
+
+
+def tie_key(seed: str, bid: str) -> str:
+    """A bid's place among equal amounts as the contract states it: the hex SHA-256 of `seed:id`
+    (lowest first)."""
+    return hashlib.sha256(f"{seed}:{bid}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)

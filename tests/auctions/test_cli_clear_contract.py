@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from vip.auctions.clearing import tie_key
 from vip.cli import app
+
+from tests.auctions.reference import tie_key
 
 AUCTION: dict[str, Any] = {
     "quota": 2,

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -33,7 +33,8 @@ from numpy.typing import NDArray
 from vip.auctions.kernels import gather_at_or_above
 
 Indices = NDArray[np.intp]
-TieKeys = Callable[[Indices], Sequence[str]]  # a key per bid index; ties go in ascending key
+# A key per bid index (a row of words, or one integer); equal amounts go in ascending key order.
+TieKeys = Callable[[Indices], NDArray[np.uint64]]
 
 SAMPLE_SIZE = 1 << 14  # bids sampled for the threshold (a cache miss each): error ~ 1/sqrt
 SAMPLE_MARGIN_SIGMAS = 4.0  # how far above the expected rank the threshold is taken
@@ -53,14 +54,16 @@ class Clearing:
     rejected_below_reserve: float
 
 
-def tie_key(seed: str, bid: str) -> str:
-    """A bid's place among equal amounts: the hex SHA-256 of `seed:id` (lowest first)."""
-    return hashlib.sha256(f"{seed}:{bid}".encode()).hexdigest()
+def tie_words(seed: str, bids: Iterable[str]) -> NDArray[np.uint64]:
+    """The bids' tie keys as rows of four big-endian 64-bit words of their SHA-256 digests: rows
+    in lexicographic order are the hex keys in ascending order, sorted without a string."""
+    raw = b"".join(hashlib.sha256(f"{seed}:{bid}".encode()).digest() for bid in bids)
+    return np.frombuffer(raw, dtype=">u8").reshape(-1, 4).astype(np.uint64)
 
 
 def seeded_ties(seed: str, ids: Sequence[str]) -> TieKeys:
     """The tie order of the bids with these ids under this seed."""
-    return lambda indices: [tie_key(seed, ids[i]) for i in indices.tolist()]
+    return lambda indices: tie_words(seed, (ids[i] for i in indices.tolist()))
 
 
 def seed_commitment(seed: str) -> str:
@@ -177,8 +180,9 @@ def _bid_order(indices: Indices, values: NDArray[np.int64], ties: TieKeys | None
     at = np.flatnonzero(tied)
     if at.size == 0:
         return indices
-    keys = np.asarray(ties(indices[at])) if ties is not None else indices[at]
-    # Sorting the tied places by (amount, key) moves each bid within its own group only.
+    keys = ties(indices[at]) if ties is not None else indices[at].reshape(-1, 1)
+    # Sorting the tied places by (amount, key) moves each bid within its own group only; lexsort
+    # takes its primary key last: the amount, then the key's words from the first.
     ordered = indices.copy()
-    ordered[at] = indices[at][np.lexsort((keys, -values[at]))]
+    ordered[at] = indices[at][np.lexsort((*keys.T[::-1], -values[at]))]
     return ordered

@@ -17,8 +17,9 @@ from collections.abc import Callable
 from functools import partial
 
 import numpy as np
+from numpy.typing import NDArray
 
-from vip.auctions.clearing import Clearing, Rule, clear, tie_key
+from vip.auctions.clearing import Clearing, Rule, clear, tie_words
 from vip.bench.matching import Figure, clock
 
 MILLION = 1_000_000
@@ -41,8 +42,8 @@ def bids(size: int, unit_cents: int) -> np.ndarray:
     return units.astype(np.int64) * unit_cents
 
 
-def _ties(indices: np.ndarray) -> list[str]:
-    return [tie_key(SEED, f"bid-{i}") for i in indices.tolist()]
+def _ties(indices: np.ndarray) -> NDArray[np.uint64]:
+    return tie_words(SEED, (f"bid-{i}" for i in indices.tolist()))
 
 
 def _sharing(amounts: np.ndarray) -> int:
