@@ -127,3 +127,16 @@ def test_the_visas_page_is_a_click_from_the_search_the_review_and_the_complaint(
     filed = office.get(f"/authority/complaints/{complaint.pk}/").content.decode()
 
     assert link in found and link in review and link in filed
+
+
+def test_she_records_that_he_left_without_being_told_it_costs_her_nothing(
+    story: dict[str, User],
+) -> None:
+    visa = granted(story["anthony"], story["bishal"])
+    path = f"/authority/visas/{visa.pk}/report/left/"
+
+    hers = client_of(story["authority"]).get(path).content.decode()
+    his = client_of(story["bishal"]).get(f"/migrant/visas/{visa.pk}/report/left/").content.decode()
+
+    assert "Record that he left the program" in hers and "costs you nothing" not in hers
+    assert "Leave the program" in his and "costs you nothing" in his

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from vip.errors import DomainError
+from vip.people.models import User
 from vip.visas import services
 from vip.visas.lifecycle import Event
 from vip.visas.models import Visa
@@ -18,7 +19,7 @@ from vip.visas.selectors import foreseen_consequences, reportable_events, visibl
 from vip.web import refusals
 from vip.web.access import person
 from vip.web.visa_forms import EventForm
-from vip.web.visa_selectors import REPORTS, consequences
+from vip.web.visa_selectors import consequences, report_name
 
 ON_THE_DAY = {
     "DATE_IN_FUTURE": "occurred_on",
@@ -38,7 +39,7 @@ def report_page(request: HttpRequest, visa_id: int, kind: str, visa_page: str) -
     if form.is_bound and form.is_valid():
         day = form.cleaned_data["occurred_on"]
         if "confirm" not in request.POST:
-            return confirmation(request, visa, event, form)
+            return confirmation(request, user, visa, event, form)
         try:
             services.report_event(
                 user=user, visa_id=visa.pk, kind=event.value, occurred_on=day, details={}
@@ -48,22 +49,27 @@ def report_page(request: HttpRequest, visa_id: int, kind: str, visa_page: str) -
         else:
             messages.success(request, _("Your report is sent."))
             return redirect(visa_page, visa.pk)
-    context = {
-        "form": form,
-        "visa": visa,
-        "event": event.value,
-        "title": REPORTS[event],
-        "visa_page": visa_page,
-    }
+    context = {**about(user, visa, event), "form": form, "visa_page": visa_page}
     return render(request, "web/report.html", context)
 
 
-def confirmation(request: HttpRequest, visa: Visa, event: Event, form: EventForm) -> HttpResponse:
-    day = form.cleaned_data["occurred_on"]
-    context = {
+def about(user: User, visa: Visa, event: Event) -> dict[str, object]:
+    """The report's name, and whether it is the migrant leaving (told it costs him nothing)."""
+    his_own = user.pk == visa.migrant_id
+    return {
         "visa": visa,
         "event": event.value,
-        "title": REPORTS[event],
+        "title": report_name(event, his_own),
+        "leaving": his_own and event == Event.LEFT,
+    }
+
+
+def confirmation(
+    request: HttpRequest, user: User, visa: Visa, event: Event, form: EventForm
+) -> HttpResponse:
+    day = form.cleaned_data["occurred_on"]
+    context = {
+        **about(user, visa, event),
         "day": day,
         "consequences": consequences(foreseen_consequences(visa, event, day)),
     }

@@ -67,6 +67,8 @@ REPORTS: dict[str, Promise] = {
     Event.SENTENCE_SERVED: _("Record that his sentence is served"),
     Event.DEPORTED: _("Record his deportation"),
 }
+# What the migrant does himself, as another (the authority) records it.
+RECORDED_FOR_HIM: dict[str, Promise] = {Event.LEFT: _("Record that he left the program")}
 ENTRY_KINDS: dict[str, Promise] = {
     TransactionKind.FINE: _("Fine"),
     TransactionKind.FINE_PAYMENT: _("Fine paid"),
@@ -172,8 +174,13 @@ class Report:
     name: str
 
 
-def reports(events: list[Event]) -> list[Report]:
-    return [Report(e.value, str(REPORTS[e])) for e in events if e in REPORTS]
+def report_name(event: Event, his_own: bool) -> str:
+    """The migrant leaves; the authority records that he left."""
+    return str(REPORTS[event] if his_own else RECORDED_FOR_HIM.get(event, REPORTS[event]))
+
+
+def reports(events: list[Event], his_own: bool) -> list[Report]:
+    return [Report(e.value, report_name(e, his_own)) for e in events if e in REPORTS]
 
 
 @dataclass(frozen=True)
@@ -352,6 +359,6 @@ def visa_page(user: User, visa_id: int) -> dict[str, object]:
         "active": visa.status == Status.ACTIVE,
         "timeline": timeline(visa),
         "reported": reported(visa),
-        "reports": reports(reportable_events(user, visa)),
+        "reports": reports(reportable_events(user, visa), user.pk == visa.migrant_id),
         "insurance": Insurance.objects.filter(visa=visa).first(),
     }
