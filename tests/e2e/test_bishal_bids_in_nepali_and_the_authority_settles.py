@@ -16,14 +16,13 @@ from zoneinfo import ZoneInfo
 from playwright.sync_api import Browser, Page, expect
 
 from vip.auctions import services
-from vip.auctions.models import Auction, AuctionStatus, Registration, SeatStatus
+from vip.auctions.models import Auction, AuctionStatus
 from vip.auctions.rules import Windows
 from vip.clock import now
 from vip.people.models import User
 from vip.people.selectors import time_zone
 
 from tests.auctions.life import HOUR, elapse, terms, usd
-from tests.auctions.seats import cover
 from tests.cast import migrant, totp_code
 from tests.e2e.browser import DESKTOP, PHONE, checked, log_in, person_page
 from tests.ledger.dividend import resident
@@ -142,9 +141,18 @@ def test_bishal_bids_in_nepali_and_the_authority_settles(browser: Browser, porta
         expect(alice.locator("main")).to_contain_text("$7,500.00")  # 2 years at $4,000 less $500
         both(alice)
         alice.locator("main form button[type=submit]").click()
-        # His visa (no page of the portal issues it yet): the settlement waits for it.
-        paid = Registration.objects.get(auction__code=CODE, seat=SeatStatus.PAID)
-        services.issue_visa(authority=authority, registration_id=paid.pk, insurance=cover())
+        # His visa, with the insurance he shows: the settlement waits for it.
+        alice.locator("main a[href$='/visa/']").click()
+        both(alice)
+        alice.locator("#id_provider").fill("Mutual Health")
+        alice.locator("#id_policy_number").fill("MH-7")
+        alice.locator("#id_coverage").fill("100000")
+        alice.locator("#id_valid_from").fill(now().date().isoformat())
+        alice.locator("#id_valid_to").fill((now() + dt.timedelta(days=800)).date().isoformat())
+        alice.locator("main form button[type=submit]").click()
+        expect(alice.locator("main")).to_contain_text("The visa is issued.")
+        both(alice)
+        alice.locator(f"main a[href$='/authority/auctions/{CODE}/']").click()
         alice.locator(f"main a[href$='/{CODE}/settle/']").click()
         both(alice)
         alice.locator("main form button[type=submit]").click()

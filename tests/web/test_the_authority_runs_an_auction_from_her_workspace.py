@@ -14,12 +14,11 @@ from django.test import Client
 
 from vip.auctions import services
 from vip.auctions.models import Auction, AuctionStatus, Registration
-from vip.clock import now
+from vip.clock import now, today
 from vip.people.models import User
 from vip.people.selectors import time_zone
 
 from tests.auctions.life import elapse, in_registration, usd
-from tests.auctions.seats import cover
 from tests.cast import migrant
 
 pytestmark = pytest.mark.database
@@ -101,8 +100,22 @@ def test_the_authority_runs_an_auction_from_her_workspace(story: dict[str, User]
     owed = client.get(payment).content.decode()
     assert "$2,000.00" in owed and "$1,500.00" in owed  # 24 months at the reserve, less $500
     assert client.post(payment).status_code == 302
-    # The paid seat's visa (no page of the portal issues it yet): settling waits for it.
-    services.issue_visa(authority=authority, registration_id=mine.pk, insurance=cover())
+    waiting = client.post(f"{steps}/settle/")
+    assert waiting.status_code == 409 and "SEATS_AWAIT_VISA" in waiting.content.decode()
+    visa = f"{steps}/seats/{mine.pk}/visa/"
+    assert visa in client.get(f"{steps}/").content.decode()
+    assert "24 months from today" in client.get(visa).content.decode()
+    assert "error-summary" in client.post(visa, {}).content.decode()
+    insurance = {
+        "provider": "Mutual Health",
+        "policy_number": "MH-3",
+        "coverage": "10",  # far below the minimum cover
+        "valid_from": today().isoformat(),
+        "valid_to": (today() + dt.timedelta(days=800)).isoformat(),
+    }
+    decided = client.post(visa, insurance).content.decode()
+    assert "INSURANCE_COVERAGE_TOO_LOW" in decided and "everything he paid is refunded" in decided
+    assert client.get(visa).status_code == 404  # decided once
     assert client.post(f"{steps}/settle/").status_code == 302
     auction.refresh_from_db()
     assert auction.status == AuctionStatus.SETTLED

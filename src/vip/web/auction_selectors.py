@@ -452,6 +452,26 @@ class PaymentPage:
     zone: str
 
 
+@dataclass(frozen=True)
+class SeatVisaPage:
+    auction: Auction
+    registration: Registration
+    months: int  # the visa's term, from the day it is issued
+
+
+def seat_visa_page(authority: User, code: str, registration_id: int) -> SeatVisaPage:
+    """A paid seat whose visa is still to be issued; any other is not found."""
+    registration = visible_registration(authority, registration_id)
+    auction = registration.auction
+    if (
+        auction.code != code
+        or registration.seat != SeatStatus.PAID
+        or registration.visa_id is not None
+    ):
+        raise NotFound("REGISTRATION_NOT_FOUND", "no paid seat awaits its visa here")
+    return SeatVisaPage(auction, registration, auction.term_months)
+
+
 def payment_page(authority: User, code: str, registration_id: int) -> PaymentPage:
     registration = visible_registration(authority, registration_id)
     auction = registration.auction

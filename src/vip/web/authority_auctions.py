@@ -1,7 +1,8 @@
 """The authority's auctions: the list with each one's status and next step, a new auction's terms
 (checked before it is created), each step (open registration, open bidding, close, clear,
-settle, forfeit the seats not paid) confirmed with its consequences said first, and a winner's
-payment recorded. Bids stay sealed to her until the clearing: nothing here reads one."""
+settle, forfeit the seats not paid) confirmed with its consequences said first, a winner's
+payment recorded, and a paid seat's visa issued with his insurance. Bids stay sealed to her
+until the clearing: nothing here reads one."""
 
 from __future__ import annotations
 
@@ -19,9 +20,10 @@ from vip.communities.models import Jurisdiction
 from vip.errors import DomainError
 from vip.people.models import Role, User
 from vip.people.selectors import time_zone
-from vip.web import auction_selectors, authority_dashboard, refusals
+from vip.web import auction_selectors, authority_dashboard, refusals, visa_selectors
 from vip.web.access import for_role, person
 from vip.web.auction_forms import AuctionForm
+from vip.web.visa_forms import InsuranceForm
 
 ON_THE_TERMS = {
     "AUCTION_CODE_TAKEN": "code",
@@ -113,6 +115,24 @@ def payment(request: HttpRequest, code: str, registration_id: int) -> HttpRespon
         messages.success(request, _("The payment is recorded."))
         return redirect("web:authority_auction", code)
     return render(request, "web/authority/payment.html", context)
+
+
+@for_role(Role.AUTHORITY)
+def seat_visa(request: HttpRequest, code: str, registration_id: int) -> HttpResponse:
+    """A paid seat's visa, issued with the winner's insurance; the decision is shown at once
+    (refused: what he paid is refunded, the seat goes to the next bidder)."""
+    authority = person(request)
+    page = auction_selectors.seat_visa_page(authority, code, registration_id)
+    currency = page.auction.currency
+    form = InsuranceForm(request.POST if request.method == "POST" else None, currency=currency)
+    if form.is_bound and form.is_valid():
+        insurance = InsuranceForm.terms(form.draft(), currency)
+        visa = services.issue_visa(
+            authority=authority, registration_id=page.registration.pk, insurance=insurance
+        )
+        context = {"page": page, "visa": visa, "reasons": visa_selectors.reasons(visa)}
+        return render(request, "web/authority/seat_visa_decided.html", context)
+    return render(request, "web/authority/seat_visa.html", {"page": page, "form": form})
 
 
 authority_dashboard.register(

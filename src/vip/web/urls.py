@@ -82,6 +82,11 @@ urlpatterns: list[URLPattern] = [
         name="authority_auction_payment",
     ),
     path(
+        "authority/auctions/<slug:code>/seats/<int:registration_id>/visa/",
+        authority_auctions.seat_visa,
+        name="authority_auction_visa",
+    ),
+    path(
         "authority/auctions/<slug:code>/<slug:slug>/",
         authority_auctions.advance,
         name="authority_auction_step",
