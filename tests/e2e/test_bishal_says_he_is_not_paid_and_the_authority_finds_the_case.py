@@ -24,8 +24,8 @@ WORDS = "My wages for November were not paid."
 
 @pytest.mark.parametrize(
     ("language", "phone"),
-    [("en", False), ("es", False), ("es", True), ("ne", True)],
-    ids=["en-desktop", "es-desktop", "es-phone", "ne-phone"],
+    [("en", False), ("en", True), ("es", False), ("es", True), ("ne", True)],
+    ids=["en-desktop", "en-phone", "es-desktop", "es-phone", "ne-phone"],
 )
 def test_bishal_says_he_is_not_paid_and_the_authority_finds_the_case(
     browser: Browser, portal: str, language: str, phone: bool
