@@ -43,8 +43,8 @@ class BishalTopsAnthonysCandidates(TestCase):
             "both like cooking",
             "both like fishing",
             "both like football",
-            "pay meets his expectation",
-            "housing meets his need (private room)",
+            "pay meets the worker's expectation",
+            "housing meets the worker's need (private room)",
         ]
         scores = [c["score"] for c in found["results"]]
         assert scores == sorted(scores, reverse=True)
@@ -68,4 +68,4 @@ class BishalTopsAnthonysCandidates(TestCase):
         assert status == 200
         mine = next(r for r in found["results"] if r["request"] == created["id"])
         assert mine["community"] == "springfield"
-        assert "housing meets his need (private room)" in mine["reasons"]
+        assert "housing meets the worker's need (private room)" in mine["reasons"]

@@ -23,8 +23,8 @@ def test_the_api_says_each_reason_in_english() -> None:
     assert [str(r) for r in (SPEAKS, YEARS, HOUSING, PAY)] == [
         "speaks Nepali native",
         "3 years in construction",
-        "housing short of his need (private room)",
-        "pay is 90% of his expectation",
+        "housing short of the worker's need (private room)",
+        "pay is 90% of the worker's expectation",
     ]
 
 

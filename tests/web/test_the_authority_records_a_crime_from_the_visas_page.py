@@ -79,7 +79,7 @@ def test_the_deportation_waits_for_the_sentence_and_states_the_bar(
     bar = office.post(deported, {"occurred_on": ago(0)}).content.decode()
 
     assert f"takes effect on {day(today() - dt.timedelta(days=2))}" in effective
-    assert "first record that his sentence is served" in early and "error-summary" in early
+    assert "first record that the sentence is served" in early and "error-summary" in early
     assert DeportationOrder.objects.get(visa=visa).executed_on is None
     until = add_months(today(), 12 * 10)
     assert f"until {day(until)}" in bar and "deportation.bar_years" in bar

@@ -31,7 +31,7 @@ HOUSING_WORDS: dict[Housing, Promise] = {
     Housing.NONE: _("No housing"),
     Housing.SHARED_ROOM: _("A shared room"),
     Housing.PRIVATE_ROOM: _("A private room"),
-    Housing.PRIVATE_HOME: _("A home of his own"),
+    Housing.PRIVATE_HOME: _("A home of their own"),
 }
 CRITERION_WORDS: dict[SoftCriterion, Promise] = {
     SoftCriterion.LANGUAGES: _("More languages in common"),
@@ -39,14 +39,14 @@ CRITERION_WORDS: dict[SoftCriterion, Promise] = {
     SoftCriterion.RELIGION: _("The same religion"),
     SoftCriterion.INTERESTS: _("Shared interests"),
     SoftCriterion.EXPERIENCE: _("More experience than asked"),
-    SoftCriterion.PAY: _("Pay that meets his expectation"),
-    SoftCriterion.HOUSING: _("Housing that meets his need"),
+    SoftCriterion.PAY: _("Pay that meets the worker's expectation"),
+    SoftCriterion.HOUSING: _("Housing that meets the worker's need"),
 }
 LEVELS = [(level.value, LEVEL_WORDS[level]) for level in Level]
 HOUSING = [(housing.value, HOUSING_WORDS[housing]) for housing in Housing]
 WORK_WORDS: dict[Work, Promise] = {
     Work.FOR_SPONSOR: _("For you, in your household"),
-    Work.PLACED: _("For an employer you place him with"),
+    Work.PLACED: _("For an employer you place them with"),
 }
 SOFT_CRITERIA = [(criterion.value, CRITERION_WORDS[criterion]) for criterion in SoftCriterion]
 ROWS = 3  # languages, sectors and countries a form takes at once: enough for a first profile
@@ -96,7 +96,7 @@ def jsonable(value: object) -> object:
 
 
 class LanguagesForm(StepForm):
-    title = _("Which languages must he speak, and how well?")
+    title = _("Which languages must the worker speak, and how well?")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -115,7 +115,7 @@ class LanguagesForm(StepForm):
 
 
 class AgeForm(StepForm):
-    title = _("How old may he be?")
+    title = _("How old may the worker be?")
     age_min = forms.IntegerField(
         label=_("Youngest age"), min_value=0, max_value=120, required=False
     )
@@ -139,7 +139,7 @@ def add_sector_rows(fields: dict[str, forms.Field], jurisdiction: str | None) ->
 
 
 class SectorsForm(StepForm):
-    title = _("In which work must he have experience?")
+    title = _("In which work must the worker have experience?")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -178,7 +178,7 @@ class OfferForm(StepForm):
     start_date = forms.DateField(
         label=_("From when"),
         required=False,
-        help_text=_("Leave it empty for as soon as he can come."),
+        help_text=_("Leave it empty for as soon as the worker can come."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
@@ -291,17 +291,18 @@ class TermsForm(StepForm):
     )
     housing = forms.CharField(label=_("The housing you give"), max_length=200)
     work = forms.ChoiceField(
-        label=_("Who he works for"),
+        label=_("Who the worker works for"),
         choices=[(w.value, WORK_WORDS[w]) for w in Work],
         widget=forms.RadioSelect,
         initial=Work.FOR_SPONSOR,
     )
     gain_share = forms.IntegerField(
-        label=_("Share of his gain, in percent"),
+        label=_("Share of the worker's gain, in percent"),
         min_value=0,
         max_value=100,
         help_text=_(
-            "The part of what he earns above his home earnings that he gives you each month."
+            "The part of what the worker earns above their home earnings that they give you each "
+            "month."
         ),
     )
     sector = forms.ChoiceField(label=_("Sector of work"), required=False)

@@ -15,10 +15,10 @@ STATUSES: dict[str, Promise] = {
     Status.APPROVED: _("Approved"),
     Status.ACTIVE: _("Active"),
     Status.COMPLETED: _("Completed"),
-    Status.LEFT: _("Ended: he left"),
+    Status.LEFT: _("Ended: the worker left"),
     Status.TRANSFERRED: _("Moved to another sponsor"),
     Status.REVOKED: _("Revoked"),
-    Status.ABSCONDED: _("He disappeared"),
+    Status.ABSCONDED: _("The worker disappeared"),
     Status.DEPORTED: _("Deported"),
 }
 

@@ -26,7 +26,7 @@ MESSAGES: dict[str, Promise] = {
         "You are registered in this auction already: one registration per person."
     ),
     "ALREADY_SIGNED": _("You have signed this agreement already."),
-    "ALREADY_UNEMPLOYED": _("He is reported out of work already."),
+    "ALREADY_UNEMPLOYED": _("The worker is reported out of work already."),
     "ARRIVAL_BEFORE_START": _("The worker cannot arrive before the agreement starts."),
     "ASSIGNEE_NOT_AUTHORITY": _("Give it to a member of the authority's staff."),
     "AUCTION_CODE_TAKEN": _("An auction with this code exists already."),
@@ -72,8 +72,8 @@ MESSAGES: dict[str, Promise] = {
     "EARNINGS_MONTH_NOT_ENDED": _("Report the earnings of a month once it has ended."),
     "EMAIL_INVALID": _("Enter an e-mail address, like name@example.com."),
     "DEPORTATION_NOT_EFFECTIVE": _(
-        "The deportation order is not in effect on that day: first record that his sentence is "
-        "served."
+        "The deportation order is not in effect on that day: first record that the sentence "
+        "is served."
     ),
     "EVENT_NOT_PERMITTED": _("You may not report this."),
     "JURISDICTION_UNKNOWN": _("Choose a country from the list."),
@@ -84,15 +84,17 @@ MESSAGES: dict[str, Promise] = {
     "FINE_CRIME": _("The migrant you sponsor was convicted of a crime."),
     "FINE_DISAPPEARANCE": _("The migrant you sponsor disappeared."),
     "FINE_DISAPPEARANCE_LATE_REPORT": _("The disappearance was reported late."),
-    "GAIN_SHARE_ABOVE_MAX": _("The share of his gain is above the highest the law allows."),
+    "GAIN_SHARE_ABOVE_MAX": _(
+        "The share of the worker's gain is above the highest the law allows."
+    ),
     "HOME_EARNINGS_NOT_STATED": _(
         "The worker must first state what they earn at home: the share is counted from it."
     ),
     "HOUSEHOLD_CAP_REACHED": _("Your household's cap on visas is reached."),
     "INSURANCE_COVERAGE_TOO_LOW": _("The insurance's coverage is below the minimum."),
-    "INSURANCE_MISSING": _("You must hold basic health insurance for him."),
+    "INSURANCE_MISSING": _("You must hold basic health insurance for the worker."),
     "INSURANCE_PERIOD_TOO_SHORT": _(
-        "The insurance must cover him from the first day, for long enough."
+        "The insurance must cover the worker from the first day, for long enough."
     ),
     "INTERVIEW_IN_PAST": _("Choose a time for the interview that has not passed."),
     "MANUAL_REVIEW": _("The immigration office reviews every application."),
@@ -107,8 +109,8 @@ MESSAGES: dict[str, Promise] = {
     "MIGRANT_UNDER_ENFORCEMENT": _("The worker is the subject of an open enforcement case."),
     "MIGRANT_UNDER_MIN_AGE": _("The migrant is younger than the law allows."),
     "NOT_A_PARTY": _("Only the migrant or the sponsor files a complaint."),
-    "NOT_SPONSOR": _("Only a sponsor, or the agency he chose, asks for a worker."),
-    "NOT_THE_MIGRANT": _("Only the migrant reports his earnings."),
+    "NOT_SPONSOR": _("Only a sponsor, or an agency acting for one, asks for a worker."),
+    "NOT_THE_MIGRANT": _("Only the migrant reports their own earnings."),
     "NO_PROFILE": _("Only sponsors and migrants have a profile."),
     "PASSWORD_TOO_SHORT": _("A password has at least 8 characters."),
     "PASSWORD_TOO_WEAK": _(

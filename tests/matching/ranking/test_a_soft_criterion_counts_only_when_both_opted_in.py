@@ -28,7 +28,7 @@ def test_religion_and_heritage_are_neither_used_nor_shown_for_a_migrant_who_opte
     assert not [
         r for r in tuple(map(str, found.reasons)) if "hindu" in r.lower() or "heritage" in r
     ]
-    assert "pay meets his expectation" in tuple(map(str, found.reasons))
+    assert "pay meets the worker's expectation" in tuple(map(str, found.reasons))
     unknown = replace(only_pay, religion=None, heritage=frozenset())
     assert found.score * 1000 == pair_score(only_pay, curious) == pair_score(unknown, curious)
 

@@ -34,7 +34,7 @@ def test_bishal_is_among_anthonys_top_candidates_with_his_reasons(
     )
     assert "both like cricket" in tuple(map(str, found.reasons))
     assert "both like football" in tuple(map(str, found.reasons))
-    assert "pay meets his expectation" in tuple(map(str, found.reasons))
+    assert "pay meets the worker's expectation" in tuple(map(str, found.reasons))
 
 
 def test_anthonys_request_is_among_bishals_opportunities(
@@ -43,7 +43,7 @@ def test_anthonys_request_is_among_bishals_opportunities(
     index = OpportunityIndex.build([anthony], SMALL_VOCABULARIES)
     [found] = opportunities(index, bishal, on=ON)
     assert found.id == anthony.id
-    assert "housing meets his need (private room)" in tuple(map(str, found.reasons))
+    assert "housing meets the worker's need (private room)" in tuple(map(str, found.reasons))
 
 
 def test_a_sector_the_community_does_not_allow_shows_no_one(

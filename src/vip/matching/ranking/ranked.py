@@ -42,10 +42,10 @@ ENGLISH: dict[Why, str] = {
     Why.RELIGION: "both {label}",
     Why.INTEREST: "both like {label}",
     Why.MORE_EXPERIENCE: "{years} more experience than asked",
-    Why.PAY_MEETS: "pay meets his expectation",
-    Why.PAY_SHARE: "pay is {number}% of his expectation",
-    Why.HOUSING_MEETS: "housing meets his need ({label})",
-    Why.HOUSING_SHORT: "housing short of his need ({label})",
+    Why.PAY_MEETS: "pay meets the worker's expectation",
+    Why.PAY_SHARE: "pay is {number}% of the worker's expectation",
+    Why.HOUSING_MEETS: "housing meets the worker's need ({label})",
+    Why.HOUSING_SHORT: "housing short of the worker's need ({label})",
 }
 
 

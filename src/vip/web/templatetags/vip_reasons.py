@@ -26,10 +26,10 @@ SENTENCES: dict[Why, Promise] = {
     Why.RELIGION: _("Same religion: %(label)s"),
     Why.INTEREST: _("Both like %(label)s"),
     Why.MORE_EXPERIENCE: _("%(years)s more experience than asked"),
-    Why.PAY_MEETS: _("The pay meets his expectation"),
-    Why.PAY_SHARE: _("The pay is %(number)s%% of his expectation"),
-    Why.HOUSING_MEETS: _("The housing meets his need (%(label)s)"),
-    Why.HOUSING_SHORT: _("The housing is short of his need (%(label)s)"),
+    Why.PAY_MEETS: _("The pay meets the worker's expectation"),
+    Why.PAY_SHARE: _("The pay is %(number)s%% of the worker's expectation"),
+    Why.HOUSING_MEETS: _("The housing meets the worker's need (%(label)s)"),
+    Why.HOUSING_SHORT: _("The housing is short of the worker's need (%(label)s)"),
 }
 
 
