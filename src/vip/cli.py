@@ -206,10 +206,11 @@ def demo(
     from vip.people.models import User
 
     if not User.objects.exists():
+        from vip.demo.extras import load_demo_extras
         from vip.demo.people import load_story
 
         with console.status("Loading the story of Anthony and Bishal..."):
-            load_story()
+            load_demo_extras(load_story())
         seed_demo(sponsors=sponsors, migrants=migrants, seed=2018)
     with worker_beside():
         serve(host=host, port=port, production=False, workers=None)

@@ -32,17 +32,22 @@ ANTHONY = DemoLogin("sponsor", "Anthony (construction worker, Springfield)", "an
 CAROL = DemoLogin("sponsor", "Carol (nurse, Springfield)", "carol@vip.example")
 BISHAL = DemoLogin("migrant", "Bishal (Nepal, 26)", "bishal@vip.example")
 DEMO_LOGINS = [AUTHORITY, OFFICER, AGENCY, ANTHONY, CAROL, BISHAL]
+# Loaded by `vip demo` only (vip.demo.extras), beside the seeds' story: work in each queue.
+DIANA = DemoLogin(
+    "sponsor", "Diana (teacher, Riverside; waiting for verification)", "diana@vip.example"
+)
+SITA = DemoLogin("migrant", "Sita (Nepal, 29; Carol's care worker)", "sita@vip.example")
+EXTRA_LOGINS = [DIANA, SITA]
 
 
 def loaded_logins() -> list[DemoLogin]:
     """The demo logins whose accounts exist: none on a production database (the landing page
     lists them only where the demo data was loaded)."""
+    logins = DEMO_LOGINS + EXTRA_LOGINS
     present = set(
-        User.objects.filter(email__in=[d.email for d in DEMO_LOGINS]).values_list(
-            "email", flat=True
-        )
+        User.objects.filter(email__in=[d.email for d in logins]).values_list("email", flat=True)
     )
-    return [login for login in DEMO_LOGINS if login.email in present]
+    return [login for login in logins if login.email in present]
 
 
 def years_ago(years: int, day: dt.date | None = None) -> dt.date:

@@ -1,0 +1,63 @@
+"""`vip demo` loads the seeds' story and then its extras (vip.demo.extras): whoever tries the demo
+as the authority, the agency, a sponsor or a migrant finds something waiting in each queue, every
+piece of it made through the services (so the audit log has each step)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vip.audit.models import AuditEvent
+from vip.demo.extras import load_demo_extras, sample_png
+from vip.demo.people import EXTRA_LOGINS, loaded_logins
+from vip.people.models import RequestStatus, User, VerificationRequest
+from vip.people.rules import DocumentType, sniff
+from vip.people.selectors import clients_of
+from vip.visas.models import Complaint, Status
+from vip.web import authority_dashboard, urls  # noqa: F401  (urls: every queue registered)
+from vip.web.selectors import migrant_tasks, sponsor_tasks
+
+
+@pytest.fixture
+def demo(story: dict[str, User]) -> dict[str, User]:
+    return load_demo_extras(story)
+
+
+def queue_counts(authority: User) -> dict[str, int]:
+    return {line.url.strip("/"): line.count for line in authority_dashboard.lines(authority)}
+
+
+def test_the_sample_document_is_a_png() -> None:
+    assert sniff(sample_png()) == DocumentType.PNG
+
+
+def test_each_role_finds_work_waiting_in_the_demo(demo: dict[str, User]) -> None:
+    counts = queue_counts(demo["authority"])
+    assert counts["authority/verifications"] == 1
+    assert counts["authority/complaints"] == 1
+    assert counts["authority/auctions"] == 1
+
+    pending = VerificationRequest.objects.get(person=demo["diana"])
+    assert pending.status == RequestStatus.PENDING
+    assert pending.documents.get().content_type == DocumentType.PNG
+
+    visa = demo["sita"].visas_as_migrant.get()
+    assert (visa.sponsor, visa.status) == (demo["carol"], Status.ACTIVE)
+    assert Complaint.objects.get(visa=visa).filed_by == demo["sita"]
+    assert "Auctions" in [str(task.name) for task in migrant_tasks(demo["bishal"])]
+    assert {d.sponsor for d in clients_of(demo["agency"])} == {demo["anthony"], demo["carol"]}
+    assert [login.email for login in loaded_logins()][-len(EXTRA_LOGINS) :] == [
+        login.email for login in EXTRA_LOGINS
+    ]
+    assert AuditEvent.objects.filter(actor=demo["sita"]).exists()
+
+
+def test_the_extras_leave_anthony_and_bishal_where_the_seeds_story_starts(
+    story: dict[str, User],
+) -> None:
+    """Their task lists are those of `load_story`, but for the auction Bishal may now join."""
+    before = ([t.state for t in sponsor_tasks(story["anthony"])], migrant_tasks(story["bishal"]))
+    load_demo_extras(story)
+    after = [t for t in migrant_tasks(story["bishal"]) if str(t.name) != "Auctions"]
+    assert [t.state for t in sponsor_tasks(story["anthony"])] == before[0]
+    assert [(str(t.name), t.state) for t in after] == [(str(t.name), t.state) for t in before[1]]
+    assert not story["bishal"].visas_as_migrant.exists()
