@@ -46,9 +46,9 @@ def test_she_records_a_conviction_after_reading_the_fine_and_the_order(
     page = office.get(f"/authority/visas/{visa.pk}/").content.decode()
     check = office.post(path, {"occurred_on": ago(1)}).content.decode()
 
-    assert f'href="{path}"' in page and "Record his conviction for a crime" in page
+    assert f'href="{path}"' in page and "Record a conviction for a crime" in page
     assert "$5,000.00" in check and "FINE_CRIME" in check
-    assert "effective once his sentence is served" in check
+    assert "effective once the sentence is served" in check
     assert not Fine.objects.filter(visa=visa).exists()  # nothing is sent before she confirms
     sent = office.post(path, {"occurred_on": ago(1), "confirm": "1"})
     assert sent.status_code == 302 and sent["Location"] == f"/authority/visas/{visa.pk}/"
@@ -105,10 +105,10 @@ def test_a_finding_closes_the_case_and_orders_the_deportation_that_day(
         f"/authority/visas/{visa.pk}/report/found/", {"occurred_on": ago(0)}
     ).content.decode()
 
-    assert "Record that he was found" in page
-    assert "Record his conviction for a crime" not in page  # not from the status he is in
-    assert f"The case to find him is closed on {day(today())}" in check
-    assert f"orders his deportation, effective on {day(today())}" in check
+    assert "Record that the worker was found" in page
+    assert "Record a conviction for a crime" not in page  # not from the status he is in
+    assert f"The case to find the worker is closed on {day(today())}" in check
+    assert f"orders the deportation of the worker, effective on {day(today())}" in check
     assert office.get(f"/authority/visas/{visa.pk}/report/deported/").status_code == 404
 
 
@@ -138,5 +138,5 @@ def test_she_records_that_he_left_without_being_told_it_costs_her_nothing(
     hers = client_of(story["authority"]).get(path).content.decode()
     his = client_of(story["bishal"]).get(f"/migrant/visas/{visa.pk}/report/left/").content.decode()
 
-    assert "Record that he left the program" in hers and "costs you nothing" not in hers
+    assert "Record that the worker left the program" in hers and "costs you nothing" not in hers
     assert "Leave the program" in his and "costs you nothing" in his

@@ -24,7 +24,7 @@ from vip.web.paging import sliced
 class LogFilter(forms.Form):
     person = forms.CharField(
         label=gettext_lazy("Person"),
-        help_text=gettext_lazy("His id (P-42) or his e-mail: what he did and what was about him."),
+        help_text=gettext_lazy("Their id (P-42) or e-mail: what they did and what was about them."),
         required=False,
         max_length=200,
     )

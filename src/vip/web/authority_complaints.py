@@ -59,7 +59,7 @@ class AssignForm(forms.Form):
 class AnswerForm(forms.Form):
     text = forms.CharField(
         label=_("Your answer"),
-        help_text=_("The one who filed it reads it on his complaints page, and is told."),
+        help_text=_("The one who filed it reads it on their complaints page, and is told."),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )

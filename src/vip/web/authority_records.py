@@ -41,7 +41,7 @@ from vip.web.templatetags.vip_format import day, money
 
 REASONS: dict[str, Promise] = {
     DeportationReason.CRIME_CONVICTED: _("Convicted of a crime"),
-    DeportationReason.FOUND_AFTER_DISAPPEARANCE: _("Found after he disappeared"),
+    DeportationReason.FOUND_AFTER_DISAPPEARANCE: _("Found after disappearing"),
 }
 ORDER_STATES: dict[str, Promise] = {
     OrderState.WAITING: _("Waiting for the sentence to be served"),
@@ -184,7 +184,7 @@ class Record:
 RECORDS: dict[str, Record] = {
     "enforcement": Record(
         _("Enforcement cases"),
-        _("A case opens when a migrant disappears, and closes when he is found."),
+        _("A case opens when a migrant disappears, and closes when the migrant is found."),
         CasesFilter,
         lambda u, f: selectors.enforcement_cases(u, **f),
         [_("Visa"), _("Migrant"), _("Opened"), _("Closed")],

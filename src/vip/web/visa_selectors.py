@@ -54,21 +54,21 @@ STEPS: dict[str, Promise] = {
 }
 # The report a person makes, as a link on the visa's page.
 REPORTS: dict[str, Promise] = {
-    Event.ARRIVED: _("Report his arrival"),
-    Event.EMPLOYED: _("Report that he works"),
-    Event.UNEMPLOYED: _("Report that he is out of work"),
+    Event.ARRIVED: _("Report the arrival"),
+    Event.EMPLOYED: _("Report that the worker works"),
+    Event.UNEMPLOYED: _("Report that the worker is out of work"),
     Event.HOSPITALIZED: _("Report a stay in hospital"),
     Event.COMPLETED: _("Report that the agreement is completed"),
     Event.LEFT: _("Leave the program"),
-    Event.DISAPPEARED: _("Report that he disappeared"),
+    Event.DISAPPEARED: _("Report that the worker disappeared"),
     # The authority's alone (the lifecycle's REPORTERS).
-    Event.FOUND: _("Record that he was found"),
-    Event.CRIME_CONVICTED: _("Record his conviction for a crime"),
-    Event.SENTENCE_SERVED: _("Record that his sentence is served"),
-    Event.DEPORTED: _("Record his deportation"),
+    Event.FOUND: _("Record that the worker was found"),
+    Event.CRIME_CONVICTED: _("Record a conviction for a crime"),
+    Event.SENTENCE_SERVED: _("Record that the sentence is served"),
+    Event.DEPORTED: _("Record the deportation"),
 }
 # What the migrant does himself, as another (the authority) records it.
-RECORDED_FOR_HIM: dict[str, Promise] = {Event.LEFT: _("Record that he left the program")}
+RECORDED_FOR_HIM: dict[str, Promise] = {Event.LEFT: _("Record that the worker left the program")}
 ENTRY_KINDS: dict[str, Promise] = {
     TransactionKind.FINE: _("Fine"),
     TransactionKind.FINE_PAYMENT: _("Fine paid"),
@@ -198,27 +198,30 @@ class Consequence:
 FORESEEN: dict[ForeseenKind, Promise] = {
     ForeseenKind.FINE: _("A fine on the sponsor: %(why)s"),
     ForeseenKind.SUPPORT_STARTS: _(
-        "The sponsor pays him %(monthly)s a month until he works again; due now:"
+        "The sponsor pays the worker %(monthly)s a month until they work again; due now:"
     ),
     ForeseenKind.SUPPORT_ENDS: _(
         "The support of %(monthly)s a month ends; still due up to that day:"
     ),
     ForeseenKind.SUPPORT_REFUND: _(
-        "The days of the month he no longer needs go back to the sponsor:"
+        "The days of the month no longer needed go back to the sponsor:"
     ),
-    ForeseenKind.ENFORCEMENT_CASE: _("The immigration office opens a case to find him."),
-    ForeseenKind.ENFORCEMENT_CLOSED: _("The case to find him is closed on %(on)s."),
+    ForeseenKind.ENFORCEMENT_CASE: _("The immigration office opens a case to find the worker."),
+    ForeseenKind.ENFORCEMENT_CLOSED: _("The case to find the worker is closed on %(on)s."),
     ForeseenKind.DEPORTATION_ORDER: _(
-        "The immigration office orders his deportation, effective on %(on)s."
+        "The immigration office orders the deportation of the worker, effective on %(on)s."
     ),
     ForeseenKind.DEPORTATION_EFFECTIVE: _(
-        "His deportation order takes effect on %(on)s: from that day he may be deported."
+        "The deportation order takes effect on %(on)s: from that day the worker may be deported."
     ),
-    ForeseenKind.BAR: _("He leaves the country and may not come back in the program until %(on)s."),
+    ForeseenKind.BAR: _(
+        "The worker leaves the country and may not come back in the program until %(on)s."
+    ),
 }
 # A conviction's order waits for the sentence: it has no day yet.
 ORDER_WAITING = _(
-    "The immigration office orders his deportation, effective once his sentence is served."
+    "The immigration office orders the deportation of the worker, effective once the sentence is "
+    "served."
 )
 
 
