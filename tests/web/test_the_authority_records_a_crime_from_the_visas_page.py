@@ -1,8 +1,8 @@
 """The authority records what only she may record (a conviction, the sentence served, a finding,
 a deportation) from the visa's page in her workspace: the day, then every consequence with its
 amount and its day (the fine, the deportation order and when it takes effect, the bar), then the
-record; a refusal comes back onto the form with its reason's message. The visa's page is a click
-from the search, the review and the complaint."""
+record; a refusal comes back onto the form with its reason's message, before any consequence is
+stated. The visa's page is a click from the search, the review and the complaint."""
 
 from __future__ import annotations
 
@@ -75,11 +75,14 @@ def test_the_deportation_waits_for_the_sentence_and_states_the_bar(
 
     effective = office.post(served, {"occurred_on": ago(2)}).content.decode()
     office.post(served, {"occurred_on": ago(2), "confirm": "1"})
-    early = office.post(deported, {"occurred_on": ago(5), "confirm": "1"}).content.decode()
+    early = office.post(deported, {"occurred_on": ago(5)}).content.decode()  # before the check
+    sent_early = office.post(deported, {"occurred_on": ago(5), "confirm": "1"}).content.decode()
     bar = office.post(deported, {"occurred_on": ago(0)}).content.decode()
 
     assert f"takes effect on {day(today() - dt.timedelta(days=2))}" in effective
-    assert "first record that the sentence is served" in early and "error-summary" in early
+    for refused in (early, sent_early):
+        assert "first record that the sentence is served" in refused and "error-summary" in refused
+        assert "deportation.bar_years" not in refused  # no consequences of a refused report
     assert DeportationOrder.objects.get(visa=visa).executed_on is None
     until = add_months(today(), 12 * 10)
     assert f"until {day(until)}" in bar and "deportation.bar_years" in bar

@@ -11,15 +11,16 @@ from django.db.models import F, Q, QuerySet
 
 from vip.agreements.models import Agreement, AgreementStatus
 from vip.calendar import age_on
+from vip.clock import today
 from vip.communities.models import Community
 from vip.communities.selectors import rules_on
-from vip.errors import NotFound, role_required
+from vip.errors import Conflict, Forbidden, Invalid, NotFound, role_required
 from vip.money import Money
 from vip.people.models import Delegation, Role, User, VerificationKind
 from vip.people.selectors import acts_for, is_verified
 from vip.policy.parameters import Parameters, parameters
 from vip.visas.consequences import Foreseen, foresee
-from vip.visas.lifecycle import Event, may_report, next_status
+from vip.visas.lifecycle import Event, may_complete, may_report, next_status
 from vip.visas.models import (
     LIVE,
     AmnestyApplication,
@@ -387,6 +388,38 @@ def reportable_events(user: User, visa: Visa) -> list[Event]:
         and may_report(role, event)
         and next_status(Status(visa.status), event) is not None
     ]
+
+
+def refuse_report(user: User, visa: Visa, event: Event, occurred_on: dt.date) -> None:
+    """Raises the refusal a report of the event on that day would meet: report_event checks it
+    under the visa's lock, the portal before it states the consequences of a report that could
+    not be sent."""
+    role = acting_role(user, visa)
+    if role is None or not may_report(role, event):
+        raise Forbidden("EVENT_NOT_PERMITTED", f"a {role or user.role} may not report {event}")
+    if occurred_on > today():
+        raise Invalid("DATE_IN_FUTURE", "an event is reported after it happens")
+    if occurred_on < visa.applied_at.date():
+        raise Invalid("DATE_BEFORE_VISA", f"the visa dates from {visa.applied_at.date()}")
+    start, months = visa.term()
+    if event == Event.ARRIVED and occurred_on < start:
+        raise Invalid("ARRIVAL_BEFORE_START", f"the visa's term starts on {start}")
+    if not may_complete(role, event, occurred_on, start, months):
+        raise Forbidden(
+            "COMPLETION_BEFORE_END",
+            "before the agreement's end only the authority records a completion",
+        )
+    if next_status(Status(visa.status), event) is None:
+        raise Conflict(
+            "TRANSITION_NOT_ALLOWED",
+            f"a {visa.status} visa cannot take {event}",
+            {"status": visa.status, "event": event.value},
+        )
+    order = DeportationOrder.objects.filter(visa=visa).first()
+    if event == Event.DEPORTED and (
+        order is None or order.effective_on is None or order.effective_on > occurred_on
+    ):
+        raise Conflict("DEPORTATION_NOT_EFFECTIVE", "the order takes effect when the sentence ends")
 
 
 def foreseen_consequences(visa: Visa, event: Event, occurred_on: dt.date) -> list[Foreseen]:

@@ -27,7 +27,7 @@ from vip.notifications.services import notify_others
 from vip.people.models import Role, User
 from vip.policy.parameters import Parameters, parameters
 from vip.visas import consequences
-from vip.visas.lifecycle import Event, may_complete, may_report, next_status
+from vip.visas.lifecycle import Event, next_status
 from vip.visas.models import (
     AmnestyApplication,
     AmnestyPath,
@@ -44,7 +44,6 @@ from vip.visas.models import (
 )
 from vip.visas.rules import REVIEW_OUTCOMES, InsuranceFacts, Outcome, decide, decide_auction_visa
 from vip.visas.selectors import (
-    acting_role,
     application_facts,
     auction_visa_facts,
     earnings_share,
@@ -56,6 +55,7 @@ from vip.visas.selectors import (
     may_record_amnesty,
     may_record_fine_payment,
     may_report_earnings,
+    refuse_report,
     visible_fine,
     visible_visa,
 )
@@ -280,34 +280,15 @@ def report_event(
     # Lock order, as the support accrual keeps it: the visa, its open support, then the audit
     # log's head (taken by the first audit record below); otherwise the two can deadlock.
     list(visa.support_obligations.select_for_update().filter(ended_on=None))
-    role = acting_role(user, visa)
     try:
         event = Event(kind)
     except ValueError:
         raise Invalid(
             "EVENT_UNKNOWN", f"no event {kind!r}", {"events": [e.value for e in Event]}
         ) from None
-    if role is None or not may_report(role, event):
-        raise Forbidden("EVENT_NOT_PERMITTED", f"a {role or user.role} may not report {kind}")
-    if occurred_on > today():
-        raise Invalid("DATE_IN_FUTURE", "an event is reported after it happens")
-    if occurred_on < visa.applied_at.date():
-        raise Invalid("DATE_BEFORE_VISA", f"the visa dates from {visa.applied_at.date()}")
-    start, months = visa.term()
-    if event == Event.ARRIVED and occurred_on < start:
-        raise Invalid("ARRIVAL_BEFORE_START", f"the visa's term starts on {start}")
-    if not may_complete(role, event, occurred_on, start, months):
-        raise Forbidden(
-            "COMPLETION_BEFORE_END",
-            "before the agreement's end only the authority records a completion",
-        )
+    refuse_report(user, visa, event, occurred_on)
     target = next_status(Status(visa.status), event)
-    if target is None:
-        raise Conflict(
-            "TRANSITION_NOT_ALLOWED",
-            f"a {visa.status} visa cannot take {kind}",
-            {"status": visa.status, "event": kind},
-        )
+    assert target is not None  # refuse_report refused it otherwise
     consequences.record_incident(visa, event, occurred_on, user, details)
     params = parameters(visa.jurisdiction_id, occurred_on)
     results = consequences.carry_out(visa, event, occurred_on, params, user)

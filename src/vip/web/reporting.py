@@ -15,7 +15,12 @@ from vip.people.models import User
 from vip.visas import services
 from vip.visas.lifecycle import Event
 from vip.visas.models import Visa
-from vip.visas.selectors import foreseen_consequences, reportable_events, visible_visa
+from vip.visas.selectors import (
+    foreseen_consequences,
+    refuse_report,
+    reportable_events,
+    visible_visa,
+)
 from vip.web import refusals
 from vip.web.access import person
 from vip.web.visa_forms import EventForm
@@ -38,9 +43,10 @@ def report_page(request: HttpRequest, visa_id: int, kind: str, visa_page: str) -
     form = EventForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         day = form.cleaned_data["occurred_on"]
-        if "confirm" not in request.POST:
-            return confirmation(request, user, visa, event, form)
         try:
+            if "confirm" not in request.POST:
+                refuse_report(user, visa, event, day)  # no consequences of a report refused
+                return confirmation(request, user, visa, event, form)
             services.report_event(
                 user=user, visa_id=visa.pk, kind=event.value, occurred_on=day, details={}
             )
