@@ -13,8 +13,10 @@ from vip.auctions.models import AuctionStatus, Bid, Registration
 from vip.ledger.models import Transaction
 from vip.ledger.selectors import check_books
 from vip.people.models import User
+from vip.visas.models import Visa
 
 from tests.auctions.life import elapse, in_registration, usd
+from tests.auctions.seats import cleared_with
 from tests.cast import migrant
 from tests.concurrency.race import ATTEMPTS, race, tally
 
@@ -83,4 +85,23 @@ def test_an_auction_settled_at_once_is_settled_once(story: dict[str, User]) -> N
     auction.refresh_from_db()
     assert auction.status == AuctionStatus.SETTLED
     assert Transaction.objects.filter(kind="auction_refund").count() == len(bidders)
+    assert check_books().ok
+
+
+def test_a_seats_visa_issued_at_once_is_issued_once(story: dict[str, User]) -> None:
+    """Refused each time (no insurance), so a second issue would refund him twice: it must not."""
+    authority, bishal = story["authority"], story["bishal"]
+    _, registered = cleared_with(authority, {bishal: 5000_00})
+    pk = registered[bishal].pk
+    services.record_payment(authority=authority, registration_id=pk)
+    outcomes = race(
+        [
+            partial(services.issue_visa, authority=authority, registration_id=pk, insurance=None)
+            for _ in range(ATTEMPTS)
+        ]
+    )
+    assert len([o for o in outcomes if o.value is not None]) == 1
+    assert tally([o.code for o in outcomes if o.refusal]) == {"SEAT_NOT_PAID": ATTEMPTS - 1}
+    assert Visa.objects.count() == 1
+    assert Transaction.objects.filter(kind="auction_refund").count() == 1
     assert check_books().ok
