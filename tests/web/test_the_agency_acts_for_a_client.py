@@ -82,7 +82,7 @@ def test_what_only_the_sponsor_himself_does_is_refused_with_a_message(
     client = acting_for_anthony(story)
     refused = client.get("/messages/")
     assert refused.status_code == 403
-    assert "Only Anthony himself can do this" in refused.content.decode()
+    assert "Only Anthony in person can do this" in refused.content.decode()
     assert client.post(f"/messages/with/{story['bishal'].pk}/").status_code == 403
     # His documents too: any sponsor's page not opened to his agency is his alone.
     assert client.get("/verification/").status_code == 403

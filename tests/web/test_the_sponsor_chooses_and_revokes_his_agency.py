@@ -59,7 +59,7 @@ def test_anthony_revokes_after_a_confirmation_and_the_agency_stops_acting(
     assert told.count() == 1
     assert agency.get("/sponsor/").headers["Location"] == "/agency/"
     notices = agency.get("/notifications/").content.decode()
-    assert "A sponsor has revoked his delegation" in notices
+    assert "A sponsor has revoked their delegation" in notices
 
 
 def test_the_agency_acting_for_him_cannot_revoke_nor_choose(story: dict[str, User]) -> None:
@@ -69,7 +69,7 @@ def test_the_agency_acting_for_him_cannot_revoke_nor_choose(story: dict[str, Use
     for path in ("/sponsor/agency/", "/sponsor/agency/revoke/"):
         refused = agency.post(path)
         assert refused.status_code == 403
-        assert "Only Anthony himself can do this" in refused.content.decode()
+        assert "Only Anthony in person can do this" in refused.content.decode()
     assert Delegation.objects.filter(revoked_at=None).exists()
 
 

@@ -25,9 +25,11 @@ WORDS: dict[Kind, Promise] = {
     Kind.WELFARE_CASE_CHANGED: _("The immigration office has news of your welfare case."),
     Kind.COMPLAINT_CHANGED: _("The immigration office has news of your complaint."),
     Kind.DELEGATION_CREATED: _(
-        "A sponsor has chosen you to act for him: he is among your clients."
+        "A sponsor has chosen you to act for them: they are among your clients."
     ),
-    Kind.DELEGATION_REVOKED: _("A sponsor has revoked his delegation: you no longer act for him."),
+    Kind.DELEGATION_REVOKED: _(
+        "A sponsor has revoked their delegation: you no longer act for them."
+    ),
 }
 # The page each notice leads to: the sponsor's and the migrant's (a visa has one for each).
 PAGES: dict[Kind, tuple[str, str]] = {

@@ -75,7 +75,7 @@ class ActingForAClient:
         sponsor = User.objects.filter(pk=named).first()
         messages.warning(
             request,
-            _("%(name)s no longer delegates to you: you have stopped acting for him.")
+            _("%(name)s no longer delegates to you: you have stopped acting for them.")
             % {"name": sponsor.full_name if sponsor else "—"},
         )
         if request.path.startswith(STAY):

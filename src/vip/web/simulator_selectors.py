@@ -37,7 +37,7 @@ FIGURES: dict[str, Promise] = {
     "gain_per_sponsor_year": _("Gain per sponsor (USD per year)"),
     "sponsor_participation_rate": _("Adults sponsoring (share)"),
     "migrant_net_gain_year": _("A migrant's net gain (USD per year)"),
-    "migrant_income_multiple": _("A migrant's income, times his income at home"),
+    "migrant_income_multiple": _("A migrant's income, times their income at home"),
     "global_income_change_pct": _("World income (change, percent)"),
     "native_wage_change_pct": _("Wage of natives in the same jobs (change, percent)"),
 }
