@@ -198,8 +198,12 @@ def demo(
     migrants: Annotated[int, typer.Option(help="Synthetic migrants.")] = 3000,
     sponsors: Annotated[int, typer.Option(help="Synthetic sponsors.")] = 300,
 ) -> None:
-    """Migrate, load the seeds' story and synthetic people (once), and serve."""
+    """Migrate, load the seeds' story, its extras and synthetic people (once), and serve, under
+    the demo's law (src/vip/demo/parameters.yaml, laid over the jurisdictions' parameters)."""
     from vip import secret_key
+    from vip.demo.law import use_demo_law
+
+    use_demo_law()  # first: the worker started beside the server inherits it too
 
     secret_key.keep(secret_key.var_dir())  # a fresh machine has no VIP_SECRET_KEY: keep one
     migrate()

@@ -4,21 +4,37 @@ piece of it made through the services (so the audit log has each step)."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+
 import pytest
 
 from vip.audit.models import AuditEvent
 from vip.demo.extras import load_demo_extras, sample_png
+from vip.demo.law import use_demo_law
 from vip.demo.people import EXTRA_LOGINS, loaded_logins
 from vip.people.models import RequestStatus, User, VerificationRequest
 from vip.people.rules import DocumentType, sniff
 from vip.people.selectors import clients_of
+from vip.policy.parameters import OVERLAY_VARIABLE, jurisdictions
 from vip.visas.models import Complaint, Status
 from vip.web import authority_dashboard, urls  # noqa: F401  (urls: every queue registered)
-from vip.web.selectors import migrant_tasks, sponsor_tasks
+from vip.web.selectors import TO_DO, migrant_tasks, sponsor_tasks
 
 
 @pytest.fixture
-def demo(story: dict[str, User]) -> dict[str, User]:
+def demo_law(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """What `vip demo` does first: the demo's law laid over the jurisdictions' (then lifted)."""
+    monkeypatch.delenv(OVERLAY_VARIABLE, raising=False)
+    use_demo_law()
+    yield
+    monkeypatch.undo()
+    os.environ.pop(OVERLAY_VARIABLE, None)
+    jurisdictions.cache_clear()
+
+
+@pytest.fixture
+def demo(demo_law: None, story: dict[str, User]) -> dict[str, User]:
     return load_demo_extras(story)
 
 
@@ -33,6 +49,7 @@ def test_the_sample_document_is_a_png() -> None:
 def test_each_role_finds_work_waiting_in_the_demo(demo: dict[str, User]) -> None:
     counts = queue_counts(demo["authority"])
     assert counts["authority/verifications"] == 1
+    assert counts["authority/reviews"] == 1
     assert counts["authority/complaints"] == 1
     assert counts["authority/auctions"] == 1
 
@@ -43,6 +60,11 @@ def test_each_role_finds_work_waiting_in_the_demo(demo: dict[str, User]) -> None
     visa = demo["sita"].visas_as_migrant.get()
     assert (visa.sponsor, visa.status) == (demo["carol"], Status.ACTIVE)
     assert Complaint.objects.get(visa=visa).filed_by == demo["sita"]
+    sita_tasks = {str(task.name): task.state for task in migrant_tasks(demo["sita"])}
+    assert sita_tasks["Welfare check-in"] == TO_DO
+    review = demo["ramesh"].visas_as_migrant.get()
+    assert (review.sponsor, review.status) == (demo["marc"], Status.REVIEW)
+    assert review.reasons[0]["parameter"] == "decision.manual_review"
     assert "Auctions" in [str(task.name) for task in migrant_tasks(demo["bishal"])]
     assert {d.sponsor for d in clients_of(demo["agency"])} == {demo["anthony"], demo["carol"]}
     assert [login.email for login in loaded_logins()][-len(EXTRA_LOGINS) :] == [
@@ -52,7 +74,7 @@ def test_each_role_finds_work_waiting_in_the_demo(demo: dict[str, User]) -> None
 
 
 def test_the_extras_leave_anthony_and_bishal_where_the_seeds_story_starts(
-    story: dict[str, User],
+    demo_law: None, story: dict[str, User]
 ) -> None:
     """Their task lists are those of `load_story`, but for the auction Bishal may now join."""
     before = ([t.state for t in sponsor_tasks(story["anthony"])], migrant_tasks(story["bishal"]))

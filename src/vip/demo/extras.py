@@ -1,9 +1,11 @@
 """What `vip demo` adds to the seeds' story so that each workspace has work in it on the first
-day: a new sponsor waiting for verification with his document, Carol and Sita's live visa (with
-its arrival and a complaint), Anthony and Carol as the agency's clients, and an auction taking
-registrations. Everything goes through the services, each step with its audit event, as a
-person would have done it in the portal. Not part of `load_story`: the tests' `story` fixture
-loads that for every test, and the seeds' story stays Anthony and Bishal's alone."""
+day: a new sponsor waiting for verification with her document, Marc and Ramesh's application in
+review in Maple Township (Canada), Carol and Sita's live visa (with its arrival, a check-in due
+and a complaint), Anthony and Carol as the agency's clients, and an auction taking registrations.
+The review and the check-in need the demo's law in force (vip.demo.law, parameters.yaml).
+Everything goes through the services, each step with its audit event, as a person would have
+done it in the portal. Not part of `load_story`: the tests' `story` fixture loads that for every
+test, and the seeds' story stays Anthony and Bishal's alone."""
 
 from __future__ import annotations
 
@@ -19,13 +21,24 @@ from vip.auctions import services as auctions
 from vip.auctions.rules import Windows
 from vip.calendar import add_months
 from vip.clock import now, today
-from vip.demo.people import DIANA, SITA, DemoLogin, verify_all, years_ago
+from vip.demo.people import (
+    DIANA,
+    EXTRA_LOGINS,
+    MARC,
+    RAMESH,
+    SITA,
+    DemoLogin,
+    verify_all,
+    years_ago,
+)
 from vip.money import Money
 from vip.people import services as people
 from vip.people.models import Role, User, VerificationKind
+from vip.policy.parameters import parameters
 from vip.visas import services as visas
-from vip.visas.models import ComplaintCategory, Visa
+from vip.visas.models import ComplaintCategory, Status, Visa
 from vip.web import services as portal
+from vip.welfare import services as welfare
 
 AUCTION_CODE = "US-DEMO-1"
 
@@ -76,16 +89,67 @@ def pending_verification(authority: User) -> User:
     return diana
 
 
-def live_visa(authority: User, carol: User) -> Visa:
-    """Carol sponsors Sita, a care worker from Nepal, who arrived today; Sita complains that her
-    extra hours are not paid (the authority's complaints queue)."""
-    sita = account(SITA, Role.MIGRANT, 29, "NP")
-    people.update_profile(sita, SITA_PROFILE)
+def migrant(authority: User, login: DemoLogin, age: int, profile: dict[str, object]) -> User:
+    """A migrant from Nepal, verified as Bishal is (identity, criminal record, health)."""
+    person = account(login, Role.MIGRANT, age, "NP")
+    people.update_profile(person, profile)
     verify_all(
         authority,
-        sita,
+        person,
         [VerificationKind.IDENTITY, VerificationKind.CRIMINAL_RECORD, VerificationKind.HEALTH],
     )
+    return person
+
+
+def signed(sponsor: User, person: User, terms: agreements.Terms) -> int:
+    agreement = agreements.offer(user=sponsor, sponsor=sponsor, migrant_id=person.pk, terms=terms)
+    agreements.sign(user=sponsor, agreement_id=agreement.pk)
+    agreements.sign(user=person, agreement_id=agreement.pk)
+    return agreement.pk
+
+
+def insured(terms: agreements.Terms, coverage: Money, policy: str) -> visas.InsuranceTerms:
+    return visas.InsuranceTerms(
+        provider="Mutual Health",
+        policy_number=policy,
+        coverage=coverage,
+        valid_from=terms.start_date,
+        valid_to=add_months(terms.start_date, terms.duration_months) - dt.timedelta(days=1),
+    )
+
+
+def in_review(authority: User) -> Visa:
+    """Marc, a farmer in Maple Township, applies for Ramesh: under the demo's law Canada sends
+    every application to the authority, who decides it from her queue."""
+    if not parameters("CA", today())["decision.manual_review"]:
+        raise RuntimeError("the demo's law is not in force: call vip.demo.law.use_demo_law()")
+    marc = account(MARC, Role.SPONSOR, 47, "CA", "maple")
+    people.update_profile(marc, {"household_size": 3, "housing": "farmhouse room", "adults": 2})
+    verify_all(authority, marc, [VerificationKind.IDENTITY, VerificationKind.CITIZENSHIP])
+    ramesh = migrant(authority, RAMESH, 34, RAMESH_PROFILE)
+    terms = agreements.Terms(
+        start_date=today(),
+        duration_months=12,
+        annual_pay=Money(32_000_00, "CAD"),
+        housing="farmhouse room",
+        work="for_sponsor",
+        gain_share=Fraction(1, 3),
+        sector="agriculture",
+    )
+    visa = visas.apply(
+        user=marc,
+        agreement_id=signed(marc, ramesh, terms),
+        insurance=insured(terms, Money(120_000_00, "CAD"), "MH-2026-0043"),
+    )
+    assert visa.status == Status.REVIEW, visa.reasons
+    return visa
+
+
+def live_visa(authority: User, carol: User) -> Visa:
+    """Carol sponsors Sita, a care worker from Nepal, who arrived today (her first check-in is due
+    under the demo's law); Sita complains that her
+    extra hours are not paid (the authority's complaints queue)."""
+    sita = migrant(authority, SITA, 29, SITA_PROFILE)
     people.update_profile(carol, {"household_size": 2, "housing": "annex", "adults": 1})
     terms = agreements.Terms(
         start_date=today(),
@@ -96,18 +160,13 @@ def live_visa(authority: User, carol: User) -> Visa:
         gain_share=Fraction(1, 4),
         sector="care",
     )
-    agreement = agreements.offer(user=carol, sponsor=carol, migrant_id=sita.pk, terms=terms)
-    agreements.sign(user=carol, agreement_id=agreement.pk)
-    agreements.sign(user=sita, agreement_id=agreement.pk)
-    insurance = visas.InsuranceTerms(
-        provider="Mutual Health",
-        policy_number="MH-2026-0042",
-        coverage=Money(100_000_00, "USD"),
-        valid_from=terms.start_date,
-        valid_to=add_months(terms.start_date, 12) - dt.timedelta(days=1),
+    visa = visas.apply(
+        user=carol,
+        agreement_id=signed(carol, sita, terms),
+        insurance=insured(terms, Money(100_000_00, "USD"), "MH-2026-0042"),
     )
-    visa = visas.apply(user=carol, agreement_id=agreement.pk, insurance=insurance)
     visas.report_event(user=carol, visa_id=visa.pk, kind="arrived", occurred_on=today(), details={})
+    welfare.run_checkins(day=today())  # the daily job, run once now: her first check-in is due
     visas.file_complaint(
         user=sita,
         visa_id=visa.pk,
@@ -141,14 +200,21 @@ def load_demo_extras(cast: dict[str, User]) -> dict[str, User]:
     """After `load_story`: the work waiting in each role's queue (see the README's table)."""
     authority = cast["authority"]
     diana = pending_verification(authority)
+    review = in_review(authority)
     visa = live_visa(authority, cast["carol"])
     for sponsor in (cast["anthony"], cast["carol"]):
         people.delegate(sponsor=sponsor, agency_id=cast["agency"].pk)
     auction_in_registration(authority)
     portal.confirm_addresses(
-        actor=authority, users=User.objects.filter(email__in=[DIANA.email, SITA.email])
+        actor=authority, users=User.objects.filter(email__in=[d.email for d in EXTRA_LOGINS])
     )
-    return {**cast, "diana": diana, "sita": visa.migrant}
+    return {
+        **cast,
+        "diana": diana,
+        "marc": User.objects.get(email=MARC.email),
+        "ramesh": review.migrant,
+        "sita": visa.migrant,
+    }
 
 
 SITA_PROFILE = {
@@ -158,6 +224,15 @@ SITA_PROFILE = {
     "home_currency": "NPR",
     "interests": ["cooking", "music"],
     "jurisdictions": ["US"],
-    "pay_expectation": 12_000_00,
+    "housing_need": "private_room",
+}
+
+RAMESH_PROFILE = {
+    "languages": [{"code": "ne", "level": "native"}, {"code": "en", "level": "B1"}],
+    "sectors": [{"code": "agriculture", "years": 8}],
+    "home_annual_earnings": 300_000_00,
+    "home_currency": "NPR",
+    "interests": ["cricket", "gardening"],
+    "jurisdictions": ["CA", "US"],
     "housing_need": "private_room",
 }

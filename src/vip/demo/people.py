@@ -36,8 +36,10 @@ DEMO_LOGINS = [AUTHORITY, OFFICER, AGENCY, ANTHONY, CAROL, BISHAL]
 DIANA = DemoLogin(
     "sponsor", "Diana (teacher, Riverside; waiting for verification)", "diana@vip.example"
 )
+MARC = DemoLogin("sponsor", "Marc (farmer, Maple Township; in review)", "marc@vip.example")
 SITA = DemoLogin("migrant", "Sita (Nepal, 29; Carol's care worker)", "sita@vip.example")
-EXTRA_LOGINS = [DIANA, SITA]
+RAMESH = DemoLogin("migrant", "Ramesh (Nepal, 34; Marc's farm hand)", "ramesh@vip.example")
+EXTRA_LOGINS = [DIANA, MARC, SITA, RAMESH]
 
 
 def loaded_logins() -> list[DemoLogin]:

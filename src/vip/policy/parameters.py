@@ -4,6 +4,7 @@ and dated values per jurisdiction, looked up as "latest start on or before" (Ope
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cache
@@ -17,6 +18,8 @@ from vip.money import MINOR_UNITS, Money
 
 PARAMETER_DIR = Path(__file__).with_name("parameters")
 SCHEMA = PARAMETER_DIR / "schema.yaml"  # every other YAML file there is one jurisdiction's values
+# A YAML file of dated values laid over the jurisdictions' own (`overlay`): the demo's law.
+OVERLAY_VARIABLE = "VIP_PARAMETER_OVERLAY"
 
 # What the code reads; the schema must define each of them.
 REQUIRED = {
@@ -198,15 +201,45 @@ def parse(schema: dict[str, Meaning], document: dict[str, Any]) -> Jurisdiction:
         parameters[name] = replace(parameter, values=values)
     if document.get("currency") not in MINOR_UNITS:
         raise Invalid("PARAMETER_INVALID", f"unknown currency {document.get('currency')!r}")
-    # Partial unique indexes hold the program's "one at a time"; a YAML cannot lift it.
-    if any(v != 1 for _, v in parameters["sponsor.max_active_sponsorships"].values):
-        raise Invalid("PARAMETER_INVALID", "sponsor.max_active_sponsorships must be 1")
+    _one_at_a_time(parameters)
     return Jurisdiction(code, document["name"], document["currency"], parameters)
 
 
 def load(path: Path) -> dict[str, Any]:
     document: dict[str, Any] = yaml.safe_load(path.read_text())
     return document
+
+
+def _one_at_a_time(parameters: dict[str, Parameter]) -> None:
+    """Partial unique indexes hold the program's "one at a time"; a YAML cannot lift it."""
+    if any(v != 1 for _, v in parameters["sponsor.max_active_sponsorships"].values):
+        raise Invalid("PARAMETER_INVALID", "sponsor.max_active_sponsorships must be 1")
+
+
+def overlay(found: dict[str, Jurisdiction], document: dict[str, Any]) -> dict[str, Jurisdiction]:
+    """Dated values laid over the jurisdictions' own, checked as theirs are: each named
+    parameter takes the overlay's dates beside its own (the same date: the overlay's value), and
+    the overlay's reference, so every page that shows the parameter says where it came from.
+    The layout: `reference: why`, then `values: {CODE: {name: {date: value}}}`."""
+    reference = document.get("reference")
+    if not isinstance(reference, str) or not reference.strip():
+        raise Invalid("PARAMETER_INVALID", "an overlay states its reference (why it applies)")
+    out = dict(found)
+    for code, given in (document.get("values") or {}).items():
+        if code not in out:
+            raise NotFound("JURISDICTION_UNKNOWN", f"the overlay names no jurisdiction {code!r}")
+        laid = dict(out[code].parameters)
+        for name, dated in (given or {}).items():
+            if name not in laid:
+                raise Invalid("PARAMETER_UNKNOWN", f"{code} has no parameter {name!r}")
+            if not isinstance(dated, dict) or not all(isinstance(d, dt.date) for d in dated):
+                raise Invalid("PARAMETER_INVALID", f"{code}: {name} must map start dates to values")
+            own = laid[name]
+            values = dict(own.values) | {start: _check_value(own, v) for start, v in dated.items()}
+            laid[name] = replace(own, values=tuple(sorted(values.items())), reference=reference)
+        _one_at_a_time(laid)
+        out[code] = replace(out[code], parameters=laid)
+    return out
 
 
 @cache
@@ -217,7 +250,9 @@ def jurisdictions() -> dict[str, Jurisdiction]:
         if path != SCHEMA:
             jurisdiction = parse(schema, load(path))
             found[jurisdiction.code] = jurisdiction
-    return found
+    # Read here, not from Django's settings: `vip simulate` and the reference need no Django.
+    laid_over = os.environ.get(OVERLAY_VARIABLE)
+    return overlay(found, load(Path(laid_over))) if laid_over else found
 
 
 def jurisdiction(code: str) -> Jurisdiction:

@@ -15,7 +15,10 @@ asked (OpenFisca's convention). A new jurisdiction is one values file. Money is 
 the jurisdiction's currency (`currency_minor`). A reform or a pilot is a dict of overrides, checked
 whole (unknown name, wrong unit, negative amount, fraction outside [0, 1]) before it applies. `vip
 policy show US --on 2027-01-01` prints the values in force; this page is written by `vip policy
-reference > docs/parameters.md`.
+reference > docs/parameters.md`. `VIP_PARAMETER_OVERLAY` lays a file of dated values over these
+(with its own reference, docs/deploy.md): `vip demo` lays `src/vip/demo/parameters.yaml`, the demo's
+law, which sends Canada's applications to review before 2027 and asks the first US welfare
+check-in on the day of arrival; the values below, the jurisdictions' own, are unchanged by it.
 
 Values marked *illustrative* are this platform's assumptions for a pilot, not enacted law.
 """
