@@ -259,7 +259,7 @@ def seed_demo(
         portal.confirm_addresses(
             actor=authority, users=User.objects.filter(email__in=[p["email"] for p in s + m])
         )
-    console.print(f"Added {created} people (each with his own unusable password).")
+    console.print(f"Added {created} people (each with their own unusable password).")
 
 
 @app.command()

@@ -114,7 +114,8 @@ def test_the_authority_runs_an_auction_from_her_workspace(story: dict[str, User]
         "valid_to": (today() + dt.timedelta(days=800)).isoformat(),
     }
     decided = client.post(visa, insurance).content.decode()
-    assert "INSURANCE_COVERAGE_TOO_LOW" in decided and "everything he paid is refunded" in decided
+    assert "INSURANCE_COVERAGE_TOO_LOW" in decided
+    assert "everything the winner paid is refunded" in decided
     assert client.get(visa).status_code == 404  # decided once
     assert client.post(f"{steps}/settle/").status_code == 302
     auction.refresh_from_db()

@@ -70,7 +70,7 @@ class Terms:
 @transaction.atomic(durable=True)
 def offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> Agreement:
     if not may_offer(user, sponsor):
-        raise Forbidden("NOT_SPONSOR", "only a sponsor, or his agency, offers an agreement")
+        raise Forbidden("NOT_SPONSOR", "only a sponsor, or their agency, offers an agreement")
     return make_offer(user=user, sponsor=sponsor, migrant_id=migrant_id, terms=terms)
 
 
@@ -86,7 +86,7 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
     if pending_offers(now()).filter(sponsor=sponsor, migrant=migrant).exists():
         raise Conflict(
             "OFFER_PENDING",
-            "an offer of yours to this migrant is pending: withdraw it, or wait for his answer",
+            "an offer of yours to this migrant is pending: withdraw it, or wait for their answer",
         )
     if terms.duration_months < 1:
         raise Invalid("DURATION_INVALID", "an agreement lasts at least one month")
@@ -110,7 +110,7 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
     if home.home_annual_earnings is None:
         raise Invalid(
             "HOME_EARNINGS_NOT_STATED",
-            "the migrant must state his home earnings first: they are the gain share's baseline",
+            "the migrant must state their home earnings first: they are the gain share's baseline",
         )
     # Rule 11: he states them in his own currency; the offer locks the rate of its day, and the
     # gain share is computed in the host's currency from the baseline converted at it.
@@ -184,7 +184,7 @@ def sign(*, user: User, agreement_id: int) -> Agreement:
     elif acts_for(user, agreement.sponsor):
         field = "sponsor_signed_at"
     else:
-        raise Forbidden("NOT_A_PARTY", "only the sponsor (or his agency) and the migrant sign")
+        raise Forbidden("NOT_A_PARTY", "only the sponsor (or their agency) and the migrant sign")
     if getattr(agreement, field) is not None:
         raise Conflict("ALREADY_SIGNED", "you have signed this agreement already")
     if blocked(agreement.sponsor, agreement.migrant):
@@ -235,7 +235,7 @@ def decline(*, user: User, agreement_id: int) -> Agreement:
     if agreement is None or not may_see(user, agreement):
         raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
     if not may_decline(user, agreement):
-        raise Forbidden("NOT_THE_MIGRANT", "the migrant declines an offer made to him")
+        raise Forbidden("NOT_THE_MIGRANT", "the migrant declines an offer made to them")
     _close_offer(agreement, AgreementStatus.DECLINED, user, Action.AGREEMENT_DECLINED)
     return agreement
 
@@ -247,7 +247,9 @@ def withdraw(*, user: User, agreement_id: int) -> Agreement:
     if agreement is None or not may_see(user, agreement):
         raise NotFound("AGREEMENT_NOT_FOUND", "no such agreement")
     if not may_withdraw(user, agreement):
-        raise Forbidden("NOT_SPONSOR", "only the sponsor who offered it, or his agency, withdraws")
+        raise Forbidden(
+            "NOT_SPONSOR", "only the sponsor who offered it, or their agency, withdraws"
+        )
     _close_offer(agreement, AgreementStatus.WITHDRAWN, user, Action.AGREEMENT_WITHDRAWN)
     return agreement
 

@@ -491,18 +491,20 @@ class AgreementOut(Schema):
     sector: str
     gain_share: str
     home_annual_earnings: MoneyOut = Field(
-        description="the gain share's baseline: his home earnings a year in the agreement's "
-        "currency, converted at `exchange_rate` (rounded half to even to the minor unit)"
+        description="the gain share's baseline: the migrant's home earnings a year in the "
+        "agreement's currency, converted at `exchange_rate` (rounded half to even to the minor "
+        "unit)"
     )
     home_earnings_stated: MoneyOut = Field(
-        description="his home earnings a year as he stated them, in his own currency"
+        description="the migrant's home earnings a year as stated, in their own currency"
     )
     exchange_rate: ExchangeRateOut = Field(
-        description="the rate the offer locked on its day, from his currency to the agreement's"
+        description="the rate the offer locked on its day, from the migrant's currency to the "
+        "agreement's"
     )
     monthly: MonthlyOut = Field(
-        description="A month at the agreed pay: the pay, his home earnings (the baseline), the "
-        "gain share he owes at that pay and what he keeps"
+        description="A month at the agreed pay: the pay, the migrant's home earnings (the "
+        "baseline), the gain share owed at that pay and what the migrant keeps"
     )
     sponsor_signed: bool
     migrant_signed: bool
@@ -678,7 +680,7 @@ class AgencyOut(Schema):
 class ClientOut(Schema):
     id: int = Field(description="the sponsor's id")
     full_name: str
-    since: dt.datetime = Field(description="when he delegated to the agency")
+    since: dt.datetime = Field(description="when the sponsor delegated to the agency")
 
 
 class AgencySearch(Schema):

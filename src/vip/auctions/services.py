@@ -260,7 +260,7 @@ def register(
         if beneficiary is None:
             raise NotFound("PERSON_NOT_FOUND", "no migrant with this id")
     elif beneficiary_id not in (None, user.pk):
-        raise Forbidden("NOT_AN_AGENCY", "a migrant registers himself only")
+        raise Forbidden("NOT_AN_AGENCY", "a migrant registers only in their own name")
     else:
         beneficiary = user
     if not identity_verified(beneficiary):
@@ -330,10 +330,10 @@ def consent(*, user: User, registration_id: int) -> Registration:
     """The beneficiary agrees to the registration an agency filed for him."""
     registration = visible_registration(user, registration_id)
     if user.pk != registration.beneficiary_id:
-        raise Forbidden("NOT_THE_BENEFICIARY", "the beneficiary consents himself")
+        raise Forbidden("NOT_THE_BENEFICIARY", "only the beneficiary consents, in person")
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.consented_at is not None:
-        raise Conflict("ALREADY_CONSENTED", "he has consented already")
+        raise Conflict("ALREADY_CONSENTED", "the beneficiary has consented already")
     registration.consented_at = now()
     registration.save(update_fields=["consented_at"])
     _record(user, Action.REGISTRATION_CONSENTED, Subject.REGISTRATION, registration.pk)
@@ -351,13 +351,15 @@ def place_bid(*, user: User, registration_id: int, amount: Money) -> Bid:
     the deposit in, held until the settlement."""
     found = visible_registration(user, registration_id)
     if not may_bid(user, found):
-        raise Forbidden("NOT_THE_BENEFICIARY", "the beneficiary bids himself")
+        raise Forbidden("NOT_THE_BENEFICIARY", "only the beneficiary bids, in person")
     # The registration's row serialises his bids: one bid, one deposit, however many at once.
     registration = Registration.objects.select_for_update().get(pk=found.pk)
     auction = found.auction
     _open_for(auction, AuctionStatus.BIDDING, auction.bidding_opens, auction.bidding_closes)
     if registration.consented_at is None:
-        raise Conflict("CONSENT_MISSING", "he has not consented to the agency's registration")
+        raise Conflict(
+            "CONSENT_MISSING", "the beneficiary has not consented to the agency's registration"
+        )
     if amount.currency != auction.currency or amount.amount <= 0:
         raise Invalid("BID_INVALID", f"a bid is a positive {auction.currency} amount per visa-year")
     bid = Bid.objects.filter(registration=registration).first()

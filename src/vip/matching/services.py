@@ -79,7 +79,7 @@ class RequestCriteria:
 @transaction.atomic(durable=True)
 def create_request(*, user: User, sponsor: User, criteria: RequestCriteria) -> SponsorshipRequest:
     if not may_state_request(user, sponsor):
-        raise Forbidden("NOT_SPONSOR", "only a sponsor, or his agency, states a request")
+        raise Forbidden("NOT_SPONSOR", "only a sponsor, or their agency, states a request")
     c = criteria
     if c.age_min is not None and c.age_max is not None and c.age_min > c.age_max:
         raise Invalid("AGE_RANGE_EMPTY", "age.min is above age.max")
@@ -268,7 +268,7 @@ def close_request(*, user: User, request_id: int) -> SponsorshipRequest:
     """The sponsor (or his agency) closes his request by hand: it is no longer ranked."""
     request = visible_request(user, request_id)
     if not may_close_request(user, request):
-        raise Forbidden("NOT_SPONSOR", "only the sponsor, or his agency, closes his request")
+        raise Forbidden("NOT_SPONSOR", "only the sponsor, or their agency, closes the request")
     if not request.active:
         raise Conflict("REQUEST_CLOSED", "the request is closed already")
     close_requests(request.sponsor, user, "by_hand", ids=[request.pk])

@@ -111,7 +111,7 @@ def check_new_account(
         if community is None:
             raise Invalid("COMMUNITY_UNKNOWN", f"no community {community_code!r}")
     if role == Role.OFFICER and community is None:
-        raise Invalid("OFFICER_NEEDS_COMMUNITY", "an officer is made with his community")
+        raise Invalid("OFFICER_NEEDS_COMMUNITY", "an officer is made with their community")
     return community
 
 
@@ -725,7 +725,7 @@ def assign_household(*, user: User, person_id: int, household: str) -> SponsorPr
     if person is None or not (person.pk == user.pk or may_assign_household(user, person)):
         raise NotFound("PERSON_NOT_FOUND", "no such person")
     if not may_assign_household(user, person):
-        raise Forbidden("NOT_COMMUNITY_OFFICER", "the authority or his community's officer does")
+        raise Forbidden("NOT_COMMUNITY_OFFICER", "the authority or the community's officer does")
     profile = SponsorProfile.objects.select_for_update().filter(user=person).first()
     if profile is None:
         raise Invalid("NOT_A_SPONSOR", "only a sponsor has a household in the program")

@@ -38,7 +38,7 @@ def auction(scenario: Scenario) -> Outcome:
     gain = scenario.number("migrants.gain_per_year")
     home = scenario.number("migrants.home_income_per_year")
     if bid > gain:
-        raise InputError("auction.bid_per_year", f"no migrant bids more than his gain ({gain:g})")
+        raise InputError("auction.bid_per_year", f"no migrant bids more than their gain ({gain:g})")
     dividend = migrants * bid / population
     family = dividend * HOUSEHOLD_OF_FOUR
     world_income = (

@@ -301,7 +301,7 @@ def report_event(
 def report_earnings(*, user: User, visa_id: int, month: dt.date, amount: Money) -> EarningsReport:
     visa = visible_visa(user, visa_id, for_update=True)
     if not may_report_earnings(user, visa):
-        raise Forbidden("NOT_THE_MIGRANT", "the migrant reports his own earnings")
+        raise Forbidden("NOT_THE_MIGRANT", "the migrant reports their own earnings")
     if visa.status != Status.ACTIVE:
         raise Conflict("VISA_NOT_ACTIVE", f"the visa is {visa.status}")
     currency = visa.currency()
