@@ -490,6 +490,22 @@ MATRIX: dict[str, Row] = {
         code="REQUEST_NOT_FOUND",
         hidden="REQUEST_NOT_FOUND",
     ),
+    "matching.view_candidate": Row(
+        call=lambda w, u: matching.view_candidate(
+            user=u, request_id=w.request.pk, migrant_id=w.people["bishal"].pk
+        ),
+        allowed=frozenset({"anthony", "agency", "authority"}),
+        code="REQUEST_NOT_FOUND",
+        hidden="REQUEST_NOT_FOUND",
+    ),
+    "matching.keep_on_shortlist": Row(
+        call=lambda w, u: matching.keep_on_shortlist(
+            user=u, request_id=w.request.pk, migrant_id=w.people["bishal"].pk, keep=True
+        ),
+        allowed=frozenset({"anthony", "agency", "authority"}),
+        code="REQUEST_NOT_FOUND",
+        hidden="REQUEST_NOT_FOUND",
+    ),
     "matching.search_opportunities": Row(
         call=lambda w, u: matching.search_opportunities(user=u, limit=5),
         allowed=MIGRANTS,

@@ -65,6 +65,23 @@ class IndexChange(models.Model):
     at = models.DateTimeField()
 
 
+class ShortlistEntry(models.Model):
+    """A candidate a sponsor keeps aside for his request (he sees who he shortlisted, and when)."""
+
+    request = models.ForeignKey(
+        SponsorshipRequest, on_delete=models.CASCADE, related_name="shortlist"
+    )
+    migrant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["request", "migrant"], name="one_entry_per_candidate")
+        ]
+
+
 class ProfileView(models.Model):
     """A migrant shown to someone in a search's results: he sees who (GET /me/views)."""
 

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from vip.clock import today
 from vip.errors import NotFound
 from vip.matching import from_database, indexes
-from vip.matching.models import ProfileView, SponsorshipRequest
+from vip.matching.models import ProfileView, ShortlistEntry, SponsorshipRequest
 from vip.matching.ranking.candidates import candidates as rank_candidates
 from vip.matching.ranking.opportunities import opportunities as rank_opportunities
 from vip.matching.ranking.ranked import Ranked
@@ -122,3 +122,13 @@ def opportunities(migrant_id: int, k: int) -> list[Ranked]:
             )
         ]
     return sorted(ranked, key=lambda r: (-r.score, r.id))[:k]
+
+
+def shortlist_of(user: User, request_id: int) -> list[ShortlistEntry]:
+    """The candidates kept aside for a request, latest first, to those who may see it."""
+    request = visible_request(user, request_id)
+    return list(
+        ShortlistEntry.objects.filter(request=request)
+        .select_related("migrant")
+        .order_by("-added_at", "-pk")
+    )

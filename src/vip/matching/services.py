@@ -25,7 +25,7 @@ from vip.matching.clearinghouse.rounds import (
     stable_pairs,
 )
 from vip.matching.clearinghouse.sides import RoundSide
-from vip.matching.models import MatchRound, ProfileView, SponsorshipRequest
+from vip.matching.models import MatchRound, ProfileView, ShortlistEntry, SponsorshipRequest
 from vip.matching.ranking.ranked import Ranked
 from vip.matching.ranking.records import Housing, Level, SoftCriterion
 from vip.matching.selectors import (
@@ -199,6 +199,69 @@ def search_opportunities(*, user: User, limit: int, offset: int = 0) -> Found:
         data={"offset": offset, "limit": limit, "requests": [r.id for r in found.results]},
     )
     return found
+
+
+# How far down a request's ranking a candidate's page and the shortlist reach: the candidates
+# a sponsor can page to (the listings page past 200 by cursor).
+CANDIDATE_REACH = 1000
+
+
+def _candidate(request: SponsorshipRequest, migrant_id: int) -> Ranked:
+    """The migrant as the request's ranking lists him (score and reasons), or not found: a
+    sponsor sees and keeps only those his request would show him."""
+    found = next(
+        (c for c in selectors.candidates(request.pk, CANDIDATE_REACH) if c.id == migrant_id), None
+    )
+    if found is None:
+        raise NotFound("CANDIDATE_NOT_FOUND", "no such candidate for this request")
+    return found
+
+
+@transaction.atomic(durable=True)
+def view_candidate(*, user: User, request_id: int, migrant_id: int) -> Ranked:
+    """One candidate's page: a search that shows him alone, counted and audited like the list,
+    and he sees who saw him."""
+    request = visible_request(user, request_id)
+    if not may_search_for(request):
+        raise Forbidden("SPONSOR_NOT_VERIFIED", "the sponsor's identity is not verified yet")
+    count_search(user)
+    found = _candidate(request, migrant_id)
+    ProfileView.objects.create(migrant_id=migrant_id, viewer=user, request=request, at=now())
+    audit.record(
+        actor=user,
+        action=Action.CANDIDATE_VIEWED,
+        object_type=Subject.REQUEST,
+        object_id=request.pk,
+        data={"migrant": migrant_id},
+        on_behalf_of=request.sponsor,
+    )
+    return found
+
+
+@transaction.atomic(durable=True)
+def keep_on_shortlist(*, user: User, request_id: int, migrant_id: int, keep: bool) -> bool:
+    """Put a candidate on the request's shortlist (keep) or take him off; returns whether he is
+    on it now. Only a candidate the request lists may be kept."""
+    request = visible_request(user, request_id)
+    if not may_search_for(request):
+        raise Forbidden("SPONSOR_NOT_VERIFIED", "the sponsor's identity is not verified yet")
+    entries = ShortlistEntry.objects.filter(request=request, migrant_id=migrant_id)
+    if keep:
+        _candidate(request, migrant_id)
+        ShortlistEntry.objects.get_or_create(
+            request=request, migrant_id=migrant_id, defaults={"added_at": now()}
+        )
+    else:
+        entries.delete()
+    audit.record(
+        actor=user,
+        action=Action.CANDIDATE_SHORTLISTED if keep else Action.CANDIDATE_UNSHORTLISTED,
+        object_type=Subject.REQUEST,
+        object_id=request.pk,
+        data={"migrant": migrant_id},
+        on_behalf_of=request.sponsor,
+    )
+    return keep
 
 
 ROUND_LIST_LENGTH = 20

@@ -25,6 +25,7 @@ from vip.web import (
     migrant_welfare,
     notices,
     offers,
+    shortlist,
     simulator,
     sponsor,
     sponsor_visa,
@@ -116,6 +117,17 @@ urlpatterns: list[URLPattern] = [
     path("sponsor/request/<slug:step>/", sponsor.request_step, name="request_step"),
     path("sponsor/requests/<int:request_id>/", sponsor.request_done, name="request_done"),
     path("sponsor/requests/<int:request_id>/candidates/", sponsor.candidates, name="candidates"),
+    path(
+        "sponsor/requests/<int:request_id>/candidates/<int:migrant_id>/",
+        shortlist.candidate,
+        name="candidate",
+    ),
+    path(
+        "sponsor/requests/<int:request_id>/candidates/<int:migrant_id>/keep/",
+        shortlist.keep,
+        name="candidate_keep",
+    ),
+    path("sponsor/requests/<int:request_id>/shortlist/", shortlist.shortlist, name="shortlist"),
     path(
         "sponsor/agreements/<int:agreement_id>/insurance/",
         sponsor_visa.insurance,
