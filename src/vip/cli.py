@@ -418,6 +418,35 @@ def support_accrue(
     console.print(f"posted {months} month(s) of support")
 
 
+@bench_app.command("api")
+def bench_api(
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+    migrants: Annotated[int, typer.Option(min=1, help="Migrants seeded.")] = 100_000,
+    sponsors: Annotated[int, typer.Option(min=1, help="Sponsors seeded.")] = 10_000,
+    seconds: Annotated[int, typer.Option(min=1, help="Seconds of load per run.")] = 60,
+    users: Annotated[list[int] | None, typer.Option(help="Users per run (50 and 200).")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="gunicorn workers.")] = None,
+) -> None:
+    """The API under load: locust against `vip serve --production` on a scratch PostgreSQL
+    database, each endpoint's latency next to the trivial GET /me's from the same run."""
+    from vip.bench import api
+    from vip.bench.library import MissingExtra
+
+    with refusing(MissingExtra):
+        api.require_locust()
+        result = api.run(migrants, sponsors, seconds, tuple(users or api.USERS), workers)
+    rows = result.pop("rows")
+    if as_json:
+        typer.echo(json.dumps({**result, "rows": [row.to_json() for row in rows]}))
+        return
+    typer.echo(
+        f"{result['migrants']:,} migrants, {result['sponsors']:,} sponsors seeded in"
+        f" {result['seeding_seconds']:.0f} s; load average {result['load_average']}"
+    )
+    for row in rows:
+        typer.echo(row.line())
+
+
 def main() -> None:
     app()
 

@@ -39,6 +39,11 @@ class Production(BaseApplication):  # type: ignore[misc]  # gunicorn ships no ty
 
 
 def serve(host: str, port: int, workers: int) -> None:
+    from django.db import connections
+
+    # django_setup checked the schema on a connection: a forked worker must not inherit it (every
+    # worker would talk on the one socket, and their replies interleave)
+    connections.close_all()
     Production(
         {
             "bind": f"{host}:{port}",
