@@ -75,6 +75,16 @@ HOME_EARNINGS_USD = {
 }
 
 
+def full_name(faker: Faker) -> str:
+    """A given name and a family name, never `faker.name()`: its formats add titles (Dr., Mrs.,
+    Ing., Chief...) and degrees (MD, DDS), which say a gender or a rank nobody stated. The given
+    name is drawn by the faker's own random (so the seeded `rng` draws the same people as before)
+    from the female or the male list: some locales (vi_VN) have only those, and their plain
+    `first_name` falls back to English ones."""
+    given = faker.random.choice((faker.first_name_female, faker.first_name_male))
+    return f"{given()} {faker.last_name()}"
+
+
 def birth_date(rng: random.Random, low: int, high: int) -> dt.date:
     return today() - dt.timedelta(days=rng.randint(low * 365 + 1, high * 365 - 1))
 
@@ -92,7 +102,7 @@ def migrant(rng: random.Random, fakers: dict[str, Faker], n: int) -> dict[str, A
     home = HOME_EARNINGS_USD[origin.country] * rng.uniform(0.5, 1.6)
     return {
         "email": f"migrant{n}@demo.vip.example",
-        "full_name": fakers[origin.locale].name(),
+        "full_name": full_name(fakers[origin.locale]),
         "birth_date": birth_date(rng, 19, 55),
         "country": origin.country,
         "languages": languages,
@@ -109,7 +119,7 @@ def migrant(rng: random.Random, fakers: dict[str, Faker], n: int) -> dict[str, A
 def sponsor(rng: random.Random, faker: Faker, n: int, communities: list[str]) -> dict[str, Any]:
     return {
         "email": f"sponsor{n}@demo.vip.example",
-        "full_name": faker.name(),
+        "full_name": full_name(faker),
         "birth_date": birth_date(rng, 18, 80),
         "country": "US",
         "citizenship": "US",
