@@ -211,10 +211,12 @@ def demo(
 
     if not User.objects.exists():
         from vip.demo.extras import load_demo_extras
-        from vip.demo.people import load_story
+        from vip.demo.people import load_story, load_two_markets
 
         with console.status("Loading the story of Anthony and Bishal..."):
-            load_demo_extras(load_story())
+            story = load_story()
+            load_demo_extras(story)
+            load_two_markets(story)
         seed_demo(sponsors=sponsors, migrants=migrants, seed=2018)
     with worker_beside():
         serve(host=host, port=port, production=False, workers=None)

@@ -56,8 +56,12 @@ def test_anthony_sponsors_bishal_from_request_to_deportation(
     assert (status, offer["status"]) == (201, "offered")
 
     # Before anyone signs, the agreement states his month: $1,000, $200 of it his home baseline,
-    # $400 to Anthony, $600 his to keep.
+    # $400 to Anthony, $600 his to keep. He stated his home earnings in rupees: NPR 319,920 a
+    # year, $2,400 at the rate the offer locked.
     status, terms = api.get(f"/agreements/{offer['id']}", as_=bishal)
+    assert terms["home_earnings_stated"] == {"amount": 319_920_00, "currency": "NPR"}
+    assert terms["home_annual_earnings"] == {"amount": 2_400_00, "currency": "USD"}
+    assert terms["exchange_rate"]["shown"] == "1 USD = 133.3 NPR"
     assert terms["monthly"] == {
         "pay": {"amount": 1_000_00, "currency": "USD"},
         "baseline": {"amount": 200_00, "currency": "USD"},

@@ -1,6 +1,7 @@
 """Anthony offers Bishal an agreement from his candidates: the terms, then "check your answers"
-with Bishal's month (from his stated home earnings) and what Anthony takes on, then a
-confirmation with a reference; an unlawful share comes back with its reason code's message.
+with Bishal's month (from his home earnings, stated in rupees, in dollars at the day's rate) and
+what Anthony takes on, then a confirmation with a reference; an unlawful share comes back with its
+reason code's message.
 Bishal reads the agreement in his language with his own numbers and his rights, and both sign.
 Each page passes axe at desktop and on a phone, in each language."""
 
@@ -51,6 +52,8 @@ def test_anthony_offers_and_both_sign(
         fill_terms(page, share="90")  # above the law's highest share
         expect(page).to_have_url(re.compile(r"/check/$"))
         expect(page.locator("main dl")).to_have_count(2)  # the terms, and Bishal's month
+        # His rupees, and the dollars they are worth at the day's rate (rule 11).
+        expect(page.locator("main dl").nth(1)).to_contain_text("1 USD = 133")
         page.locator("main form button[type=submit]").click()
         expect(page.locator(".vip-reason-code")).to_contain_text("GAIN_SHARE_ABOVE_MAX")
         checked(page)

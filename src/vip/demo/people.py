@@ -5,11 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from django.conf import settings
 
+from vip.agreements import services as agreements
+from vip.agreements.models import Work
+from vip.calendar import add_months
 from vip.clock import today
 from vip.communities import services as communities
+from vip.money import Money
 from vip.people import services as people
 from vip.people.models import STAFF_ROLES, Role, User, VerificationKind, VerificationResult
 from vip.web import services as portal
@@ -40,12 +45,19 @@ MARC = DemoLogin("sponsor", "Marc (farmer, Maple Township; in review)", "marc@vi
 SITA = DemoLogin("migrant", "Sita (Nepal, 29; Carol's care worker)", "sita@vip.example")
 RAMESH = DemoLogin("migrant", "Ramesh (Nepal, 34; Marc's farm hand)", "ramesh@vip.example")
 EXTRA_LOGINS = [DIANA, MARC, SITA, RAMESH]
+# Loaded by `vip demo` only (load_two_markets), rule 11, one international market: a sponsor in
+# Springfield and one in Maple Township (Canada), and a migrant open to both countries who has
+# an offer from each.
+GRACE = DemoLogin("sponsor", "Grace (orchard owner, Springfield)", "grace@vip.example")
+CLAIRE = DemoLogin("sponsor", "Claire (vintner, Maple Township, Canada)", "claire@vip.example")
+PEMBA = DemoLogin("migrant", "Pemba (Nepal, 31; offers from two countries)", "pemba@vip.example")
+MARKET_LOGINS = [GRACE, CLAIRE, PEMBA]
 
 
 def loaded_logins() -> list[DemoLogin]:
     """The demo logins whose accounts exist: none on a production database (the landing page
     lists them only where the demo data was loaded)."""
-    logins = DEMO_LOGINS + EXTRA_LOGINS
+    logins = DEMO_LOGINS + EXTRA_LOGINS + MARKET_LOGINS
     present = set(
         User.objects.filter(email__in=[d.email for d in logins]).values_list("email", flat=True)
     )
@@ -197,13 +209,87 @@ BISHAL_PROFILE = {
     ],
     "sectors": [{"code": "construction", "years": 3}],
     "countries_worked": ["AE"],
-    "home_annual_earnings": 2400_00,
-    "home_currency": "USD",
+    # In rupees (rule 11): NPR 319,920 a year, the seeds' $2,400 at 1 USD = 133.3 NPR.
+    "home_annual_earnings": 319_920_00,
+    "home_currency": "NPR",
     "interests": ["football", "cooking", "fishing"],
     "jurisdictions": ["US"],
     "heritage": ["nepali"],
     "religion": "hindu",
-    "pay_expectation": 10_000_00,
+    "pay_expectation": 1_333_000_00,  # NPR, the currency of his earnings: $10,000
     "housing_need": "private_room",
     "soft_criteria": ["interests", "pay", "housing"],
 }
+
+
+PEMBA_PROFILE = {
+    "languages": [{"code": "ne", "level": "native"}, {"code": "en", "level": "B1"}],
+    "sectors": [{"code": "agriculture", "years": 6}, {"code": "care", "years": 2}],
+    "home_annual_earnings": 420_000_00,  # NPR
+    "home_currency": "NPR",
+    "interests": ["gardening", "cooking"],
+    "jurisdictions": ["US", "CA"],
+    "heritage": ["sherpa"],
+    "pay_expectation": 2_000_000_00,  # NPR
+    "housing_need": "private_room",
+}
+
+
+def load_two_markets(story: dict[str, User]) -> dict[str, User]:
+    """Rule 11 in the demo: Grace, a sponsor in Springfield, Claire, a Canadian one in Maple
+    Township, and Pemba, from Nepal, who states his earnings in rupees and accepts the US and
+    Canada; Grace and Claire each offer him an agreement in their currency, his earnings converted
+    at the day's rate. Loaded by `vip demo` after the story and its extras (the tests' story has
+    no offers)."""
+    authority = story["authority"]
+    sponsors = {
+        login: people.create_account(
+            email=login.email,
+            password=login.password,
+            role=Role.SPONSOR,
+            full_name=login.name.split(" (")[0],
+            birth_date=years_ago(age),
+            country=country,
+            citizenship=country,
+            community_code=community,
+        )
+        for login, age, country, community in (
+            (GRACE, 47, "US", "springfield"),
+            (CLAIRE, 51, "CA", "maple"),
+        )
+    }
+    pemba = people.create_account(
+        email=PEMBA.email,
+        password=PEMBA.password,
+        role=Role.MIGRANT,
+        full_name="Pemba",
+        birth_date=years_ago(31),
+        country="NP",
+    )
+    people.update_profile(pemba, PEMBA_PROFILE)
+    for sponsor in sponsors.values():
+        people.update_profile(sponsor, {"household_size": 3, "adults": 2})
+        verify_all(authority, sponsor, [VerificationKind.IDENTITY, VerificationKind.CITIZENSHIP])
+    verify_all(authority, pemba, [VerificationKind.IDENTITY, VerificationKind.CRIMINAL_RECORD])
+    portal.confirm_addresses(
+        actor=authority, users=User.objects.filter(email__in=[m.email for m in MARKET_LOGINS])
+    )
+    for host, pay, housing in (
+        (sponsors[GRACE], Money(22_000_00, "USD"), "the room above the barn"),
+        (sponsors[CLAIRE], Money(31_000_00, "CAD"), "the guest cabin"),
+    ):
+        agreements.offer(
+            user=host,
+            sponsor=host,
+            migrant_id=pemba.pk,
+            terms=agreements.Terms(
+                start_date=add_months(today(), 2),
+                duration_months=12,
+                annual_pay=pay,
+                housing=housing,
+                work=Work.FOR_SPONSOR,
+                gain_share=Fraction(1, 3),
+                sector="agriculture",
+            ),
+        )
+    return {"grace": sponsors[GRACE], "claire": sponsors[CLAIRE], "pemba": pemba}

@@ -11,6 +11,8 @@ from typing import Any
 from faker import Faker
 
 from vip.clock import today
+from vip.money import MINOR_UNITS, Money
+from vip.policy.rates import convert
 
 LEVELS = ["A2", "B1", "B2", "C1"]
 SECTORS = [
@@ -74,6 +76,10 @@ HOME_EARNINGS_USD = {
     "EG": 3_500,
 }
 
+# The currency an origin's migrants state their earnings in, where the platform knows it (the
+# others state them in dollars).
+OWN_CURRENCY = {"NP": "NPR"}
+
 
 def full_name(faker: Faker) -> str:
     """A given name and a family name, never `faker.name()`: its formats add titles (Dr., Mrs.,
@@ -99,7 +105,10 @@ def migrant(rng: random.Random, fakers: dict[str, Faker], n: int) -> dict[str, A
     sectors = [
         {"code": s, "years": rng.randint(0, 12)} for s in rng.sample(SECTORS, rng.randint(1, 3))
     ]
-    home = HOME_EARNINGS_USD[origin.country] * rng.uniform(0.5, 1.6)
+    home = Money(int(HOME_EARNINGS_USD[origin.country] * rng.uniform(0.5, 1.6)) * 100, "USD")
+    # Each states them in his own currency where the platform knows it (rule 11), in whole units.
+    stated = convert(home, OWN_CURRENCY.get(origin.country, "USD"), today())
+    stated = Money(round(stated.amount, -MINOR_UNITS[stated.currency]), stated.currency)
     return {
         "email": f"migrant{n}@demo.vip.example",
         "full_name": full_name(fakers[origin.locale]),
@@ -108,8 +117,8 @@ def migrant(rng: random.Random, fakers: dict[str, Faker], n: int) -> dict[str, A
         "languages": languages,
         "sectors": sectors,
         "countries_worked": rng.sample(["AE", "QA", "SA", "MY", "KW"], rng.randint(0, 2)),
-        "home_annual_earnings": int(home) * 100,
-        "home_currency": "USD",
+        "home_annual_earnings": stated.amount,
+        "home_currency": stated.currency,
         "interests": rng.sample(INTERESTS, rng.randint(1, 4)),
         "clean_record": rng.random() < 0.95,
         "health_clear": rng.random() < 0.9,

@@ -54,21 +54,28 @@ class Rate:
     def inverse(self) -> Rate:
         return Rate(self.target, self.base, 1 / self.value, self.effective, self.source)
 
+    def quoted(self) -> tuple[str, Decimal, str]:
+        """(unit, value, other): one `unit` buys `value` of `other`, written the way one unit
+        buys at least one of the other, to SHOWN_DECIMALS places at most."""
+        if self.value >= 1:
+            return self.base, shown_decimal(self.value), self.target
+        return self.target, shown_decimal(1 / self.value), self.base
+
     def shown(self) -> str:
-        """ "1 USD = 133.3 NPR": written the way one unit buys at least one of the other."""
-        unit, other, value = (
-            (self.base, self.target, self.value)
-            if self.value >= 1
-            else (self.target, self.base, 1 / self.value)
-        )
-        return f"1 {unit} = {decimal_text(value)} {other}"
+        """ "1 USD = 133.3 NPR" (the pages write the number in the reader's language)."""
+        unit, value, other = self.quoted()
+        return f"1 {unit} = {value:f} {other}"
 
 
-def decimal_text(value: Fraction) -> str:
+def shown_decimal(value: Fraction) -> Decimal:
     """The exact decimal when it ends within SHOWN_DECIMALS places, else rounded to them."""
     exact = Decimal(value.numerator) / Decimal(value.denominator)
     rounded = exact.quantize(Decimal(1).scaleb(-SHOWN_DECIMALS), rounding=ROUND_HALF_EVEN)
-    return f"{rounded.normalize():f}"
+    return rounded.normalize()
+
+
+def decimal_text(value: Fraction) -> str:
+    return f"{shown_decimal(value):f}"
 
 
 @dataclass(frozen=True)

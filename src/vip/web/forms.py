@@ -344,6 +344,10 @@ class ProfileForm(forms.Form):
     home_currency = forms.ChoiceField(
         label=_("Currency of your earnings at home"),
         choices=[(c, c) for c in MINOR_UNITS],
+        help_text=_(
+            "Your own currency: a sponsor in any country sees them converted into the sponsor's"
+            " currency at the day's exchange rate, and the offer keeps that rate."
+        ),
     )
     housing_need = forms.ChoiceField(
         label=_("The housing you need"), choices=HOUSING, widget=forms.RadioSelect

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 
 from vip.agreements import selectors, services
 from vip.errors import DomainError
+from vip.money import Money
 from vip.people.models import Role
 from vip.web import refusals
 from vip.web.access import for_role, person, principal
@@ -92,6 +93,9 @@ def agreement(request: HttpRequest, agreement_id: int) -> HttpResponse:
         "mine_signed": selectors.signed_by(me, found),
         "actions": offer_actions(me, found),
         "month": selectors.month_of(found),
+        "home": selectors.stated_home(found),  # his, in his currency; the baseline in the host's
+        "baseline": Money(found.home_annual_earnings, found.currency),
+        "rate": selectors.locked_rate(found),
         "share": selectors.share_of(found),
         "obligations": selectors.obligations(found.sponsor, found.created_at.date()),
         "refusal": refusal,

@@ -87,6 +87,10 @@ MESSAGES: dict[str, Promise] = {
     "GAIN_SHARE_ABOVE_MAX": _(
         "The share of the worker's gain is above the highest the law allows."
     ),
+    "EXCHANGE_RATE_UNKNOWN": _(
+        "The platform has no exchange rate between these currencies yet: the offer cannot state"
+        " the baseline of the share."
+    ),
     "HOME_EARNINGS_NOT_STATED": _(
         "The worker must first state what they earn at home: the share is counted from it."
     ),

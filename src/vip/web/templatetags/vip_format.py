@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from vip.calendar import age_on
 from vip.clock import today
 from vip.money import MINOR_UNITS
+from vip.policy.rates import Rate
 
 register = template.Library()
 
@@ -39,6 +40,15 @@ def money(minor: int | None, currency: str) -> str:
         return ""
     amount = Decimal(minor).scaleb(-MINOR_UNITS[currency])
     return babel_numbers.format_currency(amount, currency, locale=locale())
+
+
+@register.filter
+def exchange_rate(rate: Rate | None) -> str:
+    """ "1 USD = 133.3 NPR", the number in the reader's language."""
+    if rate is None:
+        return ""
+    unit, value, other = rate.quoted()
+    return f"1 {unit} = {babel_numbers.format_decimal(value, locale=locale())} {other}"
 
 
 @register.filter
