@@ -8,9 +8,10 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from django.test import Client
 
 from vip.audit.models import AuditEvent
-from vip.demo.extras import load_demo_extras, sample_png
+from vip.demo.extras import AUCTION_CODE, load_demo_extras, sample_png
 from vip.demo.law import use_demo_law
 from vip.demo.people import EXTRA_LOGINS, loaded_logins
 from vip.people.models import RequestStatus, User, VerificationRequest
@@ -20,6 +21,7 @@ from vip.policy.parameters import OVERLAY_VARIABLE, jurisdictions
 from vip.visas.models import Complaint, Status
 from vip.web import authority_dashboard, urls  # noqa: F401  (urls: every queue registered)
 from vip.web.selectors import TO_DO, migrant_tasks, sponsor_tasks
+from vip.welfare.models import CheckIn, CheckInStatus
 
 
 @pytest.fixture
@@ -46,7 +48,7 @@ def test_the_sample_document_is_a_png() -> None:
     assert sniff(sample_png()) == DocumentType.PNG
 
 
-def test_each_role_finds_work_waiting_in_the_demo(demo: dict[str, User]) -> None:
+def each_role_finds_work_waiting(demo: dict[str, User]) -> None:
     counts = queue_counts(demo["authority"])
     assert counts["authority/verifications"] == 1
     assert counts["authority/reviews"] == 1
@@ -83,3 +85,35 @@ def test_the_extras_leave_anthony_and_bishal_where_the_seeds_story_starts(
     assert [t.state for t in sponsor_tasks(story["anthony"])] == before[0]
     assert [(str(t.name), t.state) for t in after] == [(str(t.name), t.state) for t in before[1]]
     assert not story["bishal"].visas_as_migrant.exists()
+
+
+def test_each_page_the_readme_names_opens_with_its_work(demo: dict[str, User]) -> None:
+    """The README's table, page by page: each opens for its person and shows what waits there
+    (one loading of the demo for this and the queues' counts: each loading takes seconds)."""
+    each_role_finds_work_waiting(demo)
+    sita_visa = demo["sita"].visas_as_migrant.get()
+    review = demo["ramesh"].visas_as_migrant.get()
+    checkin = CheckIn.objects.get(visa=sita_visa, status=CheckInStatus.DUE)
+    pages = [
+        ("authority", "/authority/verifications/", "Diana"),
+        ("authority", "/authority/reviews/", "Marc"),
+        ("authority", f"/authority/reviews/{review.pk}/", "decision.manual_review"),
+        ("authority", "/authority/complaints/", "Sita"),
+        ("authority", "/authority/auctions/", AUCTION_CODE),
+        ("authority", "/authority/parameters/?jurisdiction=CA", "not the jurisdiction"),
+        ("officer", "/community/", "Springfield"),
+        ("agency", "/agency/", "Carol"),
+        ("carol", f"/sponsor/visas/{sita_visa.pk}/", "Sita"),
+        ("marc", f"/sponsor/visas/{review.pk}/", "Ramesh"),
+        ("diana", "/verification/", "document 1"),
+        ("sita", "/migrant/welfare/", f"/migrant/welfare/checkins/{checkin.pk}/"),
+        ("sita", f"/migrant/visas/{sita_visa.pk}/complaints/", "not paid"),
+        ("ramesh", f"/migrant/visas/{review.pk}/", "Marc"),
+        ("bishal", "/migrant/auctions/", AUCTION_CODE),
+    ]
+    for who, path, shown in pages:
+        client = Client()
+        client.force_login(demo[who])
+        answer = client.get(path)
+        assert answer.status_code == 200, (who, path)
+        assert shown in answer.content.decode(), (who, path, shown)
