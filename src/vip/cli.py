@@ -454,6 +454,6 @@ def main() -> None:
 
 
 simulation_cli.register(app, bench_app)
-audit_cli.register(app)
+audit_cli.register(app, bench_app)
 matching_cli.register(app, bench_app)
 auctions_cli.register(app, bench_app)

@@ -18,11 +18,13 @@ def drop_append_only_guard() -> None:
     guards.remove_append_only(connection)
 
 
-def rechain_and_rewind() -> None:
-    """What the unkeyed chain cannot see: renumber what is left, recompute every hash from the
-    genesis and move the head to the new end. Run after deleting events with the guard dropped."""
+def rechain_and_rewind(chain: str) -> None:
+    """What the unkeyed chain cannot see: renumber what is left of a chain, recompute its hashes
+    from the genesis and move its head to the new end. Run after deleting events with the guard
+    dropped."""
     prev = GENESIS
-    for seq, event in enumerate(AuditEvent.objects.order_by("seq"), start=1):
+    events = AuditEvent.objects.filter(chain=chain).order_by("seq")
+    for seq, event in enumerate(events, start=1):
         event.seq, event.prev_hash = seq, prev
         event.hash = _digest(
             prev,
@@ -33,7 +35,8 @@ def rechain_and_rewind() -> None:
             event.object_type,
             event.object_id,
             event.data,
+            chain,
         )
         event.save(update_fields=["seq", "prev_hash", "hash"])
         prev = event.hash
-    AuditHead.objects.filter(pk=1).update(seq=AuditEvent.objects.count(), hash=prev)
+    AuditHead.objects.filter(chain=chain).update(seq=events.count(), hash=prev)

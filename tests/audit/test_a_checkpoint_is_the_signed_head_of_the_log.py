@@ -47,14 +47,13 @@ def test_the_checkpoint_holds_the_head_and_verifies_with_the_public_key_alone(
     code, printed, _ = run("audit", "checkpoint", "--out", str(out))
 
     assert code == 0, printed
-    head = AuditHead.objects.get()
     written = json.loads(out.read_text())
-    assert set(written) == {"log", "seq", "hash", "at", "key_id", "signature"}
-    assert (written["log"], written["seq"], written["hash"]) == (
-        "vip-audit-v1",
-        head.seq,
-        head.hash,
-    )
+    assert set(written) == {"log", "heads", "at", "key_id", "signature"}
+    assert written["log"] == "vip-audit-v2"
+    assert written["heads"] == {
+        head.chain: {"seq": head.seq, "hash": head.hash} for head in AuditHead.objects.all()
+    }
+    assert set(written["heads"]) == {"", "US"}
     settings.VIP_AUDIT_SIGNING_KEY = f"{signing_key}.pub"
     assert run("audit", "verify", "--checkpoint", str(out))[0] == 0
 

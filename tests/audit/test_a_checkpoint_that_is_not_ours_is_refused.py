@@ -38,7 +38,8 @@ def refusal(*arguments: str) -> str:
 
 def test_a_checkpoint_moved_back_to_fewer_events_is_forged(signed: Path) -> None:
     fields = json.loads(signed.read_text())
-    signed.write_text(json.dumps({**fields, "seq": fields["seq"] - 1}))
+    fields["heads"]["US"]["seq"] -= 1
+    signed.write_text(json.dumps(fields))
 
     line = refusal("audit", "verify", "--checkpoint", str(signed))
 
@@ -81,7 +82,7 @@ def test_a_broken_log_is_never_signed(
     story: dict[str, User], signing_key: Path, tmp_path: Path
 ) -> None:
     drop_append_only_guard()
-    AuditEvent.objects.filter(seq=2).update(action="nothing.happened")
+    AuditEvent.objects.filter(chain="", seq=2).update(action="nothing.happened")
     out = tmp_path / "checkpoint.json"
 
     line = refusal("audit", "checkpoint", "--out", str(out))

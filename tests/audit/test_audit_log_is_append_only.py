@@ -23,7 +23,7 @@ def raw(sql: str) -> Callable[[], None]:
 
 
 def rewrite_through_the_model() -> None:
-    event = AuditEvent.objects.get(seq=1)
+    event = AuditEvent.objects.get(chain="", seq=1)
     event.action = "nothing.happened"
     event.save()
 

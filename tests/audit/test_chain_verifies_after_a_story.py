@@ -22,10 +22,16 @@ def test_the_audit_chain_verifies_after_a_visa_lives_its_life(story: dict[str, U
     report = verify()
 
     assert (report.ok, report.broken_at, report.problem) == (True, None, "")
-    events = list(AuditEvent.objects.order_by("seq"))
-    assert report.events == len(events) == AuditHead.objects.get().seq
-    assert events[0].prev_hash == GENESIS
-    assert all(b.prev_hash == a.hash for a, b in pairwise(events))
+    events = list(AuditEvent.objects.order_by("id"))
+    heads = {h.chain: h.seq for h in AuditHead.objects.all()}
+    assert report.events == len(events) == sum(heads.values())
+    assert set(heads) == {"", "US"}  # the authority's own acts, and the visa's jurisdiction's
+    for chain in heads:
+        links = [e for e in events if e.chain == chain]
+        assert [e.seq for e in links] == list(range(1, heads[chain] + 1))
+        assert links[0].prev_hash == GENESIS
+        assert all(b.prev_hash == a.hash for a, b in pairwise(links))
+    assert {e.chain for e in events if e.object_type == "visa"} == {"US"}
     actions = {e.action for e in events if e.object_type == "visa"}
     assert {
         "visa.status_changed",

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from vip.audit.models import AuditEvent
-from vip.audit.services import _digest, verify
+from vip.audit.services import _digest, label, verify
 from vip.people.models import User
 
 from tests.audit.guard import drop_append_only_guard
@@ -23,7 +23,7 @@ def log(story: dict[str, User]) -> list[AuditEvent]:
     live_a_visa(story["anthony"], story["bishal"], story["authority"])
     assert verify().ok
     drop_append_only_guard()
-    return list(AuditEvent.objects.order_by("seq"))
+    return list(AuditEvent.objects.order_by("id"))
 
 
 def middle(log: list[AuditEvent]) -> AuditEvent:
@@ -34,14 +34,14 @@ def test_a_fine_quietly_lowered_is_named_by_its_seq(log: list[AuditEvent]) -> No
     fine = middle(log)
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE audit_auditevent SET data = %s WHERE seq = %s",
-            [json.dumps({**fine.data, "amount": 1}), fine.seq],
+            "UPDATE audit_auditevent SET data = %s WHERE id = %s",
+            [json.dumps({**fine.data, "amount": 1}), fine.pk],
         )
 
     report = verify()
 
-    assert (report.ok, report.broken_at) == (False, fine.seq)
-    assert report.problem == f"#{fine.seq} was altered"
+    assert (report.ok, report.chain, report.broken_at) == (False, fine.chain, fine.seq)
+    assert report.problem == f"{label(fine.chain, fine.seq)} was altered"
 
 
 def test_an_event_rewritten_with_a_fresh_hash_breaks_the_next_link(log: list[AuditEvent]) -> None:
@@ -56,13 +56,14 @@ def test_an_event_rewritten_with_a_fresh_hash_breaks_the_next_link(log: list[Aud
         fine.object_type,
         fine.object_id,
         forged,
+        fine.chain,
     )
     AuditEvent.objects.filter(pk=fine.pk).update(data=forged, hash=digest)
 
     report = verify()
 
-    assert (report.ok, report.broken_at) == (False, fine.seq + 1)
-    assert report.problem == f"#{fine.seq + 1} does not follow its predecessor"
+    assert (report.ok, report.chain, report.broken_at) == (False, fine.chain, fine.seq + 1)
+    assert report.problem == f"{label(fine.chain, fine.seq + 1)} does not follow its predecessor"
 
 
 def test_an_event_removed_from_the_middle_leaves_a_gap(log: list[AuditEvent]) -> None:
@@ -71,14 +72,19 @@ def test_an_event_removed_from_the_middle_leaves_a_gap(log: list[AuditEvent]) ->
 
     report = verify()
 
-    assert (report.ok, report.broken_at) == (False, fine.seq + 1)
-    assert report.problem == f"sequence gap before #{fine.seq + 1}"
+    assert (report.ok, report.chain, report.broken_at) == (False, fine.chain, fine.seq + 1)
+    assert report.problem == f"sequence gap before {label(fine.chain, fine.seq + 1)}"
 
 
 def test_events_cut_from_the_end_are_missed_by_the_head(log: list[AuditEvent]) -> None:
-    AuditEvent.objects.filter(seq__gt=len(log) - 3).delete()
+    for chain in ("", "US"):
+        ends = max(e.seq for e in log if e.chain == chain)
+        with transaction.atomic():
+            AuditEvent.objects.filter(chain=chain, seq__gt=ends - 3).delete()
 
-    report = verify()
+            report = verify()
 
-    assert (report.ok, report.broken_at) == (False, len(log) - 3)
-    assert report.problem == "events were removed from the end of the log"
+            assert (report.ok, report.chain, report.broken_at) == (False, chain, ends - 3)
+            where = f" of chain {chain}" if chain else ""
+            assert report.problem == f"events were removed from the end of the log{where}"
+            transaction.set_rollback(True)

@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from vip.audit.models import AuditEvent
+from vip.audit.models import AuditEvent, AuditHead
 from vip.cli import app
 from vip.people.models import User
 
@@ -21,17 +21,21 @@ def test_vip_audit_verify_exits_zero_on_an_intact_chain(story: dict[str, User]) 
 
     assert result.exit_code == 0, result.output
     events = AuditEvent.objects.count()
+    heads = AuditHead.objects.order_by("chain")
     assert json.loads(result.stdout) == {
         "ok": True,
         "events": events,
         "broken_at": None,
+        "chain": "",
         "problem": "",
+        "chains": {h.chain: {"events": h.seq, "head": h.hash} for h in heads},
     }
+    assert set(json.loads(result.stdout)["chains"]) == {"", "US"}  # the authority's, and the US
 
 
 def test_vip_audit_verify_exits_one_and_names_the_altered_event(story: dict[str, User]) -> None:
     drop_append_only_guard()
-    AuditEvent.objects.filter(seq=3).update(action="nothing.happened")
+    AuditEvent.objects.filter(chain="", seq=3).update(action="nothing.happened")
 
     result = CliRunner().invoke(app, ["audit", "verify", "--json"])
 
@@ -40,5 +44,7 @@ def test_vip_audit_verify_exits_one_and_names_the_altered_event(story: dict[str,
         "ok": False,
         "events": 3,
         "broken_at": 3,
+        "chain": "",
         "problem": "#3 was altered",
+        "chains": {},  # "" comes first, and is broken
     }

@@ -63,7 +63,7 @@ def test_a_race_lost_through_the_api_is_a_409_json_error_never_a_500(
 
     with ThreadPoolExecutor(max_workers=1) as starter:
         with transaction.atomic():
-            AuditHead.objects.select_for_update().get(pk=1)
+            AuditHead.objects.select_for_update().get(chain="US")  # the visas' chain
             running = starter.submit(race, attempts)
             wait_until_waiting(in_flight)
         outcomes: list[Outcome[tuple[int, Any]]] = running.result()

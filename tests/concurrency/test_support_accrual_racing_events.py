@@ -63,7 +63,7 @@ def test_support_accrual_racing_the_events_that_end_support_never_deadlocks(
 
     with ThreadPoolExecutor(max_workers=2) as starter:
         with transaction.atomic():
-            AuditHead.objects.select_for_update().get(pk=1)
+            AuditHead.objects.select_for_update().get(chain="US")  # the visas' chain
             events = starter.submit(race, back_at_work)
             wait_until_waiting(VISAS)
             accrual = starter.submit(accrue, today() + dt.timedelta(days=62))

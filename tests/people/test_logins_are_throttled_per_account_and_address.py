@@ -96,7 +96,7 @@ def test_failures_lockouts_and_successes_are_security_events(story: dict[str, Us
         token("anthony@vip.example", "wrong")
     token("nobody@vip.example", "wrong")
 
-    failed = AuditEvent.objects.filter(action=Action.LOGIN_FAILED).order_by("seq")
+    failed = AuditEvent.objects.filter(action=Action.LOGIN_FAILED).order_by("id")
     assert [(e.object_type, e.data["via"]) for e in failed][:PER_ACCOUNT] == [
         ("user", "api")
     ] * PER_ACCOUNT

@@ -51,7 +51,7 @@ def test_reading_a_case_is_a_sensitive_read_of_the_migrant(story: dict[str, User
 
     services.read_case(reader=authority, case_id=case.pk)
 
-    event = AuditEvent.objects.order_by("-seq").first()
+    event = AuditEvent.objects.order_by("-id").first()
     assert event is not None
     assert (event.action, event.actor_id, event.object_type, event.object_id) == (
         Action.SENSITIVE_READ,

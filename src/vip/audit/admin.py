@@ -10,6 +10,6 @@ from vip.readonly_admin import ReadOnlyAdmin
 class AuditEventAdmin(ReadOnlyAdmin[AuditEvent]):
     """Read-only: the log is appended to by the services and by nothing else."""
 
-    list_display = ("seq", "at", "actor", "action", "object_type", "object_id")
+    list_display = ("chain", "seq", "at", "actor", "action", "object_type", "object_id")
     list_filter = ("action", "object_type")
     search_fields = ("object_id", "action")

@@ -1,6 +1,6 @@
 """Signed checkpoints of the audit log, modelled on Certificate Transparency's signed tree heads
-(RFC 6962, section 3.5): the log's length and its last hash, the time, the key's id, and an Ed25519
-signature over the four.
+(RFC 6962, section 3.5): each chain's length and last hash (one chain per jurisdiction, and ""),
+the time, the key's id, and an Ed25519 signature over them.
 
 The chain alone cannot tell a rewritten log from the real one: whoever can write the table can
 re-chain it and move the head. The key lives outside the database (a file named by
@@ -17,8 +17,9 @@ import base64
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
@@ -27,26 +28,43 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from vip.errors import Conflict, Invalid
 
 # Names the log and the format in the signed bytes, so a signature over something else never
-# passes for a checkpoint.
-LOG = "vip-audit-v1"
+# passes for a checkpoint. v1 signed the one chain there was (now the "" chain): still read.
+LOG = "vip-audit-v2"
+LOG_V1 = "vip-audit-v1"
 
 Key = Ed25519PrivateKey | Ed25519PublicKey
 
 
+Heads = dict[str, tuple[int, str]]  # chain: (its last seq, its last hash)
+
+
 @dataclass(frozen=True)
 class Checkpoint:
-    seq: int
-    hash: str
+    heads: Heads
     at: str
     key_id: str
     signature: str = ""
+    log: str = LOG
+
+    @property
+    def seq(self) -> int:
+        """The events it covers, every chain's."""
+        return sum(seq for seq, _ in self.heads.values())
 
     def signed_bytes(self) -> bytes:
-        body = [LOG, self.seq, self.hash, self.at, self.key_id]
+        if self.log == LOG_V1:
+            seq, head = self.heads.get("", (0, ""))
+            return json.dumps(
+                [LOG_V1, seq, head, self.at, self.key_id], separators=(",", ":")
+            ).encode()
+        heads = [[chain, seq, head] for chain, (seq, head) in sorted(self.heads.items())]
+        body = [LOG, heads, self.at, self.key_id]
         return json.dumps(body, separators=(",", ":")).encode()
 
     def to_json(self) -> str:
-        return json.dumps({"log": LOG, **asdict(self)}, indent=2) + "\n"
+        heads = {chain: {"seq": seq, "hash": head} for chain, (seq, head) in self.heads.items()}
+        fields = {"log": self.log, "heads": heads, "at": self.at, "key_id": self.key_id}
+        return json.dumps({**fields, "signature": self.signature}, indent=2) + "\n"
 
 
 def key_id(public: Ed25519PublicKey) -> str:
@@ -105,14 +123,31 @@ def public_of(key: Key) -> Ed25519PublicKey:
     return key.public_key() if isinstance(key, Ed25519PrivateKey) else key
 
 
-def sign(key: Key, seq: int, head: str, at: str) -> Checkpoint:
+def sign(key: Key, heads: Heads, at: str) -> Checkpoint:
     if not isinstance(key, Ed25519PrivateKey):
         raise Invalid(
             "AUDIT_KEY_PUBLIC", "VIP_AUDIT_SIGNING_KEY holds a public key: it cannot sign"
         )
-    unsigned = Checkpoint(seq=seq, hash=head, at=at, key_id=key_id(key.public_key()))
+    unsigned = Checkpoint(heads=dict(heads), at=at, key_id=key_id(key.public_key()))
     signature = base64.b64encode(key.sign(unsigned.signed_bytes())).decode()
-    return Checkpoint(seq=seq, hash=head, at=at, key_id=unsigned.key_id, signature=signature)
+    return replace(unsigned, signature=signature)
+
+
+def _heads(fields: dict[str, Any]) -> Heads:
+    """The heads a checkpoint's JSON lists (v2), or its one head (v1, the "" chain's)."""
+    if fields["log"] == LOG_V1:
+        listed = {"": {"seq": fields.pop("seq"), "hash": fields.pop("hash")}}
+    elif fields["log"] == LOG:
+        listed = fields.pop("heads")
+    else:
+        raise ValueError
+    heads: Heads = {}
+    for chain, head in listed.items():
+        seq, digest = head["seq"], head["hash"]
+        if not isinstance(seq, int) or seq < 0 or not isinstance(digest, str):
+            raise ValueError
+        heads[str(chain)] = (seq, digest)
+    return heads
 
 
 def write(checkpoint: Checkpoint, out: Path) -> None:
@@ -129,11 +164,8 @@ def read(path: Path, key: Key) -> Checkpoint:
     """The checkpoint in the file, once its signature is shown to be the configured key's."""
     try:
         fields = json.loads(path.read_text())
-        if fields.pop("log") != LOG:
-            raise ValueError
-        checkpoint = Checkpoint(**fields)
-        if not isinstance(checkpoint.seq, int) or checkpoint.seq < 0:
-            raise ValueError
+        heads = _heads(fields)
+        checkpoint = Checkpoint(heads=heads, **fields)
         signature = base64.b64decode(checkpoint.signature, validate=True)
     except OSError as error:
         raise Invalid("CHECKPOINT_UNREADABLE", f"{path}: {error.strerror}") from None

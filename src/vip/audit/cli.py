@@ -40,7 +40,8 @@ def checkpoint_command(
 
     with refusing():
         checkpoint = write_checkpoint(out)
-    typer.echo(f"signed #{checkpoint.seq} {checkpoint.hash[:16]} at {checkpoint.at} into {out}")
+    chains = len(checkpoint.heads)
+    typer.echo(f"signed {checkpoint.seq} events in {chains} chain(s) at {checkpoint.at} into {out}")
 
 
 @audit_app.command("verify")
@@ -59,16 +60,39 @@ def verify_command(
         result = verify() if checkpoint is None else verify_against(checkpoint)
     if as_json:
         summary = {"events": result.events, "broken_at": result.broken_at}
-        typer.echo(json.dumps({"ok": result.ok, **summary, "problem": result.problem}))
+        broken = {"chain": result.chain, "problem": result.problem}
+        chains = {head.chain: {"events": head.seq, "head": head.hash} for head in result.heads}
+        typer.echo(json.dumps({"ok": result.ok, **summary, **broken, "chains": chains}))
     elif result.ok:
         extends = f", extending the checkpoint {checkpoint}" if checkpoint else ""
-        typer.echo(f"audit log intact: {result.events} events chained{extends}")
+        many = len(result.heads)
+        typer.echo(f"audit log intact: {result.events} events chained in {many} chain(s){extends}")
+        for head in result.heads:
+            typer.echo(
+                f"  chain {head.chain or '(none)'}: {head.seq} events, head {head.hash[:16]}"
+            )
     else:
         typer.echo(f"audit log broken: {result.problem}")
     if not result.ok:
         raise typer.Exit(1)
 
 
-def register(app: typer.Typer) -> None:
-    """Add this package's commands to the `vip` app."""
+QuickFlag = Annotated[bool, typer.Option("--quick", help="4 s per case instead of 15.")]
+
+
+def bench_command(as_json: JsonFlag = False, quick: QuickFlag = False) -> None:
+    """Audited writes per second, 16 writers on PostgreSQL: four jurisdictions next to one."""
+    from vip.bench import audit
+
+    figures = audit.run(quick)
+    if as_json:
+        typer.echo(json.dumps({"results": [figure.to_json() for figure in figures]}))
+        return
+    for figure in figures:
+        typer.echo(figure.line())
+
+
+def register(app: typer.Typer, bench: typer.Typer) -> None:
+    """Add this package's commands to the `vip` app and its `bench` group."""
     app.add_typer(audit_app, name="audit")
+    bench.command("audit")(bench_command)

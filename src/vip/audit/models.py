@@ -117,7 +117,13 @@ class Subject(models.TextChoices):
 
 
 class AuditEvent(models.Model):
-    seq = models.BigIntegerField(unique=True)
+    """One event of one chain. Each jurisdiction keeps its own chain (its code), so appends in
+    one do not wait on another's; "" is the chain of acts in no jurisdiction (the authority's
+    global acts, and every event written before the chains were split)."""
+
+    # db_default: a row inserted by SQL that names no chain is in "" (as every row was before).
+    chain = models.CharField(max_length=8, default="", db_default="", blank=True)
+    seq = models.BigIntegerField()  # within its chain
     at = models.DateTimeField()
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
@@ -132,15 +138,20 @@ class AuditEvent(models.Model):
     hash = models.CharField(max_length=64, unique=True)
 
     class Meta:
-        ordering = ["seq"]
+        ordering = ["id"]  # the order of appends across the chains
         indexes = [models.Index(fields=["object_type", "object_id"])]
+        constraints = [
+            models.UniqueConstraint(fields=["chain", "seq"], name="audit_event_chain_seq")
+        ]
 
     def __str__(self) -> str:
-        return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
+        return f"{self.chain}#{self.seq} {self.action} {self.object_type}:{self.object_id}"
 
 
 class AuditHead(models.Model):
-    """One row holding the chain's tip: locking it serialises appends so the chain never forks."""
+    """One row per chain holding its tip: locking it serialises the appends to that chain, so
+    it never forks, and only those: another jurisdiction's chain has its own row."""
 
+    chain = models.CharField(max_length=8, unique=True, default="", db_default="", blank=True)
     seq = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64)

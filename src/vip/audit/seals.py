@@ -59,24 +59,26 @@ def seal(label: str, ids: Sequence[int]) -> dict[str, Any]:
     return {"model": label, "ids": list(ids), "digest": _digest(rows[i] for i in ids)}
 
 
-def check(entries: Sequence[tuple[int, dict[str, Any]]]) -> tuple[int | None, str] | None:
-    """The first sealed row that is missing, changed, or was never recorded; None if all hold.
+def check(entries: Sequence[tuple[str, dict[str, Any]]]) -> tuple[int | None, str] | None:
+    """The first sealed row that is missing, changed, or was never recorded, as (the index of
+    its entry, or None for a row no event vouches for; the problem); None if all hold.
 
-    `entries` are (seq, sealed entry) of the events of a chain that verifies."""
+    `entries` are (the event's name, "#12" or "US#12"; its sealed entry) of the events of
+    chains that verify."""
     for label in SEALED:
         name = label.split(".")[1]
         rows = _rows(label)
         vouched: set[int] = set()
-        for seq, entry in entries:
+        for index, (name_of_event, entry) in enumerate(entries):
             if entry["model"] != label:
                 continue
             ids = entry["ids"]
             missing = [i for i in ids if i not in rows]
             if missing:
-                return seq, f"{name} {missing[0]} recorded at #{seq} was removed"
+                return index, f"{name} {missing[0]} recorded at {name_of_event} was removed"
             if _digest(rows[i] for i in ids) != entry["digest"]:
                 shown = f"{ids[0]}" if len(ids) == 1 else f"{len(ids)} rows from {ids[0]}"
-                return seq, f"{name} {shown} recorded at #{seq} was changed in place"
+                return index, f"{name} {shown} recorded at {name_of_event} was changed in place"
             vouched.update(ids)
         stray = sorted(set(rows) - vouched)
         if stray:

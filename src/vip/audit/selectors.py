@@ -36,7 +36,7 @@ def events(
         found = found.filter(object_id=object_id)
     if action:
         found = found.filter(action=action)
-    return found.select_related("actor").order_by("-seq")
+    return found.select_related("actor").order_by("-id")  # newest first, every chain
 
 
 def person_id(text: str) -> int:

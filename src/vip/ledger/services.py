@@ -73,6 +73,8 @@ def post(
         object_type=Subject.TRANSACTION,
         object_id=entry.pk,
         data={"kind": kind, "legs": [[a.code, m.amount, m.currency] for a, m in legs]},
+        # A posting for a visa is in its jurisdiction's chain, whoever posts it (a daily job).
+        chain=audit.chain_of(actor, Subject.VISA, visa_id) if visa_id else None,
     )
     return entry
 
@@ -238,6 +240,7 @@ def pay_social_dividend(
         action=Action.DIVIDEND_PAID,
         object_type=Subject.DIVIDEND_PAYOUT,
         object_id=payout.pk,
+        chain=found.pk,
         data={
             "key": key,
             "transaction": entry.pk if entry else None,
