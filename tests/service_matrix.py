@@ -159,6 +159,8 @@ UNCHECKED: dict[str, str] = {
     "audit.verify_against": "the operator's `vip audit verify --checkpoint`",
     "audit.signing_key": "the operator's key file",
     "audit.write_checkpoint": "the operator's daily job, with the key file",
+    "audit.chain_of": "record's rule for an event's chain: a read, no caller",
+    "audit.label": "how a report names an event, no caller",
     "auctions.pay_dividend": "inside settle's transaction, which checked",
     "auctions.advance_due": "the daily job: no caller but the system",
     "welfare.run_checkins": "the daily job: no caller but the system",
