@@ -177,7 +177,7 @@ def pay_social_dividend(
     if revenue.amount < 0 or {revenue.currency, source.currency} != {currency}:
         raise Invalid(
             "DIVIDEND_INVALID",
-            f"the revenue is a {currency} amount, not negative, from a {currency} account",
+            f"the revenue is an amount in {currency}, not negative, from an account in {currency}",
         )
     day = day or today()
     share_of_costs = parameters(jurisdiction, day).fraction("dividend.cost_share")

@@ -319,7 +319,7 @@ SPONSOR_FIELDS = {
 def update_profile(user: User, changes: dict[str, Any]) -> MigrantProfile | SponsorProfile:
     profile: MigrantProfile | SponsorProfile
     if not may_state_profile(user):
-        raise Forbidden("NO_PROFILE", f"a {user.role} has no sponsor or migrant profile")
+        raise Forbidden("NO_PROFILE", f"the role {user.role} has no sponsor or migrant profile")
     if user.role == Role.MIGRANT:
         profile, fields = user.migrant_profile, MIGRANT_FIELDS
     else:
@@ -327,7 +327,8 @@ def update_profile(user: User, changes: dict[str, Any]) -> MigrantProfile | Spon
     unknown = set(changes) - fields
     if unknown:
         raise Invalid(
-            "PROFILE_FIELD_UNKNOWN", f"not a {user.role} profile field: {sorted(unknown)}"
+            "PROFILE_FIELD_UNKNOWN",
+            f"not a profile field of the role {user.role}: {sorted(unknown)}",
         )
     check_sectors(s["code"] for s in changes.get("sectors") or [])
     for field, value in changes.items():

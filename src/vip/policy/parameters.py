@@ -137,9 +137,9 @@ UNIT_TYPES: dict[str, type | tuple[type, ...]] = {
 
 def _check_value(parameter: Parameter, value: Any) -> Any:
     if isinstance(value, bool) != (parameter.unit == "boolean"):
-        raise Invalid("PARAMETER_INVALID", f"{parameter.name} must be a {parameter.unit}")
+        raise Invalid("PARAMETER_INVALID", f"{parameter.name} is in the unit {parameter.unit}")
     if not isinstance(value, UNIT_TYPES[parameter.unit]):
-        raise Invalid("PARAMETER_INVALID", f"{parameter.name} must be a {parameter.unit}")
+        raise Invalid("PARAMETER_INVALID", f"{parameter.name} is in the unit {parameter.unit}")
     if parameter.unit in {"boolean", "date"}:
         return value
     number = float(cast(float, value))

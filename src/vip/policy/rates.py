@@ -47,7 +47,7 @@ class Rate:
     def convert(self, money: Money) -> Money:
         """The amount in the target currency, rounded half to even to its minor unit."""
         if money.currency != self.base:
-            raise ValueError(f"a {self.base} rate converts {self.base}, not {money.currency}")
+            raise ValueError(f"a rate from {self.base} converts {self.base}, not {money.currency}")
         scale = Fraction(10) ** (MINOR_UNITS[self.target] - MINOR_UNITS[self.base])
         return Money(round(money.amount * self.value * scale), self.target)
 

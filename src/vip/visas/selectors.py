@@ -396,7 +396,9 @@ def refuse_report(user: User, visa: Visa, event: Event, occurred_on: dt.date) ->
     not be sent."""
     role = acting_role(user, visa)
     if role is None or not may_report(role, event):
-        raise Forbidden("EVENT_NOT_PERMITTED", f"a {role or user.role} may not report {event}")
+        raise Forbidden(
+            "EVENT_NOT_PERMITTED", f"the role {role or user.role} may not report {event}"
+        )
     if occurred_on > today():
         raise Invalid("DATE_IN_FUTURE", "an event is reported after it happens")
     if occurred_on < visa.applied_at.date():
@@ -412,7 +414,7 @@ def refuse_report(user: User, visa: Visa, event: Event, occurred_on: dt.date) ->
     if next_status(Status(visa.status), event) is None:
         raise Conflict(
             "TRANSITION_NOT_ALLOWED",
-            f"a {visa.status} visa cannot take {event}",
+            f"the visa is {visa.status}: it cannot take {event}",
             {"status": visa.status, "event": event.value},
         )
     order = DeportationOrder.objects.filter(visa=visa).first()
