@@ -36,13 +36,20 @@ def has_nul(value: Any) -> bool:
     return False
 
 
+def number(text: str) -> int | float:
+    """JSON has one kind of number: `9504.0` is the integer 9504 (JSON Schema says so too), so a
+    field that takes an integer takes it; `9504.5` stays a number that is no integer."""
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
 class JsonObjectParser(Parser):
     """Every request body of API v1 is a JSON object: anything else is a 400, not an empty
     object (ninja's schemas would read `[]` or `42` as one with every field left unset).
     Text with a NUL character, in a body or a query, is a 400 too, not a database error."""
 
     def parse_body(self, request: HttpRequest) -> dict[str, Any]:
-        data = json.loads(request.body, parse_constant=refuse_constant)
+        data = json.loads(request.body, parse_constant=refuse_constant, parse_float=number)
         if not isinstance(data, dict):
             raise ValueError("the body must be a JSON object")
         if has_nul(data):
@@ -117,7 +124,22 @@ def on_invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         (e["type"], str(e.get("msg", ""))) for e in exc.errors if CODED.match(e.get("type", ""))
     ]
     code, message = coded[0] if coded else ("INVALID_INPUT", "the request is not valid")
-    return error(request, 422, code, message, {"errors": errors})
+    return error(request, 422, code, message, {**coded_details(exc.errors, code), "errors": errors})
+
+
+def coded_details(errors: list[dict[str, Any]], code: str) -> dict[str, Any]:
+    """The details the service gives with the code (schemas.coded), from every value refused with
+    it: two unknown sectors are listed together, as the service lists them."""
+    details: dict[str, Any] = {}
+    for e in errors:
+        if e.get("type") != code:
+            continue
+        for key, value in (e.get("ctx") or {}).get("details", {}).items():
+            if isinstance(value, list):
+                details[key] = sorted({*details.get(key, []), *value}, key=str)
+            else:
+                details.setdefault(key, value)
+    return details
 
 
 @api.exception_handler(AuthenticationError)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -30,6 +31,8 @@ from vip.errors import either
 from vip.matching.ranking.records import Housing, Level, SoftCriterion
 from vip.money import MINOR_UNITS, Money
 from vip.people.models import SELF_SERVICE_ROLES, Role, VerificationKind, VerificationResult
+from vip.policy.parameters import jurisdictions
+from vip.policy.sectors import vocabularies
 from vip.visas.consequences import Effect
 from vip.visas.lifecycle import Event
 from vip.visas.models import AmnestyPath, ComplaintCategory
@@ -45,22 +48,26 @@ def iso_text(value: Any) -> Any:
 
 
 # Parsing is strict: `true` is not the integer 1, "1" is not 1, a number is not a date.
-Int = Annotated[int, Strict()]
+Int = Annotated[int, Strict()]  # (`9504.0` is 9504: the parser reads it so, app.number)
 Bool = Annotated[bool, Strict()]
 Date = Annotated[dt.date, BeforeValidator(iso_text)]
 DateTime = Annotated[dt.datetime, BeforeValidator(iso_text)]
 
 
-def coded(code: str, message: str) -> WrapValidator:
+def coded(
+    code: str, message: str, details: Callable[[Any], dict[str, Any]] | None = None
+) -> WrapValidator:
     """A value the schema refuses answers with the field's documented code (the one the service
     gives for the same value), not a bare INVALID_INPUT: the client sees one code for one mistake,
-    whichever layer catches it."""
+    whichever layer catches it. `details` gives the refusal's details as the service words them
+    (lists from several refused values are joined)."""
 
     def validate(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
         try:
             return handler(value)
         except PydanticValidationError:
-            raise PydanticCustomError(code, message) from None
+            context = {"details": details(value)} if details else None
+            raise PydanticCustomError(code, message, context) from None
 
     return WrapValidator(validate)
 
@@ -79,6 +86,93 @@ def only(allowed: Sequence[str]) -> tuple[AfterValidator, WithJsonSchema]:
 
 SIGN_UP_ROLE, SIGN_UP_SCHEMA = only(SELF_SERVICE_ROLES)
 REVIEW_OUTCOME, REVIEW_SCHEMA = only(REVIEW_OUTCOMES)
+
+# The vocabularies are data (src/vip/policy): the document lists what the files hold today.
+JURISDICTIONS = sorted(jurisdictions())
+JurisdictionCode = Annotated[
+    str,
+    *only(JURISDICTIONS),
+    coded("JURISDICTION_UNKNOWN", f"the jurisdiction is {either(JURISDICTIONS)}"),
+]
+# Sector codes are shared across jurisdictions (sectors.yaml): any jurisdiction's code is one;
+# whether the one in question has it is the service's check (SECTOR_UNKNOWN).
+SECTORS = sorted({code for v in vocabularies().values() for code in v.names})
+SECTOR_CODE = coded(
+    "SECTOR_UNKNOWN",
+    f"the sector is {either(SECTORS)}",
+    lambda value: {"sectors": [value], "jurisdiction": None} if isinstance(value, str) else {},
+)
+SectorCode = Annotated[str, *only(SECTORS), SECTOR_CODE]
+# An offer's sector: one of them, or none ("" or null; a request then takes its first sector).
+OptionalSector = Annotated[str, *only(["", *SECTORS]), SECTOR_CODE]
+
+# Django's EmailValidator (the one sign-up and `vip createuser` run), without what an API client
+# never needs: a quoted local part, an IP literal, `localhost`, an internationalised domain not in
+# its xn-- form. A pattern the document can state, so an address the document allows is one.
+LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+EMAIL_PATTERN = (
+    r"^[-!#$%&'*+/=?^_`{}|~0-9A-Za-z]+(\.[-!#$%&'*+/=?^_`{}|~0-9A-Za-z]+)*"
+    rf"@{LABEL}(\.{LABEL})*\.([A-Za-z][A-Za-z-]{{0,61}}[A-Za-z]|xn--[A-Za-z0-9]{{1,59}})$"
+)
+
+
+def fraction_pattern() -> str:
+    """A gain share written as text, 0 to 1: a decimal (`0.4`, `1.0`), or a fraction `n/d` whose
+    digits show n <= d without arithmetic (n shorter than d; the same length with a smaller first
+    digit; n = d of one digit): `1/2`, `2/3`, `30/100`, `25/50`. A regular expression cannot
+    compare two numbers of the same length digit by digit: `12/15` is written `4/5`."""
+    alternatives = [r"0(\.[0-9]{1,12})?", r"1(\.0{1,12})?"]
+    alternatives += [rf"[0-9]{{{k}}}/[1-9][0-9]{{{k},11}}" for k in range(1, 12)]
+    alternatives += [
+        rf"{first}[0-9]{{{rest}}}/[{first + 1}-9][0-9]{{{rest}}}"
+        for rest in range(12)
+        for first in range(9)
+    ]
+    alternatives += [f"{digit}/{digit}" for digit in range(1, 10)]
+    return "^ *(" + "|".join(alternatives) + ") *$"  # spaces around, as the service allows
+
+
+GAIN_SHARE_CODE = coded(
+    "GAIN_SHARE_INVALID", 'the gain share is a fraction from 0 to 1: 0.5, "0.5" or "1/2"'
+)
+GainShare = Annotated[
+    Annotated[StrictFloat, Field(ge=0, le=1)] | Annotated[str, Field(pattern=fraction_pattern())],
+    GAIN_SHARE_CODE,
+]
+
+
+PER_THOUSAND_TEXT = r"(1000(\.0{1,3})?|[0-9]{1,3}(\.[0-9]{1,3})?)"  # 0 to 1000
+
+
+def thousandths(value: Any) -> Any:
+    """A rate per 1000 residents has at most three decimals: as text, digits (`"2.5"`); as a
+    number, a multiple of 0.001 as JSON Schema's `multipleOf` reads one (the quotient is whole),
+    so the document and the parser draw the same line through floating point."""
+    if isinstance(value, str):
+        if not re.fullmatch(PER_THOUSAND_TEXT, value):
+            raise PydanticCustomError("decimal_text", "digits with at most three decimals")
+        return Decimal(value)
+    if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) <= 10**6:
+        quotient = value / 0.001  # (larger: out of range, refused as such below)
+        if quotient != int(quotient):
+            raise PydanticCustomError("decimal_places", "at most three decimals")
+        return Decimal(int(quotient)) / 1000
+    return value
+
+
+PerThousand = Annotated[
+    Decimal,
+    BeforeValidator(thousandths),
+    Field(ge=0, le=1000),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 1000, "multipleOf": 0.001},
+                {"type": "string", "pattern": f"^{PER_THOUSAND_TEXT}$"},
+            ]
+        }
+    ),
+]
 
 Code = Field(pattern=r"^[a-z0-9_\-]{1,32}$")
 Country = Field(pattern=r"^[A-Z]{2}$")
@@ -110,7 +204,7 @@ class ErrorOut(Schema):
 class AccountIn(Schema):
     email: Annotated[
         str,
-        Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254),
+        Field(pattern=EMAIL_PATTERN, max_length=254),
         coded("EMAIL_INVALID", "not an e-mail address"),
     ]
     password: Annotated[
@@ -190,16 +284,16 @@ class ParametersOut(Schema):
 class CommunityIn(Schema):
     code: str = Code
     name: str = Field(min_length=1, max_length=200)
-    jurisdiction: str = Field(max_length=8)
+    jurisdiction: JurisdictionCode
     population: Int = Field(ge=0, le=2_000_000_000)
 
 
 class RulesIn(Schema):
     # Bounded by the columns (PositiveIntegerField): a larger number is a 422, not a crash.
     max_active_visas: Int | None = Field(default=None, ge=0, le=2_000_000_000)
-    max_per_1000_residents: Decimal | None = Field(default=None, ge=0, le=1000, decimal_places=3)
+    max_per_1000_residents: PerThousand | None = None
     max_per_household: Int | None = Field(default=None, ge=0, le=2_000_000_000)
-    allowed_sectors: list[str] | None = None
+    allowed_sectors: list[SectorCode] | None = None
     open_zone: Bool = False
     effective_from: Date | None = None
 
@@ -246,11 +340,17 @@ class LanguageLevel(Schema):
 
 
 class SectorYears(Schema):
-    code: str = Code
+    code: SectorCode
     years: Int = Field(ge=0, le=80)
 
 
 class ProfileIn(Schema):
+    """A sponsor's profile or a migrant's, whichever the caller has. Both: `languages`,
+    `interests`, `heritage`, `religion`, `soft_criteria`. A migrant's only: `sectors`,
+    `countries_worked`, `home_annual_earnings`, `preferences`, `available_from`, `jurisdictions`,
+    `wants_other_adults`, `pay_expectation`, `housing_need`. A sponsor's only: `household_size`,
+    `housing`, `adults`. A field of the other role's profile: 422 PROFILE_FIELD_UNKNOWN."""
+
     languages: list[LanguageLevel] | None = None
     sectors: list[SectorYears] | None = None
     countries_worked: list[str] | None = None
@@ -305,7 +405,7 @@ class LanguageMin(Schema):
 
 
 class SectorMin(Schema):
-    code: str = Code
+    code: SectorCode
     min_years: Int = Field(default=0, ge=0, le=80)
 
 
@@ -338,9 +438,9 @@ class RequestIn(Schema):
     duration_months: Annotated[
         Int, Field(ge=1, le=600), coded("DURATION_INVALID", "an agreement lasts 1 to 600 months")
     ] = 12
-    sector: str | None = Field(default=None, max_length=64)
+    sector: OptionalSector | None = None
     work: Work = Work.FOR_SPONSOR
-    gain_share: StrictFloat | str = "1/2"
+    gain_share: GainShare = "1/2"
 
 
 class BlockIn(Schema):
@@ -437,8 +537,8 @@ class AgreementIn(Schema):
     annual_pay: MoneyIn
     housing: str = Field(min_length=1, max_length=200)
     work: Work
-    gain_share: StrictFloat | str
-    sector: str | None = Field(default=None, max_length=64)
+    gain_share: GainShare
+    sector: OptionalSector | None = None
 
 
 class Page(Schema):
@@ -661,7 +761,7 @@ class FineOut(Schema):
 
 class AmnestyIn(Schema):
     person: Int
-    jurisdiction: str = Field(max_length=8)
+    jurisdiction: JurisdictionCode
     path: Annotated[
         AmnestyPath, coded("AMNESTY_PATH_UNKNOWN", f"the path is {either(AmnestyPath)}")
     ]
