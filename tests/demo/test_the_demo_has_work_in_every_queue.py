@@ -13,7 +13,7 @@ from django.test import Client
 from vip.audit.models import AuditEvent
 from vip.demo.extras import AUCTION_CODE, load_demo_extras, sample_png
 from vip.demo.law import use_demo_law
-from vip.demo.people import EXTRA_LOGINS, loaded_logins
+from vip.demo.people import EXTRA_LOGINS, MARKET_LOGINS, load_two_markets, loaded_logins
 from vip.people.models import RequestStatus, User, VerificationRequest
 from vip.people.rules import DocumentType, sniff
 from vip.people.selectors import clients_of
@@ -37,7 +37,10 @@ def demo_law(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture
 def demo(demo_law: None, story: dict[str, User]) -> dict[str, User]:
-    return load_demo_extras(story)
+    """Loaded as `vip demo` loads it: the story, its extras, then the two markets' offers."""
+    cast = load_demo_extras(story)
+    load_two_markets(story)
+    return cast
 
 
 def queue_counts(authority: User) -> dict[str, int]:
@@ -69,8 +72,8 @@ def each_role_finds_work_waiting(demo: dict[str, User]) -> None:
     assert review.reasons[0]["parameter"] == "decision.manual_review"
     assert "Auctions" in [str(task.name) for task in migrant_tasks(demo["bishal"])]
     assert {d.sponsor for d in clients_of(demo["agency"])} == {demo["anthony"], demo["carol"]}
-    assert [login.email for login in loaded_logins()][-len(EXTRA_LOGINS) :] == [
-        login.email for login in EXTRA_LOGINS
+    assert [login.email for login in loaded_logins()][-len(EXTRA_LOGINS + MARKET_LOGINS) :] == [
+        login.email for login in EXTRA_LOGINS + MARKET_LOGINS
     ]
     assert AuditEvent.objects.filter(actor=demo["sita"]).exists()
 
