@@ -109,3 +109,14 @@ def test_pricing_converts_only_another_currency() -> None:
     assert (in_rupees.pay_expectation, in_rupees.pay_currency) == (500_000, "")
     same = priced(replace(BISHAL, pay_currency="USD"), "USD", convert)
     assert (same.pay_expectation, same.pay_currency) == (1_000_000, "")
+
+
+def test_his_own_search_finds_the_requests_of_both_countries(story: dict[str, User]) -> None:
+    anthony, claire, dawa = world(story)
+    found = selectors.opportunities(dawa.pk, 10)
+    requests = {r.id: r for r in from_database.sponsor_records(sponsors=[anthony.pk, claire.pk])}
+    assert set(requests) <= {r.id for r in found}
+    for result in found:
+        if result.id in requests:  # each priced in its own currency: the same shares as above
+            shares = [r.number for r in result.reasons if r.why == Why.PAY_SHARE]
+            assert shares and 0 < shares[0] < 100
