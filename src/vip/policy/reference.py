@@ -40,7 +40,7 @@ Rule 6 of the program: every worker protection but the minimum wage applies to a
 (Posner & Weyl, *Radical Markets*, 2018, ch. 3). The Homes for Ukraine placements that broke down
 unseen, some guests becoming homeless, are the lesson: the platform itself asks, on a schedule.
 A migrant on an active visa is asked a few private questions (paid as agreed? housing as agreed?
-does he feel safe? was he charged a fee?) `welfare.first_checkin_days` after he arrives or moves
+do they feel safe? were they charged a fee?) `welfare.first_checkin_days` after they arrive or move
 to a new sponsor, then every `welfare.checkin_interval_days` (the value in force on the previous
 check-in's due date). A worrying answer, or a check-in still unanswered
 `welfare.checkin_grace_days` after its due date, opens a case in the authority's queue; the
@@ -76,7 +76,7 @@ def section(j: Jurisdiction) -> str:
 EXCHANGE_RATES = """## Exchange rates
 
 Rule 11 of the program: programs in several countries form one international market, each in
-its own currency. A migrant states his home earnings (and his pay expectation) in his own
+its own currency. A migrant states their home earnings (and their pay expectation) in their own
 currency, any the platform knows; the rates between currencies are dated data with their source
 in `src/vip/policy/rates.yaml`, looked up like the parameters (the latest date on or before the
 day asked). `USD/NPR` quotes how many NPR one USD buys; the other way is its exact inverse, and a
@@ -84,7 +84,7 @@ pair is written once. Quotes are exact decimals (fractions in the code), never f
 conversion rounds half to even to the target currency's minor unit. A pair the file lacks is
 refused with `EXCHANGE_RATE_UNKNOWN`.
 
-An offer locks the rate in force on its day: the agreement states his home earnings in his
+An offer locks the rate in force on its day: the agreement states their home earnings in their
 currency, the rate, the day its quote took effect and its source, and the baseline converted
 into the host's currency, from which the gain share is computed; a later quote changes no
 agreement.
