@@ -109,6 +109,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _each_test_starts_in_the_default_language() -> Iterator[None]:
+    """LocaleMiddleware leaves a request's language active in the thread after the response: a
+    test after one that asked in Spanish would read Spanish words. Each starts from the default."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_matching_indexes() -> Iterator[None]:
     """The indexes live as long as their process; each test has a new database: it is rebuilt on
     first use (as after a start), and dropped again afterwards."""
