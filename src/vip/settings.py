@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import secrets
@@ -144,6 +145,11 @@ STATIC_ROOT = VAR_DIR / "static"
 _documents_backend = os.environ.get(
     "VIP_DOCUMENTS_STORAGE", "django.core.files.storage.FileSystemStorage"
 )
+if _documents_backend.startswith("storages.") and importlib.util.find_spec("storages") is None:
+    raise ImproperlyConfigured(
+        f"VIP_DOCUMENTS_STORAGE names {_documents_backend}, from django-storages, which is not"
+        " installed: pip install 'vip-platform[s3]'"
+    )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

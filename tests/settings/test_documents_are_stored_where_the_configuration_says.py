@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.settings.process import setting
+from tests.settings.process import BIN, run, setting
 
 
 def documents(tmp_path: Path, **variables: str) -> dict[str, object]:
@@ -41,3 +41,16 @@ def test_the_size_limit_is_ten_megabytes_unless_set(tmp_path: Path) -> None:
         "settings.VIP_DOCUMENT_MAX_BYTES", tmp_path, VIP_DEBUG="1", VIP_DOCUMENT_MAX_BYTES="1000"
     )
     assert limit == "1000"
+
+
+def test_an_s3_store_without_django_storages_is_refused_in_one_line(tmp_path: Path) -> None:
+    done = run(
+        [str(BIN / "vip"), "migrate"],
+        tmp_path / "var",
+        VIP_DEBUG="1",
+        VIP_DOCUMENTS_STORAGE="storages.backends.s3.S3Storage",
+    )
+
+    assert done.returncode == 2
+    assert "pip install 'vip-platform[s3]'" in done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
