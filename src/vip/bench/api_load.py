@@ -24,7 +24,7 @@ _SPONSORS = itertools.cycle([p for p in _CAST if p["role"] == "sponsor"])
 _MIGRANTS = itertools.cycle([p for p in _CAST if p["role"] == "migrant"])
 
 
-class _Person(HttpUser):  # type: ignore[misc]  # locust is untyped
+class _Person(HttpUser):
     abstract = True
     wait_time = between(0.5, 1.5)  # a person reads what he got before asking again
     who: dict[str, Any]
@@ -34,7 +34,7 @@ class _Person(HttpUser):  # type: ignore[misc]  # locust is untyped
             f"/api/v1{path}", name=name, headers={"Authorization": f"Bearer {self.who['token']}"}
         )
 
-    @task(2)  # type: ignore[untyped-decorator]  # locust: dev-only, untyped here
+    @task(2)
     def me(self) -> None:
         self.get("/me", TRIVIAL)
 
@@ -45,7 +45,7 @@ class Sponsor(_Person):
     def on_start(self) -> None:
         self.who = next(_SPONSORS)
 
-    @task(4)  # type: ignore[untyped-decorator]  # locust: dev-only, untyped here
+    @task(4)
     def candidates(self) -> None:
         self.get(f"/requests/{self.who['request']}/candidates?limit=20", "GET candidates")
 
@@ -56,14 +56,14 @@ class Migrant(_Person):
     def on_start(self) -> None:
         self.who = next(_MIGRANTS)
 
-    @task(2)  # type: ignore[untyped-decorator]  # locust: dev-only, untyped here
+    @task(2)
     def opportunities(self) -> None:
         self.get("/me/opportunities", "GET /me/opportunities")
 
-    @task(1)  # type: ignore[untyped-decorator]  # locust: dev-only, untyped here
+    @task(1)
     def visas(self) -> None:
         self.get("/me/visas", "GET /me/visas")
 
-    @task(1)  # type: ignore[untyped-decorator]  # locust: dev-only, untyped here
+    @task(1)
     def agreements(self) -> None:
         self.get("/me/agreements", "GET /me/agreements")
