@@ -97,12 +97,12 @@ def open_auctions(request: HttpRequest) -> list[AuctionOut]:
     return [auction_out(a) for a in selectors.open_auctions()[:500]]
 
 
-@router.get("/auctions/{code}", response={200: AuctionOut, **ERRORS})
+@router.get("/auctions/{slug:code}", response={200: AuctionOut, **ERRORS})
 def read_auction(request: HttpRequest, code: str) -> AuctionOut:
     return auction_out(selectors.auction_by_code(code))
 
 
-@router.get("/auctions/{code}/results", auth=None, response={200: AuctionResultsOut, **ERRORS})
+@router.get("/auctions/{slug:code}/results", auth=None, response={200: AuctionResultsOut, **ERRORS})
 def results(request: HttpRequest, code: str) -> AuctionResultsOut:
     """Anyone's, with no login, once cleared: the figures, nothing about any person."""
     a = selectors.cleared(code)
@@ -137,7 +137,7 @@ def results(request: HttpRequest, code: str) -> AuctionResultsOut:
 # --- registrations and bids --------------------------------------------------------------------
 
 
-@router.post("/auctions/{code}/registrations", response={201: RegistrationOut, **ERRORS})
+@router.post("/auctions/{slug:code}/registrations", response={201: RegistrationOut, **ERRORS})
 def register(request: HttpRequest, code: str, body: RegistrationIn) -> Status[RegistrationOut]:
     registration = services.register(
         user=caller(request),
@@ -206,32 +206,32 @@ def create(request: HttpRequest, body: AuctionIn) -> Status[AuctionOut]:
     return Status(201, auction_out(services.create_auction(authority=caller(request), terms=terms)))
 
 
-@router.post("/auctions/{code}/open-registration", response={200: AuctionOut, **ERRORS})
+@router.post("/auctions/{slug:code}/open-registration", response={200: AuctionOut, **ERRORS})
 def open_registration(request: HttpRequest, code: str) -> AuctionOut:
     return auction_out(services.open_registration(actor=caller(request), code=code))
 
 
-@router.post("/auctions/{code}/open-bidding", response={200: AuctionOut, **ERRORS})
+@router.post("/auctions/{slug:code}/open-bidding", response={200: AuctionOut, **ERRORS})
 def open_bidding(request: HttpRequest, code: str) -> AuctionOut:
     return auction_out(services.open_bidding(actor=caller(request), code=code))
 
 
-@router.post("/auctions/{code}/close", response={200: AuctionOut, **ERRORS})
+@router.post("/auctions/{slug:code}/close", response={200: AuctionOut, **ERRORS})
 def close(request: HttpRequest, code: str) -> AuctionOut:
     return auction_out(services.close_bidding(actor=caller(request), code=code))
 
 
-@router.post("/auctions/{code}/clear", response={200: AuctionOut, **ERRORS})
+@router.post("/auctions/{slug:code}/clear", response={200: AuctionOut, **ERRORS})
 def clear(request: HttpRequest, code: str) -> AuctionOut:
     return auction_out(services.clear_auction(actor=caller(request), code=code))
 
 
-@router.post("/auctions/{code}/settle", response={200: AuctionOut, **ERRORS})
+@router.post("/auctions/{slug:code}/settle", response={200: AuctionOut, **ERRORS})
 def settle(request: HttpRequest, code: str) -> AuctionOut:
     return auction_out(services.settle(actor=caller(request), code=code))
 
 
-@router.get("/auctions/{code}/flagged", response={200: list[RegistrationOut], **ERRORS})
+@router.get("/auctions/{slug:code}/flagged", response={200: list[RegistrationOut], **ERRORS})
 def flagged(request: HttpRequest, code: str) -> list[RegistrationOut]:
     """The registrations flagged as perhaps one person twice: the authority's to decide (the
     auction is public, so others are told the role they lack)."""
