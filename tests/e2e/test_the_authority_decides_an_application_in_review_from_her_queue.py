@@ -2,8 +2,8 @@
 force), Anthony's application for Bishal waits in review. The authority, with her second factor,
 sees it counted on her workspace, opens the queue and the application with its reason and
 parameter, sends the form empty (the error summary), then approves it with a note; the queue is
-empty and the visa's page says approved. Every page passes axe and fits the window: English at
-desktop, Spanish on a phone (the two other pairings are the Django test's and the other walks')."""
+empty and the visa's page says approved. Every page passes axe and fits the window, at
+desktop and on a phone, in English and Spanish."""
 
 from __future__ import annotations
 
@@ -34,7 +34,9 @@ def manual_review_in_force(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(
-    ("language", "phone"), [("en", False), ("es", True)], ids=["en-desktop", "es-phone"]
+    ("language", "phone"),
+    [("en", False), ("en", True), ("es", False), ("es", True)],
+    ids=["en-desktop", "en-phone", "es-desktop", "es-phone"],
 )
 def test_the_authority_decides_an_application_in_review_from_her_queue(
     browser: Browser, portal: str, monkeypatch: pytest.MonkeyPatch, language: str, phone: bool

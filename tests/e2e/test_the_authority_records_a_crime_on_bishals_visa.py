@@ -3,7 +3,7 @@ from her workspace, opens his visa from the search, chooses to record his convic
 day empty (the error summary), then yesterday: before anything is sent she reads the fine on
 Anthony with its amount and the deportation order, effective once the sentence is served; she
 sends it and the visa's page shows the order and the conviction on its timeline. Every page
-passes axe and fits the window: English at desktop, Spanish on a phone."""
+passes axe and fits the window at desktop and on a phone, in English and Spanish."""
 
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ from tests.e2e.browser import checked, log_in, person_page
 
 
 @pytest.mark.parametrize(
-    ("language", "phone"), [("en", False), ("es", True)], ids=["en-desktop", "es-phone"]
+    ("language", "phone"),
+    [("en", False), ("en", True), ("es", False), ("es", True)],
+    ids=["en-desktop", "en-phone", "es-desktop", "es-phone"],
 )
 def test_the_authority_records_a_crime_on_bishals_visa(
     browser: Browser, portal: str, language: str, phone: bool

@@ -2,7 +2,7 @@
 officer, with his second factor, opens his community's rules, asks for a cap of one from a day in
 the past (refused on its field), then from next month: the preview says one household is over the
 new cap and no visa is revoked; he saves it and finds it scheduled. Every page passes axe and fits
-the window: English at desktop, Spanish on a phone."""
+the window at desktop and on a phone, in English and Spanish."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ from tests.e2e.browser import checked, log_in, person_page
 
 
 @pytest.mark.parametrize(
-    ("language", "phone"), [("en", False), ("es", True)], ids=["en-desktop", "es-phone"]
+    ("language", "phone"),
+    [("en", False), ("en", True), ("es", False), ("es", True)],
+    ids=["en-desktop", "en-phone", "es-desktop", "es-phone"],
 )
 def test_the_officer_schedules_a_lower_cap_and_sees_its_preview(
     browser: Browser, portal: str, language: str, phone: bool

@@ -1,6 +1,7 @@
 """Anthony logs in, follows his task list to the request, answers one question per page, checks
-his answers, sends, gets a reference, and finds Bishal among the candidates with the reasons.
-Each page passes axe and fits the window: English at desktop, Spanish and Nepali on a phone."""
+his answers, sends, gets a reference, finds Bishal among the candidates with the reasons, opens his
+page and keeps him on the request's shortlist. Each page passes axe and fits the window: English
+at desktop, Spanish and Nepali on a phone."""
 
 from __future__ import annotations
 
@@ -52,6 +53,14 @@ def test_the_sponsor_asks_for_a_worker_and_finds_bishal(
         checked(page)
         page.locator("main a[href$='/candidates/']").click()
         expect(page.get_by_role("heading", name="Bishal", level=2)).to_be_visible()
+        checked(page)
+        page.get_by_role("heading", name="Bishal", level=2).get_by_role("link").click()
+        expect(page.get_by_role("heading", name="Bishal", level=1)).to_be_visible()
+        checked(page)  # his page: the reasons, his languages and work
+        page.locator("main form[action$='/keep/'] button[type=submit]").click()
+        expect(page.locator("main .usa-tag")).to_be_visible()  # on the shortlist
+        page.locator("main a[href$='/shortlist/']").click()
+        expect(page.locator("main a[href*='/candidates/']").first).to_be_visible()
         checked(page)
 
 
