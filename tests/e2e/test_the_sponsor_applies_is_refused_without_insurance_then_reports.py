@@ -96,8 +96,10 @@ def test_a_report_on_a_day_to_come_is_refused_on_the_form(browser: Browser, port
     with person_page(browser, language="es") as page:
         log_in(page, portal, "anthony@vip.example")
         page.goto(f"{portal}sponsor/visas/{visa.pk}/")
-        report(page, "unemployed", today() + dt.timedelta(days=3))
-        page.locator("main button[name=confirm]").click()
+        page.locator("main a[href$='/report/unemployed/']").click()
+        page.locator("#id_occurred_on").fill((today() + dt.timedelta(days=3)).isoformat())
+        page.locator("main form button[type=submit]").click()  # refused before any confirmation
         expect(page.locator("#error-summary-heading")).to_be_visible()
+        expect(page.locator("main button[name=confirm]")).to_have_count(0)
         expect(page.locator("main")).to_contain_text("El día aún no ha llegado.")
         checked(page)

@@ -26,7 +26,7 @@ def test_the_decision_shows_each_reason_with_its_parameter(story: dict[str, User
 
     page = client.get(f"/sponsor/visas/{visa.pk}/decision/").content.decode()
 
-    assert "Debe tener un seguro médico básico para él." in page
+    assert "Debe tener un seguro médico básico para el trabajador." in page
     assert "INSURANCE_MISSING" in page
     assert "El sueldo es inferior al mínimo que permite la ley." in page
     assert "pay.floor_annual" in page
