@@ -201,16 +201,20 @@ def requests_of(person: User) -> QuerySet[VerificationRequest]:
     )
 
 
-def pending_requests(authority: User) -> QuerySet[VerificationRequest]:
-    """The authority's queue: requests waiting for a result, the oldest first."""
+def pending_requests(
+    authority: User, kind: VerificationKind | None = None
+) -> QuerySet[VerificationRequest]:
+    """The authority's queue: requests waiting for a result (of one kind, if asked), the oldest
+    first."""
     if not may_record_verification(authority):
         raise role_required(Role.AUTHORITY)
-    return (
-        # A pseudonymised or deactivated person's request waits for no one.
-        VerificationRequest.objects.filter(status=RequestStatus.PENDING, person__is_active=True)
-        .select_related("person")
-        .order_by("created_at", "id")
+    waiting = VerificationRequest.objects.filter(
+        status=RequestStatus.PENDING, person__is_active=True
     )
+    if kind is not None:
+        waiting = waiting.filter(kind=kind)
+    # A pseudonymised or deactivated person's request waits for no one.
+    return waiting.select_related("person").order_by("created_at", "id")
 
 
 def visible_request(reader: User, request_id: int) -> VerificationRequest:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from vip.communities.models import Jurisdiction
 from vip.errors import DomainError
 from vip.people.models import Role
 from vip.visas import services
@@ -19,9 +19,9 @@ from vip.visas.rules import REVIEW_OUTCOMES, Outcome
 from vip.visas.selectors import visible_visa, visible_visas
 from vip.web import refusals, visa_selectors
 from vip.web.access import for_role, person
+from vip.web.paging import sliced
 from vip.web.selectors import reference
 
-SIZE = 10
 DECISIONS = {Outcome.APPROVED: gettext_lazy("Approve"), Outcome.REFUSED: gettext_lazy("Refuse")}
 
 
@@ -39,18 +39,19 @@ class DecisionForm(forms.Form):
 @for_role(Role.AUTHORITY)
 def reviews(request: HttpRequest) -> HttpResponse:
     waiting = visible_visas(person(request)).filter(status=Status.REVIEW)
-    found = Paginator(
-        waiting.select_related("sponsor", "migrant").order_by("applied_at", "pk"), SIZE
+    codes = list(Jurisdiction.objects.order_by("code").values_list("code", flat=True))
+    asked = request.GET.get("jurisdiction", "")
+    if asked in codes:
+        waiting = waiting.filter(community__jurisdiction_id=asked)
+    page = sliced(
+        request, waiting.select_related("sponsor", "migrant").order_by("applied_at", "pk")
     )
-    page = found.get_page(request.GET.get("page"))
     context = {
-        "visas": page.object_list,
-        "count": found.count,
-        "page": {
-            "number": page.number,
-            "previous": page.previous_page_number() if page.has_previous() else None,
-            "next": page.next_page_number() if page.has_next() else None,
-        },
+        "visas": page.items,
+        "count": waiting.count(),
+        "jurisdiction": asked,
+        "jurisdictions": codes,
+        "page": page,
     }
     return render(request, "web/authority/reviews.html", context)
 

@@ -87,13 +87,16 @@ class FlagForm(forms.Form):
 
 @for_role(Role.AUTHORITY)
 def verifications(request: HttpRequest) -> HttpResponse:
-    authority = person(request)
-    page = sliced(request, pending_requests(authority))
+    asked = request.GET.get("kind", "")
+    kind = VerificationKind(asked) if asked in VerificationKind.values else None
+    waiting = pending_requests(person(request), kind)
+    page = sliced(request, waiting)
     rows = [
         {"request": r, "kind": kind_name(r.kind), "flagged": r.flag == FlagState.OPEN}
         for r in page.items
     ]
-    context = {"rows": rows, "count": pending_requests(authority).count(), "page": page}
+    kinds = [(k.value, kind_name(k)) for k in VerificationKind]
+    context = {"rows": rows, "count": waiting.count(), "page": page, "kind": asked, "kinds": kinds}
     return render(request, "web/authority/verifications.html", context)
 
 
