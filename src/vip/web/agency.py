@@ -5,10 +5,8 @@ that names him (web/acting.py), and "stop"."""
 from __future__ import annotations
 
 from django import forms
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
@@ -16,9 +14,8 @@ from vip.people.models import Role
 from vip.people.selectors import clients_of
 from vip.web import acting
 from vip.web.access import for_role, person
+from vip.web.paging import sliced
 from vip.web.selectors import client_progress
-
-SIZE = 10
 
 
 class ClientSearchForm(forms.Form):
@@ -34,19 +31,14 @@ class ClientSearchForm(forms.Form):
 def clients(request: HttpRequest) -> HttpResponse:
     search = ClientSearchForm(request.GET or None)
     text = search.cleaned_data["q"] if search.is_bound and search.is_valid() else ""
-    found = Paginator(clients_of(person(request)).filter(sponsor__full_name__icontains=text), SIZE)
-    page = found.get_page(request.GET.get("page"))
+    found = clients_of(person(request)).filter(sponsor__full_name__icontains=text)
+    page = sliced(request, found)
     context = {
-        "clients": [client_progress(delegation) for delegation in page.object_list],
-        "count": found.count,
+        "clients": [client_progress(delegation) for delegation in page.items],
+        "count": found.count(),
         "search": search,
         "text": text,
-        "page": {
-            "number": page.number,
-            "previous": page.previous_page_number() if page.has_previous() else None,
-            "next": page.next_page_number() if page.has_next() else None,
-            "query": urlencode({"q": text}) + "&" if text else "",
-        },
+        "page": page,
     }
     return render(request, "web/agency/clients.html", context)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
@@ -19,12 +18,12 @@ from vip.people.models import Role, User
 from vip.web import authority_dashboard, refusals
 from vip.web.access import for_role, person
 from vip.web.migrant_welfare import ANSWER_WORDS, CheckInForm
+from vip.web.paging import sliced
 from vip.web.selectors import reference
 from vip.welfare import selectors, services
 from vip.welfare.models import Answer, Case, CaseReason, CaseStatus
 from vip.welfare.rules import QUESTIONS, worrying
 
-SIZE = 10
 REASONS: dict[CaseReason, Promise] = {
     CaseReason.WORRYING_ANSWER: gettext_lazy("A worrying answer"),
     CaseReason.CHECKIN_MISSED: gettext_lazy("A check-in missed"),
@@ -81,21 +80,17 @@ ON_THE_FIELD = {
 def queue(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     status = status if status in CaseStatus.values else ""
-    found = Paginator(selectors.queue(person(request), status or None), SIZE)
-    page = found.get_page(request.GET.get("page"))
+    found = selectors.queue(person(request), status or None)
+    page = sliced(request, found)
     context = {
         "cases": [
             {"case": c, "ref": reference(c.pk), "reason": REASONS[CaseReason(c.reason)]}
-            for c in page.object_list
+            for c in page.items
         ],
-        "count": found.count,
+        "count": found.count(),
         "status": status,
         "statuses": [(s.value, STATUSES[s]) for s in CaseStatus],
-        "page": {
-            "number": page.number,
-            "previous": page.previous_page_number() if page.has_previous() else None,
-            "next": page.next_page_number() if page.has_next() else None,
-        },
+        "page": page,
     }
     return render(request, "web/authority/welfare_queue.html", context)
 
