@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 from typer.testing import CliRunner
 
 from vip.bench.matching import Figure
@@ -25,3 +27,11 @@ def test_vip_bench_has_a_matching_command_with_json_and_quick() -> None:
     assert result.exit_code == 0
     assert "--json" in result.output
     assert "--quick" in result.output
+
+
+def test_every_bench_command_prints_one_json_object_or_a_line_per_figure() -> None:
+    from vip.bench.matching import shown
+
+    figures = [Figure("a", "1 bid", 2.0, "sum", 1.0), Figure("b", "2 bids", 1.0, "sum", 1.0)]
+    assert json.loads(shown(figures, as_json=True)) == {"results": [f.to_json() for f in figures]}
+    assert shown(figures, as_json=False).splitlines() == [f.line() for f in figures]

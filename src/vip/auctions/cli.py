@@ -86,13 +86,9 @@ def bench_command(
     """Clearing millions of bids, next to one numpy pass, one np.partition and a full argsort;
     the social dividend posted to a million citizens, next to COPY of the same rows."""
     from vip.bench import auction
+    from vip.bench.matching import shown
 
-    figures = auction.run(quick, postgres)
-    if as_json:
-        typer.echo(json.dumps({"results": [figure.to_json() for figure in figures]}))
-        return
-    for figure in figures:
-        typer.echo(figure.line())
+    typer.echo(shown(auction.run(quick, postgres), as_json))
 
 
 def register(app: typer.Typer, bench: typer.Typer) -> None:

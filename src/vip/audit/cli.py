@@ -83,13 +83,9 @@ QuickFlag = Annotated[bool, typer.Option("--quick", help="4 s per case instead o
 def bench_command(as_json: JsonFlag = False, quick: QuickFlag = False) -> None:
     """Audited writes per second, 16 writers on PostgreSQL: four jurisdictions next to one."""
     from vip.bench import audit
+    from vip.bench.matching import shown
 
-    figures = audit.run(quick)
-    if as_json:
-        typer.echo(json.dumps({"results": [figure.to_json() for figure in figures]}))
-        return
-    for figure in figures:
-        typer.echo(figure.line())
+    typer.echo(shown(audit.run(quick), as_json))
 
 
 def register(app: typer.Typer, bench: typer.Typer) -> None:

@@ -6,6 +6,7 @@ indexed query, the index build from the database) is one more function there.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -37,6 +38,13 @@ class Figure:
             f"{self.baseline_seconds:.4g} s  ratio {self.ratio:,.2f}x"
             + (f"  ({self.note})" if self.note else "")
         )
+
+
+def shown(figures: list[Figure], as_json: bool) -> str:
+    """What a `vip bench` command prints of its figures: one JSON object, or a line each."""
+    if as_json:
+        return json.dumps({"results": [figure.to_json() for figure in figures]})
+    return "\n".join(figure.line() for figure in figures)
 
 
 Case = Callable[[bool], list[Figure]]

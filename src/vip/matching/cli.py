@@ -116,7 +116,7 @@ def bench_command(as_json: JsonFlag = False, quick: QuickFlag = False) -> None:
     with refusing(MissingExtra):
         figures = bench.run(quick, report)
     if as_json:
-        typer.echo(json.dumps({"results": [f.to_json() for f in figures]}))
+        typer.echo(bench.shown(figures, as_json=True))
 
 
 def register(app: typer.Typer, bench: typer.Typer) -> None:
