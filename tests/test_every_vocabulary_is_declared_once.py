@@ -34,7 +34,6 @@ from vip.people.models import (
     VerificationResult,
 )
 from vip.visas.consequences import Effect
-from vip.visas.lifecycle import Event
 from vip.visas.models import (
     AmnestyApplication,
     AmnestyPath,
@@ -42,6 +41,10 @@ from vip.visas.models import (
     ComplaintCategory,
     DeportationOrder,
     DeportationReason,
+    Event,
+    Incident,
+    Procedure,
+    StatusChange,
     Visa,
 )
 from vip.visas.rules import REVIEW_OUTCOMES, Outcome
@@ -74,7 +77,8 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], list[str]]] = {
     "vip.visas.rules.REVIEW_OUTCOMES": (REVIEW_OUTCOMES, ["DecisionIn.outcome"]),
     "vip.visas.models.AmnestyPath": (tuple(AmnestyPath), ["AmnestyIn.path"]),
     "vip.visas.models.ComplaintCategory": (tuple(ComplaintCategory), ["ComplaintIn.category"]),
-    "vip.visas.lifecycle.Event": (tuple(Event), ["EventIn.kind"]),
+    "vip.visas.models.Event": (tuple(Event), ["EventIn.kind"]),
+    "vip.visas.models.Procedure": (tuple(Procedure), []),
     "vip.visas.models.DeportationReason": (tuple(DeportationReason), []),
     "vip.visas.consequences.Effect": (tuple(Effect), ["ConsequenceOut.kind"]),
     "vip.matching.clearinghouse.sides.RoundSide": (tuple(RoundSide), []),
@@ -100,6 +104,8 @@ MODEL_FIELDS: list[tuple[type[models.Model], str, Iterable[str]]] = [
     (SponsorshipRequest, "work", Work),
     (SponsorshipRequest, "housing", Housing),
     (Visa, "outcome", Outcome),
+    (StatusChange, "event", [*Event, *Procedure]),
+    (Incident, "kind", Event),
     (AmnestyApplication, "path", AmnestyPath),
     (Complaint, "category", ComplaintCategory),
     (Report, "reason", ReportReason),
@@ -148,6 +154,7 @@ def test_the_portals_forms_offer_each_vocabulary_as_declared() -> None:
     assert [value for value, _ in forms.SOFT_CRITERIA] == list(SoftCriterion)
     assert [value for value, _ in visa_forms.COMPLAINTS] == list(ComplaintCategory)
     assert set(visa_selectors.CATEGORIES) == set(ComplaintCategory)
+    assert set(visa_selectors.STEPS) == {*Event, *Procedure}
     assert set(visa_selectors.ENTRY_KINDS) == set(TransactionKind)
     assert [v for v, _ in forms.ReportForm.base_fields["reason"].choices] == list(ReportReason)  # type: ignore[attr-defined]
 

@@ -12,8 +12,7 @@ from vip.calendar import add_months
 from vip.clock import today
 from vip.people.models import User
 from vip.visas import services
-from vip.visas.lifecycle import Event
-from vip.visas.models import Fine, Status, SupportObligation, Visa
+from vip.visas.models import Event, Fine, Status, SupportObligation, Visa
 from vip.visas.selectors import foreseen_consequences, visible_visas
 
 from tests.auctions.life import usd

@@ -15,8 +15,7 @@ from vip.people.models import MigrantProfile, User
 from vip.policy.parameters import jurisdiction
 from vip.visas import services
 from vip.visas.consequences import Foreseen, ForeseenKind, foresee
-from vip.visas.lifecycle import Event
-from vip.visas.models import Fine, Visa
+from vip.visas.models import Event, Fine, Visa
 from vip.visas.selectors import earnings_share, foreseen_consequences
 
 from tests.visas.test_consequences import report

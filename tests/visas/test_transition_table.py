@@ -11,8 +11,8 @@ from vip.clock import today
 from vip.errors import Conflict, Forbidden, NotFound
 from vip.people.models import User
 from vip.visas import services
-from vip.visas.lifecycle import REPORTERS, TRANSITIONS, Event
-from vip.visas.models import Status, Visa
+from vip.visas.lifecycle import REPORTERS, TRANSITIONS
+from vip.visas.models import Event, Status, Visa
 
 from tests.cast import active_visa, back_date, signed_agreement, sponsor, visa_for
 

@@ -34,8 +34,7 @@ from vip.people.models import SELF_SERVICE_ROLES, Role, VerificationKind, Verifi
 from vip.policy.parameters import jurisdictions
 from vip.policy.sectors import vocabularies
 from vip.visas.consequences import Effect
-from vip.visas.lifecycle import Event
-from vip.visas.models import AmnestyPath, ComplaintCategory
+from vip.visas.models import AmnestyPath, ComplaintCategory, Event
 from vip.visas.rules import REVIEW_OUTCOMES, Outcome
 
 

@@ -22,10 +22,10 @@ from vip.notifications.models import Kind
 from vip.notifications.services import notify, notify_others
 from vip.people.models import User
 from vip.policy.parameters import Parameters, parameters
-from vip.visas.lifecycle import Event
 from vip.visas.models import (
     DeportationOrder,
     EnforcementCase,
+    Event,
     Fine,
     Incident,
     SupportObligation,

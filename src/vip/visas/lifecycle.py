@@ -3,26 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from vip.calendar import add_months
 from vip.people.models import Role
-from vip.visas.models import Status
-
-
-class Event(StrEnum):
-    ARRIVED = "arrived"
-    EMPLOYED = "employed"
-    UNEMPLOYED = "unemployed"
-    HOSPITALIZED = "hospitalized"
-    COMPLETED = "completed"
-    LEFT = "left"
-    DISAPPEARED = "disappeared"
-    FOUND = "found"
-    CRIME_CONVICTED = "crime_convicted"
-    SENTENCE_SERVED = "sentence_served"
-    DEPORTED = "deported"
-
+from vip.visas.models import Event, Status
 
 S, E = Status, Event
 TRANSITIONS: dict[tuple[Status, Event], Status] = {

@@ -32,6 +32,33 @@ class Status(models.TextChoices):
 LIVE = [Status.REVIEW, Status.APPROVED, Status.ACTIVE]
 
 
+class Event(models.TextChoices):
+    """What a person reports on a visa (vip.visas.lifecycle says what each does, and who may)."""
+
+    ARRIVED = "arrived"
+    EMPLOYED = "employed"
+    UNEMPLOYED = "unemployed"
+    HOSPITALIZED = "hospitalized"
+    COMPLETED = "completed"
+    LEFT = "left"
+    DISAPPEARED = "disappeared"
+    FOUND = "found"
+    CRIME_CONVICTED = "crime_convicted"
+    SENTENCE_SERVED = "sentence_served"
+    DEPORTED = "deported"
+
+
+class Procedure(models.TextChoices):
+    """The platform's own steps that move a visa, beside the reported events: an application
+    sent, a seat won at an auction issued, a review decided, a transfer, a term run out."""
+
+    APPLIED = "applied"
+    ISSUED = "issued"
+    DECIDED = "decided"
+    TRANSFERRED = "transferred"
+    TERM_ENDED = "term_ended"
+
+
 class VisaKind(models.TextChoices):
     """How a visa came: a citizen's sponsorship on a signed agreement, or a seat won at a quota
     auction (vip.auctions), which has no sponsor, no agreement and no community of a host."""
@@ -129,7 +156,7 @@ class StatusChange(models.Model):
     visa = models.ForeignKey(Visa, on_delete=models.PROTECT, related_name="status_changes")
     from_status = models.CharField(max_length=16, blank=True)
     to_status = models.CharField(max_length=16)
-    event = models.CharField(max_length=32)
+    event = models.CharField(max_length=32, choices=[*Event.choices, *Procedure.choices])
     # null: the platform's own daily job (a visa whose agreement ran its term)
     actor = models.ForeignKey(USER, null=True, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField()
@@ -153,7 +180,7 @@ class Incident(models.Model):
     """An event reported on a visa: the record of what happened, who said so and when."""
 
     visa = models.ForeignKey(Visa, on_delete=models.PROTECT, related_name="incidents")
-    kind = models.CharField(max_length=32)
+    kind = models.CharField(max_length=32, choices=Event.choices)
     occurred_on = models.DateField()
     reported_at = models.DateTimeField()
     reported_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")

@@ -20,7 +20,7 @@ from vip.people.models import Delegation, Role, User, VerificationKind
 from vip.people.selectors import acts_for, is_verified
 from vip.policy.parameters import Parameters, parameters
 from vip.visas.consequences import Foreseen, foresee
-from vip.visas.lifecycle import Event, may_complete, may_report, next_status
+from vip.visas.lifecycle import may_complete, may_report, next_status
 from vip.visas.models import (
     LIVE,
     AmnestyApplication,
@@ -28,6 +28,7 @@ from vip.visas.models import (
     ComplaintStatus,
     DeportationOrder,
     EnforcementCase,
+    Event,
     Fine,
     Status,
     Visa,

@@ -27,7 +27,7 @@ from vip.notifications.services import notify_others
 from vip.people.models import Role, User
 from vip.policy.parameters import Parameters, parameters
 from vip.visas import consequences
-from vip.visas.lifecycle import Event, next_status
+from vip.visas.lifecycle import next_status
 from vip.visas.models import (
     AmnestyApplication,
     AmnestyPath,
@@ -35,8 +35,10 @@ from vip.visas.models import (
     ComplaintCategory,
     ComplaintStatus,
     EarningsReport,
+    Event,
     Fine,
     Insurance,
+    Procedure,
     Status,
     StatusChange,
     Visa,
@@ -75,7 +77,9 @@ class InsuranceTerms:
     valid_to: dt.date
 
 
-def change_status(visa: Visa, to: Status, event: str, actor: User | None, reason: str = "") -> None:
+def change_status(
+    visa: Visa, to: Status, event: Event | Procedure, actor: User | None, reason: str = ""
+) -> None:
     StatusChange.objects.create(
         visa=visa,
         from_status=visa.status,
@@ -148,7 +152,7 @@ def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) ->
     decision = decide(application_facts(agreement, params, terms, transfer_from, community))
     if transfer_from is not None and decision.outcome == Outcome.APPROVED:
         consequences.close_support(transfer_from, today(), user)
-        change_status(transfer_from, Status.TRANSFERRED, "transferred", user)
+        change_status(transfer_from, Status.TRANSFERRED, Procedure.TRANSFERRED, user)
     visa = _create_visa(
         agreement=agreement,
         sponsor=sponsor,
@@ -169,7 +173,9 @@ def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) ->
         status = Status.ACTIVE  # no gap: he stays at work, under his new sponsor
     # The visa takes its live status here, so this is where a concurrent winner is detected.
     with _one_live_visa():
-        change_status(visa, status, "applied", user, ", ".join(r.code for r in decision.reasons))
+        change_status(
+            visa, status, Procedure.APPLIED, user, ", ".join(r.code for r in decision.reasons)
+        )
     if decision.outcome == Outcome.APPROVED:
         settle_agreements(visa, user)
     return visa
@@ -226,7 +232,7 @@ def issue_auction_visa(
     _insure(visa, insurance)
     with _one_live_visa():
         codes = ", ".join(r.code for r in decision.reasons)
-        change_status(visa, Status(decision.outcome), "issued", actor, codes)
+        change_status(visa, Status(decision.outcome), Procedure.ISSUED, actor, codes)
     if decision.outcome == Outcome.APPROVED:
         settle_agreements(visa, actor)
     return visa
@@ -266,7 +272,7 @@ def decide_review(*, authority: User, visa_id: int, outcome: str, note: str) -> 
         raise Invalid("OUTCOME_INVALID", f"the outcome is {either(REVIEW_OUTCOMES)}")
     visa.decided_by, visa.decided_at, visa.decision_note = authority, now(), note
     visa.save(update_fields=["decided_by", "decided_at", "decision_note"])
-    change_status(visa, Status(outcome), "decided", authority, note)
+    change_status(visa, Status(outcome), Procedure.DECIDED, authority, note)
     if outcome == Outcome.APPROVED:
         settle_agreements(visa, authority)
     return visa
@@ -293,7 +299,7 @@ def report_event(
     params = parameters(visa.jurisdiction_id, occurred_on)
     results = consequences.carry_out(visa, event, occurred_on, params, user)
     if target != visa.status:
-        change_status(visa, target, event.value, user)
+        change_status(visa, target, event, user)
     return visa, results
 
 
@@ -545,6 +551,6 @@ def complete_ended_visas(*, day: dt.date) -> int:
         end = agreement_end(visa)
         if end <= day:
             consequences.close_support(visa, end, None)
-            change_status(visa, Status.COMPLETED, "term_ended", None, f"term ended {end}")
+            change_status(visa, Status.COMPLETED, Procedure.TERM_ENDED, None, f"term ended {end}")
             ended += 1
     return ended

@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 from vip.errors import DomainError
 from vip.people.models import User
 from vip.visas import services
-from vip.visas.lifecycle import Event
-from vip.visas.models import Visa
+from vip.visas.models import Event, Visa
 from vip.visas.selectors import (
     foreseen_consequences,
     refuse_report,

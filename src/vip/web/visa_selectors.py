@@ -18,12 +18,13 @@ from vip.money import Money
 from vip.people.models import User
 from vip.policy.parameters import jurisdiction
 from vip.visas.consequences import Foreseen, ForeseenKind
-from vip.visas.lifecycle import Event
 from vip.visas.models import (
     Complaint,
     ComplaintCategory,
+    Event,
     Fine,
     Insurance,
+    Procedure,
     Status,
     SupportObligation,
     Visa,
@@ -36,10 +37,11 @@ from vip.web.templatetags.vip_format import day, money, percent
 
 # What moved a visa on its timeline: the lifecycle's events and the platform's own steps.
 STEPS: dict[str, Promise] = {
-    "applied": _("Application sent"),
-    "decided": _("Decided by the immigration office"),
-    "transferred": _("Moved to another sponsor"),
-    "term_ended": _("The agreement ran its term"),
+    Procedure.APPLIED: _("Application sent"),
+    Procedure.ISSUED: _("Issued after a visa auction"),
+    Procedure.DECIDED: _("Decided by the immigration office"),
+    Procedure.TRANSFERRED: _("Moved to another sponsor"),
+    Procedure.TERM_ENDED: _("The agreement ran its term"),
     Event.ARRIVED: _("Arrived"),
     Event.EMPLOYED: _("At work"),
     Event.UNEMPLOYED: _("Out of work"),
