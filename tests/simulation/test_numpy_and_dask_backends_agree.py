@@ -44,3 +44,15 @@ def test_the_dask_reduction_sums_every_chunk_exactly_once(
     on_numpy, on_dask = numpy_tally(draws), reduce_on(client, draws, None)
     assert on_dask.migrants_drawn == on_numpy.migrants_drawn == draws.migrant_agents
     np.testing.assert_array_equal(on_dask.native_count, on_numpy.native_count)
+
+
+def test_dask_in_small_chunks_gives_what_numpy_gives_in_one(
+    small: SmallScenario, client: Client
+) -> None:
+    whole = small("vip-us", {"simulation.agents": 20_000})
+    chunked = whole.with_values({"simulation.chunk_agents": 3_001})
+    on_numpy = model.run(whole, numpy_tally).to_json()
+    on_dask = model.run(chunked, lambda draws: reduce_on(client, draws, None)).to_json()
+    for key, value in on_numpy.items():
+        if isinstance(value, float):
+            assert on_dask[key] == pytest.approx(value, rel=1e-9), key

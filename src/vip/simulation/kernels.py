@@ -2,8 +2,10 @@
 
 The equilibrium never needs the agents themselves, only how many hosts (and how much hosting
 cost) lie in each price bin of each community, and how many migrants (and how much reservation
-and home income) lie in each price bin. Each kernel reads its draws once and adds into these
-tallies, so the work is linear in agents and memory is the size of one chunk.
+and home income) lie in each price bin. Each kernel draws its agents itself, by index, from the
+counter-based generator (`counter_rng`), a block of BLOCK agents at a time into buffers that
+stay in the first-level cache, and adds them into these tallies: nothing per agent is ever
+stored, so the work is linear in agents and memory does not grow with the chunk.
 """
 
 from __future__ import annotations
@@ -14,8 +16,12 @@ import numba
 import numpy as np
 from numpy.typing import NDArray
 
+from vip.simulation import counter_rng
+
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
+BLOCK = 512  # agents drawn at a time (a few KiB of draws: they stay in cache)
+NATIVE_PIECE = 1 << 16  # natives tallied by one thread into one private row at a time
 
 
 @numba.njit(cache=True, nogil=True)
@@ -26,19 +32,14 @@ def price_bin(log_price: float, log_low: float, bin_width: float, bins: int) -> 
 
 
 @numba.njit(cache=True, nogil=True)
-def native_log_cost(
-    z_income: float,
-    z_cost: float,
-    log_cost_median: float,
-    income_sigma: float,
-    elasticity: float,
-    cost_sigma: float,
-) -> float:
-    """Hosting cost rises with income.
+def native_cost_sigma(cost_law: Floats) -> float:
+    """The sigma of log hosting cost.
 
-    log c = log c_median + elasticity * (log y - log y_median) + noise, all in USD per year.
+    log c = log c_median + elasticity * (log y - log y_median) + cost_sigma * z: a sum of two
+    independent normals, itself normal with this sigma. The kernel draws that one normal; the
+    sample draws income given it (`native_values`), which is the same joint law.
     """
-    return log_cost_median + elasticity * income_sigma * z_income + cost_sigma * z_cost
+    return math.sqrt((cost_law[2] * cost_law[1]) ** 2 + cost_law[3] ** 2)
 
 
 @numba.njit(cache=True, nogil=True)
@@ -59,101 +60,183 @@ def relative_to_bin(
     return index, math.exp(log_price - log_low - index * bin_width)
 
 
+@numba.njit(cache=True, nogil=True, error_model="numpy")
+def _tally_native_piece(
+    key: np.uint64,
+    first: int,
+    end: int,
+    cost_law: Floats,
+    bin_law: Floats,
+    count: Floats,
+    cost_sum: Floats,
+) -> None:
+    """Natives first..end-1 (all of one community) into one row of counts and of costs."""
+    even, odd = np.empty(BLOCK // 2), np.empty(BLOCK // 2)
+    sigma = native_cost_sigma(cost_law)
+    bins = count.size
+    start = first
+    while start < end:
+        base = start - start % 2  # blocks start at a Box-Muller pair
+        stop = min(end, base + BLOCK)
+        pairs = (stop - base + 1) // 2
+        counter_rng.fill_pairs(key, base // 2, even[:pairs], odd[:pairs])
+        for i in range(start - base, stop - base):
+            z = even[i >> 1] if i & 1 == 0 else odd[i >> 1]
+            b, ratio = relative_to_bin(cost_law[0] + sigma * z, bin_law[0], bin_law[1], bins)
+            count[b] += 1.0
+            cost_sum[b] += ratio
+        start = stop
+
+
+@numba.njit(cache=True, nogil=True)
+def native_pieces(first: int, end: int, community_starts: Ints) -> Ints:
+    """Natives first..end-1 cut at community boundaries and every NATIVE_PIECE agents: rows of
+    (community, first, end), in order."""
+    rows = []
+    for k in range(community_starts.size - 1):
+        low, high = max(first, community_starts[k]), min(end, community_starts[k + 1])
+        for start in range(low, high, NATIVE_PIECE):
+            rows.append((k, start, min(high, start + NATIVE_PIECE)))
+    pieces = np.empty((len(rows), 3), dtype=np.int64)
+    for p, row in enumerate(rows):
+        pieces[p, 0], pieces[p, 1], pieces[p, 2] = row
+    return pieces
+
+
 @numba.njit(cache=True, nogil=True, parallel=True)
 def tally_natives(
-    z_income: Floats,
-    z_cost: Floats,
+    key: np.uint64,
+    first: int,
+    end: int,
     community_starts: Ints,
     cost_law: Floats,
     bin_law: Floats,
     count: Floats,
     cost_sum: Floats,
 ) -> None:
-    """Add each native to his (community, cost bin): one count, and his hosting cost divided by
-    the bin's lower edge (the caller multiplies the edges back in, once per bin).
+    """Draw natives first..end-1 and add each to their (community, cost bin): one count, and
+    their hosting cost divided by the bin's lower edge (the caller multiplies the edges back
+    in, once per bin).
 
-    Natives come community by community (community_starts[k] is the first of community k): each
-    community's row is written by one thread only, in a fixed order, so the result does not
-    depend on the number of threads.
+    Natives are numbered community by community (community k holds natives community_starts[k]
+    to community_starts[k + 1] - 1), so each piece fills one community's row, which stays in
+    cache. Pieces are tallied in parallel into rows of their own and added in order, so the
+    result does not depend on the number of threads.
     """
+    pieces = native_pieces(first, end, community_starts)
     bins = count.shape[1]
-    for k in numba.prange(count.shape[0]):
-        for i in range(community_starts[k], community_starts[k + 1]):
-            log_cost = native_log_cost(
-                z_income[i], z_cost[i], cost_law[0], cost_law[1], cost_law[2], cost_law[3]
-            )
-            b, ratio = relative_to_bin(log_cost, bin_law[0], bin_law[1], bins)
-            count[k, b] += 1.0
-            cost_sum[k, b] += ratio
-
-
-@numba.njit(cache=True, nogil=True)
-def native_costs(z_income: Floats, z_cost: Floats, cost_law: Floats, out: Floats) -> None:
-    """Each native's hosting cost, USD per year (for the sample whose outcomes are reported)."""
-    for i in range(z_income.size):
-        out[i] = math.exp(
-            native_log_cost(
-                z_income[i], z_cost[i], cost_law[0], cost_law[1], cost_law[2], cost_law[3]
-            )
+    rows = np.zeros((pieces.shape[0], 2, bins))
+    for p in numba.prange(pieces.shape[0]):
+        _tally_native_piece(
+            key, pieces[p, 1], pieces[p, 2], cost_law, bin_law, rows[p, 0], rows[p, 1]
         )
+    for p in range(pieces.shape[0]):
+        count[pieces[p, 0]] += rows[p, 0]
+        cost_sum[pieces[p, 0]] += rows[p, 1]
 
 
-@numba.njit(cache=True, nogil=True)
+@numba.njit(cache=True, nogil=True, error_model="numpy")
+def native_values(
+    cost_key: np.uint64,
+    income_key: np.uint64,
+    positions: Ints,
+    cost_law: Floats,
+    income_law: Floats,
+    income: Floats,
+    cost: Floats,
+) -> None:
+    """Income and hosting cost (USD per year) of the natives at some positions (the sample).
+
+    The cost's normal is the kernel's; income's normal is drawn given it, with the correlation
+    the income elasticity gives: z_income = rho z_cost + sqrt(1 - rho^2) z_other.
+    """
+    sigma = native_cost_sigma(cost_law)
+    rho = cost_law[2] * cost_law[1] / sigma if sigma > 0 else 0.0
+    for i in range(positions.size):
+        z_cost = counter_rng.normal(cost_key, positions[i])
+        z_other = counter_rng.normal(income_key, positions[i])
+        z_income = rho * z_cost + math.sqrt(1.0 - rho * rho) * z_other
+        income[i] = math.exp(income_law[0] + income_law[1] * z_income)
+        cost[i] = math.exp(cost_law[0] + sigma * z_cost)
+
+
+@numba.njit(cache=True, nogil=True, error_model="numpy")
 def migrant_values(
-    uniform: Floats,
-    z_home: Floats,
-    z_move: Floats,
+    key: np.uint64,
+    positions: Ints,
     origin_law: Floats,
     moving_law: Floats,
     home: Floats,
     reservation: Floats,
 ) -> None:
-    """Home income by origin (log-normal per origin) and reservation = home + moving cost.
+    """Home income by origin (log-normal per origin) and reservation = home + moving cost, of
+    the migrants at some positions (the sample), USD per year."""
+    for i in range(positions.size):
+        u, z_home, z_move = counter_rng.migrant_draw(key, positions[i])
+        home[i], reservation[i] = _migrant(u, z_home, z_move, origin_law, moving_law)
 
-    origin_law rows: cumulative share, log median home income, sigma.
-    """
+
+@numba.njit(cache=True, nogil=True)
+def _migrant(
+    u: float, z_home: float, z_move: float, origin_law: Floats, moving_law: Floats
+) -> tuple[float, float]:
+    """origin_law rows: cumulative share, log median home income, sigma."""
     last = origin_law.shape[0] - 1
-    for i in range(uniform.size):
-        origin = 0
-        while origin < last and uniform[i] >= origin_law[origin, 0]:
-            origin += 1
-        home[i] = math.exp(origin_law[origin, 1] + origin_law[origin, 2] * z_home[i])
-        reservation[i] = home[i] + math.exp(moving_law[0] + moving_law[1] * z_move[i])
+    origin = 0
+    while origin < last and u >= origin_law[origin, 0]:
+        origin += 1
+    home = math.exp(origin_law[origin, 1] + origin_law[origin, 2] * z_home)
+    return home, home + math.exp(moving_law[0] + moving_law[1] * z_move)
 
 
 MIGRANT_PARTS = 8  # fixed, so that the sums do not depend on the number of threads
 
 
-@numba.njit(cache=True, nogil=True)
+@numba.njit(cache=True, nogil=True, error_model="numpy")
 def _tally_migrant_slice(
-    home: Floats,
-    reservation: Floats,
+    key: np.uint64,
     first: int,
     end: int,
+    origin_law: Floats,
+    moving_law: Floats,
     ceiling: float,
     bin_law: Floats,
     out: Floats,
 ) -> int:
-    """Migrants first..end-1 below the ceiling into out[0] (count), out[1] (reservation sum)
-    and out[2] (home income sum), per reservation bin; returns how many were kept."""
+    """Draw migrants first..end-1; those below the ceiling into out[0] (count), out[1]
+    (reservation sum) and out[2] (home income sum), per reservation bin; return how many."""
+    u, z_home, z_move = np.empty(BLOCK), np.empty(BLOCK), np.empty(BLOCK)
     kept = 0
     bins = out.shape[1]
-    for i in range(first, end):
-        if reservation[i] >= ceiling:
-            continue
-        b = price_bin(math.log(reservation[i]), bin_law[0], bin_law[1], bins)
-        out[0, b] += 1.0
-        out[1, b] += reservation[i]
-        out[2, b] += home[i]
-        kept += 1
+    for start in range(first, end, BLOCK):
+        size = min(BLOCK, end - start)
+        counter_rng.fill_migrants(key, start, u[:size], z_home[:size], z_move[:size])
+        for i in range(size):
+            home, reservation = _migrant(u[i], z_home[i], z_move[i], origin_law, moving_law)
+            if reservation >= ceiling:
+                continue
+            log_reservation = counter_rng.log_positive(reservation)
+            b = price_bin(log_reservation, bin_law[0], bin_law[1], bins)
+            out[0, b] += 1.0
+            out[1, b] += reservation
+            out[2, b] += home
+            kept += 1
     return kept
 
 
 @numba.njit(cache=True, nogil=True, parallel=True)
 def tally_migrants(
-    home: Floats, reservation: Floats, ceiling: float, bin_law: Floats, parts: Floats
+    key: np.uint64,
+    first: int,
+    end: int,
+    origin_law: Floats,
+    moving_law: Floats,
+    ceiling: float,
+    bin_law: Floats,
+    parts: Floats,
 ) -> int:
-    """Add each migrant below the ceiling to his reservation bin; return how many were kept.
+    """Draw migrants first..end-1 and add each one below the ceiling to their reservation bin;
+    return how many were kept.
 
     The pool counts only people who gain from moving at any wage the model reaches (reservation
     below the ceiling), so that every admitted migrant is willing whatever the number admitted.
@@ -162,11 +245,12 @@ def tally_migrants(
     of threads.
     """
     kept = np.zeros(MIGRANT_PARTS, dtype=np.int64)
-    size = (home.size + MIGRANT_PARTS - 1) // MIGRANT_PARTS
+    size = (end - first + MIGRANT_PARTS - 1) // MIGRANT_PARTS
     for part in numba.prange(MIGRANT_PARTS):
-        end = min(home.size, (part + 1) * size)
+        low = min(end, first + part * size)
+        high = min(end, low + size)
         kept[part] = _tally_migrant_slice(
-            home, reservation, part * size, end, ceiling, bin_law, parts[part]
+            key, low, high, origin_law, moving_law, ceiling, bin_law, parts[part]
         )
     return int(kept.sum())
 

@@ -2,7 +2,7 @@
 
 The whole population is reduced to binned tallies (by the numpy or the Dask backend), the
 mechanism is solved on them, and the figures that need individuals (inequality, gains by
-income decile) are read on the agents of the first chunk, a random sample of the population.
+income decile) are read on agents spread evenly over the population, a random sample of it.
 """
 
 from __future__ import annotations
@@ -21,15 +21,7 @@ from vip.simulation.inputs import Scenario
 from vip.simulation.labour import labour_of
 from vip.simulation.mechanisms import Equilibrium, Market
 from vip.simulation.outcome import Outcome
-from vip.simulation.population import (
-    Draws,
-    MigrantAgents,
-    NativeAgents,
-    Tally,
-    draw_chunk,
-    draws_of,
-    native_values,
-)
+from vip.simulation.population import Draws, Tally, draws_of, sample_migrants, sample_natives
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
@@ -139,7 +131,7 @@ def _bins(draws: Draws, prices: Floats) -> NDArray[np.int64]:
 
 @dataclass(frozen=True)
 class Sample:
-    """The first chunk's agents, with weights (people) and outcomes (USD per year)."""
+    """Agents spread over the population, with weights (people) and outcomes (USD per year)."""
 
     native_income: Floats
     native_sponsor_share: Floats  # chance each native sponsors
@@ -156,14 +148,14 @@ class Sample:
 
 
 def sample_of(draws: Draws, country: Country, solution: Equilibrium) -> Sample:
-    native, migrant, native_community = _sample_agents(draws)
-    income, cost = native_values(draws, native)
+    native, migrant = sample_natives(draws, SAMPLE_AGENTS), sample_migrants(draws, SAMPLE_AGENTS)
+    income, cost = native.income, native.cost
     market = country.market
     sponsor_share = np.zeros_like(income)
     if solution.sponsors is not None:
         taken = market.hosts.taken_per_bin(solution.sponsors)
         cells = country.host_share_allowed * taken
-        sponsor_share = cells[native_community, _bins(draws, cost)]
+        sponsor_share = cells[native.community, _bins(draws, cost)]
     in_pool = migrant.reservation < draws.reservation_ceiling
     home, reservation = migrant.home[in_pool], migrant.reservation[in_pool]
     if solution.selective:
@@ -185,17 +177,6 @@ def sample_of(draws: Draws, country: Country, solution: Equilibrium) -> Sample:
         migrant_admitted=admitted,
         migrant_weight=country.migrant_weight,
     )
-
-
-def _sample_agents(draws: Draws) -> tuple[NativeAgents, MigrantAgents, Ints]:
-    """About SAMPLE_AGENTS of each kind from the first chunk, evenly spaced (natives are stored
-    community by community), with the natives' communities: a random sample of the population."""
-    native, migrant = draw_chunk(draws, 0)
-    natives = slice(None, None, max(1, native.z_income.size // SAMPLE_AGENTS))
-    migrants = slice(None, None, max(1, migrant.home.size // SAMPLE_AGENTS))
-    sampled = NativeAgents(native.z_income[natives], native.z_cost[natives], native.community_sizes)
-    sample_migrants = MigrantAgents(migrant.home[migrants], migrant.reservation[migrants])
-    return sampled, sample_migrants, native.community()[natives]
 
 
 def _payments(solution: Equilibrium, reservation: Floats) -> Floats:

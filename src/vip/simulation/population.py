@@ -1,8 +1,9 @@
-"""Weighted agents drawn chunk by chunk with explicit seeds, reduced to binned tallies.
+"""Weighted agents drawn by index from a counter-based generator, reduced to binned tallies.
 
-Chunk i draws from its own generator, seeded by (seed, i): the same seed gives the same agents
-whichever backend runs the chunks and in whatever order. Each agent stands for
-`adults / native agents` natives or `pool / kept migrant agents` migrants.
+Agent i's draws are a pure function of (seed, stream, i) (`counter_rng`): a chunk holds agents
+first..end-1 and draws exactly what those agents draw in any other chunking, on any backend, in
+any order. Chunks change memory and the order of floating-point sums, never the agents. Each
+agent stands for `adults / native agents` natives or `pool / kept migrant agents` migrants.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from vip.simulation import kernels
+from vip.simulation import counter_rng, kernels
 from vip.simulation.inputs import InputError, Scenario
 from vip.simulation.labour import Labour
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
 PRICE_RANGE_USD = (1.0, 1.0e7)
+COMMUNITY_STREAM = 0  # the seed sequence of the communities' sizes
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Draws:
     origin_law: Floats  # rows: cumulative share, log median home income, sigma
     moving_law: Floats  # log median moving cost, sigma
     reservation_ceiling: float  # USD/year: the host wage at the most migrants the model admits
+    community_starts: Ints  # natives community_starts[k]..community_starts[k + 1] - 1 live in k
 
     @property
     def chunks(self) -> int:
@@ -53,10 +56,25 @@ class Draws:
         edges: Floats = np.exp(low + width * np.arange(self.bins + 1))
         return edges
 
-    def share(self, total: int, chunk: int) -> int:
-        """How many of `total` agents chunk `chunk` draws (an even split, remainder first)."""
+    def span(self, total: int, chunk: int) -> tuple[int, int]:
+        """The agents (first, end) of `total` that chunk `chunk` draws: an even split,
+        remainder first."""
         base, extra = divmod(total, self.chunks)
-        return base + (1 if chunk < extra else 0)
+        first = chunk * base + min(chunk, extra)
+        return first, first + base + (1 if chunk < extra else 0)
+
+    def key(self, stream: int) -> np.uint64:
+        return np.uint64(counter_rng.stream_key(self.seed, stream))
+
+
+def community_starts(seed: int, natives: int, communities: int) -> Ints:
+    """Each native lives in a community drawn uniformly; drawing the communities' sizes
+    (multinomially, from the seed) and numbering natives community by community is the same
+    law, and lets the kernel fill one community's row at a time."""
+    rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence([seed, COMMUNITY_STREAM])))
+    sizes = rng.multinomial(natives, np.full(communities, 1.0 / communities))
+    starts: Ints = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    return starts
 
 
 def _origin_law(scenario: Scenario) -> Floats:
@@ -81,13 +99,15 @@ def _origin_law(scenario: Scenario) -> Floats:
 
 def draws_of(scenario: Scenario, labour: Labour) -> Draws:
     agents = int(scenario.number("simulation.agents"))
+    seed = int(scenario.number("simulation.seed"))
+    communities = int(scenario.number("communities.count"))
     return Draws(
         native_agents=agents // 2,
         migrant_agents=agents - agents // 2,
         chunk_agents=int(scenario.number("simulation.chunk_agents")),
-        seed=int(scenario.number("simulation.seed")),
+        seed=seed,
         bins=int(scenario.number("simulation.bins")),
-        communities=int(scenario.number("communities.count")),
+        communities=communities,
         cost_law=np.array(
             [
                 math.log(max(scenario.number("hosting.cost_median"), 1e-9)),
@@ -110,6 +130,7 @@ def draws_of(scenario: Scenario, labour: Labour) -> Draws:
             ]
         ),
         reservation_ceiling=labour.wage(labour.most_migrants),
+        community_starts=community_starts(seed, agents // 2, communities),
     )
 
 
@@ -137,21 +158,11 @@ class Tally:
 
 @dataclass(frozen=True)
 class NativeAgents:
-    """Natives stored community by community: the first community_sizes[0] live in community 0,
-    and so on, so that the tally kernel fills one community's row at a time (it stays in cache,
-    and communities can be tallied in parallel)."""
+    """Some natives (the sample): income and hosting cost, USD per year, and community."""
 
-    z_income: Floats
-    z_cost: Floats
-    community_sizes: Ints
-
-    def community_starts(self) -> Ints:
-        starts: Ints = np.concatenate([[0], np.cumsum(self.community_sizes)])
-        return starts
-
-    def community(self) -> Ints:
-        """Each native's community (for the sample; the kernel never needs it per agent)."""
-        return np.repeat(np.arange(self.community_sizes.size, dtype=np.int64), self.community_sizes)
+    income: Floats
+    cost: Floats
+    community: Ints
 
 
 @dataclass(frozen=True)
@@ -160,47 +171,34 @@ class MigrantAgents:
     reservation: Floats  # home income plus moving cost, USD per year
 
 
-def _generator(draws: Draws, chunk: int) -> np.random.Generator:
-    return np.random.Generator(np.random.PCG64(np.random.SeedSequence([draws.seed, chunk])))
-
-
-def draw_chunk(draws: Draws, chunk: int) -> tuple[NativeAgents, MigrantAgents]:
-    """The agents of one chunk; the same (seed, chunk) always gives the same agents."""
-    rng = _generator(draws, chunk)
-    natives = draws.share(draws.native_agents, chunk)
-    native = NativeAgents(
-        z_income=rng.standard_normal(natives),
-        z_cost=rng.standard_normal(natives),
-        # Each native lives in a community drawn uniformly; drawing the counts is the same law.
-        community_sizes=rng.multinomial(
-            natives, np.full(draws.communities, 1.0 / draws.communities)
-        ),
-    )
-    migrants = draws.share(draws.migrant_agents, chunk)
-    uniform, z_home, z_move = (
-        rng.random(migrants),
-        rng.standard_normal(migrants),
-        rng.standard_normal(migrants),
-    )
-    home, reservation = np.empty(migrants), np.empty(migrants)
-    kernels.migrant_values(
-        uniform, z_home, z_move, draws.origin_law, draws.moving_law, home, reservation
-    )
-    return native, MigrantAgents(home, reservation)
-
-
 def chunk_tally(draws: Draws, chunk: int) -> Tally:
-    """Draw one chunk and reduce it to its tally (a pure function of draws and chunk)."""
-    return tally_of(draws, *draw_chunk(draws, chunk))
+    """Draw one chunk's agents and reduce them to their tally (a pure function of draws and
+    chunk; the agents are the same in any chunking)."""
+    count, cost = tally_natives(draws, *draws.span(draws.native_agents, chunk))
+    parts = kernels.empty_migrant_parts(draws.bins)
+    first, end = draws.span(draws.migrant_agents, chunk)
+    kernels.tally_migrants(
+        draws.key(counter_rng.MIGRANT),
+        first,
+        end,
+        draws.origin_law,
+        draws.moving_law,
+        draws.reservation_ceiling,
+        draws.bin_law,
+        parts,
+    )
+    migrant_count, reservation_sum, home_sum = np.add.reduce(parts, axis=0)  # parts in order
+    return Tally(count, cost, migrant_count, reservation_sum, home_sum, end - first)
 
 
-def tally_natives(draws: Draws, native: NativeAgents) -> tuple[Floats, Floats]:
-    """Natives per (community, cost bin), and their hosting costs (USD per year)."""
+def tally_natives(draws: Draws, first: int, end: int) -> tuple[Floats, Floats]:
+    """Natives first..end-1 per (community, cost bin), and their hosting costs (USD per year)."""
     count, cost = kernels.empty_native_tally(draws.communities, draws.bins)
     kernels.tally_natives(
-        native.z_income,
-        native.z_cost,
-        native.community_starts(),
+        draws.key(counter_rng.NATIVE_COST),
+        first,
+        end,
+        draws.community_starts,
         draws.cost_law,
         draws.bin_law,
         count,
@@ -210,21 +208,40 @@ def tally_natives(draws: Draws, native: NativeAgents) -> tuple[Floats, Floats]:
     return count, cost
 
 
-def tally_of(draws: Draws, native: NativeAgents, migrant: MigrantAgents) -> Tally:
-    """One pass over drawn agents into their binned tally."""
-    count, cost = tally_natives(draws, native)
-    parts = kernels.empty_migrant_parts(draws.bins)
-    kernels.tally_migrants(
-        migrant.home, migrant.reservation, draws.reservation_ceiling, draws.bin_law, parts
+def evenly_spaced(total: int, count: int) -> Ints:
+    """About `count` positions spread evenly over 0..total-1 (all of them if fewer)."""
+    positions: Ints = np.arange(0, total, max(1, total // count), dtype=np.int64)
+    return positions
+
+
+def sample_natives(draws: Draws, count: int) -> NativeAgents:
+    """About `count` natives spread evenly over the whole population (a random sample: the
+    natives of a community are numbered together, but each draws independently)."""
+    positions = evenly_spaced(draws.native_agents, count)
+    income, cost = np.empty(positions.size), np.empty(positions.size)
+    kernels.native_values(
+        draws.key(counter_rng.NATIVE_COST),
+        draws.key(counter_rng.NATIVE_INCOME),
+        positions,
+        draws.cost_law,
+        draws.income_law,
+        income,
+        cost,
     )
-    migrant_count, reservation_sum, home_sum = np.add.reduce(parts, axis=0)  # parts in order
-    return Tally(count, cost, migrant_count, reservation_sum, home_sum, migrant.home.size)
+    community = np.searchsorted(draws.community_starts, positions, side="right") - 1
+    return NativeAgents(income, cost, community.astype(np.int64))
 
 
-def native_values(draws: Draws, native: NativeAgents) -> tuple[Floats, Floats]:
-    """Each native's income and hosting cost, USD per year (the same law as the kernel)."""
-    log_median, sigma = draws.income_law
-    income = np.exp(log_median + sigma * native.z_income)
-    cost = np.empty_like(income)
-    kernels.native_costs(native.z_income, native.z_cost, draws.cost_law, cost)
-    return income, cost
+def sample_migrants(draws: Draws, count: int) -> MigrantAgents:
+    """About `count` migrants spread evenly over all of them (before the ceiling)."""
+    positions = evenly_spaced(draws.migrant_agents, count)
+    home, reservation = np.empty(positions.size), np.empty(positions.size)
+    kernels.migrant_values(
+        draws.key(counter_rng.MIGRANT),
+        positions,
+        draws.origin_law,
+        draws.moving_law,
+        home,
+        reservation,
+    )
+    return MigrantAgents(home, reservation)
