@@ -31,6 +31,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from vip.auctions.kernels import gather_at_or_above
+from vip.auctions.sha256 import digest_words
 
 Indices = NDArray[np.intp]
 # A key per bid index (a row of words, or one integer); equal amounts go in ascending key order.
@@ -56,14 +57,14 @@ class Clearing:
 
 def tie_words(seed: str, bids: Iterable[str]) -> NDArray[np.uint64]:
     """The bids' tie keys as rows of four big-endian 64-bit words of their SHA-256 digests: rows
-    in lexicographic order are the hex keys in ascending order, sorted without a string."""
-    raw = b"".join(hashlib.sha256(f"{seed}:{bid}".encode()).digest() for bid in bids)
-    return np.frombuffer(raw, dtype=">u8").reshape(-1, 4).astype(np.uint64)
+    in lexicographic order are the hex keys in ascending order, sorted without a string. Hashed
+    in bulk (auctions/sha256.py), not one hashlib call per bid."""
+    return digest_words(f"{seed}:", list(bids))
 
 
 def seeded_ties(seed: str, ids: Sequence[str]) -> TieKeys:
     """The tie order of the bids with these ids under this seed."""
-    return lambda indices: tie_words(seed, (ids[i] for i in indices.tolist()))
+    return lambda indices: tie_words(seed, [ids[i] for i in indices.tolist()])
 
 
 def seed_commitment(seed: str) -> str:
@@ -181,8 +182,25 @@ def _bid_order(indices: Indices, values: NDArray[np.int64], ties: TieKeys | None
     if at.size == 0:
         return indices
     keys = ties(indices[at]) if ties is not None else indices[at].reshape(-1, 1)
-    # Sorting the tied places by (amount, key) moves each bid within its own group only; lexsort
-    # takes its primary key last: the amount, then the key's words from the first.
+    # The tied places hold runs of equal amounts, highest first: a run's number, then the key,
+    # orders each bid within its own run only.
+    runs = np.cumsum(np.concatenate(([True], values[at][1:] != values[at][:-1]))) - 1
     ordered = indices.copy()
-    ordered[at] = indices[at][np.lexsort((*keys.T[::-1], -values[at]))]
+    ordered[at] = indices[at][_run_order(runs, keys)]
     return ordered
+
+
+def _run_order(runs: Indices, keys: NDArray[np.uint64] | Indices) -> Indices:
+    """The order of these places by (run, key row). One sort of a single 64-bit word (the run's
+    number in the high bits, the key's first bits below it) when those words are distinct,
+    as they nearly always are for digests; otherwise lexsort of every word (lexsort takes its
+    primary key last)."""
+    bits = int(runs[-1]).bit_length()
+    first = keys[:, 0].astype(np.uint64)
+    if bits:
+        first = (runs.astype(np.uint64) << np.uint64(64 - bits)) | (first >> np.uint64(bits))
+    order = np.argsort(first)
+    ranked = first[order]
+    if not np.any(ranked[1:] == ranked[:-1]):
+        return order
+    return np.lexsort((*keys.T[::-1], runs))
