@@ -3,10 +3,12 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import django
 import pytest
 from hypothesis import settings as hypothesis_settings
+from pytest_django import DjangoDbBlocker
 
 # No wall-clock assertions: hypothesis's per-example deadline fails tests on a loaded machine
 # (two xdist workers on two cores), so it is off for every test.
@@ -47,11 +49,86 @@ def uses_transactions(request: pytest.FixtureRequest) -> bool:
     )
 
 
+# On PostgreSQL the tests connect as production's application does (docs/deploy.md): as a role that
+# owns no table, so cannot disable, drop or replace a trigger. The URL given (VIP_DATABASE_URL) is
+# the owner's: as the owner each test database is created and migrated, APP_ROLE is created if
+# absent and granted its rows by guards.grant_app_role, as `vip migrate` grants production's; then
+# every test connects as APP_ROLE, except those marked `owner` and the flush after a transactional
+# test. APP_ROLE has no password (trust authentication, as CI's; otherwise a ~/.pgpass line).
+APP_ROLE = "vip_test_app"
+
+
+@dataclass
+class _Logins:
+    owner: tuple[str, str] | None = None  # (user, password) on PostgreSQL
+    app: tuple[str, str] | None = None  # once granted its rows
+    owners_test: bool = False  # the running test is marked `owner`
+
+
+_logins = _Logins()
+
+
+def _log_in_as(login: tuple[str, str] | None) -> None:
+    """The default connection logs in as `login` from its next query on (None: as it is)."""
+    from django.db import connection
+
+    settings_dict = connection.settings_dict
+    if login is None or (settings_dict["USER"], settings_dict["PASSWORD"]) == login:
+        return
+    connection.close()
+    settings_dict["USER"], settings_dict["PASSWORD"] = login
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[None]:
+    from django.db import connection
+
+    from vip.audit import guards
+
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        # Idempotent, and safe when another worker (or run) creates the role at the same moment.
+        cursor.execute(
+            f"DO $$ BEGIN CREATE ROLE {APP_ROLE} LOGIN; "
+            "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+        )
+        guards.grant_app_role(connection, APP_ROLE)
+    _logins.app = (APP_ROLE, "")
+    _log_in_as(_logins.owner if _logins.owners_test else _logins.app)  # set up in the first test
+    yield
+    _log_in_as(_logins.owner)  # the owner drops the test database
+    _logins.app = None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    """A test marked `owner` connects as the tables' owner from its first query (before its
+    transaction begins)."""
+    if item.get_closest_marker("owner"):
+        _logins.owners_test = True
+        _log_in_as(_logins.owner)
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """After every fixture's teardown (a transactional test's flush among them): APP_ROLE again."""
+    try:
+        return (yield)
+    finally:
+        _logins.owners_test = False
+        _log_in_as(_logins.app)
+
+
 @pytest.fixture(autouse=True)
 def _flushable_append_only_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     """A transactional test (threads, a live server) ends with Django's flush, which empties every
     table: the append-only guards refuse that, as they should in production. Only for that flush
-    the guards are lifted; the flush's post_migrate signal puts them back at once."""
+    the guards are lifted; the flush's post_migrate signal puts them back at once. Lifting and
+    restoring a trigger takes the tables' owner: the flush connects as the owner, and the test's
+    teardown logs in as APP_ROLE again (pytest_runtest_teardown)."""
     if not uses_transactions(request):
         yield
         return
@@ -61,6 +138,7 @@ def _flushable_append_only_tables(request: pytest.FixtureRequest) -> Iterator[No
 
     from vip.audit import guards
 
+    _log_in_as(_logins.owner)
     guards.remove_append_only(connection)
 
 
@@ -91,6 +169,14 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     hashers.get_hashers.cache_clear()  # type: ignore[attr-defined]
     hashers.get_hashers_by_algorithm.cache_clear()  # type: ignore[attr-defined]
+    config.addinivalue_line(
+        "markers",
+        "owner: on PostgreSQL, connects as the tables' owner, not the application's role (DDL:"
+        " an attacker's, the guards' own tests, backups)",
+    )
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        default = settings.DATABASES["default"]
+        _logins.owner = (default["USER"], default["PASSWORD"])
     connection_created.connect(_fast_commits, dispatch_uid="vip-test-fast-commits")
     post_migrate.connect(
         _restore_guards,

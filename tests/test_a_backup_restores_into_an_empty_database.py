@@ -23,7 +23,9 @@ from vip.demo.people import load_story
 
 from tests.audit.story import live_a_visa
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Backups and restores run as the tables' owner, as `vip backup` and `vip restore` do in production
+# (VIP_MIGRATE_DATABASE_URL), and the owner creates the empty database.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.owner]
 
 VIP = Path(sys.executable).with_name("vip")
 COUNT_ROWS = (

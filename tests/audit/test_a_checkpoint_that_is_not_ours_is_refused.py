@@ -78,6 +78,7 @@ def test_without_a_configured_key_nothing_is_signed_or_checked(
         assert refusal(*arguments).startswith("error: AUDIT_KEY_NOT_SET:")
 
 
+@pytest.mark.owner
 def test_a_broken_log_is_never_signed(
     story: dict[str, User], signing_key: Path, tmp_path: Path
 ) -> None:

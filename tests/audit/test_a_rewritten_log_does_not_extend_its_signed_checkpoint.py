@@ -36,6 +36,7 @@ def verify_with(checkpoint: Path) -> tuple[int, list[str]]:
     return result.exit_code, result.output.splitlines()
 
 
+@pytest.mark.owner
 def test_a_fine_deleted_and_the_log_rechained_fails_against_the_checkpoint(
     checkpoint: Path, story: dict[str, User]
 ) -> None:
@@ -64,6 +65,7 @@ def test_a_fine_deleted_and_the_log_rechained_fails_against_the_checkpoint(
     assert "is not the event signed at" in lines[0]
 
 
+@pytest.mark.owner
 def test_events_cut_from_the_end_with_the_head_rewound_fail_against_the_checkpoint(
     checkpoint: Path,
 ) -> None:

@@ -28,6 +28,7 @@ def recorded_at(row: Verification) -> int:
     )
 
 
+@pytest.mark.owner
 def test_a_criminal_record_result_flipped_in_place_is_named_with_its_event(
     story: dict[str, User],
 ) -> None:
@@ -47,6 +48,7 @@ def test_a_criminal_record_result_flipped_in_place_is_named_with_its_event(
     )
 
 
+@pytest.mark.owner
 def test_a_removed_verification_is_named(story: dict[str, User]) -> None:
     row = story["bishal"].verifications.get(kind="health")
     drop_append_only_guard()
@@ -72,6 +74,7 @@ def test_a_verification_slipped_in_without_its_event_is_named(story: dict[str, U
     assert report.problem == f"verification {forged.pk} was never recorded in the log"
 
 
+@pytest.mark.owner
 def test_a_result_flipped_in_a_bulk_import_is_noticed(story: dict[str, User]) -> None:
     sponsors, migrants = synthetic.people(2, 6, ["springfield"], seed=7)
     import_people(actor=story["authority"], sponsors=sponsors, migrants=migrants)

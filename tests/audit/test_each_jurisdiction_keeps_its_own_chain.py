@@ -84,6 +84,7 @@ def test_the_events_of_the_none_chain_hash_as_before_the_split(story: dict[str, 
     assert verify().ok
 
 
+@pytest.mark.owner
 def test_an_event_moved_to_another_chain_does_not_fit_there(story: dict[str, User]) -> None:
     """An attacker moves the US chain's last event to the end of the "" chain, links it there
     and moves both heads: its hash covers the chain it was written in, so it is altered."""

@@ -15,7 +15,7 @@ from vip.people.models import User
 from tests.audit.guard import drop_append_only_guard
 from tests.audit.story import live_a_visa
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.owner]  # the log is tampered with past its guard
 
 
 @pytest.fixture

@@ -1,38 +1,38 @@
 """On PostgreSQL the application connects as a role that owns no table (`vip migrate` grants it
 rows only, migrating as the owner): with that role's rights, the attack the checkpoints exist for
-cannot even begin, since disabling or dropping a trigger takes the owner."""
+cannot even begin, since disabling or dropping a trigger takes the owner. The tests' own connection
+is such a role, granted by the same code (tests/conftest.py): every test runs as production does."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import Any
 
 import psycopg
 import pytest
 from django.db import connection
 from psycopg import sql
 
-from vip.audit import guards
-
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 
 @pytest.fixture
-def app_role() -> Iterator[psycopg.Connection]:
-    """A role like production's vip_app, granted by the same code `vip migrate` runs, and a
-    connection of its own to the test database."""
-    role = f"{connection.settings_dict['NAME']}_app"
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role])
-        if cursor.fetchone() is None:
-            cursor.execute(f"CREATE ROLE {connection.ops.quote_name(role)} LOGIN")
-    guards.grant_app_role(connection, role)
-    params = connection.get_connection_params()
-    params = {k: v for k, v in params.items() if k in ("host", "port", "dbname")}
-    with psycopg.connect(**params, user=role, autocommit=True) as app:
-        yield app
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP OWNED BY {connection.ops.quote_name(role)}")
-        cursor.execute(f"DROP ROLE {connection.ops.quote_name(role)}")
+def app_role(db: None) -> Any:
+    """The test's own connection (psycopg's, under Django's), in the test's transaction."""
+    connection.ensure_connection()
+    return connection.connection
+
+
+def test_the_tests_connect_as_a_role_that_owns_no_table(app_role: psycopg.Connection) -> None:
+    owner, me, superuser = app_role.execute(
+        "SELECT tableowner, current_user, rolsuper FROM pg_tables, pg_roles"
+        " WHERE tablename = 'audit_auditevent' AND rolname = current_user"
+    ).fetchone()
+    assert owner != me and not superuser
+    assert app_role.execute(
+        "SELECT count(*) FROM pg_tables WHERE tableowner = current_user"
+    ).fetchone() == (0,)
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        app_role.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER ALL")
 
 
 @pytest.mark.parametrize(

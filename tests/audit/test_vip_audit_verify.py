@@ -33,6 +33,7 @@ def test_vip_audit_verify_exits_zero_on_an_intact_chain(story: dict[str, User]) 
     assert set(json.loads(result.stdout)["chains"]) == {"", "US"}  # the authority's, and the US
 
 
+@pytest.mark.owner
 def test_vip_audit_verify_exits_one_and_names_the_altered_event(story: dict[str, User]) -> None:
     drop_append_only_guard()
     AuditEvent.objects.filter(chain="", seq=3).update(action="nothing.happened")

@@ -38,6 +38,7 @@ def test_the_books_balance_after_a_visa_lives_its_life(story: dict[str, User]) -
     }
 
 
+@pytest.mark.owner
 def test_an_unbalanced_transaction_is_found_by_check_books_and_vip_ledger_check(
     story: dict[str, User],
 ) -> None:
@@ -54,6 +55,7 @@ def test_an_unbalanced_transaction_is_found_by_check_books_and_vip_ledger_check(
     assert (out["ok"], out["unbalanced"]) == (False, [forged.pk])
 
 
+@pytest.mark.owner
 def test_a_transaction_balanced_in_sum_but_not_per_currency_is_found(db: None) -> None:
     forged = forged_transaction((-100_00, "USD"), (100_00, "CAD"))
 
@@ -63,6 +65,7 @@ def test_a_transaction_balanced_in_sum_but_not_per_currency_is_found(db: None) -
     assert books.total_by_currency == {"CAD": 100_00, "USD": -100_00}
 
 
+@pytest.mark.owner
 def test_a_transaction_with_a_single_leg_is_found(db: None) -> None:
     lonely = forged_transaction((1, "USD"))
     also = forged_transaction()

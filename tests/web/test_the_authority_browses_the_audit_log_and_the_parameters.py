@@ -4,6 +4,7 @@ jurisdiction's dated parameters with their units and references."""
 
 from __future__ import annotations
 
+import pytest
 from django.db import connection
 from django.test import Client
 
@@ -49,6 +50,7 @@ def test_the_log_is_filtered_by_person_object_and_action(story: dict[str, User])
     assert f"complaint:{complaint.pk}" not in filed  # filed on the visa, as the log says
 
 
+@pytest.mark.owner
 def test_the_authority_runs_the_chains_verification(story: dict[str, User]) -> None:
     office = client_of(story["authority"])
 
