@@ -68,11 +68,13 @@ def test_each_seed_and_stream_starts_somewhere_else() -> None:
     assert len(keys) == 200
 
 
-def test_the_logarithm_and_the_turn_agree_with_the_c_library() -> None:
+def test_the_logarithm_exponential_and_turn_agree_with_the_c_library() -> None:
     for x in np.concatenate([np.geomspace(1e-300, 1.0, 20_001), np.linspace(0.5, 2.0, 20_001)]):
         assert abs(counter_rng.log_positive(x) - math.log(x)) <= 4e-16 * max(
             abs(math.log(x)), 1e-300
         ), x
+    for x in np.linspace(-50.0, 50.0, 40_001):
+        assert abs(counter_rng.exp_moderate(x) - math.exp(x)) <= 4e-16 * math.exp(x), x
     for t in np.linspace(0.0, 1.0, 40_001, endpoint=False):
         cos, sin = counter_rng.cos_sin_turn(t)
         assert abs(cos - math.cos(2 * math.pi * t)) < 2e-15, t

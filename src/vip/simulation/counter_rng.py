@@ -56,6 +56,10 @@ _LG6 = 1.531383769920937332e-01
 _LG7 = 1.479819860511658591e-01
 _SQRT2 = math.sqrt(2.0)
 _HALF_PI = math.pi / 2.0
+_INV_LN2 = 1.0 / math.log(2.0)
+_E2, _E3, _E4, _E5, _E6, _E7, _E8, _E9, _E10, _E11, _E12, _E13 = (
+    1.0 / math.factorial(k) for k in range(2, 14)
+)
 # Taylor coefficients on |x| <= pi/4 (y = x^2); the first terms left out are below 5e-17.
 _S1, _S2, _S3, _S4, _S5, _S6, _S7 = ((-1.0) ** k / math.factorial(2 * k + 1) for k in range(1, 8))
 _C1, _C2, _C3, _C4, _C5, _C6, _C7, _C8 = ((-1.0) ** k / math.factorial(2 * k) for k in range(1, 9))
@@ -124,6 +128,47 @@ def log_positive(x: float) -> float:
     r = w * (_LG2 + w * (_LG4 + w * _LG6)) + z * (_LG1 + w * (_LG3 + w * (_LG5 + w * _LG7)))
     half_square = 0.5 * f * f
     return exponent * _LN2_HI - ((half_square - (s * (half_square + r) + exponent * _LN2_LO)) - f)
+
+
+@numba.njit(cache=True, nogil=True, error_model="numpy", inline="always")
+def exp_moderate(x: float) -> float:
+    """e^x for |x| < 700: 2^k e^r with |r| <= ln 2 / 2 and a Taylor polynomial of degree 13 (the
+    first term left out is below 5e-18), so that a loop of them is vectorised."""
+    k = math.floor(x * _INV_LN2 + 0.5)
+    r = (x - k * _LN2_HI) - k * _LN2_LO
+    p = 1.0 + r * (
+        1.0
+        + r
+        * (
+            _E2
+            + r
+            * (
+                _E3
+                + r
+                * (
+                    _E4
+                    + r
+                    * (
+                        _E5
+                        + r
+                        * (
+                            _E6
+                            + r
+                            * (
+                                _E7
+                                + r
+                                * (
+                                    _E8
+                                    + r * (_E9 + r * (_E10 + r * (_E11 + r * (_E12 + r * _E13))))
+                                )
+                            )
+                        )
+                    )
+                )
+            )
+        )
+    )
+    return p * _float_of(np.uint64(np.int64(k) + 1023) << _S52)
 
 
 @numba.njit(cache=True, nogil=True, inline="always")

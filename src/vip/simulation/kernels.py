@@ -25,13 +25,6 @@ NATIVE_PIECE = 1 << 16  # natives tallied by one thread into one private row at 
 
 
 @numba.njit(cache=True, nogil=True)
-def price_bin(log_price: float, log_low: float, bin_width: float, bins: int) -> int:
-    """The log-spaced bin of a price; prices outside the range go to the first or last bin."""
-    index: int = math.floor((log_price - log_low) / bin_width)
-    return min(max(index, 0), bins - 1)
-
-
-@numba.njit(cache=True, nogil=True)
 def native_cost_sigma(cost_law: Floats) -> float:
     """The sigma of log hosting cost.
 
@@ -42,22 +35,46 @@ def native_cost_sigma(cost_law: Floats) -> float:
     return math.sqrt((cost_law[2] * cost_law[1]) ** 2 + cost_law[3] ** 2)
 
 
-@numba.njit(cache=True, nogil=True)
-def relative_to_bin(
+@numba.njit(cache=True, nogil=True, error_model="numpy", inline="always")
+def bin_and_rest(
     log_price: float, log_low: float, bin_width: float, bins: int
 ) -> tuple[int, float]:
-    """A price's bin and the price divided by the bin's lower edge.
+    """A price's bin (prices outside the range go to the first or last) and the log of the
+    price over the bin's lower edge (branch-free, so that a loop of them is vectorised)."""
+    index = min(max(math.floor((log_price - log_low) / bin_width), 0.0), bins - 1.0)
+    return int(index), log_price - log_low - index * bin_width
 
-    Inside the range the ratio is exp(d) for d < bin width (0.4 percent): a cubic gives it to
-    1e-11 without calling exp, the costliest step of the kernel. Outside, exp as usual.
-    """
-    position = (log_price - log_low) / bin_width
-    index: int = math.floor(position)
-    if 0 <= index < bins:
-        d = (position - index) * bin_width
-        return index, 1.0 + d * (1.0 + d * (0.5 + d * (1.0 / 6.0)))
-    index = min(max(index, 0), bins - 1)
-    return index, math.exp(log_price - log_low - index * bin_width)
+
+@numba.njit(cache=True, nogil=True, inline="always")
+def ratio_to_edge(rest: float, bin_width: float) -> float:
+    """exp(rest), the price over its bin's lower edge. Inside the range rest < bin width
+    (0.4 percent): a cubic gives it to 1e-11 without calling exp. Outside, exp as usual."""
+    if 0.0 <= rest < bin_width:
+        return 1.0 + rest * (1.0 + rest * (0.5 + rest * (1.0 / 6.0)))
+    return math.exp(rest)
+
+
+@numba.njit(cache=True, nogil=True, error_model="numpy")
+def _bin_native_pairs(
+    key: np.uint64,
+    first_pair: int,
+    cost_law: Floats,
+    bin_law: Floats,
+    bins: int,
+    out: tuple[Ints, Floats, Ints, Floats],
+) -> None:
+    """Natives of pairs first_pair, first_pair + 1, ... drawn and binned: bin and rest of the
+    natives at even positions, then of those at odd positions (this loop is vectorised)."""
+    even_index, even_rest, odd_index, odd_rest = out
+    sigma = native_cost_sigma(cost_law)
+    for p in range(even_index.size):
+        even, odd = counter_rng.normal_pair(key, first_pair + p)
+        even_index[p], even_rest[p] = bin_and_rest(
+            cost_law[0] + sigma * even, bin_law[0], bin_law[1], bins
+        )
+        odd_index[p], odd_rest[p] = bin_and_rest(
+            cost_law[0] + sigma * odd, bin_law[0], bin_law[1], bins
+        )
 
 
 @numba.njit(cache=True, nogil=True, error_model="numpy")
@@ -71,20 +88,22 @@ def _tally_native_piece(
     cost_sum: Floats,
 ) -> None:
     """Natives first..end-1 (all of one community) into one row of counts and of costs."""
-    even, odd = np.empty(BLOCK // 2), np.empty(BLOCK // 2)
-    sigma = native_cost_sigma(cost_law)
+    half = BLOCK // 2
+    even_index, odd_index = np.empty(half, dtype=np.int64), np.empty(half, dtype=np.int64)
+    even_rest, odd_rest = np.empty(half), np.empty(half)
     bins = count.size
     start = first
     while start < end:
         base = start - start % 2  # blocks start at a Box-Muller pair
         stop = min(end, base + BLOCK)
         pairs = (stop - base + 1) // 2
-        counter_rng.fill_pairs(key, base // 2, even[:pairs], odd[:pairs])
+        out = (even_index[:pairs], even_rest[:pairs], odd_index[:pairs], odd_rest[:pairs])
+        _bin_native_pairs(key, base // 2, cost_law, bin_law, bins, out)
         for i in range(start - base, stop - base):
-            z = even[i >> 1] if i & 1 == 0 else odd[i >> 1]
-            b, ratio = relative_to_bin(cost_law[0] + sigma * z, bin_law[0], bin_law[1], bins)
+            j = i >> 1
+            b, rest = (even_index[j], even_rest[j]) if i & 1 == 0 else (odd_index[j], odd_rest[j])
             count[b] += 1.0
-            cost_sum[b] += ratio
+            cost_sum[b] += ratio_to_edge(rest, bin_law[1])
         start = stop
 
 
@@ -92,14 +111,16 @@ def _tally_native_piece(
 def native_pieces(first: int, end: int, community_starts: Ints) -> Ints:
     """Natives first..end-1 cut at community boundaries and every NATIVE_PIECE agents: rows of
     (community, first, end), in order."""
-    rows = []
-    for k in range(community_starts.size - 1):
-        low, high = max(first, community_starts[k]), min(end, community_starts[k + 1])
-        for start in range(low, high, NATIVE_PIECE):
-            rows.append((k, start, min(high, start + NATIVE_PIECE)))
-    pieces = np.empty((len(rows), 3), dtype=np.int64)
-    for p, row in enumerate(rows):
-        pieces[p, 0], pieces[p, 1], pieces[p, 2] = row
+    communities = community_starts.size - 1
+    low = np.maximum(np.minimum(community_starts[:-1], end), first)
+    high = np.minimum(np.maximum(community_starts[1:], first), end)
+    per = (high - low + NATIVE_PIECE - 1) // NATIVE_PIECE
+    pieces = np.empty((per.sum(), 3), dtype=np.int64)
+    p = 0
+    for k in range(communities):
+        for start in range(low[k], high[k], NATIVE_PIECE):
+            pieces[p, 0], pieces[p, 1], pieces[p, 2] = k, start, min(high[k], start + NATIVE_PIECE)
+            p += 1
     return pieces
 
 
@@ -177,16 +198,51 @@ def migrant_values(
 
 
 @numba.njit(cache=True, nogil=True)
-def _migrant(
-    u: float, z_home: float, z_move: float, origin_law: Floats, moving_law: Floats
-) -> tuple[float, float]:
-    """origin_law rows: cumulative share, log median home income, sigma."""
+def _log_home_median(u: float, z_home: float, origin_law: Floats) -> float:
+    """The log home income of a migrant whose origin's uniform is u.
+
+    origin_law rows: cumulative share, log median home income, sigma.
+    """
     last = origin_law.shape[0] - 1
     origin = 0
     while origin < last and u >= origin_law[origin, 0]:
         origin += 1
-    home = math.exp(origin_law[origin, 1] + origin_law[origin, 2] * z_home)
-    return home, home + math.exp(moving_law[0] + moving_law[1] * z_move)
+    return origin_law[origin, 1] + origin_law[origin, 2] * z_home
+
+
+@numba.njit(cache=True, nogil=True, error_model="numpy", inline="always")
+def _home_and_reservation(
+    log_home: float, z_move: float, moving_law: Floats
+) -> tuple[float, float]:
+    home = counter_rng.exp_moderate(log_home)
+    return home, home + counter_rng.exp_moderate(moving_law[0] + moving_law[1] * z_move)
+
+
+@numba.njit(cache=True, nogil=True)
+def _migrant(
+    u: float, z_home: float, z_move: float, origin_law: Floats, moving_law: Floats
+) -> tuple[float, float]:
+    """Home income by origin (log-normal per origin) and reservation, USD per year."""
+    return _home_and_reservation(_log_home_median(u, z_home, origin_law), z_move, moving_law)
+
+
+@numba.njit(cache=True, nogil=True, error_model="numpy")
+def _bin_migrants(
+    log_home: Floats,
+    z_move: Floats,
+    moving_law: Floats,
+    bin_law: Floats,
+    bins: int,
+    home: Floats,
+    reservation: Floats,
+    index: Ints,
+) -> None:
+    """Home income, reservation and reservation bin of a block of migrants (vectorised)."""
+    for i in range(log_home.size):
+        home[i], reservation[i] = _home_and_reservation(log_home[i], z_move[i], moving_law)
+        index[i], _ = bin_and_rest(
+            counter_rng.log_positive(reservation[i]), bin_law[0], bin_law[1], bins
+        )
 
 
 MIGRANT_PARTS = 8  # fixed, so that the sums do not depend on the number of threads
@@ -206,20 +262,32 @@ def _tally_migrant_slice(
     """Draw migrants first..end-1; those below the ceiling into out[0] (count), out[1]
     (reservation sum) and out[2] (home income sum), per reservation bin; return how many."""
     u, z_home, z_move = np.empty(BLOCK), np.empty(BLOCK), np.empty(BLOCK)
+    home, reservation = np.empty(BLOCK), np.empty(BLOCK)
+    index = np.empty(BLOCK, dtype=np.int64)
     kept = 0
     bins = out.shape[1]
     for start in range(first, end, BLOCK):
         size = min(BLOCK, end - start)
         counter_rng.fill_migrants(key, start, u[:size], z_home[:size], z_move[:size])
         for i in range(size):
-            home, reservation = _migrant(u[i], z_home[i], z_move[i], origin_law, moving_law)
-            if reservation >= ceiling:
+            z_home[i] = _log_home_median(u[i], z_home[i], origin_law)  # now the log home income
+        _bin_migrants(
+            z_home[:size],
+            z_move[:size],
+            moving_law,
+            bin_law,
+            bins,
+            home[:size],
+            reservation[:size],
+            index[:size],
+        )
+        for i in range(size):
+            if reservation[i] >= ceiling:
                 continue
-            log_reservation = counter_rng.log_positive(reservation)
-            b = price_bin(log_reservation, bin_law[0], bin_law[1], bins)
+            b = index[i]
             out[0, b] += 1.0
-            out[1, b] += reservation
-            out[2, b] += home
+            out[1, b] += reservation[i]
+            out[2, b] += home[i]
             kept += 1
     return kept
 
