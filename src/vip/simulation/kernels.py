@@ -198,7 +198,7 @@ def migrant_values(
 
 
 @numba.njit(cache=True, nogil=True)
-def _log_home_median(u: float, z_home: float, origin_law: Floats) -> float:
+def _log_home(u: float, z_home: float, origin_law: Floats) -> float:
     """The log home income of a migrant whose origin's uniform is u.
 
     origin_law rows: cumulative share, log median home income, sigma.
@@ -207,7 +207,8 @@ def _log_home_median(u: float, z_home: float, origin_law: Floats) -> float:
     origin = 0
     while origin < last and u >= origin_law[origin, 0]:
         origin += 1
-    return origin_law[origin, 1] + origin_law[origin, 2] * z_home
+    log_home: float = origin_law[origin, 1] + origin_law[origin, 2] * z_home
+    return log_home
 
 
 @numba.njit(cache=True, nogil=True, error_model="numpy", inline="always")
@@ -223,7 +224,7 @@ def _migrant(
     u: float, z_home: float, z_move: float, origin_law: Floats, moving_law: Floats
 ) -> tuple[float, float]:
     """Home income by origin (log-normal per origin) and reservation, USD per year."""
-    return _home_and_reservation(_log_home_median(u, z_home, origin_law), z_move, moving_law)
+    return _home_and_reservation(_log_home(u, z_home, origin_law), z_move, moving_law)
 
 
 @numba.njit(cache=True, nogil=True, error_model="numpy")
@@ -270,7 +271,7 @@ def _tally_migrant_slice(
         size = min(BLOCK, end - start)
         counter_rng.fill_migrants(key, start, u[:size], z_home[:size], z_move[:size])
         for i in range(size):
-            z_home[i] = _log_home_median(u[i], z_home[i], origin_law)  # now the log home income
+            z_home[i] = _log_home(u[i], z_home[i], origin_law)  # now the log home income
         _bin_migrants(
             z_home[:size],
             z_move[:size],
