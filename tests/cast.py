@@ -20,7 +20,7 @@ from vip.clock import today
 from vip.demo.people import DEMO_PASSWORD, years_ago
 from vip.matching import services as matching
 from vip.matching.models import SponsorshipRequest
-from vip.matching.ranking.records import Housing, Level
+from vip.matching.ranking.records import Housing, Level, SoftCriterion
 from vip.matching.services import LanguageNeed, RequestCriteria, SectorNeed
 from vip.money import Money
 from vip.people import services as people
@@ -222,6 +222,17 @@ def official(authority: User, name: str, role: str, community: str | None = None
         country="US",
         community_code=community,
         created_by=authority,
+    )
+
+
+def fitting_bishal(**criteria: Any) -> RequestCriteria:
+    """A request that meets Bishal's wishes (pay above his expectation, a private room) and counts
+    them: a sponsor who opted into nothing scores 0 with him, and a pair scored 0 is not listed."""
+    return RequestCriteria(
+        annual_pay=Money(12_000_00, "USD"),
+        housing=Housing.PRIVATE_ROOM,
+        soft_criteria=(SoftCriterion.PAY, SoftCriterion.HOUSING),
+        **criteria,
     )
 
 

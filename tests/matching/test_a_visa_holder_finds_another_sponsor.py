@@ -9,10 +9,10 @@ from typing import Any
 
 from vip.matching import selectors
 from vip.matching import services as matching
-from vip.matching.services import RequestCriteria, SectorNeed
+from vip.matching.services import SectorNeed
 from vip.people.models import User
 
-from tests.cast import active_visa
+from tests.cast import active_visa, fitting_bishal
 
 Capture = Callable[..., AbstractContextManager[Any]]
 
@@ -26,7 +26,7 @@ def test_bishal_holding_a_visa_finds_carols_request_and_she_does_not_find_him(
         carols = matching.create_request(
             user=carol,
             sponsor=carol,
-            criteria=RequestCriteria(sectors=(SectorNeed("construction", 1),)),
+            criteria=fitting_bishal(sectors=(SectorNeed("construction", 1),)),
         )
     assert carols.pk in [r.id for r in selectors.opportunities(bishal.pk, 20)]
     assert bishal.pk not in [c.id for c in selectors.candidates(carols.pk, 20)]

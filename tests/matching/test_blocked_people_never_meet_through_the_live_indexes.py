@@ -9,14 +9,14 @@ from typing import Any
 from vip.matching import indexes, selectors
 from vip.matching import services as matching
 from vip.matching.ranking.records import Level
-from vip.matching.services import LanguageNeed, RequestCriteria
+from vip.matching.services import LanguageNeed
 from vip.people.models import User
 from vip.visas import services as visas
 
-from tests.cast import Api, active_visa, migrant
+from tests.cast import Api, active_visa, fitting_bishal, migrant
 
 Capture = Callable[..., AbstractContextManager[Any]]
-ENGLISH = RequestCriteria(languages=(LanguageNeed("en", Level.B1),))
+ENGLISH = fitting_bishal(languages=(LanguageNeed("en", Level.B1),))
 
 
 def test_a_sponsor_who_blocks_a_migrant_never_sees_him_nor_is_seen_by_him(

@@ -15,8 +15,10 @@ from vip.matching import indexes, selectors
 from vip.matching import services as matching
 from vip.matching.models import IndexChange, SponsorshipRequest
 from vip.matching.ranking.records import Level
-from vip.matching.services import LanguageNeed, RequestCriteria
+from vip.matching.services import LanguageNeed
 from vip.people.models import MigrantProfile, User
+
+from tests.cast import fitting_bishal
 
 OTHER_WORKER = """
 from vip.boot import django_setup
@@ -32,7 +34,7 @@ def carols_request(carol: User) -> SponsorshipRequest:
     return matching.create_request(
         user=carol,
         sponsor=carol,
-        criteria=RequestCriteria(languages=(LanguageNeed("en", Level.B1),)),
+        criteria=fitting_bishal(languages=(LanguageNeed("en", Level.B1),)),
     )
 
 

@@ -12,12 +12,12 @@ from vip.matching import indexes, selectors
 from vip.matching import services as matching
 from vip.matching.models import SponsorshipRequest
 from vip.matching.ranking.records import Level
-from vip.matching.services import LanguageNeed, RequestCriteria
+from vip.matching.services import LanguageNeed
 from vip.people import services as people
 from vip.people.models import User
 from vip.visas import services as visas
 
-from tests.cast import insurance, migrant, seed_terms, signed_agreement
+from tests.cast import fitting_bishal, insurance, migrant, seed_terms, signed_agreement
 
 Capture = Callable[..., AbstractContextManager[Any]]
 
@@ -27,7 +27,7 @@ def carols_request(story: dict[str, User]) -> SponsorshipRequest:
     return matching.create_request(
         user=carol,
         sponsor=carol,
-        criteria=RequestCriteria(languages=(LanguageNeed("en", Level.B1),), clean_record=True),
+        criteria=fitting_bishal(languages=(LanguageNeed("en", Level.B1),), clean_record=True),
     )
 
 
@@ -113,6 +113,7 @@ def test_a_new_code_rebuilds_the_indexes_with_it(
             story["authority"],
             "Dawa",
             languages=[{"code": "en", "level": "B2"}, {"code": "dz", "level": "native"}],
+            soft_criteria=["pay"],  # met by the request, so listed (a score of 0 is not)
         )
         people.record_verification(
             authority=story["authority"],

@@ -10,11 +10,11 @@ from typing import Any
 from django.test import Client
 
 from vip.matching import services as matching
-from vip.matching.services import RequestCriteria, SectorNeed
+from vip.matching.services import SectorNeed
 from vip.people.models import User
 from vip.web.selectors import reference
 
-from tests.cast import active_visa
+from tests.cast import active_visa, fitting_bishal
 
 Capture = Callable[..., AbstractContextManager[Any]]
 
@@ -28,7 +28,7 @@ def test_find_another_sponsor_lists_carols_request(
         carols = matching.create_request(
             user=carol,
             sponsor=carol,
-            criteria=RequestCriteria(sectors=(SectorNeed("construction", 1),)),
+            criteria=fitting_bishal(sectors=(SectorNeed("construction", 1),)),
         )
     client = Client()
     client.force_login(bishal)

@@ -139,6 +139,9 @@ def close_request(request: HttpRequest, request_id: int) -> RequestOut:
 
 @router.get("/requests/{request_id}/candidates", response={200: CandidatesOut, **ERRORS})
 def candidates(request: HttpRequest, request_id: int, page: Query[Page]) -> CandidatesOut:
+    """The migrants who fit the request, best first, with the reasons; a migrant whose score
+    would be 0 (one side's soft criteria all give the pair 0 points) is not listed. Codes:
+    REQUEST_NOT_FOUND, SPONSOR_NOT_VERIFIED, TOO_MANY_SEARCHES."""
     found = services.search_candidates(
         user=caller(request), request_id=request_id, limit=page.limit, offset=page.offset
     )
@@ -173,6 +176,9 @@ def my_views(request: HttpRequest) -> list[ProfileViewOut]:
 
 @router.get("/me/opportunities", response={200: OpportunitiesOut, **ERRORS})
 def opportunities(request: HttpRequest, page: Query[Page]) -> OpportunitiesOut:
+    """The open requests that fit the migrant, best first, with the reasons and terms; a request
+    whose score would be 0 (one side's soft criteria all give the pair 0 points) is not listed.
+    Codes: ROLE_REQUIRED, TOO_MANY_SEARCHES."""
     migrant = caller(request)
     found = services.search_opportunities(user=migrant, limit=page.limit, offset=page.offset)
     requests = SponsorshipRequest.objects.select_related(

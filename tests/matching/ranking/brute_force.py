@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from vip.matching.ranking.pairs import may_meet, pair_score
+from vip.matching.ranking.pairs import listed, may_meet, pair_score
 from vip.matching.ranking.ranked import Blocks
 from vip.matching.ranking.records import MigrantRecord, Safeguards, SponsorRecord
 
@@ -21,13 +21,15 @@ def _best(
     *,
     by_migrant: bool = False,
 ) -> list[tuple[int, int]]:
-    """(id, points) of the k best pairs allowed to meet, best first, lower id first among equals."""
+    """(id, points) of the k best pairs listed (allowed to meet, a score above 0), best first,
+    lower id first among equals."""
     scored = [
         (result, pair_score(m, r))
         for result, m, r in pairs
         if may_meet(m, r, on, safeguards, by_migrant=by_migrant)
         and not blocks.blocked(r.sponsor_id, m.id)
     ]
+    scored = [(result, score) for result, score in scored if listed(score)]
     return sorted(scored, key=lambda pair: (-pair[1], pair[0]))[:k]
 
 

@@ -83,7 +83,8 @@ def candidates(
     blocks: Blocks | None = None,
     safeguards: Safeguards = DEFAULT_SAFEGUARDS,
 ) -> list[Ranked]:
-    """The k migrants who fit the request best, best first (ties: lower id first), with reasons."""
+    """The k migrants who fit the request best, best first (ties: lower id first), with reasons;
+    a score of 0 is not listed."""
     need = _needs(index, request, on, safeguards)
     if need is None or k < 1 or len(index) == 0:
         return []

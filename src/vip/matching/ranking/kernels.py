@@ -4,7 +4,7 @@ Points follow `pairs.py` exactly (integers 0..FULL, floor divisions, the caps an
 `scoring.py`), so the fast ranking and the brute force agree to the last digit. Results are
 ordered by score, then by id ascending: both live in one int64 key, score above bit ID_BITS and
 (ID_LIMIT - 1 - id) below, so one comparison decides and the order never depends on where a row
-sits in the index.
+sits in the index. A pair whose score is 0 is never offered to the heap (`pairs.listed`).
 """
 
 from __future__ import annotations
@@ -226,7 +226,8 @@ def rank_candidates(
     excluded: Int64Array,
     k: int,
 ) -> tuple[Int64Array, Int64Array]:
-    """The k best of the first n migrants for one request: (rows, scores), best first.
+    """The k best of the first n migrants for one request: (rows, scores), best first; a score
+    of 0 is not listed.
 
     `cards` holds what scoring reads of a row (index.CARD); `request_sets` the sponsor's
     spoken languages (less those required), heritage, religion and interests as bitmasks;
@@ -265,7 +266,8 @@ def _score_row(
     rows: Int64Array,
     size: int,
 ) -> int:
-    """Score a row that passed the filter and offer it to the top-k heap; returns the heap size."""
+    """Score a row that passed the filter and offer it to the top-k heap unless its score is 0
+    (not listed); returns the heap size."""
     card = cards[i]
     if is_excluded(excluded, card.id):
         return size
@@ -285,6 +287,8 @@ def _score_row(
         request[2],
         card.housing,
     )
+    if score == 0:
+        return size
     return offer(keys, rows, size, score << ID_BITS | (ID_LIMIT - 1 - card.id), i)
 
 
@@ -321,7 +325,8 @@ def rank_opportunities(
     excluded: Int64Array,
     k: int,
 ) -> tuple[Int64Array, Int64Array]:
-    """The k best of the first n open requests for one migrant: (rows, scores), best first.
+    """The k best of the first n open requests for one migrant: (rows, scores), best first; a
+    score of 0 is not listed.
 
     `ages` is (2, n) min and max; `sets` is (5, n): spoken, heritage, religion, interests and
     the required languages; `migrant` holds jurisdictions, statuses, age, availability,
@@ -364,5 +369,7 @@ def rank_opportunities(
             housing[r],
             migrant[7],
         )
+        if score == 0:  # not listed (pairs.listed)
+            continue
         size = offer(keys, rows, size, score << ID_BITS | (ID_LIMIT - 1 - ids[r]), r)
     return best_first(keys, rows, size)

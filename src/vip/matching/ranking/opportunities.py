@@ -163,7 +163,8 @@ def opportunities(
     blocks: Blocks | None = None,
     safeguards: Safeguards = DEFAULT_SAFEGUARDS,
 ) -> list[Ranked]:
-    """The k open requests that fit the migrant best, best first (ties: lower id), with reasons.
+    """The k open requests that fit the migrant best, best first (ties: lower id), with reasons;
+    a score of 0 is not listed.
     A visa holder finds them too: moving to one of them is a transfer (rule 7)."""
     if not migrant.verified or migrant.signed_agreement:
         return []

@@ -11,7 +11,9 @@ the last digit:
 - a side's score is the mean of those points over the criteria that side opted into (floor
   division), 1000 when it opted into none;
 - the pair's score is the harmonic mean of the two sides' scores, 2ab / (a + b) (floor), 0 when
-  both are 0: high only when both sides' scores are high.
+  either is 0: high only when both sides' scores are high;
+- a pair that may meet is listed only when its score is above 0 (`listed`): one that scores 0
+  is shown to neither side.
 """
 
 from __future__ import annotations
@@ -143,6 +145,13 @@ def pair_score(migrant: MigrantRecord, request: SponsorRecord) -> int:
     points, shared = criterion_points(migrant, request), shared_criteria(migrant, request)
     sponsor = side_score(points, request.preferences, shared)
     return harmonic(sponsor, side_score(points, migrant.preferences, shared))
+
+
+def listed(score: int) -> bool:
+    """Whether a pair that may meet appears in a search's results: only when its score is above
+    0. A score of 0 means that one side's mean is 0 (none of the soft criteria it opted into gives
+    the pair a point): the pair is listed in neither direction. The kernels do the same."""
+    return score > 0
 
 
 def reasons(
