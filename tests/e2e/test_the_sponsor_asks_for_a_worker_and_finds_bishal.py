@@ -17,7 +17,12 @@ ANSWERS = [
     ("age", {"#id_age_min": "21", "#id_age_max": "45"}),
     ("sectors", {"#id_sector1": "construction", "#id_years1": "1"}),
     ("checks", {"label[for=id_clean_record]": True}),
-    ("preferences", {"label[for=id_soft_criteria_0]": True}),
+    # Shared interests, pay and housing: what Bishal wishes for too (a pair whose score is 0,
+    # say "more languages in common" with a migrant who did not ask for it, is not listed).
+    (
+        "preferences",
+        {f"label[for=id_soft_criteria_{i}]": True for i in (3, 5, 6)},
+    ),
     ("offer", {"label[for=id_housing_2]": True, "#id_annual_pay": "32000"}),
 ]
 

@@ -13,7 +13,7 @@ from vip.communities.models import Community
 from vip.matching import services as matching
 from vip.matching.clearinghouse.instance import Preferences, solve
 from vip.matching.models import MatchRound
-from vip.matching.ranking.records import Level
+from vip.matching.ranking.records import Level, SoftCriterion
 from vip.matching.services import LanguageNeed, RequestCriteria, SectorNeed
 from vip.money import Money
 from vip.people.models import Role, User
@@ -26,6 +26,7 @@ TERMS = RequestCriteria(
     annual_pay=Money(30_000_00, "USD"),
     duration_months=24,
     gain_share="1/3",
+    soft_criteria=(SoftCriterion.PAY,),  # most demo migrants wish for it: their pairs score above 0
 )
 
 

@@ -11,7 +11,9 @@ from tests.matching.demo import ANTHONYS_REQUEST, demo_world
 
 def test_candidates_page_past_200_with_a_cursor(db: None, api: Api) -> None:
     anthony = demo_world(sponsors=5, migrants=300)["anthony"]
-    pk = api.post("/requests", {}, as_=anthony)[1]["id"]
+    # A home and good pay: nearly every demo migrant's wishes fit (a score of 0 is not listed).
+    generous = {"annual_pay": {"amount": 40_000_00, "currency": "USD"}, "housing": "private_home"}
+    pk = api.post("/requests", generous, as_=anthony)[1]["id"]
     status, first = api.get(f"/requests/{pk}/candidates?limit=200", as_=anthony)
     assert (status, len(first["results"]), first["next"]) == (200, 200, "200")
     status, second = api.get(

@@ -11,6 +11,7 @@ from typing import Any
 from faker import Faker
 
 from vip.clock import today
+from vip.matching.ranking.records import Housing, SoftCriterion
 from vip.money import MINOR_UNITS, Money
 from vip.policy.rates import convert
 
@@ -79,6 +80,23 @@ HOME_EARNINGS_USD = {
 # The currency an origin's migrants state their earnings in, where the platform knows it (the
 # others state them in dollars).
 OWN_CURRENCY = {"NP": "NPR"}
+# The soft criteria a migrant opts into, each with the share of migrants who do: most wish for
+# pay and housing that meet their needs, fewer for shared interests, languages or more weight on
+# experience, a few for a shared heritage. A pair is listed only when its score is above 0
+# (docs/matching.md), so migrants who wished for nothing, or for what no sponsor offers, would
+# leave a sponsor's list empty.
+WISHES = {
+    SoftCriterion.PAY: 0.85,
+    SoftCriterion.HOUSING: 0.7,
+    SoftCriterion.INTERESTS: 0.55,
+    SoftCriterion.EXPERIENCE: 0.3,
+    SoftCriterion.LANGUAGES: 0.2,
+    SoftCriterion.HERITAGE: 0.1,
+}
+# The pay a migrant expects a year, in dollars (stated in his own currency), and the housing he
+# needs, with its weight.
+PAY_EXPECTATION_USD = (8_000, 22_000)
+HOUSING_NEEDS = dict(zip(Housing, (15, 35, 35, 15), strict=True))
 
 
 def full_name(faker: Faker) -> str:
@@ -95,7 +113,27 @@ def birth_date(rng: random.Random, low: int, high: int) -> dt.date:
     return today() - dt.timedelta(days=rng.randint(low * 365 + 1, high * 365 - 1))
 
 
-def migrant(rng: random.Random, fakers: dict[str, Faker], n: int) -> dict[str, Any]:
+def in_own_currency(usd: int, country: str) -> tuple[int, str]:
+    """Whole dollars in the currency an origin's migrants state money in, rounded to whole units
+    (rule 11), as minor units."""
+    stated = convert(Money(usd * 100, "USD"), OWN_CURRENCY.get(country, "USD"), today())
+    return round(stated.amount, -MINOR_UNITS[stated.currency]), stated.currency
+
+
+def wishes(rng: random.Random, country: str) -> dict[str, Any]:
+    """What a migrant wishes for (his soft criteria), what pay he expects and what housing he
+    needs: drawn by a random of their own, so the seeded `rng` draws the same people as before."""
+    pay, _ = in_own_currency(rng.randint(*PAY_EXPECTATION_USD) // 500 * 500, country)
+    return {
+        "soft_criteria": [c.value for c, share in WISHES.items() if rng.random() < share],
+        "pay_expectation": pay,
+        "housing_need": rng.choices(list(HOUSING_NEEDS), list(HOUSING_NEEDS.values()))[0].value,
+    }
+
+
+def migrant(
+    rng: random.Random, fakers: dict[str, Faker], n: int, wished: random.Random
+) -> dict[str, Any]:
     origin = rng.choices(ORIGINS, weights=[o.weight for o in ORIGINS])[0]
     mother, *others = origin.languages
     languages = [{"code": mother, "level": "native"}]
@@ -105,10 +143,10 @@ def migrant(rng: random.Random, fakers: dict[str, Faker], n: int) -> dict[str, A
     sectors = [
         {"code": s, "years": rng.randint(0, 12)} for s in rng.sample(SECTORS, rng.randint(1, 3))
     ]
-    home = Money(int(HOME_EARNINGS_USD[origin.country] * rng.uniform(0.5, 1.6)) * 100, "USD")
     # Each states them in his own currency where the platform knows it (rule 11), in whole units.
-    stated = convert(home, OWN_CURRENCY.get(origin.country, "USD"), today())
-    stated = Money(round(stated.amount, -MINOR_UNITS[stated.currency]), stated.currency)
+    home, currency = in_own_currency(
+        int(HOME_EARNINGS_USD[origin.country] * rng.uniform(0.5, 1.6)), origin.country
+    )
     return {
         "email": f"migrant{n}@demo.vip.example",
         "full_name": full_name(fakers[origin.locale]),
@@ -117,11 +155,12 @@ def migrant(rng: random.Random, fakers: dict[str, Faker], n: int) -> dict[str, A
         "languages": languages,
         "sectors": sectors,
         "countries_worked": rng.sample(["AE", "QA", "SA", "MY", "KW"], rng.randint(0, 2)),
-        "home_annual_earnings": stated.amount,
-        "home_currency": stated.currency,
+        "home_annual_earnings": home,
+        "home_currency": currency,
         "interests": rng.sample(INTERESTS, rng.randint(1, 4)),
         "clean_record": rng.random() < 0.95,
         "health_clear": rng.random() < 0.9,
+        **wishes(wished, origin.country),
     }
 
 
@@ -150,7 +189,8 @@ def people(
         faker.seed_instance(seed + i)
     us = Faker("en_US")
     us.seed_instance(seed)
+    wished = random.Random(seed + 1)
     return (
         [sponsor(rng, us, n, communities) for n in range(sponsors)],
-        [migrant(rng, fakers, n) for n in range(migrants)],
+        [migrant(rng, fakers, n, wished) for n in range(migrants)],
     )
