@@ -31,7 +31,9 @@ from vip.matching.ranking.scoring import (
     RELIGION_BIT,
 )
 
-CHUNK = 4096
+# Rows filtered per pass: long enough that each slice of a column streams (65536 measured about
+# 5% faster than 4096 at 10M rows), short enough that `ok` stays in L2.
+CHUNK = 1 << 16
 
 
 @njit(cache=True, inline="always")
