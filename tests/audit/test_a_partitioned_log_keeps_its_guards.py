@@ -22,7 +22,8 @@ from vip.clock import now
 
 from tests.audit.guard import drop_append_only_guard
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+# Creating and attaching partitions is DDL: the tables' owner's work, as a migration would be.
+pytestmark = [pytest.mark.postgres, pytest.mark.owner, pytest.mark.django_db]
 
 THIS_MONTH = now().date().replace(day=1)
 LAST_MONTH = add_months(THIS_MONTH, -1)
