@@ -73,6 +73,12 @@ def test_without_json_the_result_is_told_in_words(tmp_path: Path) -> None:
         ({"bids": [{"id": "a", "amount": True}]}, "must be an integer"),
         ({"surprise": 1}, "unknown field"),
         ({"citizens": 0}, "citizens must be at least 1"),
+        ({"bids": [{"id": "a", "amount": 2**63}]}, "bids[0].amount must be at most"),
+        ({"reserve": 10**30}, "reserve must be at most"),
+        ({"quota": 2**64}, "quota must be at most"),
+        ({"seed": "\ud800"}, "seed must be valid Unicode"),
+        ({"bids": [{"id": "\udfff", "amount": 1}]}, "bids[0].id must be valid Unicode"),
+        ({"bids": [{"id": "", "amount": 1}]}, "bids[0].id must be a non-empty text"),
     ],
 )
 def test_bad_input_is_one_line_on_stderr_and_exit_2(

@@ -34,18 +34,35 @@ class Auction:
     amounts: list[int]
 
 
+# The kernel works on 64-bit integers: a larger amount, reserve or quota is refused, not wrapped.
+LARGEST = 2**63 - 1
+
+
 def _integer(value: object, name: str, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInput(f"{name} must be an integer, not {json.dumps(value)}")
     if value < minimum:
         raise InvalidInput(f"{name} must be at least {minimum}, not {value}")
+    if value > LARGEST:
+        raise InvalidInput(f"{name} must be at most {LARGEST}, not {value}")
+    return value
+
+
+def _text(value: object, name: str) -> str:
+    """A text the tie keys can hash: JSON lets a lone surrogate (\\ud800) through, UTF-8 not."""
+    if not isinstance(value, str):
+        raise InvalidInput(f"{name} must be a text")
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        raise InvalidInput(f"{name} must be valid Unicode (no lone surrogate)") from None
     return value
 
 
 def _bid(index: int, bid: object) -> tuple[str, int]:
     if not isinstance(bid, dict) or set(bid) != {"id", "amount"}:
         raise InvalidInput(f"bids[{index}] must be an object with exactly an id and an amount")
-    if not isinstance(bid["id"], str) or not bid["id"]:
+    if not _text(bid["id"], f"bids[{index}].id"):
         raise InvalidInput(f"bids[{index}].id must be a non-empty text")
     return bid["id"], _integer(bid["amount"], f"bids[{index}].amount", 0)
 
@@ -67,8 +84,7 @@ def parse(text: str) -> Auction:
         raise InvalidInput(
             f"rule must be highest_rejected or lowest_accepted, not {json.dumps(data['rule'])}"
         )
-    if not isinstance(data["seed"], str):
-        raise InvalidInput("seed must be a text")
+    _text(data["seed"], "seed")
     if not isinstance(data["bids"], list):
         raise InvalidInput("bids must be a list")
     bids = [_bid(index, bid) for index, bid in enumerate(data["bids"])]
