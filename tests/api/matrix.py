@@ -207,6 +207,7 @@ MATRIX: dict[tuple[str, str], Row] = {
     # An auction's record and results are public; its steps are the authority's (others: 403).
     ("GET", "/auctions/{code}"): Row(target=auctions.registering, allowed=EVERYONE),
     ("GET", "/auctions/{code}/results"): Row(target=lambda w: auctions.won(w)[0], allowed=EVERYONE),
+    ("GET", "/auctions/{code}/inputs"): Row(target=lambda w: auctions.won(w)[0], allowed=EVERYONE),
     ("GET", "/auctions/{code}/flagged"): Row(
         target=auctions.registering, allowed={"authority": 200}, forbidden=REST - {"authority"}
     ),

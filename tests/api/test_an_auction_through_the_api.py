@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from vip.auctions import rules
 from vip.auctions.selectors import auction_by_code
 from vip.clock import now
 from vip.people.models import User
@@ -79,6 +80,8 @@ def test_an_auction_lives_through_the_api(story: dict[str, User], api: Api) -> N
     assert sealed[0] == 403 and sealed[1]["error"]["code"] == "BID_SEALED"
     early = api.get(f"/auctions/{code}/results")
     assert early[0] == 409 and early[1]["error"]["code"] == "AUCTION_NOT_CLEARED"
+    early = api.get(f"/auctions/{code}/inputs")  # nobody's bid before the clearing
+    assert early[0] == 409 and early[1]["error"]["code"] == "AUCTION_NOT_CLEARED"
 
     elapse(auction, 1)
     assert api.post(f"/auctions/{code}/close", as_=authority)[0] == 200
@@ -119,3 +122,17 @@ def test_an_auction_lives_through_the_api(story: dict[str, User], api: Api) -> N
         assert person.full_name not in text and person.email not in text
     for registration in (mine, twice, theirs):
         assert registration["reference"] not in text
+
+    # The published inputs, with no login: anyone recomputes the result and its logged hash.
+    status, inputs = api.get(f"/auctions/{code}/inputs")
+    assert status == 200 and inputs["seed"] == results["seed"]
+    assert rules.result_hash(rules.recompute(inputs)) == results["result_hash"]
+    published = {bid["id"]: bid["amount"] for bid in inputs["bids"]}
+    assert len(published) == results["bids"]  # the flag dismissed: two people, each counted
+    assert published == {
+        mine["reference"]: 5000_00,
+        twice["reference"]: 4000_00,
+        theirs["reference"]: 3000_00,
+    }
+    for person in (bishal, ram, dawa):
+        assert person.full_name not in str(inputs) and person.email not in str(inputs)

@@ -19,6 +19,7 @@ PUBLIC = {
     ("GET", "/communities/{code}"),
     ("GET", "/communities/{code}/rules"),
     ("GET", "/auctions/{code}/results"),  # an auction's figures: nothing personal in them
+    ("GET", "/auctions/{code}/inputs"),  # its bids under pseudonymous references, once cleared
 }
 
 

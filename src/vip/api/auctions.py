@@ -10,6 +10,7 @@ from vip.api.accounts import ERRORS
 from vip.api.app import caller
 from vip.api.schemas import (
     AuctionIn,
+    AuctionInputsOut,
     AuctionOut,
     AuctionResultsOut,
     BidIn,
@@ -135,6 +136,15 @@ def results(request: HttpRequest, code: str) -> AuctionResultsOut:
 
 
 # --- registrations and bids --------------------------------------------------------------------
+
+
+@router.get("/auctions/{slug:code}/inputs", auth=None, response={200: AuctionInputsOut, **ERRORS})
+def inputs(request: HttpRequest, code: str) -> AuctionInputsOut:
+    """Anyone's, with no login, once cleared: the clearing's inputs, each bid under its
+    registration's pseudonymous reference, to recompute the result (`vip auction clear`)."""
+    a = selectors.cleared(code)
+    assert a.inputs is not None
+    return AuctionInputsOut(**a.inputs)
 
 
 @router.post("/auctions/{slug:code}/registrations", response={201: RegistrationOut, **ERRORS})

@@ -943,6 +943,22 @@ class DividendOut(Schema):
     remainder: MoneyOut  # stays in the program's account for the next payout
 
 
+class PublishedBidOut(Schema):
+    id: str  # the registration's pseudonymous reference, known to its bidder alone
+    amount: int  # minor units per visa-year
+
+
+class AuctionInputsOut(Schema):
+    """A cleared auction's published inputs: `vip auction clear INPUT.json`'s input, so that
+    anyone recomputes the result and checks it against `result_hash`."""
+
+    quota: int
+    reserve: int
+    rule: str
+    seed: str
+    bids: list[PublishedBidOut]
+
+
 class AuctionResultsOut(Schema):
     """A cleared auction's public figures: nobody's name, bid or reference in them."""
 
