@@ -10,6 +10,8 @@ MODULES = [
     "vip.matching.clearinghouse.instance",
     "vip.matching.ranking.kernels",
     "vip.matching.clearinghouse.market",
+    "vip.matching.clearinghouse.packed",
+    "vip.matching.clearinghouse.plain",
     "vip.matching.clearinghouse.rounds",
     "vip.matching.clearinghouse.sides",
     "vip.matching.ranking.opportunities",

@@ -14,8 +14,9 @@ from vip.bench.matching import Figure, clock
 from vip.bench.synthetic import random_preferences
 from vip.bench.synthetic_arrays import random_market
 from vip.matching.clearinghouse.deferred_acceptance import blocking_pairs, deferred_acceptance
-from vip.matching.clearinghouse.instance import Preferences, stable_matching
+from vip.matching.clearinghouse.instance import Preferences
 from vip.matching.clearinghouse.market import Market
+from vip.matching.clearinghouse.packed import stable_matching
 from vip.matching.clearinghouse.sides import Proposing
 
 LIBRARY = "matching 1.4.3 HospitalResident"

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from vip.bench import oracles
 from vip.bench.synthetic import random_preferences
 from vip.matching.clearinghouse.deferred_acceptance import blocking_pairs
-from vip.matching.clearinghouse.instance import Instance, Preferences
+from vip.matching.clearinghouse.instance import Preferences
+from vip.matching.clearinghouse.packed import Instance
 
 
 def _random_feasible_matching(p: Preferences, rng: np.random.Generator) -> dict[str, str | None]:

@@ -10,7 +10,7 @@ from vip.matching.clearinghouse.deferred_acceptance import (
     deferred_acceptance,
     is_feasible,
 )
-from vip.matching.clearinghouse.instance import Instance
+from vip.matching.clearinghouse.packed import Instance
 
 sides = st.sampled_from(["proposers", "receivers"])
 
