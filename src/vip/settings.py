@@ -123,7 +123,8 @@ CACHES = {
             "LOCATION": os.environ["VIP_CACHE_URL"],
         }
         if os.environ.get("VIP_CACHE_URL")
-        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "vip_cache"}
+        # Django's database cache with an atomic incr (vip.cache: the rate limits' counters)
+        else {"BACKEND": "vip.cache.DatabaseCache", "LOCATION": "vip_cache"}
     )
 }
 

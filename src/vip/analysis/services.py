@@ -10,13 +10,13 @@ import logging
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 
 from vip.analysis import rules, selectors
 from vip.analysis.models import Run, RunStatus
+from vip.cache import rate_limit
 from vip.clock import now
-from vip.errors import Invalid, RateLimited
+from vip.errors import Invalid
 from vip.simulation.inputs import InputError, Scenario
 
 log = logging.getLogger(__name__)
@@ -25,13 +25,14 @@ log = logging.getLogger(__name__)
 def count_run(address: str) -> None:
     """Runs are rate-limited per client address, in the shared cache (every worker counts in one
     place): VIP_SIMULATIONS_PER_WINDOW in VIP_SIMULATION_WINDOW_SECONDS, then 429."""
-    window = settings.VIP_SIMULATION_WINDOW_SECONDS
-    start = int(now().timestamp()) // window * window
-    key = f"vip:simulations:{address}:{start}"
-    cache.add(key, 0, timeout=window)
-    if cache.incr(key) > settings.VIP_SIMULATIONS_PER_WINDOW:
-        retry_after = max(start + window - int(now().timestamp()), 1)
-        raise RateLimited("TOO_MANY_RUNS", "too many simulation runs: try again later", retry_after)
+    rate_limit(
+        "simulations",
+        address,
+        settings.VIP_SIMULATIONS_PER_WINDOW,
+        settings.VIP_SIMULATION_WINDOW_SECONDS,
+        "TOO_MANY_RUNS",
+        "simulation runs",
+    )
 
 
 def refused(error: InputError) -> Invalid:

@@ -6,16 +6,16 @@ import datetime as dt
 from dataclasses import asdict, dataclass, replace
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 
 from vip.agreements.models import Work
 from vip.agreements.services import Terms, make_offer, parse_gain_share
 from vip.audit import services as audit
 from vip.audit.models import Action, Subject
+from vip.cache import rate_limit
 from vip.clock import now, today
 from vip.communities.models import Community
-from vip.errors import Conflict, Forbidden, Invalid, NotFound, RateLimited, role_required
+from vip.errors import Conflict, Forbidden, Invalid, NotFound, role_required
 from vip.matching import from_database, indexes, selectors
 from vip.matching.clearinghouse.rounds import (
     Listed,
@@ -139,13 +139,14 @@ def page_of(ranked: list[Ranked], offset: int, limit: int) -> Found:
 def count_search(user: User) -> None:
     """Searches are rate-limited per person, in the shared cache (every worker counts in one
     place): VIP_SEARCHES_PER_WINDOW in VIP_SEARCH_WINDOW_SECONDS, then 429 until the window ends."""
-    window = settings.VIP_SEARCH_WINDOW_SECONDS
-    start = int(now().timestamp()) // window * window
-    key = f"vip:searches:{user.pk}:{start}"
-    cache.add(key, 0, timeout=window)
-    if cache.incr(key) > settings.VIP_SEARCHES_PER_WINDOW:
-        retry_after = max(start + window - int(now().timestamp()), 1)
-        raise RateLimited("TOO_MANY_SEARCHES", "too many searches: try again later", retry_after)
+    rate_limit(
+        "searches",
+        user.pk,
+        settings.VIP_SEARCHES_PER_WINDOW,
+        settings.VIP_SEARCH_WINDOW_SECONDS,
+        "TOO_MANY_SEARCHES",
+        "searches",
+    )
 
 
 @transaction.atomic(durable=True)
