@@ -125,7 +125,7 @@ def test_a_flagged_request_is_cleared_only_after_the_flag_is_dismissed(
     refused = office.post(url, {"form": "result", "result-result": "clear"}).content.decode()
     assert "decide the flag before clearing it" in refused
     assert (
-        office.post(url, {"form": "flag", "flag-decision": "dismiss", "flag-note": "twins"})[
+        office.post(url, {"form": "flag", "flag-decision": "dismissed", "flag-note": "twins"})[
             "Location"
         ]
         == url

@@ -7,7 +7,7 @@ import uuid
 
 from django.db import models
 
-from vip.simulation.inputs import MODES
+from vip.simulation.inputs import Mode
 
 
 class RunStatus(models.TextChoices):
@@ -24,7 +24,7 @@ class Run(models.Model):
     # A random id: a run is found by its link, never by counting.
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     preset = models.CharField(max_length=64)
-    mode = models.CharField(max_length=16, choices=[(mode, mode) for mode in MODES])
+    mode = models.CharField(max_length=16, choices=[(mode.value, mode.value) for mode in Mode])
     name = models.CharField(max_length=100)
     overrides = models.JSONField(default=dict)  # {key: value}, only those differing from the preset
     sweep_key = models.CharField(max_length=100, blank=True)

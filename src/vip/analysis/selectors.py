@@ -19,7 +19,7 @@ def run(run_id: uuid.UUID | str) -> Run:
 
 def scenario(preset: str, mode: str, overrides: dict[str, object], name: str = "") -> Scenario:
     """The preset's inputs in the mode, with the overrides; an InputError names a bad key."""
-    chosen: Mode = "equilibrium" if mode == "equilibrium" else "accounting"
+    chosen = Mode.EQUILIBRIUM if mode == Mode.EQUILIBRIUM else Mode.ACCOUNTING
     base = load_preset(preset, chosen).with_values(overrides, source="the simulator's form")
     return replace(base, name=name) if name else base
 

@@ -28,6 +28,7 @@ from vip.api.schemas import (
     VerificationOut,
 )
 from vip.people import login, services
+from vip.people.models import VerificationKind, VerificationResult
 from vip.people.selectors import agencies_named, clients_of, tokens_of
 from vip.privacy import services as privacy
 
@@ -139,8 +140,8 @@ def verify(request: HttpRequest, person_id: int, body: VerificationIn) -> Status
         201,
         VerificationOut(
             id=v.pk,
-            kind=v.kind,
-            result=v.result,
+            kind=VerificationKind(v.kind),
+            result=VerificationResult(v.result),
             verified_by=v.verified_by_id,
             verified_at=v.verified_at,
         ),
@@ -152,8 +153,8 @@ def verifications(request: HttpRequest, person_id: int) -> list[VerificationOut]
     return [
         VerificationOut(
             id=v.pk,
-            kind=v.kind,
-            result=v.result,
+            kind=VerificationKind(v.kind),
+            result=VerificationResult(v.result),
             verified_by=v.verified_by_id,
             verified_at=v.verified_at,
         )

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 
 from vip.agreements import services
-from vip.agreements.models import Agreement
+from vip.agreements.models import Agreement, Work
 from vip.agreements.selectors import (
     agreements_of,
     locked_rate,
@@ -68,7 +68,7 @@ def agreement_out(a: Agreement) -> AgreementOut:
         duration_months=a.duration_months,
         annual_pay=MoneyOut(amount=a.annual_pay, currency=a.currency),
         housing=a.housing,
-        work=a.work,
+        work=Work(a.work),
         sector=a.sector,
         gain_share=str(share),
         home_annual_earnings=money_out(home),

@@ -25,7 +25,8 @@ from vip.api.schemas import (
 )
 from vip.api.visas import insurance_terms, visa_out
 from vip.auctions import rules, selectors, services
-from vip.auctions.models import Auction, Bid, Registration
+from vip.auctions.clearing import Rule
+from vip.auctions.models import Auction, AuctionStatus, Bid, Registration
 from vip.errors import NotFound, role_required
 from vip.people.models import Role
 
@@ -40,11 +41,11 @@ def auction_out(a: Auction) -> AuctionOut:
     return AuctionOut(
         code=a.code,
         jurisdiction=a.jurisdiction_id,
-        status=a.status,
+        status=AuctionStatus(a.status),
         quota=a.quota,
         term_months=a.term_months,
         reserve=money(a.reserve, a.currency),
-        rule=a.rule,
+        rule=Rule(a.rule),
         registration_opens=a.registration_opens,
         registration_closes=a.registration_closes,
         bidding_opens=a.bidding_opens,
@@ -112,7 +113,7 @@ def results(request: HttpRequest, code: str) -> AuctionResultsOut:
     revenue, dividend = selectors.revenue_of(a), selectors.dividend_of(a)
     return AuctionResultsOut(
         code=a.code,
-        status=a.status,
+        status=AuctionStatus(a.status),
         quota=a.quota,
         bids=a.bids_count,
         winners=len(rules.recompute(a.inputs)["winners"]),

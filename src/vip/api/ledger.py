@@ -9,6 +9,7 @@ from vip.api.accounts import ERRORS
 from vip.api.app import caller
 from vip.api.schemas import LedgerEntryOut, LedgerOut, MoneyOut
 from vip.ledger import selectors
+from vip.ledger.models import TransactionKind
 
 router = Router(tags=["ledger"])
 
@@ -24,7 +25,7 @@ def my_ledger(request: HttpRequest) -> LedgerOut:
         entries=[
             LedgerEntryOut(
                 transaction=leg.transaction_id,
-                kind=leg.transaction.kind,
+                kind=TransactionKind(leg.transaction.kind),
                 memo=leg.transaction.memo,
                 at=leg.transaction.at,
                 amount=MoneyOut(amount=leg.amount, currency=leg.currency),

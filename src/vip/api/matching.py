@@ -29,10 +29,11 @@ from vip.calendar import age_on
 from vip.clock import today
 from vip.matching import selectors, services
 from vip.matching.models import SponsorshipRequest
+from vip.matching.ranking.records import Housing
 from vip.matching.selectors import requests_of, visible_request
 from vip.matching.services import LanguageNeed, RequestCriteria, SectorNeed
 from vip.people import services as people_services
-from vip.people.models import User
+from vip.people.models import Role, User
 from vip.people.selectors import sponsor_for, verified_people
 
 router = Router(tags=["matching"])
@@ -52,7 +53,7 @@ def terms_out(r: SponsorshipRequest, currency: str) -> RequestTermsOut:
     return RequestTermsOut(
         start_date=r.start_date,
         annual_pay=MoneyOut(amount=r.annual_pay, currency=currency),
-        housing=r.housing,
+        housing=Housing(r.housing),
         housing_text=r.housing_text,
         duration_months=r.duration_months,
         sector=r.sector,
@@ -165,7 +166,9 @@ def my_views(request: HttpRequest) -> list[ProfileViewOut]:
     """Who saw the caller in a search's results (a migrant's own list)."""
     return [
         ProfileViewOut(
-            viewer=ViewerOut(id=v.viewer.pk, full_name=v.viewer.full_name, role=v.viewer.role),
+            viewer=ViewerOut(
+                id=v.viewer.pk, full_name=v.viewer.full_name, role=Role(v.viewer.role)
+            ),
             request=v.request_id,
             sponsor=v.request.sponsor_id,
             at=v.at,

@@ -23,18 +23,26 @@ from pydantic import (
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import PydanticCustomError
 
-from vip.agreements.models import Work
+from vip.agreements.models import AgreementStatus, Work
 from vip.auctions.clearing import Rule
-from vip.auctions.models import DuplicateDecision
+from vip.auctions.models import AuctionStatus, DuplicateDecision
 from vip.communities.selectors import Standing
 from vip.errors import either
+from vip.ledger.models import TransactionKind
 from vip.matching.ranking.records import Housing, Level, SoftCriterion
 from vip.money import MINOR_UNITS, Money
 from vip.people.models import SELF_SERVICE_ROLES, Role, VerificationKind, VerificationResult
 from vip.policy.parameters import jurisdictions
 from vip.policy.sectors import vocabularies
 from vip.visas.consequences import Effect
-from vip.visas.models import AmnestyPath, ComplaintCategory, Event
+from vip.visas.models import (
+    AmnestyPath,
+    ComplaintCategory,
+    ComplaintStatus,
+    Event,
+    Status,
+    VisaKind,
+)
 from vip.visas.rules import REVIEW_OUTCOMES, Outcome
 
 
@@ -392,8 +400,8 @@ class VerificationIn(Schema):
 
 class VerificationOut(Schema):
     id: int
-    kind: str
-    result: str
+    kind: VerificationKind
+    result: VerificationResult
     verified_by: int
     verified_at: dt.datetime
 
@@ -461,7 +469,7 @@ class RequestTermsOut(Schema):
 
     start_date: dt.date | None
     annual_pay: MoneyOut
-    housing: str
+    housing: Housing
     housing_text: str
     duration_months: int
     sector: str
@@ -490,7 +498,7 @@ class RequestsOut(Schema):
 class ViewerOut(Schema):
     id: int
     full_name: str
-    role: str
+    role: Role
 
 
 class ProfileViewOut(Schema):
@@ -579,14 +587,14 @@ class ExchangeRateOut(Schema):
 
 class AgreementOut(Schema):
     id: int
-    status: str
+    status: AgreementStatus
     sponsor: int
     migrant: int
     start_date: dt.date
     duration_months: int
     annual_pay: MoneyOut
     housing: str
-    work: str
+    work: Work
     sector: str
     gain_share: str
     home_annual_earnings: MoneyOut = Field(
@@ -660,7 +668,7 @@ class ReasonOut(Schema):
 
 
 class DecisionOut(Schema):
-    outcome: str
+    outcome: Outcome
     reasons: list[ReasonOut]
     decided_at: dt.datetime | None
     note: str
@@ -671,8 +679,8 @@ class VisaOut(Schema):
     a seat won at a quota auction) has none of them."""
 
     id: int
-    status: str
-    kind: str
+    status: Status
+    kind: VisaKind
     sponsor: int | None
     migrant: int
     community: str | None
@@ -737,7 +745,7 @@ class EarningsOut(Schema):
 
 class LedgerEntryOut(Schema):
     transaction: int
-    kind: str
+    kind: TransactionKind
     memo: str
     at: dt.datetime
     amount: MoneyOut
@@ -797,11 +805,11 @@ class ComplaintIn(Schema):
 class ComplaintOut(Schema):
     id: int
     visa: int
-    category: str
+    category: ComplaintCategory
     text: str
     filed_by: int
     filed_at: dt.datetime
-    status: str = Field(description="open, assigned, answered or resolved")
+    status: ComplaintStatus
     assigned_to: int | None
     answer: str
     answered_at: dt.datetime | None
@@ -823,8 +831,8 @@ class ComplaintEscalateIn(Schema):
 
 class VisaSummaryOut(Schema):
     id: int
-    status: str
-    kind: str
+    status: Status
+    kind: VisaKind
     sponsor: int | None
     migrant: int
     community: str | None
@@ -867,11 +875,11 @@ class AuctionOut(Schema):
 
     code: str
     jurisdiction: str
-    status: str
+    status: AuctionStatus
     quota: int
     term_months: int
     reserve: MoneyOut  # per visa-year
-    rule: str
+    rule: Rule
     registration_opens: dt.datetime
     registration_closes: dt.datetime
     bidding_opens: dt.datetime
@@ -963,7 +971,7 @@ class AuctionResultsOut(Schema):
     """A cleared auction's public figures: nobody's name, bid or reference in them."""
 
     code: str
-    status: str
+    status: AuctionStatus
     quota: int
     bids: int  # the bids counted
     winners: int

@@ -32,8 +32,17 @@ from vip.api.schemas import (
     VisaOut,
     VisaSummaryOut,
 )
+from vip.visas import models as visas
 from vip.visas import services
-from vip.visas.models import Complaint, Fine, Visa
+from vip.visas.models import (
+    Complaint,
+    ComplaintCategory,
+    ComplaintStatus,
+    Fine,
+    Visa,
+    VisaKind,
+)
+from vip.visas.rules import Outcome
 from vip.visas.selectors import complaints as complaints_for
 from vip.visas.selectors import complaints_filed_by, visible_visa, visible_visas
 
@@ -53,8 +62,8 @@ def visa_out(visa: Visa) -> VisaOut:
     ]
     return VisaOut(
         id=visa.pk,
-        status=visa.status,
-        kind=visa.kind,
+        status=visas.Status(visa.status),
+        kind=VisaKind(visa.kind),
         sponsor=visa.sponsor_id,
         migrant=visa.migrant_id,
         community=visa.community.code if visa.community else None,
@@ -63,7 +72,7 @@ def visa_out(visa: Visa) -> VisaOut:
         transferred_from=visa.transferred_from_id,
         history=history,
         decision=DecisionOut(
-            outcome=visa.outcome,
+            outcome=Outcome(visa.outcome),
             decided_at=visa.decided_at,
             note=visa.decision_note,
             reasons=[ReasonOut(**r) for r in visa.reasons],
@@ -171,11 +180,11 @@ def complaint_out(c: Complaint) -> ComplaintOut:
     return ComplaintOut(
         id=c.pk,
         visa=c.visa_id,
-        category=c.category,
+        category=ComplaintCategory(c.category),
         text=c.text,
         filed_by=c.filed_by_id,
         filed_at=c.filed_at,
-        status=c.status,
+        status=ComplaintStatus(c.status),
         assigned_to=c.assigned_to_id,
         answer=c.answer,
         answered_at=c.answered_at,
@@ -253,8 +262,8 @@ def my_visas(request: HttpRequest) -> list[VisaSummaryOut]:
     return [
         VisaSummaryOut(
             id=v.pk,
-            status=v.status,
-            kind=v.kind,
+            status=visas.Status(v.status),
+            kind=VisaKind(v.kind),
             sponsor=v.sponsor_id,
             migrant=v.migrant_id,
             community=v.community.code if v.community else None,

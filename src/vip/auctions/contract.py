@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from vip.auctions.clearing import Rule, clear, seeded_ties
+from vip.errors import either
 
 FIELDS = frozenset({"quota", "reserve", "rule", "seed", "citizens", "bids"})
 
@@ -80,10 +81,8 @@ def parse(text: str) -> Auction:
     missing = sorted({"quota", "reserve", "rule", "seed", "bids"} - set(data))
     if missing:
         raise InvalidInput(f"missing field(s): {', '.join(missing)}")
-    if data["rule"] not in {rule.value for rule in Rule}:
-        raise InvalidInput(
-            f"rule must be highest_rejected or lowest_accepted, not {json.dumps(data['rule'])}"
-        )
+    if data["rule"] not in list(Rule):
+        raise InvalidInput(f"rule must be {either(Rule)}, not {json.dumps(data['rule'])}")
     _text(data["seed"], "seed")
     if not isinstance(data["bids"], list):
         raise InvalidInput("bids must be a list")

@@ -22,10 +22,10 @@ from rich.console import Console
 from rich.table import Table
 
 from vip.simulation import model
-from vip.simulation.inputs import Scenario, load_preset
+from vip.simulation.inputs import Mode, Scenario, load_preset
 from vip.simulation.labour import labour_of
 from vip.simulation.population import chunk_tally, draws_of, tally_natives
-from vip.simulation.runner import Backend, ProgressBar, run
+from vip.simulation.runner import Backend, Compute, ProgressBar, run
 
 NATIVE_BYTES = 8 + 8  # z_income, z_cost, were they stored
 MIGRANT_BYTES = 8 * 5  # uniform, z_home, z_move -> home, reservation, were they stored
@@ -104,7 +104,7 @@ def process_tree() -> list[psutil.Process]:
 
 
 def _scenario(agents: int, chunk_agents: int) -> Scenario:
-    return load_preset("vip-us", "equilibrium").with_values(
+    return load_preset("vip-us", Mode.EQUILIBRIUM).with_values(
         {"simulation.agents": agents, "simulation.chunk_agents": chunk_agents}, "bench"
     )
 
@@ -141,11 +141,11 @@ def equilibrium_case(agents: int, bandwidth: float) -> Result:
     return result
 
 
-def simulate_case(agents: int, bandwidth: float, backend: str, report: Console) -> Result:
+def simulate_case(agents: int, bandwidth: float, backend: Compute, report: Console) -> Result:
     """The whole equilibrium run: draw, tally, solve, report; memory bounded by the chunk size."""
     chunk_agents = min(agents, CHUNK_AGENTS[backend])
     scenario = _scenario(agents, chunk_agents)
-    watched = this_process if backend == "numpy" else process_tree
+    watched = this_process if backend == Compute.NUMPY else process_tree
     with peak_memory(watched) as memory:
         start = time.perf_counter()
         with ProgressBar(report, label=f"{backend} {agents:,} agents") as progress:
@@ -166,9 +166,12 @@ def _floor_name(bandwidth: float) -> str:
     return f"numpy sum over the same bytes ({bandwidth / 1e9:.1f} GB/s)"
 
 
-FULL_SIZES = {"numpy": (MILLION, 10 * MILLION, 100 * MILLION), "dask": (1000 * MILLION,)}
-QUICK_SIZES = {"numpy": (MILLION,), "dask": (2 * MILLION,)}
-CHUNK_AGENTS = {"numpy": 5 * MILLION, "dask": 5 * MILLION}
+FULL_SIZES = {
+    Compute.NUMPY: (MILLION, 10 * MILLION, 100 * MILLION),
+    Compute.DASK: (1000 * MILLION,),
+}
+QUICK_SIZES = {Compute.NUMPY: (MILLION,), Compute.DASK: (2 * MILLION,)}
+CHUNK_AGENTS = {Compute.NUMPY: 5 * MILLION, Compute.DASK: 5 * MILLION}
 
 
 def results(quick: bool, console: Console) -> list[Result]:

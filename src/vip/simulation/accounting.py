@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from vip.simulation.inequality import Measures, measure
-from vip.simulation.inputs import InputError, Scenario
+from vip.simulation.inputs import InputError, Mode, Scenario
 from vip.simulation.outcome import Outcome
 
 HOUSEHOLD_OF_FOUR = 4.0
@@ -49,7 +49,7 @@ def auction(scenario: Scenario) -> Outcome:
     )
     return Outcome(
         scenario=scenario.name,
-        mode="accounting",
+        mode=Mode.ACCOUNTING,
         mechanism="auction",
         migrants=migrants,
         price_per_migrant_year=bid,
@@ -84,7 +84,7 @@ def global_gains(scenario: Scenario) -> Outcome:
     per_person_on_earth = migrants * gain / world_population
     return Outcome(
         scenario=scenario.name,
-        mode="accounting",
+        mode=Mode.ACCOUNTING,
         mechanism="open_migration",
         migrants=migrants,
         price_per_migrant_year=None,
@@ -150,7 +150,7 @@ def vip(scenario: Scenario) -> Outcome:
     )
     return Outcome(
         scenario=scenario.name,
-        mode="accounting",
+        mode=Mode.ACCOUNTING,
         mechanism="vip",
         migrants=sponsors,
         price_per_migrant_year=transfer,

@@ -17,12 +17,12 @@ from rich.table import Table
 
 from vip.refusals import refusing
 from vip.simulation.inputs import (
-    MODES,
     InputError,
     Mode,
     Scenario,
     load_preset,
     load_scenario_file,
+    mode_of,
     parse_assignment,
 )
 
@@ -36,15 +36,13 @@ console = Console(stderr=True)
 def _scenario(
     scenario_file: Path | None, preset: str | None, mode: str | None, assignments: list[str]
 ) -> Scenario:
-    if mode is not None and mode not in MODES:
-        raise InputError("mode", f"must be accounting or equilibrium, got {mode!r}")
-    chosen: Mode | None = mode
+    chosen = None if mode is None else mode_of(mode)
     if (scenario_file is None) == (preset is None):
         raise InputError("scenario", "give either --preset NAME or a SCENARIO.yaml file")
     if scenario_file is not None:
         base = load_scenario_file(scenario_file, chosen)
     else:
-        base = load_preset(str(preset), chosen or "accounting")
+        base = load_preset(str(preset), chosen or Mode.ACCOUNTING)
     return base.with_values(dict(parse_assignment(text) for text in assignments))
 
 

@@ -10,14 +10,36 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
-Mode = Literal["accounting", "equilibrium"]
-MODES: tuple[Mode, ...] = ("accounting", "equilibrium")
+
+class Mode(StrEnum):
+    """How a scenario runs: the book's arithmetic at once, or its agents' equilibrium."""
+
+    ACCOUNTING = "accounting"
+    EQUILIBRIUM = "equilibrium"
+
+
+class Mechanism(StrEnum):
+    """`mechanism.name`: who is admitted, and how, in an equilibrium."""
+
+    STATUS_QUO = "status_quo"
+    AUCTION = "auction"
+    VIP = "vip"
+
+
+class VipTransfer(StrEnum):
+    """`mechanism.vip_transfer`: what a VIP migrant pays his sponsor."""
+
+    GAIN_SHARE = "gain_share"  # a share of the gain (`vip.gain_share`)
+    MARKET = "market"  # the price that clears the market
+
+
 Value = float | str
 
 
@@ -93,8 +115,8 @@ _DOMAINS: dict[str, Domain] = {
     "communities.open_zone_share": SHARE,
     "communities.count": COMMUNITIES,
     "labour.demand_elasticity": POSITIVE,
-    "mechanism.name": Domain(choices=("status_quo", "auction", "vip")),
-    "mechanism.vip_transfer": Domain(choices=("gain_share", "market")),
+    "mechanism.name": Domain(choices=tuple(Mechanism)),
+    "mechanism.vip_transfer": Domain(choices=tuple(VipTransfer)),
     "simulation.agents": Domain(minimum=2.0, integer=True),
     "simulation.chunk_agents": Domain(minimum=2.0, integer=True),
     "simulation.seed": Domain(integer=True),
@@ -209,7 +231,7 @@ def preset_names() -> list[str]:
     return sorted(name for name in names if not name.startswith("_"))
 
 
-def load_preset(name: str, mode: Mode = "accounting") -> Scenario:
+def load_preset(name: str, mode: Mode = Mode.ACCOUNTING) -> Scenario:
     """A preset's inputs for one mode; a mode's section may inherit a shared file."""
     if name not in preset_names():
         raise InputError("preset", f"unknown preset {name!r}; known: {', '.join(preset_names())}")
@@ -236,6 +258,13 @@ def _parse_inputs(raw: dict[str, Any]) -> dict[str, Input]:
     return parsed
 
 
+def mode_of(raw: object) -> Mode:
+    """The mode a word names; an InputError for any other word."""
+    if raw not in list(Mode):
+        raise InputError("mode", f"must be {' or '.join(Mode)}, got {raw!r}")
+    return Mode(str(raw))
+
+
 def load_scenario_file(path: Path, mode: Mode | None = None) -> Scenario:
     """A scenario file: `preset:` (a base), `mode:`, and `inputs:` overriding the preset's."""
     try:
@@ -254,9 +283,7 @@ def read_scenario(text: str, source: str, name: str, mode: Mode | None = None) -
         raise InputError("scenario", f"cannot read {source}: {error}") from None
     if not isinstance(data, dict) or "preset" not in data:
         raise InputError("preset", f"{source} must name a `preset:` to start from")
-    chosen = mode or data.get("mode", "accounting")
-    if chosen not in MODES:
-        raise InputError("mode", f"must be accounting or equilibrium, got {chosen!r}")
+    chosen = mode or mode_of(data.get("mode", Mode.ACCOUNTING))
     base = load_preset(str(data["preset"]), chosen)
     raw = data.get("inputs") or {}
     if not isinstance(raw, dict):
@@ -275,7 +302,7 @@ def scenario_text(preset: str, scenario: Scenario) -> str:
         for key, item in sorted(scenario.inputs.items())
         if base.inputs[key].value != item.value
     }
-    data = {"name": scenario.name, "preset": preset, "mode": scenario.mode, "inputs": changed}
+    data = {"name": scenario.name, "preset": preset, "mode": str(scenario.mode), "inputs": changed}
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
@@ -302,7 +329,7 @@ def preset_description(name: str) -> str:
 
 def preset_modes(name: str) -> list[Mode]:
     data = _read_yaml(name)
-    return [mode for mode in MODES if mode in data]
+    return [mode for mode in Mode if mode in data]
 
 
 def _plain_value(item: object) -> object:

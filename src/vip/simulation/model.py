@@ -17,9 +17,9 @@ from vip.simulation import mechanisms
 from vip.simulation.accounting import HOUSEHOLD_OF_FOUR, expected_obligations
 from vip.simulation.equilibrium import BinnedQueue
 from vip.simulation.inequality import Measures, measure
-from vip.simulation.inputs import Scenario
+from vip.simulation.inputs import Mechanism, Mode, Scenario, VipTransfer
 from vip.simulation.labour import labour_of
-from vip.simulation.mechanisms import Equilibrium, Market
+from vip.simulation.mechanisms import Market, Equilibrium
 from vip.simulation.outcome import Outcome
 from vip.simulation.population import Draws, Tally, draws_of, sample_migrants, sample_natives
 
@@ -96,11 +96,11 @@ def _pool_mean(sums: Floats, count: Floats) -> float:
 
 def solve(scenario: Scenario, market: Market) -> Equilibrium:
     name = scenario.word("mechanism.name")
-    if name == "status_quo":
+    if name == Mechanism.STATUS_QUO:
         return mechanisms.status_quo(market, scenario.number("mechanism.status_quo_visas"))
-    if name == "auction":
+    if name == Mechanism.AUCTION:
         return mechanisms.auction(market, scenario.number("mechanism.auction_quota"))
-    if scenario.word("mechanism.vip_transfer") == "market":
+    if scenario.word("mechanism.vip_transfer") == VipTransfer.MARKET:
         return mechanisms.vip_market(market)
     return mechanisms.vip_gain_share(market, scenario.number("vip.gain_share"))
 
@@ -111,8 +111,8 @@ def curves(scenario: Scenario, market: Market) -> dict[str, list[float]]:
     numbers = np.linspace(0.0, top, CURVE_POINTS)
     supply = [market.hosts.upper_price(n) + market.obligations for n in numbers]
     if (
-        scenario.word("mechanism.name") == "vip"
-        and scenario.word("mechanism.vip_transfer") == "gain_share"
+        scenario.word("mechanism.name") == Mechanism.VIP
+        and scenario.word("mechanism.vip_transfer") == VipTransfer.GAIN_SHARE
     ):
         mean = market.mean_reservation
         share = scenario.number("vip.gain_share")
@@ -253,7 +253,7 @@ def _outcome(
     world_income = scenario.number("world.population") * scenario.number("world.income_per_head")
     return Outcome(
         scenario=scenario.name,
-        mode="equilibrium",
+        mode=Mode.EQUILIBRIUM,
         mechanism=solution.mechanism,
         migrants=migrants,
         price_per_migrant_year=solution.price,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import partial
 from types import TracebackType
 
@@ -13,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from vip.simulation import accounting, model
-from vip.simulation.inputs import InputError, Scenario, domain_of
+from vip.simulation.inputs import InputError, Mode, Scenario, domain_of
 from vip.simulation.outcome import Outcome
 from vip.simulation.population import Draws, Tally, chunk_tally
 
@@ -21,18 +22,25 @@ Report = Callable[[int, int], None]  # (chunks done, chunks in all)
 SHOW_AFTER_SECONDS = 1.0
 
 
+class Compute(StrEnum):
+    """Where an equilibrium's agents are drawn and tallied."""
+
+    NUMPY = "numpy"  # in this process
+    DASK = "dask"  # on a Dask cluster (a local one by default)
+
+
 @dataclass(frozen=True)
 class Backend:
-    name: str = "numpy"
+    name: Compute = Compute.NUMPY
     address: str | None = None
 
     @classmethod
     def parse(cls, name: str, address: str | None) -> Backend:
-        if name not in ("numpy", "dask"):
-            raise InputError("backend", f"must be numpy or dask, got {name!r}")
-        if address is not None and name != "dask":
+        if name not in list(Compute):
+            raise InputError("backend", f"must be {' or '.join(Compute)}, got {name!r}")
+        if address is not None and name != Compute.DASK:
             raise InputError("dask-address", "only with --backend dask")
-        return cls(name, address)
+        return cls(Compute(name), address)
 
 
 class ProgressBar:
@@ -88,9 +96,9 @@ def numpy_tally(draws: Draws, report: Report | None = None) -> Tally:
 
 
 def run(scenario: Scenario, backend: Backend = Backend(), report: Report | None = None) -> Outcome:
-    if scenario.mode == "accounting":
+    if scenario.mode == Mode.ACCOUNTING:
         return accounting.run(scenario)
-    if backend.name == "dask":
+    if backend.name == Compute.DASK:
         from vip.simulation import dask_backend
 
         tally = partial(dask_backend.dask_tally, address=backend.address, report=report)

@@ -38,8 +38,10 @@ RESULTS = {
     VerificationResult.NOT_CLEAR: gettext_lazy("Not verified"),
 }
 FLAG_DECISIONS = {
-    "dismiss": gettext_lazy("Another person: dismiss the flag"),
-    "uphold": gettext_lazy("The same person: uphold the flag (the request cannot be cleared)"),
+    FlagState.DISMISSED.value: gettext_lazy("Another person: dismiss the flag"),
+    FlagState.UPHELD.value: gettext_lazy(
+        "The same person: uphold the flag (the request cannot be cleared)"
+    ),
 }
 
 
@@ -114,7 +116,7 @@ def decide_flag(request: HttpRequest, found: VerificationRequest, form: FlagForm
         services.decide_flag(
             authority=person(request),
             request_id=found.pk,
-            upheld=form.cleaned_data["decision"] == "uphold",
+            upheld=form.cleaned_data["decision"] == FlagState.UPHELD,
             note=form.cleaned_data["note"],
         )
     except DomainError as error:

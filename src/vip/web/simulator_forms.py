@@ -13,12 +13,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from vip.errors import DomainError
-from vip.simulation.inputs import MODES, Input, Scenario, domain_of, preset_names
+from vip.simulation.inputs import Input, Mode, Scenario, domain_of, preset_names
 from vip.web import refusals
 
 MODE_NAMES = {
-    "accounting": _("Accounting: the book's arithmetic, at once"),
-    "equilibrium": _("Equilibrium: natives and migrants choose, on the task queue"),
+    Mode.ACCOUNTING: _("Accounting: the book's arithmetic, at once"),
+    Mode.EQUILIBRIUM: _("Equilibrium: natives and migrants choose, on the task queue"),
 }
 MAX_SCENARIO_BYTES = 64 * 1024  # a scenario file is a few lines of YAML
 
@@ -29,9 +29,9 @@ class StartForm(forms.Form):
     )
     mode = forms.ChoiceField(
         label=_("Mode"),
-        choices=[(mode, MODE_NAMES[mode]) for mode in MODES],
+        choices=[(mode.value, MODE_NAMES[mode]) for mode in Mode],
         widget=forms.RadioSelect,
-        initial="accounting",
+        initial=Mode.ACCOUNTING.value,
     )
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from vip.analysis.models import Run
-from vip.simulation.inputs import book_figures, preset_description, preset_names
+from vip.simulation.inputs import Mode, book_figures, preset_description, preset_names
 from vip.web.simulator_forms import breakable, shown
 from vip.web.svg import inline
 from vip.web.templatetags.vip_format import number
@@ -41,7 +41,10 @@ FIGURES: dict[str, Promise] = {
     "global_income_change_pct": _("World income (change, percent)"),
     "native_wage_change_pct": _("Wage of natives in the same jobs (change, percent)"),
 }
-MODE_NAMES: dict[str, Promise] = {"accounting": _("accounting"), "equilibrium": _("equilibrium")}
+MODE_NAMES: dict[str, Promise] = {
+    Mode.ACCOUNTING: _("accounting"),
+    Mode.EQUILIBRIUM: _("equilibrium"),
+}
 # vip.simulation.plots' words, as the reader reads them.
 WORDS: dict[str, Promise] = {
     "hosts' required transfer (supply)": _("hosts' required transfer (supply)"),
