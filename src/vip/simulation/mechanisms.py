@@ -20,8 +20,8 @@ from vip.simulation.labour import Labour
 
 
 @dataclass(frozen=True)
-class Market:
-    """What the mechanism needs to know about the country."""
+class Economy:
+    """What a mechanism needs to know about the country: its hosts, migrants and labour."""
 
     hosts: BinnedQueue  # cheapest first, sums: "cost" (hosting cost, USD/year)
     migrants: BinnedQueue  # lowest reservation first, sums: "reservation", "home"
@@ -56,20 +56,20 @@ class Equilibrium:
         return self.payment - self.sponsor_cost if self.sponsors else None
 
 
-def admitted_reservation(market: Market, solution: Equilibrium) -> float:
+def admitted_reservation(market: Economy, solution: Equilibrium) -> float:
     """Mean reservation of those admitted: the highest bidders, or the pool's mean."""
     if solution.selective:
         return market.migrants.mean_of_first("reservation", solution.migrants)
     return market.mean_reservation
 
 
-def admitted_home(market: Market, solution: Equilibrium) -> float:
+def admitted_home(market: Economy, solution: Equilibrium) -> float:
     if solution.selective:
         return market.migrants.mean_of_first("home", solution.migrants)
     return market.mean_home
 
 
-def status_quo(market: Market, visas: float) -> Equilibrium:
+def status_quo(market: Economy, visas: float) -> Equilibrium:
     """Employers fill a fixed number of visas by lottery among the willing; no transfers."""
     migrants = min(visas, market.migrants.total)
     return Equilibrium(
@@ -77,7 +77,7 @@ def status_quo(market: Market, visas: float) -> Equilibrium:
     )
 
 
-def auction(market: Market, quota: float) -> Equilibrium:
+def auction(market: Economy, quota: float) -> Equilibrium:
     """A uniform-price auction, cleared by the platform's own kernel (vip.auctions.clearing):
     each reservation bin bids the wage less its lower edge, nobody bids below zero, and everyone
     admitted pays the highest rejected bid. The pool holds only migrants willing at the wage of
@@ -95,13 +95,13 @@ def auction(market: Market, quota: float) -> Equilibrium:
     return Equilibrium("auction", migrants, wage, price, price, None, 0.0, dividend, True, 1)
 
 
-def _sponsor_cost(market: Market, sponsors: float) -> float:
+def _sponsor_cost(market: Economy, sponsors: float) -> float:
     """Mean cost of the cheapest `sponsors` hosts plus the obligations, USD per sponsor-year."""
     return market.hosts.mean_of_first("cost", sponsors) + market.obligations
 
 
 def _vip(
-    market: Market, migrants: float, price: float, iterations: int, gain_share: float | None
+    market: Economy, migrants: float, price: float, iterations: int, gain_share: float | None
 ) -> Equilibrium:
     """VIP: every migrant has a sponsor; under a market price the highest bidders come."""
     return Equilibrium(
@@ -119,7 +119,7 @@ def _vip(
     )
 
 
-def vip_gain_share(market: Market, share: float) -> Equilibrium:
+def vip_gain_share(market: Economy, share: float) -> Equilibrium:
     """Migrants pay their host a share of their gain w(m) - reservation; hosts are matched to
     migrants regardless of gain (they choose on personal connection), so a host expects the
     share of the pool's mean gain. The cheapest hosts sponsor first.
@@ -139,7 +139,7 @@ def vip_gain_share(market: Market, share: float) -> Equilibrium:
     return _vip(market, migrants, transfer(migrants), solution.iterations, gain_share=share)
 
 
-def vip_market(market: Market) -> Equilibrium:
+def vip_market(market: Economy) -> Equilibrium:
     """A uniform market price per sponsorship where the supply of hosts meets migrants' demand."""
 
     def demand_price(number: float) -> float:

@@ -19,7 +19,7 @@ from vip.simulation.equilibrium import BinnedQueue
 from vip.simulation.inequality import Measures, measure
 from vip.simulation.inputs import Mechanism, Mode, Scenario, VipTransfer
 from vip.simulation.labour import labour_of
-from vip.simulation.mechanisms import Market, Equilibrium
+from vip.simulation.mechanisms import Economy, Equilibrium
 from vip.simulation.outcome import Outcome
 from vip.simulation.population import Draws, Tally, draws_of, sample_migrants, sample_natives
 
@@ -35,7 +35,7 @@ SAMPLE_AGENTS = 100_000  # of each kind: enough for inequality to about three di
 class Country:
     """The tallied population, weighted, with community caps applied to the hosts."""
 
-    market: Market
+    market: Economy
     host_share_allowed: Floats  # [community, bin]: share of each cell the caps let sponsor
     native_weight: float  # natives per native agent
     migrant_weight: float  # migrants per kept migrant agent
@@ -75,7 +75,7 @@ def country_of(scenario: Scenario, draws: Draws, tally: Tally) -> Country:
         },
         edges,
     )
-    market = Market(
+    market = Economy(
         hosts=hosts,
         migrants=migrants,
         labour=labour_of(scenario),
@@ -94,7 +94,7 @@ def _pool_mean(sums: Floats, count: Floats) -> float:
     return float(sums.sum()) / total if total > 0 else 0.0
 
 
-def solve(scenario: Scenario, market: Market) -> Equilibrium:
+def solve(scenario: Scenario, market: Economy) -> Equilibrium:
     name = scenario.word("mechanism.name")
     if name == Mechanism.STATUS_QUO:
         return mechanisms.status_quo(market, scenario.number("mechanism.status_quo_visas"))
@@ -105,7 +105,7 @@ def solve(scenario: Scenario, market: Market) -> Equilibrium:
     return mechanisms.vip_gain_share(market, scenario.number("vip.gain_share"))
 
 
-def curves(scenario: Scenario, market: Market) -> dict[str, list[float]]:
+def curves(scenario: Scenario, market: Economy) -> dict[str, list[float]]:
     """Supply (hosts' required transfer) and demand (what migrants pay) against the number."""
     top = max(market.hosts.total, market.migrants.total)
     numbers = np.linspace(0.0, top, CURVE_POINTS)
@@ -235,7 +235,7 @@ def run(scenario: Scenario, tally: TallyFunction) -> Outcome:
 
 def _outcome(
     scenario: Scenario,
-    market: Market,
+    market: Economy,
     solution: Equilibrium,
     before: Measures,
     after: Measures,
