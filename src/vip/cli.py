@@ -428,15 +428,21 @@ def bench_api(
     seconds: Annotated[int, typer.Option(min=1, help="Seconds of load per run.")] = 60,
     users: Annotated[list[int] | None, typer.Option(help="Users per run (50 and 200).")] = None,
     workers: Annotated[int | None, typer.Option(min=1, help="gunicorn workers.")] = None,
+    database: Annotated[
+        str | None,
+        typer.Option(help="The scratch database, created and dropped (vip_bench_api)."),
+    ] = None,
 ) -> None:
     """The API under load: locust against `vip serve --production` on a scratch PostgreSQL
     database, each endpoint's latency next to the trivial GET /me's from the same run."""
     from vip.bench import api
     from vip.bench.library import MissingExtra
 
-    with refusing(MissingExtra):
+    with refusing(MissingExtra, api.CannotRun):
         api.require_locust()
-        result = api.run(migrants, sponsors, seconds, tuple(users or api.USERS), workers)
+        result = api.run(
+            migrants, sponsors, seconds, tuple(users or api.USERS), workers, database or api.SCRATCH
+        )
     rows = result.pop("rows")
     if as_json:
         typer.echo(json.dumps({**result, "rows": [row.to_json() for row in rows]}))

@@ -1,22 +1,29 @@
 """`vip bench api`: the API under load. The production server (`vip serve --production`,
-gunicorn, workers from the cores) on a scratch PostgreSQL database (`vip_bench_api`) holding the
-seeds' story and the demo scaled up (100k migrants and 10k sponsors by default, by COPY), loaded by
-locust, headless, on loopback, bounded in users and seconds.
+gunicorn, workers from the cores) on a scratch PostgreSQL database (`vip_bench_api`, or the name
+given: `--database`) holding the seeds' story and the demo scaled up (100k migrants and 10k
+sponsors by default, by COPY), loaded by locust, headless, on loopback, bounded in users and
+seconds.
 
-The mix (vip.bench.api_load): sponsors ranking candidates for their open request, migrants reading
-their opportunities, visas and offers, and everyone reading `GET /me` -- the trivial endpoint, one
-token lookup and a few fields, served by the same stack in the same run: each endpoint's p95 is
-reported next to it as a ratio. locust is a dev-only dependency, run in a process of its own (it
-monkey-patches the standard library with gevent): without it the command stops with one line
-naming the extra to install.
+The mix (MIX; the locustfile is vip.bench.api_load): sponsors ranking candidates for their open
+request; sponsors who found their migrant offering an agreement, which both then sign; migrants
+reading their opportunities, visas, one visa and agreements, reporting events on their visa (out
+of work and back: support opens and ends) and a month's earnings (the gain share posted). Every
+person also reads `GET /me` -- the trivial endpoint, one token lookup and a few fields, served by
+the same stack in the same run: each endpoint's p95 is reported next to it as a ratio. The seed
+gives each writer what his writes need (an active visa, a target with stated earnings), so a
+write refused is an error like any other. locust is a dev-only dependency, run in a process of
+its own (it monkey-patches the standard library with gevent): without it the command stops with
+one line naming the extra to install.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import importlib.util
 import json
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -35,10 +42,60 @@ from vip.bench.database import _copy, _model_rows, _scratch_url, load_migrants, 
 from vip.bench.library import MissingExtra
 
 SCRATCH = "vip_bench_api"
-TRIVIAL = "trivial GET /me"
 USERS = (50, 200)
 SPONSORS_WITH_TOKENS = 40  # each with an open request the load ranks candidates for
-MIGRANTS_WITH_TOKENS = 400
+SIGNERS = 40  # sponsors offering agreements, each to his own TARGETS migrants in turn
+TARGETS = 10
+WRITERS = 400  # migrants with an active visa each, sponsored by the first bulk sponsors
+# The writers' visas date from here, so that each run reports months of its own.
+VISAS_FROM = dt.date(1996, 1, 1)
+PAGE = 20  # the candidates page the load asks for
+MIN_MIGRANTS = WRITERS + SIGNERS * TARGETS + 10 * PAGE  # and some to rank
+
+TRIVIAL = "trivial GET /me"
+CANDIDATES = "GET /requests/{id}/candidates"
+OPPORTUNITIES = "GET /me/opportunities"
+MY_VISAS = "GET /me/visas"
+VISA = "GET /visas/{id}"
+MY_AGREEMENTS = "GET /me/agreements"
+OFFER = "POST /agreements"
+SIGN = "POST /agreements/{id}/sign"
+EVENT = "POST /visas/{id}/events"
+EARNINGS = "POST /visas/{id}/earnings"
+
+
+@dataclass(frozen=True)
+class Task:
+    """One task of a simulated person: picked by weight, its requests (by the names they are
+    reported under) sent one after the other, then 0.5-1.5 s of thought."""
+
+    weight: int
+    requests: tuple[str, ...]
+
+
+# The locust user classes of api_load, how many of each (weight), and their tasks.
+MIX: dict[str, tuple[int, dict[str, Task]]] = {
+    "Sponsor": (2, {"me": Task(2, (TRIVIAL,)), "candidates": Task(4, (CANDIDATES,))}),
+    "Signer": (1, {"me": Task(2, (TRIVIAL,)), "offer": Task(2, (OFFER, SIGN, SIGN))}),
+    "Migrant": (
+        5,
+        {
+            "me": Task(2, (TRIVIAL,)),
+            "opportunities": Task(2, (OPPORTUNITIES,)),
+            "visas": Task(1, (MY_VISAS,)),
+            "visa": Task(1, (VISA,)),
+            "agreements": Task(1, (MY_AGREEMENTS,)),
+            "event": Task(1, (EVENT, EVENT)),
+            "earnings": Task(1, (EARNINGS,)),
+        },
+    ),
+}
+WRITES = (OFFER, SIGN, EVENT, EARNINGS)
+
+
+class CannotRun(ValueError):
+    """A run that cannot be made as asked: fewer people than the load's writers, targets and
+    candidates need, or a database name that is not a plain identifier."""
 
 
 def require_locust() -> None:
@@ -74,71 +131,188 @@ class Row:
 
     def line(self) -> str:
         return (
-            f"{self.users:>4} users  {self.name:<24} p50 {self.p50:>6.0f} ms  p95 {self.p95:>6.0f}"
+            f"{self.users:>4} users  {self.name:<30} p50 {self.p50:>6.0f} ms  p95 {self.p95:>6.0f}"
             f"  p99 {self.p99:>6.0f}  {self.rps:>7.1f} req/s  errors {self.error_ratio:.2%}"
             f"  p95 {self.p95_ratio:.2f}x trivial"
         )
 
 
 def seed(migrants: int, sponsors: int) -> dict[str, Any]:
-    """The story, the bulk people by COPY, and the people the load acts as, with their tokens."""
+    """The story, the bulk people by COPY (migrants verified: the ranking lists only those), the
+    writers' visas, and the people the load acts as, with their tokens."""
     from django.core.management import call_command
+    from django.db import connection
 
     from vip.demo.people import load_story
+    from vip.people import services as people
+    from vip.people.models import MigrantProfile, Role, User
+
+    call_command("createcachetable")  # as `vip migrate` does (settings.CACHES)
+    story = load_story()
+    load_migrants(migrants, identity=True)
+    load_sponsors(sponsors)
+    bulk = User.objects.filter(email__endswith="@bench.example").order_by("pk")
+    migrant_ids = list(bulk.filter(role=Role.MIGRANT).values_list("pk", flat=True)[: WRITERS * 2])
+    sponsor_ids = list(
+        bulk.filter(role=Role.SPONSOR).values_list("pk", flat=True)[: WRITERS + SIGNERS]
+    )
+    writers, targets = migrant_ids[:WRITERS], migrant_ids[WRITERS : WRITERS + SIGNERS * TARGETS]
+    visas = load_visas(dict(zip(writers, sponsor_ids[:WRITERS], strict=True)))
+    # the offers' baseline: a migrant states his home earnings before an offer is made to him
+    MigrantProfile.objects.filter(user_id__in=targets).update(home_annual_earnings=2400_00)
+    people_by_pk = User.objects.in_bulk([*writers, *targets, *sponsor_ids[WRITERS:]])
+    token = {pk: people.issue_token(user=people_by_pk[pk]) for pk in [*writers, *targets]}
+    holders = [ranking_sponsor(story, n) for n in range(SPONSORS_WITH_TOKENS)]
+    for n, signer in enumerate(sponsor_ids[WRITERS:]):
+        mine = targets[n * TARGETS : (n + 1) * TARGETS]
+        holders.append(
+            {
+                "role": "signer",
+                "token": people.issue_token(user=people_by_pk[signer]),
+                "targets": [{"id": pk, "token": token[pk]} for pk in mine],
+            }
+        )
+    holders += [
+        {"role": "migrant", "token": token[pk], "visa": visas[pk], "first_month": str(VISAS_FROM)}
+        for pk in writers
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # the planner sees the bulk rows, as after a real import
+    return {"people": holders}
+
+
+def ranking_sponsor(story: dict[str, Any], n: int) -> dict[str, Any]:
+    """A verified sponsor with an open request, the load ranks candidates for."""
     from vip.matching import services as matching
     from vip.matching.ranking.records import Level
     from vip.matching.services import LanguageNeed, RequestCriteria, SectorNeed
     from vip.people import services as people
-    from vip.people.models import Role, User, VerificationKind, VerificationResult
+    from vip.people.models import Role, VerificationKind, VerificationResult
 
-    call_command("createcachetable")  # as `vip migrate` does (settings.CACHES)
-    story = load_story()
-    authority = story["authority"]
-    load_migrants(migrants)
-    load_sponsors(sponsors)
-    holders: list[dict[str, Any]] = []
-    for n in range(SPONSORS_WITH_TOKENS):
-        sponsor = people.create_account(
-            email=f"load-sponsor{n}@bench.example",
-            password=secrets.token_urlsafe(16),  # the load uses its token only
-            role=Role.SPONSOR,
-            full_name=f"Load sponsor {n}",
-            birth_date=story["anthony"].birth_date,
-            country="US",
-            citizenship="US",
-            community_code="springfield",
-            by_operator=True,
+    sponsor = people.create_account(
+        email=f"load-sponsor{n}@bench.example",
+        password=secrets.token_urlsafe(16),  # the load uses its token only
+        role=Role.SPONSOR,
+        full_name=f"Load sponsor {n}",
+        birth_date=story["anthony"].birth_date,
+        country="US",
+        citizenship="US",
+        community_code="springfield",
+        by_operator=True,
+    )
+    for kind in (VerificationKind.IDENTITY, VerificationKind.CITIZENSHIP):
+        people.record_verification(
+            authority=story["authority"],
+            person_id=sponsor.pk,
+            kind=kind,
+            result=VerificationResult.CLEAR,
         )
-        for kind in (VerificationKind.IDENTITY, VerificationKind.CITIZENSHIP):
-            people.record_verification(
-                authority=authority,
-                person_id=sponsor.pk,
-                kind=kind,
-                result=VerificationResult.CLEAR,
-            )
-        request = matching.create_request(
-            user=sponsor,
-            sponsor=sponsor,
-            criteria=RequestCriteria(
-                languages=(LanguageNeed("en", Level.B1),),
-                sectors=(SectorNeed(("construction", "agriculture", "care")[n % 3], 1),),
-                age_min=21,
-                age_max=45,
-                clean_record=True,
-            ),
+    request = matching.create_request(
+        user=sponsor,
+        sponsor=sponsor,
+        criteria=RequestCriteria(
+            languages=(LanguageNeed("en", Level.B1),),
+            sectors=(SectorNeed(("construction", "agriculture", "care")[n % 3], 1),),
+            age_min=21,
+            age_max=45,
+            clean_record=True,
+        ),
+    )
+    return {"role": "sponsor", "token": people.issue_token(user=sponsor), "request": request.pk}
+
+
+def load_visas(sponsor_of: dict[int, int]) -> dict[int, int]:
+    """Each migrant's active visa with his sponsor, on an agreement used up by it, by COPY (a
+    signed agreement, an application approved, an arrival: their status changes too); the
+    migrant -> his visa's id."""
+    from vip.agreements.models import Agreement, AgreementStatus, Work
+    from vip.people.models import User
+    from vip.visas.models import Event, Procedure, Status, StatusChange, Visa
+
+    at = dt.datetime.combine(VISAS_FROM, dt.time(), tzinfo=dt.UTC)
+    pairs = list(sponsor_of.items())
+    community = dict(User.objects.filter(pk__in=sponsor_of.values()).values_list("pk", "community"))
+    jurisdiction = dict(
+        User.objects.filter(pk__in=sponsor_of.values()).values_list("pk", "community__jurisdiction")
+    )
+    _copy(
+        *_model_rows(
+            Agreement,
+            {
+                "created_at": at,
+                "start_date": VISAS_FROM,
+                "duration_months": 600,  # still running today
+                "annual_pay": 12_000_00,
+                "currency": "USD",
+                "housing": "spare room",
+                "work": Work.FOR_SPONSOR,
+                "sector": "construction",
+                "home_annual_earnings": 2400_00,
+                "stated_home_earnings": 2400_00,
+                "stated_home_currency": "USD",
+                "rate_effective": VISAS_FROM,
+                "rate_source": "bench",
+                "gain_share_numerator": 1,
+                "gain_share_denominator": 2,
+                "status": AgreementStatus.USED,
+                "sponsor_signed_at": at,
+                "migrant_signed_at": at,
+            },
+            lambda i: {
+                "sponsor_id": pairs[i][1],
+                "migrant_id": pairs[i][0],
+                "created_by_id": pairs[i][1],
+            },
+            len(pairs),
         )
-        holders.append(
-            {"role": "sponsor", "token": people.issue_token(user=sponsor), "request": request.pk}
+    )
+    agreement = dict(
+        Agreement.objects.filter(migrant_id__in=sponsor_of).values_list("migrant_id", "pk")
+    )
+    _copy(
+        *_model_rows(
+            Visa,
+            {
+                "status": Status.ACTIVE,
+                "outcome": "approved",
+                "applied_at": at,
+                "decided_at": at,
+            },
+            lambda i: {
+                "agreement_id": agreement[pairs[i][0]],
+                "sponsor_id": pairs[i][1],
+                "migrant_id": pairs[i][0],
+                "community_id": community[pairs[i][1]],
+                "jurisdiction_id": jurisdiction[pairs[i][1]],
+                "applied_by_id": pairs[i][0],
+            },
+            len(pairs),
         )
-    for migrant in User.objects.filter(role=Role.MIGRANT).order_by("pk")[:MIGRANTS_WITH_TOKENS]:
-        holders.append({"role": "migrant", "token": people.issue_token(user=migrant)})
-    return {"people": holders}
+    )
+    visa = dict(Visa.objects.filter(migrant_id__in=sponsor_of).values_list("migrant_id", "pk"))
+    steps = [
+        ("", Status.APPROVED, Procedure.APPLIED),
+        (Status.APPROVED, Status.ACTIVE, Event.ARRIVED),
+    ]
+    _copy(
+        *_model_rows(
+            StatusChange,
+            {"at": at, "reason": ""},
+            lambda i: {
+                "visa_id": visa[pairs[i // 2][0]],
+                "from_status": steps[i % 2][0],
+                "to_status": steps[i % 2][1],
+                "event": steps[i % 2][2],
+                "actor_id": pairs[i // 2][i % 2],  # he applied, his sponsor reported the arrival
+            },
+            2 * len(pairs),
+        )
+    )
+    return visa
 
 
 def load_sponsors(n: int) -> None:
     """n US sponsors in Springfield and Riverside, verified citizens, by COPY."""
-    import datetime as dt
-
     from vip.communities.models import Community
     from vip.people.models import Role, User
 
@@ -182,14 +356,17 @@ def _status(url: str, token: str | None = None) -> int:
 
 
 @contextmanager
-def production_server(workers: int | None) -> Iterator[str]:
+def production_server(workers: int | None, database: str) -> Iterator[str]:
     """`vip serve --production` on a free loopback port and the scratch database; its URL once
     every worker has warmed its ranking (gunicorn's post_worker_init) and answers."""
     port = _free_port()
     env = {
         **os.environ,
-        "VIP_DATABASE_URL": _scratch_url(SCRATCH),
+        "VIP_DATABASE_URL": _scratch_url(database),
         "VIP_DEBUG": "0",
+        # Each search is still counted (its queries are in the figures), the limit out of reach:
+        # the load's people search many times a minute, to be measured, not refused.
+        "VIP_SEARCHES_PER_WINDOW": str(10**9),
     }
     command = [sys.executable, "-c", "from vip.cli import main; main()", "serve", "--production"]
     command += ["--port", str(port)] + (["--workers", str(workers)] if workers else [])
@@ -214,23 +391,48 @@ def production_server(workers: int | None) -> Iterator[str]:
         process.wait(timeout=60)
 
 
+def _get(url: str, token: str) -> Any:
+    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=60) as r:
+        return json.load(r)
+
+
 def warm(url: str, cast: dict[str, Any], rounds: int) -> None:
-    """Each endpoint of the mix a few times, so no worker meets its first request under load."""
-    sponsor = next(p for p in cast["people"] if p["role"] == "sponsor")
+    """Each read of the mix a few times, so no worker meets its first request under load; and
+    every ranking sponsor's page of candidates full, or the seed does not fit the load."""
+    for sponsor in (p for p in cast["people"] if p["role"] == "sponsor"):
+        path = f"{url}/api/v1/requests/{sponsor['request']}/candidates?limit={PAGE}"
+        shown = len(_get(path, sponsor["token"])["results"])
+        if shown < PAGE:
+            raise RuntimeError(f"request {sponsor['request']} has {shown} candidates, not {PAGE}")
     migrant = next(p for p in cast["people"] if p["role"] == "migrant")
     for _ in range(rounds):
-        _status(f"{url}/api/v1/requests/{sponsor['request']}/candidates", sponsor["token"])
         _status(f"{url}/api/v1/me/opportunities", migrant["token"])
+        _status(f"{url}/api/v1/visas/{migrant['visa']}", migrant["token"])
 
 
-def run_locust(url: str, cast_file: Path, users: int, seconds: int, out: Path) -> list[Row]:
-    """One headless locust run; its per-endpoint statistics."""
+def months_for_each_run(runs: int, on: dt.date) -> int:
+    """How many of the writers' months each run reports in: the months from VISAS_FROM to the
+    last ended one, shared out, so that no run reports a month another has."""
+    ended = (on.year - VISAS_FROM.year) * 12 + on.month - VISAS_FROM.month
+    return ended // runs
+
+
+def run_locust(
+    url: str, cast: dict[str, Any], users: int, seconds: int, out: Path, months_from: int
+) -> list[Row]:
+    """One headless locust run (its writers' earnings from the month `months_from` after
+    VISAS_FROM); its per-endpoint statistics."""
     prefix = out / f"u{users}"
+    cast_file = out / f"cast-u{users}.json"
+    cast_file.write_text(json.dumps({**cast, "months_from": months_from}))
     command = [
         sys.executable, "-m", "locust", "-f", str(Path(__file__).with_name("api_load.py")),
         "--headless", "--only-summary", "--host", url, "-u", str(users), "-r", str(users),
-        "-t", f"{seconds}s", "--stop-timeout", "10", "--csv", str(prefix), "--loglevel", "ERROR",
+        "-t", f"{seconds}s", "--stop-timeout", "120", "--csv", str(prefix), "--loglevel", "ERROR",
     ]  # fmt: skip
+    # --stop-timeout: a task under way ends (an offer is signed, a person back at work) before
+    # the run stops, so the next run starts from settled people.
     env = {**os.environ, "VIP_BENCH_API_CAST": str(cast_file)}
     # locust's own summary goes to stderr, the figures come from its CSV
     subprocess.run(command, env=env, check=False, stdout=subprocess.DEVNULL)
@@ -259,28 +461,36 @@ def read_stats(path: Path, users: int) -> list[Row]:
 
 def run(
     migrants: int, sponsors: int, seconds: int, users: tuple[int, ...] = USERS,
-    workers: int | None = None,
+    workers: int | None = None, database: str = SCRATCH,
 ) -> dict[str, Any]:  # fmt: skip
     require_locust()
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", database):  # put in CREATE DATABASE as it is
+        raise CannotRun(f"--database: {database!r} is not a lower-case SQL identifier")
+    if migrants < MIN_MIGRANTS or sponsors < WRITERS + SIGNERS:
+        raise CannotRun(
+            f"the load needs at least {MIN_MIGRANTS:,} migrants and {WRITERS + SIGNERS:,} sponsors"
+        )
     # a scratch database of made-up people: a key of the run's own where none is configured
     os.environ.setdefault("VIP_SECRET_KEY", secrets.token_urlsafe(50))
-    with scratch_database(SCRATCH), tempfile.TemporaryDirectory() as tmp:
+    with scratch_database(database), tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         cast = seed(migrants, sponsors)
         seeding = time.perf_counter() - start
-        cast_file = Path(tmp) / "cast.json"
-        cast_file.write_text(json.dumps(cast))
         from django.db import connections
 
+        from vip.clock import today
+
         connections.close_all()
+        span = months_for_each_run(len(users), today())
         rows: list[Row] = []
-        with production_server(workers) as url:
+        with production_server(workers, database) as url:
             warm(url, cast, rounds=20)
-            for n in users:
-                rows += run_locust(url, cast_file, n, seconds, Path(tmp))
+            for n, count in enumerate(users):
+                rows += run_locust(url, cast, count, seconds, Path(tmp), months_from=n * span)
     return {
         "migrants": migrants,
         "sponsors": sponsors,
+        "database": database,
         "seeding_seconds": seeding,
         "seconds_per_run": seconds,
         "load_average": os.getloadavg(),

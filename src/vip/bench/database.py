@@ -128,8 +128,9 @@ def _model_rows(
     return model._meta.db_table, columns, rows()
 
 
-def load_migrants(n: int, seed: int = 2018) -> None:
-    """n migrant accounts with profiles and their criminal-record and health results, by COPY."""
+def load_migrants(n: int, seed: int = 2018, identity: bool = False) -> None:
+    """n migrant accounts with profiles and their criminal-record and health results, by COPY;
+    with `identity`, each one's identity verified too (the ranking lists only those)."""
     from vip.demo.synthetic import INTERESTS, LEVELS, ORIGINS, SECTORS
     from vip.people.models import MigrantProfile, Role, User, Verification
 
@@ -181,16 +182,22 @@ def load_migrants(n: int, seed: int = 2018) -> None:
             n,
         )
     )
+    results = {"criminal_record": clean, "health": health} | (
+        {"identity": np.ones(n, dtype=bool)} if identity else {}
+    )
+    kinds = list(results)
     _copy(
         *_model_rows(
             Verification,
             {"verified_by_id": authority.pk, "verified_at": now, "note": ""},
             lambda i: {
-                "person_id": first + i // 2,
-                "kind": "criminal_record" if i % 2 == 0 else "health",
-                "result": "clear" if (clean if i % 2 == 0 else health)[i // 2] else "not_clear",
+                "person_id": first + i // len(kinds),
+                "kind": kinds[i % len(kinds)],
+                "result": "clear"
+                if results[kinds[i % len(kinds)]][i // len(kinds)]
+                else "not_clear",
             },
-            2 * n,
+            len(kinds) * n,
         )
     )
     from django.db import connection
