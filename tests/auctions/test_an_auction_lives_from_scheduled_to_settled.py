@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import pytest
 from django.db.models import Sum
+from typer.testing import CliRunner
 
 from vip.auctions import rules, selectors, services
 from vip.auctions.clearing import seed_commitment
 from vip.auctions.models import Auction, AuctionStatus, Registration, RegistrationOutcome
 from vip.auctions.models import SeatStatus as Seat
 from vip.audit.models import Action, AuditEvent
+from vip.cli import app
 from vip.clock import now
 from vip.errors import Conflict, DomainError, Forbidden
 from vip.ledger.models import Leg
@@ -101,10 +103,17 @@ def test_an_auction_lives_from_scheduled_to_settled(story: dict[str, User]) -> N
     event = AuditEvent.objects.get(action=Action.AUCTION_CLEARED)
     assert event.data["result_hash"] == cleared.result_hash
     assert rules.result_hash(rules.recompute(cleared.inputs)) == cleared.result_hash
-    assert selectors.verify(code).ok  # `vip auction verify CODE`
+    assert selectors.verify(code).ok
+    verified = CliRunner().invoke(app, ["auction", "verify", code])
+    assert verified.exit_code == 0 and verified.stdout.strip().endswith("verified")
+    assert cleared.result_hash in verified.stdout
     tampered = {**cleared.inputs, "bids": cleared.inputs["bids"][1:]}
     Auction.objects.filter(pk=auction.pk).update(inputs=tampered)
     assert not selectors.verify(code).ok
+    refused = CliRunner().invoke(app, ["auction", "verify", code])
+    assert refused.exit_code == 2 and f"auction {code} does not verify" in refused.stderr
+    unknown = CliRunner().invoke(app, ["auction", "verify", "NOPE"])
+    assert unknown.exit_code == 2 and len(unknown.stderr.strip().splitlines()) == 1
     Auction.objects.filter(pk=auction.pk).update(inputs=cleared.inputs)
     outcomes = dict(Registration.objects.values_list("beneficiary__full_name", "outcome"))
     assert outcomes["Bishal"] == RegistrationOutcome.DUPLICATE
