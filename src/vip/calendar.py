@@ -1,4 +1,4 @@
-"""Calendar arithmetic, once: adding months, age on a day, the birth dates of an age range.
+"""Calendar arithmetic, once: adding months, the months begun, age on a day, an age range's births.
 
 Every app that counts months (agreements' terms, support, bars) or years of age imports it from
 here, so no domain has to import another (agreements do not import visas to add a month).
@@ -16,6 +16,14 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month0 = divmod(day.month - 1 + months, 12)
     year += day.year
     return dt.date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))
+
+
+def months_begun(start: dt.date, until: dt.date) -> int:
+    """The months begun from `start` on or before `until` (support is owed in advance for each)."""
+    months = 0
+    while add_months(start, months) <= until:
+        months += 1
+    return months
 
 
 @overload

@@ -19,7 +19,7 @@ from vip.ledger.selectors import balances, check_books
 from vip.money import Money
 from vip.people.models import Role, User
 from vip.visas import consequences, services
-from vip.visas.consequences import Consequence, Effect, months_begun
+from vip.visas.consequences import Consequence, Effect
 from vip.visas.models import Visa
 from vip.visas.rules import gain_share
 
@@ -161,12 +161,6 @@ def test_the_gain_share_is_the_fraction_of_the_gain_over_home_never_negative(
     exact = share * max(Fraction(0), earnings - Fraction(home, 12))
     assert 0 <= owed <= earnings
     assert abs(owed - exact) <= Fraction(1, 2)
-
-
-@given(st.dates(dt.date(2020, 1, 1), dt.date(2030, 1, 1)), st.integers(0, 40))
-def test_months_begun_counts_each_monthly_anniversary_once(start: dt.date, months: int) -> None:
-    assert months_begun(start, add_months(start, months)) == months + 1
-    assert months_begun(start, start - dt.timedelta(days=1)) == 0
 
 
 def test_an_event_dated_before_the_visa_is_refused(story: World, visa: Visa) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from vip.audit import services as audit
 from vip.audit.models import Action, Subject
-from vip.calendar import add_months
+from vip.calendar import add_months, months_begun
 from vip.clock import now, today
 from vip.errors import Conflict
 from vip.ledger import services as ledger
@@ -124,14 +124,6 @@ def levy_fine(
     )
     notify(sponsor, Kind.FINE_LEVIED, fine.pk)  # even when he reported it: it is his to pay
     return Consequence(Effect.FINE, fine.pk, code=code, parameter=parameter, amount=money)
-
-
-def months_begun(start: dt.date, until: dt.date) -> int:
-    """Support is owed in advance for each month begun on or before `until`."""
-    months = 0
-    while add_months(start, months) <= until:
-        months += 1
-    return months
 
 
 def months_due(obligation: SupportObligation, until: dt.date) -> int:
