@@ -11,7 +11,7 @@ from django.conf import settings
 
 from vip.agreements import services as agreements
 from vip.agreements.models import Work
-from vip.calendar import add_months
+from vip.calendar import add_months, years_before
 from vip.clock import today
 from vip.communities import services as communities
 from vip.money import Money
@@ -65,8 +65,7 @@ def loaded_logins() -> list[DemoLogin]:
 
 
 def years_ago(years: int, day: dt.date | None = None) -> dt.date:
-    day = day or today()
-    return day.replace(year=day.year - years, day=min(day.day, 28))
+    return years_before(day or today(), years)
 
 
 def staff(login: DemoLogin, role: str, community: str | None = None) -> User:
