@@ -30,6 +30,7 @@ from vip.matching.ranking.scoring import (
     PAY_BIT,
     RELIGION_BIT,
 )
+from vip.matching.ranking.vocabulary import EMPTY
 
 # Rows filtered per pass: long enough that each slice of a column streams (65536 measured about
 # 5% faster than 4096 at 10M rows), short enough that `ok` stays in L2.
@@ -356,7 +357,7 @@ def rank_opportunities(
             continue
         more_years = 0
         for s in range(sector_codes.shape[0]):
-            if sector_codes[s, r] != 255:
+            if sector_codes[s, r] != EMPTY:
                 more_years += int(years[sector_codes[s, r]]) - int(sector_floors[s, r])
         score = pair_score(
             prefs[r],

@@ -37,11 +37,10 @@ from vip.matching.ranking.records import (
     SponsorRecord,
     cefr_rank,
 )
-from vip.matching.ranking.vocabulary import Vocabularies, Vocabulary
+from vip.matching.ranking.vocabulary import EMPTY, Vocabularies, Vocabulary
 
 REQUIRES_CLEAN, REQUIRES_HEALTH, CLOSED = 1, 2, 4
 SLOTS = 4
-EMPTY = 255
 
 
 def _slots(

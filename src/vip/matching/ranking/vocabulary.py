@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 # codes; jurisdictions share the migrant's flag word with 8 status bits, so 56.
 MASK_LIMIT = 64
 JURISDICTION_LIMIT = 56
-# Languages and sectors number array columns; 255 marks an empty slot.
+# Languages and sectors number array columns; code 255 marks an empty slot.
 CODE_LIMIT = 255
+EMPTY = CODE_LIMIT
 
 
 @dataclass(frozen=True)
