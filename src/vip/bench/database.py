@@ -324,8 +324,8 @@ def _sql_top20(request: Any, on: dt.date) -> float:
     from django.db import connection
 
     from vip.calendar import birth_window
-    from vip.matching.ranking.index import JURISDICTION_SHIFT
     from vip.matching.ranking.records import cefr_rank
+    from vip.matching.ranking.vocabulary import JURISDICTION_SHIFT
 
     [(lang, level)] = request.languages_required.items()
     [(sector, years)] = request.sectors_required.items()

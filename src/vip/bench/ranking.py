@@ -12,9 +12,9 @@ from vip.bench.matching import Figure, clock
 from vip.bench.synthetic import random_migrant
 from vip.matching.ranking.candidates import candidates
 from vip.matching.ranking.columns import ColumnStore
-from vip.matching.ranking.index import CARD, JURISDICTION_SHIFT, CandidateIndex
+from vip.matching.ranking.index import CARD, CandidateIndex
 from vip.matching.ranking.records import CEFR_LEVELS, SOFT_CRITERIA, SponsorRecord
-from vip.matching.ranking.vocabulary import Vocabularies, Vocabulary
+from vip.matching.ranking.vocabulary import JURISDICTION_SHIFT, Vocabularies, Vocabulary
 
 ON = date(2026, 11, 22)
 SEED = 20261122

@@ -13,7 +13,6 @@ from vip.matching.ranking.index import (
     CLEAN,
     HEALTH,
     HOLDS_VISA,
-    JURISDICTION_SHIFT,
     SIGNED_AGREEMENT,
     UNVERIFIED,
     WANTS_OTHER_ADULTS,
@@ -31,6 +30,7 @@ from vip.matching.ranking.records import (
     SponsorRecord,
     cefr_rank,
 )
+from vip.matching.ranking.vocabulary import JURISDICTION_SHIFT
 
 
 def _needs(

@@ -26,7 +26,7 @@ from vip.matching.ranking.records import (
     cefr_rank,
 )
 from vip.matching.ranking.scoring import CRITERION_BIT
-from vip.matching.ranking.vocabulary import Vocabularies
+from vip.matching.ranking.vocabulary import JURISDICTION_SHIFT, Vocabularies
 
 CLEAN, HEALTH, WANTS_OTHER_ADULTS, HOLDS_VISA, SIGNED_AGREEMENT, UNVERIFIED = (
     1 << b for b in range(6)
@@ -41,7 +41,6 @@ CARD = np.dtype(
         "itemsize": 64,
     }
 )
-JURISDICTION_SHIFT = 8
 MAX_YEARS = 254
 
 

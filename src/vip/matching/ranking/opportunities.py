@@ -19,7 +19,6 @@ from vip.matching.arrays import UInt8Array
 from vip.matching.ranking import kernels
 from vip.matching.ranking.columns import Column
 from vip.matching.ranking.index import (
-    JURISDICTION_SHIFT,
     criteria_bits,
     criteria_of,
     person_masks,
@@ -37,7 +36,7 @@ from vip.matching.ranking.records import (
     SponsorRecord,
     cefr_rank,
 )
-from vip.matching.ranking.vocabulary import EMPTY, Vocabularies, Vocabulary
+from vip.matching.ranking.vocabulary import EMPTY, JURISDICTION_SHIFT, Vocabularies, Vocabulary
 
 REQUIRES_CLEAN, REQUIRES_HEALTH, CLOSED = 1, 2, 4
 SLOTS = 4

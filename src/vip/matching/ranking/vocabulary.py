@@ -6,9 +6,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 # Sets stored as uint64 bitmasks (interests, heritage, religion, spoken languages) hold 64
-# codes; jurisdictions share the migrant's flag word with 8 status bits, so 56.
+# codes; jurisdictions share the migrant's flag word above its 8 status bits (index.py), so 56.
 MASK_LIMIT = 64
-JURISDICTION_LIMIT = 56
+JURISDICTION_SHIFT = 8
+JURISDICTION_LIMIT = MASK_LIMIT - JURISDICTION_SHIFT
 # Languages and sectors number array columns; code 255 marks an empty slot.
 CODE_LIMIT = 255
 EMPTY = CODE_LIMIT
