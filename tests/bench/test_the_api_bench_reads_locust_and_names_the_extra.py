@@ -47,3 +47,23 @@ def test_locust_statistics_become_rows_next_to_the_trivial_endpoint(tmp_path: Pa
     assert candidates.p95_ratio == 2.5
     assert rows[TRIVIAL].p95_ratio == 1.0
     assert candidates.to_json()["p95_ratio"] == 2.5
+
+
+def test_each_rows_failures_are_listed_with_their_reason_and_count(tmp_path: Path) -> None:
+    (tmp_path / "u50_stats.csv").write_text(
+        HEADER
+        + f"GET,{TRIVIAL},400,0,10,12,2,90,120,40.0,0.0,10,11,12,13,15,20,25,30,80,90,90\n"
+        + "POST,POST /agreements,20,3,25,30,5,300,900,2.0,0.2,25,27,30,33,40,50,70,90,290,300,300\n"
+    )
+    (tmp_path / "u50_failures.csv").write_text(
+        "Method,Name,Error,Occurrences\n"
+        "POST,POST /agreements,409 OFFER_PENDING,2\n"
+        "POST,POST /agreements,500 Internal Server Error,1\n"
+    )
+    rows = {row.name: row for row in read_stats(tmp_path / "u50_stats.csv", users=50)}
+    assert rows["POST /agreements"].failed == (
+        "409 OFFER_PENDING x2",
+        "500 Internal Server Error x1",
+    )
+    assert rows[TRIVIAL].failed == ()
+    assert "(409 OFFER_PENDING x2, 500 Internal Server Error x1)" in rows["POST /agreements"].line()

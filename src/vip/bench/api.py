@@ -116,6 +116,7 @@ class Row:
     p99: float
     rps: float
     trivial_p95: float
+    failed: tuple[str, ...] = ()  # each failure's status and reason code, and how many
 
     @property
     def error_ratio(self) -> float:
@@ -134,6 +135,7 @@ class Row:
             f"{self.users:>4} users  {self.name:<30} p50 {self.p50:>6.0f} ms  p95 {self.p95:>6.0f}"
             f"  p99 {self.p99:>6.0f}  {self.rps:>7.1f} req/s  errors {self.error_ratio:.2%}"
             f"  p95 {self.p95_ratio:.2f}x trivial"
+            + (f"  ({', '.join(self.failed)})" if self.failed else "")
         )
 
 
@@ -440,8 +442,15 @@ def run_locust(
 
 
 def read_stats(path: Path, users: int) -> list[Row]:
+    """locust's `_stats.csv` as rows, each with its failures from the `_failures.csv` beside."""
     with path.open() as f:
         entries = [e for e in csv.DictReader(f) if e["Name"] != "Aggregated"]
+    failures = path.with_name(path.name.replace("_stats.csv", "_failures.csv"))
+    failed: dict[str, list[str]] = {}
+    if failures.exists():
+        with failures.open() as f:
+            for e in csv.DictReader(f):
+                failed.setdefault(e["Name"], []).append(f"{e['Error']} x{e['Occurrences']}")
     trivial = next((float(e["95%"]) for e in entries if e["Name"] == TRIVIAL), 0.0)
     return [
         Row(
@@ -454,6 +463,7 @@ def read_stats(path: Path, users: int) -> list[Row]:
             p99=float(e["99%"]),
             rps=float(e["Requests/s"]),
             trivial_p95=trivial,
+            failed=tuple(failed.get(e["Name"], ())),
         )
         for e in entries
     ]

@@ -65,10 +65,20 @@ class _Person(HttpUser):
     def call(
         self, method: str, path: str, name: str, body: Any = None, token: str | None = None
     ) -> Any:
-        """The reply's JSON, or None when it is not a success (locust counts it a failure)."""
+        """The reply's JSON, or None when it is not a success: a failure, reported with its
+        status and reason code (`vip bench api` lists them)."""
         headers = {"Authorization": f"Bearer {token or self.who['token']}"}
-        reply = self.client.request(method, f"/api/v1{path}", name=name, headers=headers, json=body)
-        return reply.json() if reply.ok else None
+        with self.client.request(
+            method, f"/api/v1{path}", name=name, headers=headers, json=body, catch_response=True
+        ) as reply:
+            if reply.ok:
+                return reply.json()
+            try:
+                reason = reply.json()["error"]["code"]
+            except (ValueError, KeyError, TypeError):  # not the API's error: a proxy's, a crash
+                reason = reply.text[:80] or str(reply.error or reply.reason)
+            reply.failure(f"{reply.status_code} {reason}")
+            return None
 
     def me(self) -> None:
         self.call("GET", "/me", TRIVIAL)
