@@ -82,7 +82,9 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
         raise NotFound("MIGRANT_NOT_FOUND", "no such migrant")
     if blocked(sponsor, migrant):
         raise Forbidden("PERSON_BLOCKED", "one of you has blocked the other")
-    User.objects.select_for_update().filter(pk=migrant.pk).first()  # one offer at a time to him
+    # One offer at a time to him; FOR NO KEY UPDATE: a transaction that inserts a row naming him
+    # (a search's profile view, a notice) checks its key at commit without waiting for this.
+    User.objects.select_for_update(no_key=True).filter(pk=migrant.pk).first()
     if pending_offers(now()).filter(sponsor=sponsor, migrant=migrant).exists():
         raise Conflict(
             "OFFER_PENDING",
