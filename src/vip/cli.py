@@ -168,10 +168,10 @@ def serve(
         return
     from django.core.management import call_command
 
-    from vip.matching.warm import warm_up
+    from vip.warm import warm_server
 
     with console.status("Loading the ranking (compiled once, on the first start)..."):
-        warm_up()
+        warm_server()
     console.print(f"Serving on [bold]http://{host}:{port}/[/bold]  (API docs: /api/v1/docs)")
     call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)
 
@@ -200,6 +200,13 @@ def demo(
 ) -> None:
     """Migrate, load the seeds' story, its extras and synthetic people (once), and serve, under
     the demo's law (src/vip/demo/parameters.yaml, laid over the jurisdictions' parameters)."""
+    prepare_demo(migrants=migrants, sponsors=sponsors)
+    with worker_beside():
+        serve(host=host, port=port, production=False, workers=None)
+
+
+def prepare_demo(*, migrants: int, sponsors: int) -> None:
+    """What `vip demo` does before it serves (`vip bench startup` too, on a scratch database)."""
     from vip import secret_key
     from vip.demo.law import use_demo_law
 
@@ -218,8 +225,6 @@ def demo(
             load_demo_extras(story)
             load_two_markets(story)
         seed_demo(sponsors=sponsors, migrants=migrants, seed=2018)
-    with worker_beside():
-        serve(host=host, port=port, production=False, workers=None)
 
 
 @contextmanager
@@ -453,6 +458,29 @@ def bench_api(
     )
     for row in rows:
         typer.echo(row.line())
+
+
+@bench_app.command("startup")
+def bench_startup(
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+    rounds: Annotated[
+        int, typer.Option(min=1, help="Fresh processes (and fresh servers) per figure.")
+    ] = 3,
+    migrants: Annotated[int, typer.Option(min=0, help="The demo's synthetic migrants.")] = 3000,
+    sponsors: Annotated[int, typer.Option(min=0, help="The demo's synthetic sponsors.")] = 300,
+) -> None:
+    """Fresh processes: `vip match solve` on 4 people against the bare interpreter, and the
+    first requests of a fresh demo server (scratch SQLite) against its first GET /me."""
+    from vip.bench import startup
+    from vip.bench.matching import shown
+
+    figures = startup.run(rounds, migrants, sponsors, lambda line: typer.echo(line, err=True))
+    load = os.getloadavg()
+    if as_json:
+        typer.echo(json.dumps({**json.loads(shown(figures, as_json=True)), "load_average": load}))
+        return
+    typer.echo(shown(figures, as_json=False))
+    typer.echo(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
 
 
 def main() -> None:

@@ -1,8 +1,9 @@
 """The production server: gunicorn, in this process's configuration (`vip serve --production`).
 
-Each worker is a process with its own ranking indexes; it warms them before it takes a request
-(`post_worker_init`), and follows the other workers' changes through the change feed
-(vip.matching.indexes). The demo keeps Django's embedded server."""
+Each worker is a process with its own ranking indexes; it warms them and the rest of what a first
+request would load (vip.warm) before it takes a request (`post_worker_init`), and follows the
+other workers' changes through the change feed (vip.matching.indexes). The demo keeps Django's
+embedded server."""
 
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ def default_workers() -> int:
 
 
 def _warm(worker: Any) -> None:
-    from vip.matching.warm import warm_up
+    from vip.warm import warm_server
 
-    warm_up()
+    warm_server()
 
 
 class Production(BaseApplication):  # type: ignore[misc]  # gunicorn ships no type hints

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -111,26 +109,3 @@ def test_match_solve_rejects_a_missing_file_and_an_unknown_side(tmp_path: Path) 
     code, _, err = _run(tmp_path, MARKET, "--proposing", "sponsors")
     assert code == 2
     assert "--proposing must be proposers or receivers" in err
-
-
-def test_match_solve_on_a_small_market_loads_neither_numba_nor_numpy_nor_django(
-    tmp_path: Path,
-) -> None:
-    """A command imports only what it uses (issue 13): a handful of people are matched in plain
-    Python, so the command starts in a tenth of a second rather than loading the kernels."""
-    path = tmp_path / "market.json"
-    path.write_text(json.dumps(MARKET))
-    code = (
-        "import sys\n"
-        "from vip.cli import main\n"
-        f"sys.argv = ['vip', 'match', 'solve', {str(path)!r}, '--json']\n"
-        "try:\n"
-        "    main()\n"
-        "finally:\n"
-        "    loaded = {m.split('.')[0] for m in sys.modules}\n"
-        "    print(sorted(loaded & {'numba', 'numpy', 'django'}), file=sys.stderr)\n"
-    )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert run.returncode == 0, run.stderr
-    assert json.loads(run.stdout)["matches"] == {"bishal": "carol", "dev": "anthony", "eve": None}
-    assert run.stderr.strip() == "[]"

@@ -1,4 +1,5 @@
-"""The ranking made ready before the first person asks (issue 13's cold start).
+"""The ranking made ready before the first person asks (issue 13's cold start; vip.warm does
+the rest of a server's warming).
 
 A server calls `warm_up` once before it answers: numba loads the compiled ranking kernels from
 its cache (compiling them into the cache on the very first start, which takes seconds), and the
