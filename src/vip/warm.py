@@ -14,6 +14,7 @@ the platform would load on the first request is loaded now, so that no person wa
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from wsgiref.util import setup_testing_defaults
 
 WARM_PATH = "/api/v1/me"
@@ -45,11 +46,18 @@ def _serve_one(path: str) -> int:
     environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "HTTP_HOST": _host()}
     setup_testing_defaults(environ)
     statuses: list[str] = []
+
+    def start_response(
+        status: str, headers: list[tuple[str, str]], exc_info: object = None
+    ) -> Callable[[bytes], object]:
+        statuses.append(status)
+        return len  # the body is not wanted
+
     log = logging.getLogger("django.request")
     level = log.level
     log.setLevel(logging.ERROR)
     try:
-        answer = WSGIHandler()(environ, lambda status, headers: statuses.append(status))
+        answer = WSGIHandler()(environ, start_response)
         answer.close()
     finally:
         log.setLevel(level)
