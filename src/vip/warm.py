@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 from wsgiref.util import setup_testing_defaults
 
 WARM_PATH = "/api/v1/me"
@@ -43,8 +44,8 @@ def _serve_one(path: str) -> int:
     warning: its request log is quiet meanwhile, as no person asked."""
     from django.core.handlers.wsgi import WSGIHandler
 
-    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "HTTP_HOST": _host()}
-    setup_testing_defaults(environ)
+    environ: dict[str, Any] = dict(PATH_INFO=path, HTTP_HOST=_host())  # no literal keys: not codes
+    setup_testing_defaults(environ)  # a GET, from and to loopback
     statuses: list[str] = []
 
     def start_response(
