@@ -50,6 +50,7 @@ from vip.people.models import (
     VerificationResult,
 )
 from vip.people.rules import DocumentType
+from vip.policy.parameters import Unit
 from vip.simulation.inputs import Mechanism, Mode, VipTransfer
 from vip.simulation.runner import Compute
 from vip.visas.consequences import Effect, ForeseenKind
@@ -165,6 +166,7 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], list[str]]] = {
     "vip.jobs.models.Job": (tuple(Job), []),
     "vip.notifications.models.Kind": (tuple(Kind), []),
     "vip.analysis.models.RunStatus": (tuple(RunStatus), []),
+    "vip.policy.parameters.Unit": (tuple(Unit), ["ParameterMeta.unit"]),
     "vip.simulation.inputs.Mode": (tuple(Mode), []),
     "vip.simulation.inputs.Mechanism": (tuple(Mechanism), []),
     "vip.simulation.inputs.VipTransfer": (tuple(VipTransfer), []),

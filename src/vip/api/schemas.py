@@ -32,7 +32,7 @@ from vip.ledger.models import TransactionKind
 from vip.matching.ranking.records import Housing, Level, SoftCriterion
 from vip.money import MINOR_UNITS, Money
 from vip.people.models import SELF_SERVICE_ROLES, Role, VerificationKind, VerificationResult
-from vip.policy.parameters import jurisdictions
+from vip.policy.parameters import Unit, jurisdictions
 from vip.policy.sectors import vocabularies
 from vip.visas.consequences import Effect
 from vip.visas.models import (
@@ -276,7 +276,7 @@ class JurisdictionOut(Schema):
 
 
 class ParameterMeta(Schema):
-    unit: str  # year, count, boolean, currency_minor (money is shown with its currency), ...
+    unit: Unit  # a currency_minor amount is shown with its currency
     reference: str
     description: str
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
@@ -58,11 +59,24 @@ REQUIRED = {
 }
 
 
+class Unit(StrEnum):
+    """What a parameter's value is (schema.yaml's `unit`): how it is checked and shown."""
+
+    BOOLEAN = "boolean"
+    DATE = "date"
+    FRACTION = "fraction"  # between 0 and 1
+    CURRENCY_MINOR = "currency_minor"  # an amount in the jurisdiction's currency's minor units
+    YEAR = "year"
+    COUNT = "count"
+    DAY = "day"
+    MONTH = "month"
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str
     description: str
-    unit: str
+    unit: Unit
     reference: str
     values: tuple[tuple[dt.date, Any], ...]  # sorted by start date
 
@@ -114,36 +128,36 @@ class Parameters:
         out: dict[str, Any] = {}
         for name, value in self.values.items():
             unit = self.jurisdiction.parameters[name].unit
-            if unit == "currency_minor":
+            if unit == Unit.CURRENCY_MINOR:
                 out[name] = {"amount": value, "currency": self.jurisdiction.currency}
-            elif unit == "date":
+            elif unit == Unit.DATE:
                 out[name] = value.isoformat()
             else:
                 out[name] = value
         return out
 
 
-UNIT_TYPES: dict[str, type | tuple[type, ...]] = {
-    "boolean": bool,
-    "date": dt.date,
-    "fraction": (int, float),
-    "currency_minor": int,
-    "year": int,
-    "count": int,
-    "day": int,
-    "month": int,
+UNIT_TYPES: dict[Unit, type | tuple[type, ...]] = {
+    Unit.BOOLEAN: bool,
+    Unit.DATE: dt.date,
+    Unit.FRACTION: (int, float),
+    Unit.CURRENCY_MINOR: int,
+    Unit.YEAR: int,
+    Unit.COUNT: int,
+    Unit.DAY: int,
+    Unit.MONTH: int,
 }
 
 
 def _check_value(parameter: Parameter, value: Any) -> Any:
-    if isinstance(value, bool) != (parameter.unit == "boolean"):
+    if isinstance(value, bool) != (parameter.unit == Unit.BOOLEAN):
         raise Invalid("PARAMETER_INVALID", f"{parameter.name} is in the unit {parameter.unit}")
     if not isinstance(value, UNIT_TYPES[parameter.unit]):
         raise Invalid("PARAMETER_INVALID", f"{parameter.name} is in the unit {parameter.unit}")
-    if parameter.unit in {"boolean", "date"}:
+    if parameter.unit in {Unit.BOOLEAN, Unit.DATE}:
         return value
     number = float(cast(float, value))
-    if parameter.unit == "fraction" and not 0 <= number <= 1:
+    if parameter.unit == Unit.FRACTION and not 0 <= number <= 1:
         raise Invalid("PARAMETER_INVALID", f"{parameter.name} must lie between 0 and 1")
     if number < 0:
         raise Invalid("PARAMETER_INVALID", f"{parameter.name} must not be negative")
@@ -155,7 +169,7 @@ class Meaning:
     """A parameter as the schema states it, for every jurisdiction."""
 
     description: str
-    unit: str
+    unit: Unit
     reference: str
 
 
@@ -168,7 +182,7 @@ def parse_schema(document: dict[str, Any]) -> dict[str, Meaning]:
         for field in ("description", "reference"):
             if not spec.get(field):
                 raise Invalid("PARAMETER_INVALID", f"{name}: {field} is required")
-        schema[name] = Meaning(spec["description"], spec["unit"], spec["reference"])
+        schema[name] = Meaning(spec["description"], Unit(spec["unit"]), spec["reference"])
     missing = REQUIRED - schema.keys()
     if missing:
         raise Invalid("PARAMETER_MISSING", f"the schema misses {sorted(missing)}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vip.policy.parameters import Jurisdiction, Parameter, jurisdictions
+from vip.policy.parameters import Jurisdiction, Parameter, Unit, jurisdictions
 from vip.policy.rates import decimal_text, exchange_rates
 
 INTRO = """# National parameters
@@ -50,7 +50,7 @@ check-in or a case (`vip.welfare`, docs/portal.md).
 
 
 def shown(parameter: Parameter, currency: str) -> str:
-    if parameter.unit == "currency_minor":
+    if parameter.unit == Unit.CURRENCY_MINOR:
         return "; ".join(f"{d}: {v / 100:,.2f} {currency}" for d, v in parameter.values)
     return "; ".join(f"{d}: {v}" for d, v in parameter.values)
 

@@ -16,19 +16,19 @@ from django.utils.translation import gettext_lazy as _
 
 from vip.clock import today
 from vip.people.models import Role
-from vip.policy.parameters import Jurisdiction, Parameter, jurisdictions
+from vip.policy.parameters import Jurisdiction, Parameter, Unit, jurisdictions
 from vip.web.access import for_role
 from vip.web.templatetags.vip_format import day, money, number, percent
 
-UNITS: dict[str, Promise] = {
-    "boolean": _("yes or no"),
-    "count": _("a count"),
-    "currency_minor": _("money"),
-    "date": _("a date"),
-    "day": _("days"),
-    "fraction": _("a share"),
-    "month": _("months"),
-    "year": _("years"),
+UNITS: dict[Unit, Promise] = {
+    Unit.BOOLEAN: _("yes or no"),
+    Unit.COUNT: _("a count"),
+    Unit.CURRENCY_MINOR: _("money"),
+    Unit.DATE: _("a date"),
+    Unit.DAY: _("days"),
+    Unit.FRACTION: _("a share"),
+    Unit.MONTH: _("months"),
+    Unit.YEAR: _("years"),
 }
 
 
@@ -55,14 +55,14 @@ class Row:
     values: list[Value]
 
 
-def shown(value: Any, unit: str, currency: str) -> str:
-    if unit == "boolean":
+def shown(value: Any, unit: Unit, currency: str) -> str:
+    if unit == Unit.BOOLEAN:
         return str(_("yes") if value else _("no"))
-    if unit == "currency_minor":
+    if unit == Unit.CURRENCY_MINOR:
         return money(value, currency)
-    if unit == "fraction":
+    if unit == Unit.FRACTION:
         return percent(value)
-    if unit == "date":
+    if unit == Unit.DATE:
         return day(value)
     return number(value)
 
@@ -84,7 +84,7 @@ def rows_of(found: Jurisdiction, on: dt.date) -> list[Row]:
         Row(
             p.name,
             p.description,
-            str(UNITS.get(p.unit, p.unit)),
+            str(UNITS[p.unit]),
             p.reference,
             values_of(p, found.currency, on),
         )

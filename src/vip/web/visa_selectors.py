@@ -16,7 +16,7 @@ from vip.ledger import selectors as ledger
 from vip.ledger.models import Leg, TransactionKind
 from vip.money import Money
 from vip.people.models import User
-from vip.policy.parameters import jurisdiction
+from vip.policy.parameters import Unit, jurisdiction
 from vip.visas.consequences import Foreseen, ForeseenKind
 from vip.visas.models import (
     Complaint,
@@ -108,13 +108,13 @@ def parameter_value(code: str, name: str, on: dt.date) -> str:
         return ""
     parameter = found.parameters[name]
     value = parameter.at(on)
-    if parameter.unit == "currency_minor":
+    if parameter.unit == Unit.CURRENCY_MINOR:
         return money(int(value), found.currency)
-    if parameter.unit == "fraction":
+    if parameter.unit == Unit.FRACTION:
         return percent(Decimal(str(value)))
-    if parameter.unit == "date":
+    if parameter.unit == Unit.DATE:
         return day(value)
-    if parameter.unit == "boolean":
+    if parameter.unit == Unit.BOOLEAN:
         return str(_("yes") if value else _("no"))
     return str(value)
 
