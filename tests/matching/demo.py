@@ -6,6 +6,8 @@ from typing import Any
 
 from vip.demo import synthetic
 from vip.demo.people import load_story
+from vip.matching import from_database
+from vip.matching.ranking.records import MigrantRecord
 from vip.people import services as people
 from vip.people.models import User
 
@@ -27,3 +29,9 @@ def demo_world(sponsors: int = 300, migrants: int = 3000) -> dict[str, User]:
     s, m = synthetic.people(sponsors, migrants, ["springfield", "riverside"], seed=2018)
     people.import_people(actor=story["authority"], sponsors=s, migrants=m)
     return story
+
+
+def every_migrant_record() -> list[MigrantRecord]:
+    """Every migrant the ranking sees, as an update reads him."""
+    ids = User.objects.filter(role="migrant").order_by("pk").values_list("pk", flat=True)
+    return from_database.migrant_records(list(ids))

@@ -20,6 +20,7 @@ from vip.policy.rates import rate
 
 from tests.cast import migrant, sponsor
 from tests.matching.conftest import BISHAL
+from tests.matching.demo import every_migrant_record
 from tests.matching.ranking import brute_force
 
 # NPR 2,666,000 a year: USD 20,000 at 1 USD = 133.3 NPR.
@@ -90,7 +91,7 @@ def test_the_live_ranking_equals_brute_force_on_the_priced_records(
     for request in from_database.sponsor_records():
         market = [
             p
-            for m in from_database.migrant_records()
+            for m in every_migrant_record()
             if (p := live.priced(live.as_indexed(m), request.jurisdiction)) is not None
             and request.jurisdiction in p.jurisdictions
         ]

@@ -1,8 +1,10 @@
 """Benchmarks on PostgreSQL: the indexes built from the database, one incremental update, and the
 top-20 query done by the database itself (an indexed SQL query) as a second ranking baseline.
 
-A scratch database (`vip_bench`) is created on the server of VIP_BENCH_DATABASE_URL (default
-postgres://postgres@127.0.0.1:5432/test), migrated, filled with COPY and dropped at the end.
+A scratch database (`vip_bench`, or the name `vip bench matching --scratch` gives, so that two
+runs on one server do not drop each other's) is created on the server of VIP_BENCH_DATABASE_URL
+(default postgres://postgres@127.0.0.1:5432/test), migrated, filled with COPY and dropped at the
+end.
 These figures are wall-clock seconds: PostgreSQL works in its own process, which the benchmark's
 CPU time would not count.
 """
@@ -233,12 +235,12 @@ def reachable() -> bool:
     return True
 
 
-def indexes_from_postgres(quick: bool) -> list[Figure]:
+def indexes_from_postgres(quick: bool, scratch: str = SCRATCH) -> list[Figure]:
     """The indexes built from PostgreSQL in one pass, and one profile change applied to it."""
     if not reachable():
         return []
     n = 50_000 if quick else 1_000_000
-    with scratch_database():
+    with scratch_database(scratch):
         loading, _ = wall(lambda: load_migrants(n))
         from vip.matching import indexes
         from vip.people import services
@@ -266,7 +268,7 @@ def indexes_from_postgres(quick: bool) -> list[Figure]:
             building,
             "fetching the same rows with psycopg, nothing else (wall)",
             reading,
-            "bulk queries, records, one index per jurisdiction",
+            "binary COPY of integer columns into the index's arrays, one index per jurisdiction",
         ),
         Figure(
             "incremental update after a profile change (median, wall)",
@@ -359,7 +361,7 @@ def _sql_top20(request: Any, on: dt.date) -> float:
     return seconds
 
 
-def top_k_in_postgres(quick: bool) -> list[Figure]:
+def top_k_in_postgres(quick: bool, scratch: str = SCRATCH) -> list[Figure]:
     """Top 20 for one request: our kernel against the same query as indexed SQL."""
     from vip.bench.ranking import ON, QUERIES, SEED, random_requests, synthetic_index
     from vip.matching.ranking.candidates import candidates
@@ -371,7 +373,7 @@ def top_k_in_postgres(quick: bool) -> list[Figure]:
     requests = random_requests(QUERIES, SEED)
     candidates(index, requests[0], on=ON, k=20)
     ours = [wall(partial(candidates, index, r, on=ON, k=20))[0] for r in requests]
-    with scratch_database():
+    with scratch_database(scratch):
         _candidate_table(index)
         _sql_top20(requests[0], ON)  # a warm cache, as for ours
         base = [_sql_top20(r, ON) for r in requests]

@@ -1,7 +1,8 @@
 """`vip bench matching`: every figure next to a baseline measured in the same run.
 
-A case is one function `(quick) -> list[Figure]` in CASES; adding a baseline (PostgreSQL's
-indexed query, the index build from the database) is one more function there.
+A case is one function `(quick) -> list[Figure]` in one of the groups of `cases()`; adding a
+baseline (PostgreSQL's indexed query, the index build from the database) is one more function
+there. `--only GROUP` runs one group.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -58,26 +60,43 @@ def clock(work: Callable[[], T]) -> tuple[float, T]:
     return time.process_time() - start, result
 
 
-def cases() -> list[Case]:
+GROUPS = ("clearinghouse", "ranking", "database")
+
+
+def cases(scratch: str | None = None) -> dict[str, list[Case]]:
+    """The cases by group, in the order they run; the PostgreSQL ones on the scratch database
+    `scratch` (default `vip_bench`; two runs at once need two names)."""
     from vip.bench import clearinghouse as bench_clearinghouse
     from vip.bench import database as bench_database
     from vip.bench import ranking as bench_ranking
 
-    return [
-        bench_clearinghouse.against_matching_library,
-        bench_clearinghouse.nrmp_market,
-        bench_clearinghouse.million_by_million,
-        bench_ranking.top_k_latency,
-        bench_ranking.incremental_update,
-        bench_database.indexes_from_postgres,
-        bench_database.top_k_in_postgres,
-    ]
+    scratch = scratch or bench_database.SCRATCH
+
+    return {
+        "clearinghouse": [
+            bench_clearinghouse.against_matching_library,
+            bench_clearinghouse.nrmp_market,
+            bench_clearinghouse.million_by_million,
+        ],
+        "ranking": [bench_ranking.top_k_latency, bench_ranking.incremental_update],
+        "database": [
+            partial(bench_database.indexes_from_postgres, scratch=scratch),
+            partial(bench_database.top_k_in_postgres, scratch=scratch),
+        ],
+    }
 
 
-def run(quick: bool, report: Callable[[Figure], None]) -> list[Figure]:
+def run(
+    quick: bool,
+    report: Callable[[Figure], None],
+    only: str | None = None,
+    scratch: str | None = None,
+) -> list[Figure]:
+    """Every group's cases, or those of `only`."""
     figures: list[Figure] = []
-    for case in cases():
-        for figure in case(quick):
-            report(figure)
-            figures.append(figure)
+    for group, group_cases in cases(scratch).items():
+        for case in group_cases if only in (None, group) else []:
+            for figure in case(quick):
+                report(figure)
+                figures.append(figure)
     return figures

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -104,17 +105,43 @@ def round_command(
 QuickFlag = Annotated[bool, typer.Option("--quick", help="Smaller sizes: a few minutes.")]
 
 
-def bench_command(as_json: JsonFlag = False, quick: QuickFlag = False) -> None:
+OnlyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--only",
+        help="Run one group of cases: clearinghouse, ranking or database (PostgreSQL).",
+    ),
+]
+ScratchOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scratch",
+        help="The PostgreSQL cases' scratch database, created then dropped (default vip_bench).",
+    ),
+]
+
+
+def bench_command(
+    as_json: JsonFlag = False,
+    quick: QuickFlag = False,
+    only: OnlyOption = None,
+    scratch: ScratchOption = None,
+) -> None:
     """Deferred acceptance and ranking, each figure next to a baseline from the same run."""
     from vip.bench import matching as bench
     from vip.bench.library import MissingExtra
+
+    if only is not None and only not in bench.GROUPS:
+        raise typer.BadParameter(f"one of {', '.join(bench.GROUPS)}", param_hint="--only")
+    if scratch is not None and not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", scratch):
+        raise typer.BadParameter("lower-case letters, digits and _", param_hint="--scratch")
 
     def report(figure: bench.Figure) -> None:
         if not as_json:
             typer.echo(figure.line())
 
     with refusing(MissingExtra):
-        figures = bench.run(quick, report)
+        figures = bench.run(quick, report, only, scratch)
     if as_json:
         typer.echo(bench.shown(figures, as_json=True))
 

@@ -1,7 +1,8 @@
-"""The ranking's records read from the database: the same bulk queries for the whole market and
-for one person (profiles, the latest verification of each kind, live visas, signed agreements,
-open requests, community rules, blocks). The ranking (vip.matching.ranking) knows nothing of
-Django; this module turns rows into its records."""
+"""The ranking's records read from the database: the people an update or a query names
+(profiles, the latest verification of each kind, live visas, signed agreements), every open
+request, community rules, blocks. The ranking (vip.matching.ranking) knows nothing of Django;
+this module turns rows into its records. The build reads every migrant as whole columns
+instead (columns_from_database.py), to the same rows."""
 
 from __future__ import annotations
 
@@ -56,12 +57,10 @@ def _housing(value: str) -> str:
     return value if value in HOUSING_LEVELS else Housing.NONE
 
 
-def _latest_clear(ids: list[int] | None) -> dict[tuple[int, str], bool]:
+def _latest_clear(ids: list[int]) -> dict[tuple[int, str], bool]:
     rows = Verification.objects.filter(
-        kind__in=[*SENSITIVE_VERIFICATIONS, VerificationKind.IDENTITY]
+        kind__in=[*SENSITIVE_VERIFICATIONS, VerificationKind.IDENTITY], person_id__in=ids
     )
-    if ids is not None:
-        rows = rows.filter(person_id__in=ids)
     latest: dict[tuple[int, str], bool] = {}
     for person, kind, result in rows.order_by("person_id", "kind", "verified_at", "id").values_list(
         "person_id", "kind", "result"
@@ -83,13 +82,14 @@ def _committed(ids: list[int] | None, side: str) -> tuple[set[int], set[int]]:
     )
 
 
-def migrant_records(ids: list[int] | None = None) -> list[MigrantRecord]:
-    """Every active migrant with a birth date (or those of `ids`), as the ranking sees him."""
+def migrant_records(ids: list[int]) -> list[MigrantRecord]:
+    """Those of `ids` who are active migrants with a birth date, as the ranking sees them."""
     profiles = MigrantProfile.objects.filter(
-        user__role=Role.MIGRANT, user__is_active=True, user__birth_date__isnull=False
+        user__role=Role.MIGRANT,
+        user__is_active=True,
+        user__birth_date__isnull=False,
+        user_id__in=ids,
     )
-    if ids is not None:
-        profiles = profiles.filter(user_id__in=ids)
     clear = _latest_clear(ids)
     visas, signed = _committed(ids, "migrant")
     records = []
@@ -113,7 +113,7 @@ def migrant_records(ids: list[int] | None = None) -> list[MigrantRecord]:
             "soft_criteria",
         )
         .iterator(chunk_size=10_000)
-    ):  # a million rows are read once, not cached
+    ):  # however many are named, read once, not cached
         pk = p["user_id"]
         origin = {p["user__country"].lower()} if p["user__country"] else set()
         records.append(

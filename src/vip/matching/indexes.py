@@ -1,7 +1,8 @@
 """The ranking's indexes on the database: one candidate and one opportunity index per jurisdiction.
 
-The indexes are built from the database (vip.matching.from_database) on first use after the
-process starts, then kept up to date one record at a time: a service notes each change in the
+The indexes are built from the database on first use after the process starts (the migrants
+as whole columns, vip.matching.columns_from_database; the requests as records), then kept up to
+date one record at a time (vip.matching.from_database): a service notes each change in the
 feed (`note_changed`, `note_blocks`, `note_rebuild`: a `matching.IndexChange` row in its own
 transaction); the process that made it applies it once it commits (`transaction.on_commit`, so an
 index never sees a change that was rolled back), every other process before its next query.
@@ -11,13 +12,14 @@ The queries on them are vip.matching.selectors.candidates and .opportunities.
 from __future__ import annotations
 
 import threading
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+import numpy as np
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -25,57 +27,20 @@ from django.utils import timezone
 from vip.clock import today
 from vip.communities.models import Jurisdiction
 from vip.errors import DomainError
+from vip.matching import columns_from_database
 from vip.matching.from_database import load_blocks, migrant_records, sponsor_records
 from vip.matching.models import IndexChange
-from vip.matching.ranking.index import CandidateIndex
+from vip.matching.ranking.index import CandidateIndex, MigrantArrays
 from vip.matching.ranking.opportunities import OpportunityIndex
 from vip.matching.ranking.ranked import Blocks
-from vip.matching.ranking.records import Convert, MigrantRecord, SponsorRecord, priced
+from vip.matching.ranking.records import Convert, MigrantRecord, SponsorRecord, priced_amount
 from vip.matching.ranking.vocabulary import (
     CODE_LIMIT,
-    JURISDICTION_LIMIT,
     MASK_LIMIT,
     Vocabularies,
-    Vocabulary,
 )
 from vip.money import Money
 from vip.policy.rates import rate
-
-
-def _vocabulary(counts: Counter[str], limit: int) -> Vocabulary:
-    """The most frequent codes first (ties: alphabetical), as many as the index holds."""
-    ordered = sorted(counts, key=lambda code: (-counts[code], code))[:limit]
-    return Vocabulary(tuple(sorted(ordered)))
-
-
-def vocabularies_of(
-    migrants: list[MigrantRecord], requests: list[SponsorRecord], jurisdictions: list[str]
-) -> Vocabularies:
-    languages: Counter[str] = Counter()
-    sectors: Counter[str] = Counter()
-    interests: Counter[str] = Counter()
-    heritage: Counter[str] = Counter()
-    religions: Counter[str] = Counter()
-    for m in migrants:
-        languages.update(list(m.languages))
-        sectors.update(list(m.sectors))
-        interests.update(m.interests)
-        heritage.update(m.heritage)
-        religions.update([m.religion] if m.religion else [])
-    for s in requests:
-        languages.update([*s.languages, *s.languages_required])
-        sectors.update(list(s.sectors_required))
-        interests.update(s.interests)
-        heritage.update(s.heritage)
-        religions.update([s.religion] if s.religion else [])
-    return Vocabularies(
-        languages=_vocabulary(languages, MASK_LIMIT),
-        sectors=_vocabulary(sectors, CODE_LIMIT),
-        interests=_vocabulary(interests, MASK_LIMIT),
-        heritage=_vocabulary(heritage, MASK_LIMIT),
-        religions=_vocabulary(religions, MASK_LIMIT),
-        jurisdictions=Vocabulary(tuple(sorted(jurisdictions)[:JURISDICTION_LIMIT])),
-    )
 
 
 def _grows(record: MigrantRecord | SponsorRecord, v: Vocabularies) -> bool:
@@ -149,16 +114,23 @@ class LiveIndexes:
             return migrant
         return replace(migrant, jurisdictions=frozenset(self.vocabularies.jurisdictions.codes))
 
+    def price(self, amount: int, stated_in: str, jurisdiction: str) -> int | None:
+        """An amount in the jurisdiction's currency; None when `stated_in` has no rate into it."""
+        currency = self.currencies.get(jurisdiction)
+        if currency is None:  # a market of unstated currency compares amounts as stated
+            return amount
+        try:
+            return priced_amount(amount, stated_in, currency, self.convert)
+        except DomainError:  # EXCHANGE_RATE_UNKNOWN
+            return None
+
     def priced(self, migrant: MigrantRecord, jurisdiction: str) -> MigrantRecord | None:
         """The migrant as the jurisdiction's market ranks him, in its currency; None when his
         currency has no rate into it."""
-        currency = self.currencies.get(jurisdiction)
-        if currency is None:  # a market of unstated currency compares amounts as stated
-            return replace(migrant, pay_currency="")
-        try:
-            return priced(migrant, currency, self.convert)
-        except DomainError:  # EXCHANGE_RATE_UNKNOWN
+        amount = self.price(migrant.pay_expectation, migrant.pay_currency, jurisdiction)
+        if amount is None:
             return None
+        return replace(migrant, pay_expectation=amount, pay_currency="")
 
     def put_migrant(self, migrant: MigrantRecord) -> None:
         """His row in each jurisdiction he accepts (encoded once per currency: they share the
@@ -174,6 +146,23 @@ class LiveIndexes:
             if currency not in rows:
                 rows[currency] = indexes.candidates.encode(in_its_currency)
             indexes.candidates.store.put(rows[currency])
+
+    def put_migrants(self, migrants: MigrantArrays) -> None:
+        """Every migrant at once into empty indexes: as put_migrant does for each, the pay of
+        each distinct amount and currency converted once."""
+        pay = migrants.columns["card"]["pay"]
+        for code, indexes in self.jurisdictions.items():
+            priced = pay.copy()
+            known = np.ones(len(migrants), bool)
+            for n, stated_in in enumerate(migrants.currencies):
+                rows = migrants.currency == n
+                amounts, at = np.unique(pay[rows], return_inverse=True)
+                converted = [self.price(int(a), stated_in, code) for a in amounts.tolist()]
+                ok = np.array([c is not None for c in converted], bool)
+                priced[rows] = np.array([c or 0 for c in converted], np.int64)[at]
+                known[rows] = ok[at]
+            accepts = migrants.accepts(self.vocabularies.jurisdictions.number(code))
+            indexes.candidates = migrants.market(self.vocabularies, accepts & known, priced)
 
     def remove_migrant(self, migrant_id: int) -> None:
         for indexes in self.jurisdictions.values():
@@ -196,15 +185,12 @@ class LiveIndexes:
 
 
 def build() -> LiveIndexes:
-    """Every index from the database in one pass."""
-    migrants = migrant_records()
+    """Every index from the database in one pass: the migrants as whole columns."""
     requests = sponsor_records()
     currencies = dict(Jurisdiction.objects.values_list("code", "currency"))
-    built = LiveIndexes(
-        vocabularies_of(migrants, requests, list(currencies)), load_blocks(), currencies
-    )
-    for migrant in migrants:
-        built.put_migrant(migrant)
+    vocabularies, migrants = columns_from_database.migrants(requests, list(currencies))
+    built = LiveIndexes(vocabularies, load_blocks(), currencies)
+    built.put_migrants(migrants)
     for request in requests:
         built.put_request(request)
     return built

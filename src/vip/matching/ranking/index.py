@@ -10,22 +10,26 @@ he opted into; his pay expectation and housing need.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
+import numpy.typing as npt
 
-from vip.matching.ranking.columns import Column
+from vip.matching.arrays import Int64Array, UInt64Array
+from vip.matching.ranking.columns import Column, ColumnStore
 from vip.matching.ranking.record_index import RecordIndex
 from vip.matching.ranking.records import (
     CEFR_LEVELS,
     CONVERSATIONAL,
     HOUSING_LEVELS,
+    SOFT_CRITERIA,
     MigrantRecord,
     SponsorRecord,
     cefr_rank,
 )
-from vip.matching.ranking.scoring import CRITERION_BIT
+from vip.matching.ranking.scoring import CRITERION_BIT, ID_LIMIT
 from vip.matching.ranking.vocabulary import JURISDICTION_SHIFT, Vocabularies
 
 CLEAN, HEALTH, WANTS_OTHER_ADULTS, HOLDS_VISA, SIGNED_AGREEMENT, UNVERIFIED = (
@@ -154,3 +158,108 @@ class CandidateIndex(RecordIndex[MigrantRecord]):
             housing_need=HOUSING_LEVELS[int(card["housing"])],
             preferences=criteria_of(int(card["prefs"])),
         )
+
+
+class Entries(NamedTuple):
+    """A many-valued field of many migrants, one entry a line: his row, the code's number in the
+    vocabulary (codes outside it left out) and the entry's value (a level, years; else 0)."""
+
+    rows: Int64Array
+    numbers: Int64Array
+    values: Int64Array
+
+
+def _masks(size: int, entries: Entries) -> UInt64Array:
+    masks = np.zeros(size, np.uint64)
+    np.bitwise_or.at(masks, entries.rows, np.uint64(1) << entries.numbers.astype(np.uint64))
+    return masks
+
+
+@dataclass(frozen=True)
+class MigrantArrays:
+    """Every migrant's candidate columns, rows in id order, before they are split by market:
+    the card's pay is his expectation as stated, in `currencies[currency[row]]`."""
+
+    columns: dict[str, npt.NDArray[Any]]
+    currencies: tuple[str, ...]
+    currency: Int64Array
+
+    def __len__(self) -> int:
+        return len(self.columns["id"])
+
+    def accepts(self, jurisdiction: int) -> npt.NDArray[np.bool_]:
+        """Who accepts the jurisdiction (its number in the vocabulary)."""
+        bit = np.uint64(1 << (JURISDICTION_SHIFT + jurisdiction))
+        accepted: npt.NDArray[np.bool_] = (self.columns["flags"] & bit) != 0
+        return accepted
+
+    def market(
+        self, vocabularies: Vocabularies, rows: npt.NDArray[np.bool_], pay: Int64Array
+    ) -> CandidateIndex:
+        """The index of one market: the rows it ranks, with the pay expectations in its currency."""
+        columns = {name: array[..., rows] for name, array in self.columns.items()}
+        columns["card"]["pay"] = pay[rows]
+        store = ColumnStore.from_arrays(CandidateIndex.schema(vocabularies), columns)
+        return CandidateIndex(vocabularies, store)
+
+
+def migrant_arrays(
+    v: Vocabularies,
+    *,
+    ids: Int64Array,
+    birth: Int64Array,
+    available: Int64Array,
+    statuses: dict[int, npt.NDArray[np.bool_]],
+    languages: Entries,
+    sectors: Entries,
+    interests: Entries,
+    heritage: Entries,
+    religion: Int64Array,
+    jurisdictions: Entries,
+    anywhere: npt.NDArray[np.bool_],
+    preferences: Entries,
+    pay: Int64Array,
+    housing: Int64Array,
+    currencies: tuple[str, ...],
+    currency: Int64Array,
+) -> MigrantArrays:
+    """Whole columns at once, as `CandidateIndex.encode` makes one row: ids in ascending order;
+    dates as day ordinals; `statuses` a bool column per status bit; `religion` a number or -1;
+    `anywhere` who lists no jurisdiction; `preferences` numbered as SOFT_CRITERIA."""
+    n = len(ids)
+    if n and not (ids[0] >= 0 and ids[-1] < ID_LIMIT):
+        raise ValueError("ids are outside 0..2^42")
+    flags = _masks(n, jurisdictions)
+    flags[anywhere] = (1 << len(v.jurisdictions.codes)) - 1
+    flags <<= np.uint64(JURISDICTION_SHIFT)
+    for bit, where in statuses.items():
+        flags[where] |= np.uint64(bit)
+    levels = np.zeros((len(v.languages.codes), n), np.uint8)
+    levels[languages.numbers, languages.rows] = languages.values
+    years = np.zeros((len(v.sectors.codes), n), np.uint8)
+    years[sectors.numbers, sectors.rows] = np.minimum(np.maximum(sectors.values, 0), MAX_YEARS) + 1
+    spoken = languages.values >= cefr_rank(CONVERSATIONAL)
+    card = np.zeros(n, CARD)
+    card["id"] = ids
+    card["spoken"] = _masks(n, Entries(*(a[spoken] for a in languages)))
+    card["heritage"] = _masks(n, heritage)
+    card["religion"] = np.where(
+        religion >= 0, np.uint64(1) << np.maximum(religion, 0).astype(np.uint64), np.uint64(0)
+    )
+    card["interests"] = _masks(n, interests)
+    card["pay"] = np.maximum(pay, 0)
+    bits = np.array([CRITERION_BIT[c] for c in SOFT_CRITERIA], np.uint8)
+    prefs = np.zeros(n, np.uint8)
+    np.bitwise_or.at(prefs, preferences.rows, bits[preferences.numbers])
+    card["prefs"] = prefs
+    card["housing"] = housing
+    columns: dict[str, npt.NDArray[Any]] = {
+        "id": ids,
+        "flags": flags,
+        "birth": birth,
+        "available": available,
+        "levels": levels,
+        "years": years,
+        "card": card,
+    }
+    return MigrantArrays(columns, currencies, currency)

@@ -99,12 +99,15 @@ class MigrantRecord:
 Convert = Callable[[int, str, str], int]
 
 
+def priced_amount(amount: int, stated_in: str, currency: str, convert: Convert) -> int:
+    """An amount stated in `stated_in` ("": the market's own) as a market in `currency` reads it."""
+    return amount if stated_in in ("", currency) else convert(amount, stated_in, currency)
+
+
 def priced(migrant: MigrantRecord, currency: str, convert: Convert) -> MigrantRecord:
     """The migrant as a market in `currency` ranks him: his pay expectation converted into it
     (what an index of that market holds, `pay_currency` then "")."""
-    if migrant.pay_currency in ("", currency):
-        return replace(migrant, pay_currency="")
-    amount = convert(migrant.pay_expectation, migrant.pay_currency, currency)
+    amount = priced_amount(migrant.pay_expectation, migrant.pay_currency, currency, convert)
     return replace(migrant, pay_expectation=amount, pay_currency="")
 
 

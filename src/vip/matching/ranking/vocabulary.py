@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+
+from vip.matching.ranking.records import MigrantRecord, SponsorRecord
 
 # Sets stored as uint64 bitmasks (interests, heritage, religion, spoken languages) hold 64
 # codes; jurisdictions share the migrant's flag word above its 8 status bits (index.py), so 56.
@@ -76,3 +79,43 @@ class Vocabularies:
         _limited(self.heritage, MASK_LIMIT, "heritage codes")
         _limited(self.religions, MASK_LIMIT, "religions")
         _limited(self.jurisdictions, JURISDICTION_LIMIT, "jurisdictions")
+
+
+@dataclass
+class Codes:
+    """How many people name each code, by kind: the vocabularies keep the most frequent."""
+
+    languages: Counter[str] = field(default_factory=Counter)
+    sectors: Counter[str] = field(default_factory=Counter)
+    interests: Counter[str] = field(default_factory=Counter)
+    heritage: Counter[str] = field(default_factory=Counter)
+    religions: Counter[str] = field(default_factory=Counter)
+
+    def count(self, records: Iterable[MigrantRecord | SponsorRecord]) -> None:
+        for r in records:
+            if isinstance(r, MigrantRecord):
+                self.languages.update(list(r.languages))
+                self.sectors.update(list(r.sectors))
+            else:
+                self.languages.update([*r.languages, *r.languages_required])
+                self.sectors.update(list(r.sectors_required))
+            self.interests.update(r.interests)
+            self.heritage.update(r.heritage)
+            self.religions.update([r.religion] if r.religion else [])
+
+    def vocabularies(self, jurisdictions: Iterable[str]) -> Vocabularies:
+        """The most frequent codes of each kind, as many as an index holds."""
+        return Vocabularies(
+            languages=_most_frequent(self.languages, MASK_LIMIT),
+            sectors=_most_frequent(self.sectors, CODE_LIMIT),
+            interests=_most_frequent(self.interests, MASK_LIMIT),
+            heritage=_most_frequent(self.heritage, MASK_LIMIT),
+            religions=_most_frequent(self.religions, MASK_LIMIT),
+            jurisdictions=Vocabulary(tuple(sorted(jurisdictions)[:JURISDICTION_LIMIT])),
+        )
+
+
+def _most_frequent(counts: Counter[str], limit: int) -> Vocabulary:
+    """The most frequent codes first (ties: alphabetical), as many as the index holds."""
+    ordered = sorted(counts, key=lambda code: (-counts[code], code))[:limit]
+    return Vocabulary(tuple(sorted(ordered)))
