@@ -37,7 +37,7 @@ def rules_on(community: Community, day: dt.date) -> CommunityRules | None:
 
 
 class Standing(StrEnum):
-    """A change of a community's rules on a day."""
+    """Where a dated value stands on a day: a change of a community's rules, a parameter's value."""
 
     PAST = "past"
     CURRENT = "current"  # in force

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
@@ -15,10 +14,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vip.clock import today
+from vip.communities.selectors import Standing
 from vip.people.models import Role
 from vip.policy.parameters import Jurisdiction, Parameter, Unit, jurisdictions
 from vip.web.access import for_role
-from vip.web.templatetags.vip_format import day, money, number, percent
+from vip.web.templatetags.vip_format import day, in_unit
 
 UNITS: dict[Unit, Promise] = {
     Unit.BOOLEAN: _("yes or no"),
@@ -43,7 +43,7 @@ class JurisdictionForm(forms.Form):
 class Value:
     start: str
     text: str
-    standing: str
+    standing: Standing
 
 
 @dataclass(frozen=True)
@@ -55,25 +55,15 @@ class Row:
     values: list[Value]
 
 
-def shown(value: Any, unit: Unit, currency: str) -> str:
-    if unit == Unit.BOOLEAN:
-        return str(_("yes") if value else _("no"))
-    if unit == Unit.CURRENCY_MINOR:
-        return money(value, currency)
-    if unit == Unit.FRACTION:
-        return percent(value)
-    if unit == Unit.DATE:
-        return day(value)
-    return number(value)
-
-
 def values_of(parameter: Parameter, currency: str, on: dt.date) -> list[Value]:
     in_force = max((start for start, _v in parameter.values if start <= on), default=None)
     return [
         Value(
             day(start),
-            shown(value, parameter.unit, currency),
-            "current" if start == in_force else ("scheduled" if start > on else "past"),
+            in_unit(value, parameter.unit, currency),
+            Standing.CURRENT
+            if start == in_force
+            else (Standing.SCHEDULED if start > on else Standing.PAST),
         )
         for start, value in parameter.values
     ]

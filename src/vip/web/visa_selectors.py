@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db.models import Q
 from django.utils.functional import Promise
@@ -16,7 +15,7 @@ from vip.ledger import selectors as ledger
 from vip.ledger.models import Leg, TransactionKind
 from vip.money import Money
 from vip.people.models import User
-from vip.policy.parameters import Unit, jurisdiction
+from vip.policy.parameters import jurisdiction
 from vip.visas.consequences import Foreseen, ForeseenKind
 from vip.visas.models import (
     Complaint,
@@ -33,7 +32,7 @@ from vip.visas.selectors import reportable_events, visible_visa
 from vip.web import refusals
 from vip.web.names import complaint_status_name, status_name
 from vip.web.selectors import reference
-from vip.web.templatetags.vip_format import day, money, percent
+from vip.web.templatetags.vip_format import day, in_unit, money
 
 # What moved a visa on its timeline: the lifecycle's events and the platform's own steps.
 STEPS: dict[str, Promise] = {
@@ -107,16 +106,7 @@ def parameter_value(code: str, name: str, on: dt.date) -> str:
     if name not in found.parameters:
         return ""
     parameter = found.parameters[name]
-    value = parameter.at(on)
-    if parameter.unit == Unit.CURRENCY_MINOR:
-        return money(int(value), found.currency)
-    if parameter.unit == Unit.FRACTION:
-        return percent(Decimal(str(value)))
-    if parameter.unit == Unit.DATE:
-        return day(value)
-    if parameter.unit == Unit.BOOLEAN:
-        return str(_("yes") if value else _("no"))
-    return str(value)
+    return in_unit(parameter.at(on), parameter.unit, found.currency)
 
 
 def reasons(visa: Visa) -> list[Reason]:

@@ -9,17 +9,19 @@ import datetime as dt
 import unicodedata
 from decimal import Decimal
 from fractions import Fraction
+from typing import cast
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from django import template
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from vip.calendar import age_on
 from vip.clock import today
 from vip.money import MINOR_UNITS
+from vip.policy.parameters import Unit
 from vip.policy.rates import Rate
 
 register = template.Library()
@@ -133,3 +135,17 @@ def country_choices() -> list[tuple[str, str]]:
 def sort_key(name: str) -> str:
     """Å sorts with A (close enough to each language's collation for a list of countries)."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def in_unit(value: object, unit: Unit, currency: str) -> str:
+    """A parameter's value as its unit is read: money in the jurisdiction's currency, a fraction
+    as a percentage, a date in words, yes or no."""
+    if unit == Unit.BOOLEAN:
+        return gettext("yes") if value else gettext("no")
+    if unit == Unit.CURRENCY_MINOR:
+        return money(cast(int, value), currency)
+    if unit == Unit.FRACTION:
+        return percent(Decimal(str(value)))
+    if unit == Unit.DATE:
+        return day(cast(dt.date, value))
+    return number(cast(int, value))
