@@ -40,6 +40,7 @@ from typing import Any
 
 from vip.bench.database import _copy, _model_rows, _scratch_url, load_migrants, scratch_database
 from vip.bench.library import MissingExtra
+from vip.calendar import add_months
 
 SCRATCH = "vip_bench_api"
 USERS = (50, 200)
@@ -91,6 +92,35 @@ MIX: dict[str, tuple[int, dict[str, Task]]] = {
     ),
 }
 WRITES = (OFFER, SIGN, EVENT, EARNINGS)
+
+
+def offer_terms(migrant: int, on: dt.date) -> dict[str, Any]:
+    """What a signer's `POST /agreements` sends: the seeds' terms, a year from `on`."""
+    return {
+        "migrant": migrant,
+        "start_date": on.isoformat(),
+        "duration_months": 12,
+        "annual_pay": {"amount": 12_000_00, "currency": "USD"},
+        "housing": "spare room",
+        "work": "for_sponsor",
+        "gain_share": "1/2",
+        "sector": "construction",
+    }
+
+
+# A migrant's events: out of work and back the same day (support opens, a month posted, and
+# ends); the visa stays active, so the next task finds it as this one did.
+EVENTS = ("unemployed", "employed")
+
+
+def event_report(kind: str, on: dt.date) -> dict[str, Any]:
+    return {"kind": kind, "occurred_on": on.isoformat(), "details": {}}
+
+
+def earnings_report(first_month: str, months_after: int) -> dict[str, Any]:
+    """A month's earnings, `months_after` the visa's first month: $2,500, above the baseline."""
+    month = add_months(dt.date.fromisoformat(first_month), months_after)
+    return {"month": month.isoformat(), "amount": {"amount": 2_500_00, "currency": "USD"}}
 
 
 class CannotRun(ValueError):

@@ -22,6 +22,7 @@ from vip.bench.api import (
     CANDIDATES,
     EARNINGS,
     EVENT,
+    EVENTS,
     MIX,
     MY_AGREEMENTS,
     MY_VISAS,
@@ -31,8 +32,10 @@ from vip.bench.api import (
     SIGN,
     TRIVIAL,
     VISA,
+    earnings_report,
+    event_report,
+    offer_terms,
 )
-from vip.calendar import add_months
 
 _CAST: dict[str, Any] = json.loads(Path(os.environ["VIP_BENCH_API_CAST"]).read_text())
 _ROLES = {
@@ -104,16 +107,7 @@ class Signer(_Person):
 
     def offer(self) -> None:
         target = next(_TARGETS[id(self.who)])
-        terms = {
-            "migrant": target["id"],
-            "start_date": TODAY.isoformat(),
-            "duration_months": 12,
-            "annual_pay": {"amount": 12_000_00, "currency": "USD"},
-            "housing": "spare room",
-            "work": "for_sponsor",
-            "gain_share": "1/2",
-            "sector": "construction",
-        }
+        terms = offer_terms(target["id"], TODAY)
         offered = self.call("POST", "/agreements", OFFER, body=terms)
         if offered is not None:
             self.call("POST", f"/agreements/{offered['id']}/sign", SIGN)
@@ -141,15 +135,12 @@ class Migrant(_Person):
         self.call("GET", "/me/agreements", MY_AGREEMENTS)
 
     def event(self) -> None:
-        # out of work and back the same day: support opens (a month posted) and ends (refunded)
-        for kind in ("unemployed", "employed"):
-            body: dict[str, Any] = {"kind": kind, "occurred_on": TODAY.isoformat(), "details": {}}
+        for kind in EVENTS:
+            body = event_report(kind, TODAY)
             self.call("POST", f"/visas/{self.who['visa']}/events", EVENT, body=body)
 
     def earnings(self) -> None:
-        first = dt.date.fromisoformat(self.who["first_month"])
-        month = add_months(first, next(_MONTHS[self.who["visa"]]))
-        body = {"month": month.isoformat(), "amount": {"amount": 2_500_00, "currency": "USD"}}
+        body = earnings_report(self.who["first_month"], next(_MONTHS[self.who["visa"]]))
         self.call("POST", f"/visas/{self.who['visa']}/earnings", EARNINGS, body=body)
 
     tasks = weighted("Migrant", _Person.me, opportunities, visas, visa, agreements, event, earnings)
