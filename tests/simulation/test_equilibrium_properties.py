@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vip.simulation.outcome import Outcome
+from vip.simulation.outcome import SimulationOutcome
 from vip.simulation.runner import run
 
 from .conftest import SmallScenario
@@ -38,7 +38,7 @@ def test_a_bigger_quota_never_raises_the_auction_price(
 ) -> None:
     smaller, bigger = sorted(quotas)
 
-    def auction(quota: float) -> Outcome:
+    def auction(quota: float) -> SimulationOutcome:
         return run(
             small(
                 "vip-us",

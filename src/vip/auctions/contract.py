@@ -25,7 +25,7 @@ class InvalidInput(ValueError):
 
 
 @dataclass(frozen=True)
-class Auction:
+class AuctionInputs:
     quota: int
     reserve: int
     rule: Rule
@@ -68,7 +68,7 @@ def _bid(index: int, bid: object) -> tuple[str, int]:
     return bid["id"], _integer(bid["amount"], f"bids[{index}].amount", 0)
 
 
-def parse(text: str) -> Auction:
+def parse(text: str) -> AuctionInputs:
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as error:
@@ -94,7 +94,7 @@ def parse(text: str) -> Auction:
             raise InvalidInput(f"duplicate bid id {json.dumps(bid)}")
         seen.add(bid)
     citizens = data.get("citizens")
-    return Auction(
+    return AuctionInputs(
         quota=_integer(data["quota"], "quota", 1),
         reserve=_integer(data["reserve"], "reserve", 0),
         rule=Rule(data["rule"]),
@@ -105,7 +105,7 @@ def parse(text: str) -> Auction:
     )
 
 
-def result(auction: Auction) -> dict[str, Any]:
+def result(auction: AuctionInputs) -> dict[str, Any]:
     """The contract's output for a parsed input."""
     cleared = clear(
         np.array(auction.amounts, dtype=np.int64),

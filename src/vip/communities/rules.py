@@ -60,7 +60,7 @@ def check_effective_from(day: dt.date, today: dt.date) -> None:
 
 
 @dataclass(frozen=True)
-class Effect:
+class Impact:
     """What rules would mean for the community as it is: existing visas are never revoked by a
     change of rules (they were granted under the rules of their day); only new applications are
     refused."""
@@ -78,13 +78,13 @@ class Effect:
         return not self.open_zone and self.cap is not None and self.live_visas >= self.cap
 
 
-def effect(limits: Limits, load: Load) -> Effect:
+def effect(limits: Limits, load: Load) -> Impact:
     """An open zone lifts every limit: the counts are of a community that refuses nothing."""
     per_household = limits.max_per_household
     found_cap = cap(limits, load.population)
     sectors = limits.allowed_sectors
     open_zone = limits.open_zone
-    return Effect(
+    return Impact(
         cap=found_cap,
         live_visas=load.live_visas,
         visas_over_cap=(

@@ -11,7 +11,7 @@ from fractions import Fraction
 from django.db.models import Q
 
 from vip.communities.models import Community, CommunityRules
-from vip.communities.rules import Effect, Limits, Load, cap, check_effective_from, effect
+from vip.communities.rules import Impact, Limits, Load, cap, check_effective_from, effect
 from vip.errors import NotFound
 from vip.people.models import Role, User
 from vip.policy.sectors import sectors
@@ -130,7 +130,7 @@ class Dashboard:
     community: Community
     rules: CommunityRules | None
     limits: Limits
-    effect: Effect
+    effect: Impact
     per_1000_cap: int | None  # the cap per 1,000 residents, as whole visas
     households_at_cap: list[HouseholdLoad]
     sectors: list[SectorUse]
@@ -196,7 +196,7 @@ def residents_matching(user: User, text: str, limit: int = 20) -> list[User]:
     return list(found.select_related("sponsor_profile").order_by("full_name", "id")[:limit])
 
 
-def preview(user: User, day: dt.date, today: dt.date, limits: Limits) -> Effect:
+def preview(user: User, day: dt.date, today: dt.date, limits: Limits) -> Impact:
     """What rules from a day would do to the officer's community as it is now (refused, as the
     service would refuse it, for a day in the past): nothing is saved."""
     community = community_of_officer(user)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from vip.simulation.inequality import Measures, measure
 from vip.simulation.inputs import InputError, Mode, Scenario
-from vip.simulation.outcome import Outcome
+from vip.simulation.outcome import SimulationOutcome
 
 HOUSEHOLD_OF_FOUR = 4.0
 
@@ -29,7 +29,7 @@ def _two_group_world(
     return before, after
 
 
-def auction(scenario: Scenario) -> Outcome:
+def auction(scenario: Scenario) -> SimulationOutcome:
     """Becker's auction: migrants pay a bid per year; the revenue is paid out per citizen."""
     population = scenario.number("host.population")
     migrants = population * scenario.number("migrants.share_of_host_population")
@@ -47,7 +47,7 @@ def auction(scenario: Scenario) -> Outcome:
     before, after = _two_group_world(
         population, (gdp_per_capita, gdp_per_capita + dividend), migrants, (home, home + gain - bid)
     )
-    return Outcome(
+    return SimulationOutcome(
         scenario=scenario.name,
         mode=Mode.ACCOUNTING,
         mechanism="auction",
@@ -74,7 +74,7 @@ def auction(scenario: Scenario) -> Outcome:
     )
 
 
-def global_gains(scenario: Scenario) -> Outcome:
+def global_gains(scenario: Scenario) -> SimulationOutcome:
     """The OECD admits migrants who each gain a sum a year: what is it per person on Earth?"""
     population = scenario.number("host.population")
     migrants = population * scenario.number("migrants.share_of_host_population")
@@ -82,7 +82,7 @@ def global_gains(scenario: Scenario) -> Outcome:
     home = scenario.number("migrants.home_income_per_year")
     world_population = scenario.number("world.population")
     per_person_on_earth = migrants * gain / world_population
-    return Outcome(
+    return SimulationOutcome(
         scenario=scenario.name,
         mode=Mode.ACCOUNTING,
         mechanism="open_migration",
@@ -122,7 +122,7 @@ def expected_obligations(scenario: Scenario) -> float:
     )
 
 
-def vip(scenario: Scenario) -> Outcome:
+def vip(scenario: Scenario) -> SimulationOutcome:
     """VIP: the migrant keeps his pay, the sponsor keeps the gain share, less his obligations.
 
     Bishal is paid $12,000 and keeps it; what his labour earns beyond that goes to Anthony. With
@@ -148,7 +148,7 @@ def vip(scenario: Scenario) -> Outcome:
     before, after = _two_group_world(
         population, (gdp_per_capita, gdp_per_capita + per_citizen), sponsors, (home, pay)
     )
-    return Outcome(
+    return SimulationOutcome(
         scenario=scenario.name,
         mode=Mode.ACCOUNTING,
         mechanism="vip",
@@ -175,12 +175,12 @@ def vip(scenario: Scenario) -> Outcome:
     )
 
 
-MODELS: dict[str, Callable[[Scenario], Outcome]] = {
+MODELS: dict[str, Callable[[Scenario], SimulationOutcome]] = {
     "auction": auction,
     "global": global_gains,
     "vip": vip,
 }
 
 
-def run(scenario: Scenario) -> Outcome:
+def run(scenario: Scenario) -> SimulationOutcome:
     return MODELS[scenario.model](scenario)

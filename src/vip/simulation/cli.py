@@ -27,7 +27,7 @@ from vip.simulation.inputs import (
 )
 
 if TYPE_CHECKING:  # numpy, numba and Dask load only in the commands that compute
-    from vip.simulation.outcome import Outcome
+    from vip.simulation.outcome import SimulationOutcome
     from vip.simulation.runner import Backend
 
 console = Console(stderr=True)
@@ -46,7 +46,7 @@ def _scenario(
     return base.with_values(dict(parse_assignment(text) for text in assignments))
 
 
-def _print_outcome(outcome: Outcome) -> None:
+def _print_outcome(outcome: SimulationOutcome) -> None:
     table = Table(title=f"{outcome.scenario} ({outcome.mode}, {outcome.mechanism})")
     table.add_column("figure")
     table.add_column("value", justify="right")
@@ -95,7 +95,7 @@ def simulate(
         _report(outcome, as_json, plot)
 
 
-def _report(outcome: Outcome, as_json: bool, plot: Path | None) -> None:
+def _report(outcome: SimulationOutcome, as_json: bool, plot: Path | None) -> None:
     if plot is not None:
         from vip.simulation import plots
 

@@ -20,7 +20,7 @@ from vip.simulation.inequality import Measures, measure
 from vip.simulation.inputs import Mechanism, Mode, Scenario, VipTransfer
 from vip.simulation.labour import labour_of
 from vip.simulation.mechanisms import Economy, Equilibrium
-from vip.simulation.outcome import Outcome
+from vip.simulation.outcome import SimulationOutcome
 from vip.simulation.population import Draws, Tally, draws_of, sample_migrants, sample_natives
 
 Floats = NDArray[np.float64]
@@ -222,7 +222,7 @@ def gains_by_decile(sample: Sample) -> list[float]:
     return means
 
 
-def run(scenario: Scenario, tally: TallyFunction) -> Outcome:
+def run(scenario: Scenario, tally: TallyFunction) -> SimulationOutcome:
     labour = labour_of(scenario)
     draws = draws_of(scenario, labour)
     country = country_of(scenario, draws, tally(draws))
@@ -240,7 +240,7 @@ def _outcome(
     before: Measures,
     after: Measures,
     sample: Sample,
-) -> Outcome:
+) -> SimulationOutcome:
     population = scenario.number("host.population")
     native_gain = solution.native_gain_total()
     migrants = solution.migrants
@@ -251,7 +251,7 @@ def _outcome(
     sponsors = solution.sponsors or 0.0
     world_gain = migrants * (solution.wage - reservation) - sponsors * solution.sponsor_cost
     world_income = scenario.number("world.population") * scenario.number("world.income_per_head")
-    return Outcome(
+    return SimulationOutcome(
         scenario=scenario.name,
         mode=Mode.EQUILIBRIUM,
         mechanism=solution.mechanism,

@@ -13,7 +13,7 @@ from vip.simulation.inequality import Decomposition, Measures
 
 
 @dataclass(frozen=True)
-class Outcome:
+class SimulationOutcome:
     scenario: str
     mode: str
     mechanism: str
@@ -47,7 +47,7 @@ class Outcome:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Outcome:
+    def from_json(cls, data: dict[str, Any]) -> SimulationOutcome:
         """The outcome `to_json` gave (a stored run's), to plot it again."""
         names = {item.name for item in fields(cls)} - {"inequality_before", "inequality_after"}
         inequality = data.get("inequality") or {}

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from vip.simulation.outcome import Outcome
+from vip.simulation.outcome import SimulationOutcome
 
 # Text stays text in the SVG (not paths): a page with four plots stays light and searchable.
 matplotlib.rcParams["svg.fonttype"] = "none"
@@ -40,7 +40,7 @@ def _plot(folder: Path, name: str, draw: Callable[[Axes], None]) -> list[Path]:
     return _save(figure, folder, name)
 
 
-def supply_and_demand(outcome: Outcome) -> Callable[[Axes], None]:
+def supply_and_demand(outcome: SimulationOutcome) -> Callable[[Axes], None]:
     def draw(axes: Axes) -> None:
         curves = outcome.details["curves"]
         assert isinstance(curves, dict)
@@ -58,7 +58,7 @@ def supply_and_demand(outcome: Outcome) -> Callable[[Axes], None]:
     return draw
 
 
-def gains_by_decile(outcome: Outcome) -> Callable[[Axes], None]:
+def gains_by_decile(outcome: SimulationOutcome) -> Callable[[Axes], None]:
     def draw(axes: Axes) -> None:
         gains = outcome.details["gains_by_native_income_decile"]
         assert isinstance(gains, list)
@@ -71,7 +71,7 @@ def gains_by_decile(outcome: Outcome) -> Callable[[Axes], None]:
     return draw
 
 
-def migrant_income(outcome: Outcome) -> Callable[[Axes], None]:
+def migrant_income(outcome: SimulationOutcome) -> Callable[[Axes], None]:
     def draw(axes: Axes) -> None:
         incomes = outcome.details.get("migrant_income_before_after")
         assert isinstance(incomes, dict)
@@ -82,7 +82,7 @@ def migrant_income(outcome: Outcome) -> Callable[[Axes], None]:
     return draw
 
 
-def inequality(outcome: Outcome) -> Callable[[Axes], None]:
+def inequality(outcome: SimulationOutcome) -> Callable[[Axes], None]:
     def draw(axes: Axes) -> None:
         before, after = outcome.inequality_before, outcome.inequality_after
         assert before is not None and after is not None
@@ -96,7 +96,7 @@ def inequality(outcome: Outcome) -> Callable[[Axes], None]:
     return draw
 
 
-def outcome_plots(outcome: Outcome, folder: Path) -> list[Path]:
+def outcome_plots(outcome: SimulationOutcome, folder: Path) -> list[Path]:
     """Every plot that applies to this outcome; returns the files written."""
     paths: list[Path] = []
     if "curves" in outcome.details:
@@ -117,7 +117,9 @@ SWEEP_PANELS = (
 )
 
 
-def sweep_figure(key: str, values: Sequence[float], outcomes: Sequence[Outcome]) -> Figure:
+def sweep_figure(
+    key: str, values: Sequence[float], outcomes: Sequence[SimulationOutcome]
+) -> Figure:
     """How the number of migrants, the gains and the participation respond to one input."""
     figure, panels = plt.subplots(2, 2, figsize=(10, 7), sharex=True)
     for axes, (field, label, scale) in zip(panels.flat, SWEEP_PANELS, strict=True):
@@ -132,12 +134,12 @@ def sweep_figure(key: str, values: Sequence[float], outcomes: Sequence[Outcome])
 
 
 def sweep_plot(
-    key: str, values: Sequence[float], outcomes: Sequence[Outcome], folder: Path
+    key: str, values: Sequence[float], outcomes: Sequence[SimulationOutcome], folder: Path
 ) -> list[Path]:
     return _save(sweep_figure(key, values, outcomes), folder, f"sweep_{key.replace('.', '_')}")
 
 
-PLOTS: dict[str, Callable[[Outcome], Callable[[Axes], None]]] = {
+PLOTS: dict[str, Callable[[SimulationOutcome], Callable[[Axes], None]]] = {
     "supply_demand": supply_and_demand,
     "gains_by_decile": gains_by_decile,
     "migrant_income": migrant_income,
@@ -145,7 +147,7 @@ PLOTS: dict[str, Callable[[Outcome], Callable[[Axes], None]]] = {
 }
 
 
-def plot_names(outcome: Outcome) -> list[str]:
+def plot_names(outcome: SimulationOutcome) -> list[str]:
     """The plots that apply to this outcome, as outcome_plots draws them."""
     names = ["supply_demand", "gains_by_decile"] if "curves" in outcome.details else []
     if "migrant_income_before_after" in outcome.details:
@@ -164,7 +166,7 @@ def svg(figure: Figure) -> str:
     return buffer.getvalue()
 
 
-def outcome_svg(outcome: Outcome, name: str) -> str:
+def outcome_svg(outcome: SimulationOutcome, name: str) -> str:
     figure, axes = plt.subplots(figsize=(7, 4.5))
     PLOTS[name](outcome)(axes)
     return svg(figure)

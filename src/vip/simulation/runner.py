@@ -15,7 +15,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from vip.simulation import accounting, model
 from vip.simulation.inputs import InputError, Mode, Scenario, domain_of
-from vip.simulation.outcome import Outcome
+from vip.simulation.outcome import SimulationOutcome
 from vip.simulation.population import Draws, Tally, chunk_tally
 
 Report = Callable[[int, int], None]  # (chunks done, chunks in all)
@@ -95,7 +95,9 @@ def numpy_tally(draws: Draws, report: Report | None = None) -> Tally:
     return total
 
 
-def run(scenario: Scenario, backend: Backend = Backend(), report: Report | None = None) -> Outcome:
+def run(
+    scenario: Scenario, backend: Backend = Backend(), report: Report | None = None
+) -> SimulationOutcome:
     if scenario.mode == Mode.ACCOUNTING:
         return accounting.run(scenario)
     if backend.name == Compute.DASK:

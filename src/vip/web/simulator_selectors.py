@@ -1,8 +1,9 @@
 """What a run's page shows, read from its stored result: the figures with the book's beside them,
 and the plots as inline SVG, each with its figures as a table (the text alternative).
 
-The plots are vip.simulation.plots' own, drawn again from the stored JSON (Outcome.from_json) in
-the reader's language: their words are translated here, their title is the page's caption."""
+The plots are vip.simulation.plots' own, drawn again from the stored JSON
+(SimulationOutcome.from_json) in the reader's language: their words are translated here, their
+title is the page's caption."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from vip.web.templatetags.vip_format import number
 if TYPE_CHECKING:  # matplotlib loads only where a page draws a plot
     from matplotlib.figure import Figure
 
-    from vip.simulation.outcome import Outcome
+    from vip.simulation.outcome import SimulationOutcome
 
 # The figures of `vip simulate --json` a page shows, in its order (docs/simulation.md).
 FIGURES: dict[str, Promise] = {
@@ -142,16 +143,16 @@ def page(found: Run) -> dict[str, object]:
 
 def plots(result: dict[str, Any]) -> list[Plot]:
     """Every plot that applies to the run (those `vip simulate --plot` writes), or its sweep's."""
-    from vip.simulation.outcome import Outcome
+    from vip.simulation.outcome import SimulationOutcome
     from vip.simulation.plots import plot_names
 
     if "sweep" in result:
         return [_sweep(result["sweep"])]
-    outcome = Outcome.from_json(result)
+    outcome = SimulationOutcome.from_json(result)
     return [_plot(outcome, name) for name in plot_names(outcome)]
 
 
-def _plot(outcome: Outcome, name: str) -> Plot:
+def _plot(outcome: SimulationOutcome, name: str) -> Plot:
     import matplotlib.pyplot as plt
 
     from vip.simulation import plots
@@ -164,9 +165,9 @@ def _plot(outcome: Outcome, name: str) -> Plot:
 
 def _sweep(sweep: dict[str, Any]) -> Plot:
     from vip.simulation import plots
-    from vip.simulation.outcome import Outcome
+    from vip.simulation.outcome import SimulationOutcome
 
-    outcomes = [Outcome.from_json(result) for result in sweep["results"]]
+    outcomes = [SimulationOutcome.from_json(result) for result in sweep["results"]]
     figure = plots.sweep_figure(sweep["key"], sweep["values"], outcomes)
     columns = [sweep["key"], *(str(WORDS[label]) for _field, label, _scale in plots.SWEEP_PANELS)]
     rows = [
@@ -225,7 +226,7 @@ def _translated(figure: Figure) -> None:
 Table = tuple[list[str], list[list[float | str | None]]]
 
 
-def _supply_demand(outcome: Outcome) -> Table:
+def _supply_demand(outcome: SimulationOutcome) -> Table:
     curves = outcome.details["curves"]
     assert isinstance(curves, dict)
     step = max(len(curves["migrants"]) // (TABLE_POINTS - 1), 1)
@@ -238,7 +239,7 @@ def _supply_demand(outcome: Outcome) -> Table:
     return columns, rows
 
 
-def _gains_by_decile(outcome: Outcome) -> Table:
+def _gains_by_decile(outcome: SimulationOutcome) -> Table:
     gains = outcome.details["gains_by_native_income_decile"]
     assert isinstance(gains, list)
     columns = [str(WORDS["native income decile (1 = poorest)"])]
@@ -246,7 +247,7 @@ def _gains_by_decile(outcome: Outcome) -> Table:
     return columns, [[decile, rounded(gain)] for decile, gain in enumerate(gains, start=1)]
 
 
-def _migrant_income(outcome: Outcome) -> Table:
+def _migrant_income(outcome: SimulationOutcome) -> Table:
     incomes = outcome.details["migrant_income_before_after"]
     assert isinstance(incomes, dict)
     return [str(WORDS["at home"]), str(WORDS["in the host country"])], [
@@ -254,7 +255,7 @@ def _migrant_income(outcome: Outcome) -> Table:
     ]
 
 
-def _inequality(outcome: Outcome) -> Table:
+def _inequality(outcome: SimulationOutcome) -> Table:
     before, after = outcome.inequality_before, outcome.inequality_after
     assert before is not None and after is not None
     columns = [str(MEASURE), str(WORDS["before"]), str(WORDS["after"])]
@@ -268,7 +269,7 @@ def _inequality(outcome: Outcome) -> Table:
     ]
 
 
-TABLES: dict[str, Callable[[Outcome], Table]] = {
+TABLES: dict[str, Callable[[SimulationOutcome], Table]] = {
     "supply_demand": _supply_demand,
     "gains_by_decile": _gains_by_decile,
     "migrant_income": _migrant_income,

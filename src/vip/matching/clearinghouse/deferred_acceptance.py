@@ -16,14 +16,14 @@ from vip.matching.clearinghouse.sides import Proposing
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Matching:
     """The receiver matched to each proposer (-1: unmatched) and how many proposals it took."""
 
     match: Int32Array
     proposals: int
 
 
-def deferred_acceptance(market: Market, proposing: Proposing = Proposing.PROPOSERS) -> Outcome:
+def deferred_acceptance(market: Market, proposing: Proposing = Proposing.PROPOSERS) -> Matching:
     """The stable matching optimal for the proposing side (Gale-Shapley with capacities)."""
     if proposing == Proposing.PROPOSERS:
         match, proposals = proposers_propose(
@@ -37,7 +37,7 @@ def deferred_acceptance(market: Market, proposing: Proposing = Proposing.PROPOSE
             market.capacity,
             market.n_proposers,
         )
-    return Outcome(match, int(proposals))
+    return Matching(match, int(proposals))
 
 
 def blocking_pairs(market: Market, match: Int32Array) -> int:
