@@ -7,16 +7,16 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from vip.matching.ranking.ranked import Reason, Why
+from vip.matching.ranking.ranked import MatchReason, Why
 from vip.people.models import User
 from vip.web.templatetags.vip_reasons import reason
 
 from tests.cast import seed_request
 
-SPEAKS = Reason(Why.SPEAKS, "ne", "Nepali", level="native")
-YEARS = Reason(Why.YEARS_IN, "construction", "construction", number=3)
-HOUSING = Reason(Why.HOUSING_SHORT, "private_room", "private room")
-PAY = Reason(Why.PAY_SHARE, number=90)
+SPEAKS = MatchReason(Why.SPEAKS, "ne", "Nepali", level="native")
+YEARS = MatchReason(Why.YEARS_IN, "construction", "construction", number=3)
+HOUSING = MatchReason(Why.HOUSING_SHORT, "private_room", "private room")
+PAY = MatchReason(Why.PAY_SHARE, number=90)
 
 
 def test_the_api_says_each_reason_in_english() -> None:
@@ -32,7 +32,7 @@ def test_the_portal_says_each_reason_in_spanish_and_nepali() -> None:
     with translation.override("es"):
         assert reason(SPEAKS) == "Habla nepalí (Nativo)"
         assert reason(YEARS) == "3 años en construction"
-        assert reason(Reason(Why.YEARS_IN, "care", "care", number=1)) == "1 año en care"
+        assert reason(MatchReason(Why.YEARS_IN, "care", "care", number=1)) == "1 año en care"
         assert reason(PAY) == "El sueldo es el 90% de su expectativa"
     with translation.override("ne"):
         assert reason(SPEAKS).startswith("नेपाली बोल्छन्")

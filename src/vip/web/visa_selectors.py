@@ -93,7 +93,7 @@ CATEGORIES: dict[str, Promise] = {
 
 
 @dataclass(frozen=True)
-class Reason:
+class ShownReason:
     code: str
     message: str
     parameter: str
@@ -109,10 +109,10 @@ def parameter_value(code: str, name: str, on: dt.date) -> str:
     return in_unit(parameter.at(on), parameter.unit, found.currency)
 
 
-def reasons(visa: Visa) -> list[Reason]:
+def reasons(visa: Visa) -> list[ShownReason]:
     on = (visa.decided_at or visa.applied_at).date()
     return [
-        Reason(
+        ShownReason(
             code=r["code"],
             message=refusals.message_of(r["code"], r["message"]),
             parameter=r.get("parameter") or "",
@@ -161,7 +161,7 @@ def reported(visa: Visa) -> list[Reported]:
 
 
 @dataclass(frozen=True)
-class Report:
+class Reportable:
     event: str
     name: str
 
@@ -171,12 +171,12 @@ def report_name(event: Event, his_own: bool) -> str:
     return str(REPORTS[event] if his_own else RECORDED_FOR_HIM.get(event, REPORTS[event]))
 
 
-def reports(events: list[Event], his_own: bool) -> list[Report]:
-    return [Report(e.value, report_name(e, his_own)) for e in events if e in REPORTS]
+def reports(events: list[Event], his_own: bool) -> list[Reportable]:
+    return [Reportable(e.value, report_name(e, his_own)) for e in events if e in REPORTS]
 
 
 @dataclass(frozen=True)
-class Consequence:
+class ConsequenceLine:
     """One line of a confirmation: what follows, and its amount."""
 
     text: str
@@ -234,8 +234,8 @@ def words(f: Foreseen) -> str:
     )
 
 
-def consequences(foreseen: list[Foreseen]) -> list[Consequence]:
-    return [Consequence(words(f), shown(f.amount), f.code or f.parameter) for f in foreseen]
+def consequences(foreseen: list[Foreseen]) -> list[ConsequenceLine]:
+    return [ConsequenceLine(words(f), shown(f.amount), f.code or f.parameter) for f in foreseen]
 
 
 @dataclass(frozen=True)

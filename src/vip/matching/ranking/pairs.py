@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from vip.calendar import age_on
-from vip.matching.ranking.ranked import Reason, Why
+from vip.matching.ranking.ranked import MatchReason, Why
 from vip.matching.ranking.records import (
     CONVERSATIONAL,
     HOUSING_LEVELS,
@@ -156,21 +156,21 @@ def listed(score: int) -> bool:
 
 def reasons(
     migrant: MigrantRecord, request: SponsorRecord, vocabularies: Vocabularies
-) -> list[Reason]:
+) -> list[MatchReason]:
     """Why this pair was proposed: the criteria met, then the soft ones that count."""
     v = vocabularies
     found = [
-        Reason(Why.SPEAKS, code, v.languages.label(code), level=migrant.languages[code])
+        MatchReason(Why.SPEAKS, code, v.languages.label(code), level=migrant.languages[code])
         for code in request.languages_required
     ]
     found += [
-        Reason(Why.YEARS_IN, code, v.sectors.label(code), number=migrant.sectors[code])
+        MatchReason(Why.YEARS_IN, code, v.sectors.label(code), number=migrant.sectors[code])
         for code in request.sectors_required
     ]
     if request.clean_record:
-        found.append(Reason(Why.CLEAN_RECORD))
+        found.append(MatchReason(Why.CLEAN_RECORD))
     if request.health_clearance:
-        found.append(Reason(Why.HEALTH_CLEARANCE))
+        found.append(MatchReason(Why.HEALTH_CLEARANCE))
     counted = shared_criteria(migrant, request)
     for criterion in SOFT_CRITERIA:
         if criterion in counted:
@@ -180,15 +180,15 @@ def reasons(
 
 def _soft_reasons(
     criterion: str, migrant: MigrantRecord, request: SponsorRecord, v: Vocabularies
-) -> list[Reason]:
+) -> list[MatchReason]:
     if criterion == SoftCriterion.LANGUAGES:
         return [
-            Reason(Why.BOTH_SPEAK, c, v.languages.label(c))
+            MatchReason(Why.BOTH_SPEAK, c, v.languages.label(c))
             for c in sorted(extra_languages(migrant, request))
         ]
     if criterion == SoftCriterion.HERITAGE:
         return [
-            Reason(Why.HERITAGE, c, v.heritage.label(c))
+            MatchReason(Why.HERITAGE, c, v.heritage.label(c))
             for c in sorted(migrant.heritage & request.heritage)
         ]
     if (
@@ -196,21 +196,21 @@ def _soft_reasons(
         and migrant.religion
         and migrant.religion == request.religion
     ):
-        return [Reason(Why.RELIGION, migrant.religion, v.religions.label(migrant.religion))]
+        return [MatchReason(Why.RELIGION, migrant.religion, v.religions.label(migrant.religion))]
     if criterion == SoftCriterion.INTERESTS:
         return [
-            Reason(Why.INTEREST, c, v.interests.label(c))
+            MatchReason(Why.INTEREST, c, v.interests.label(c))
             for c in sorted(migrant.interests & request.interests)
         ]
     if criterion == SoftCriterion.EXPERIENCE and extra_years(migrant, request) > 0:
-        return [Reason(Why.MORE_EXPERIENCE, number=extra_years(migrant, request))]
+        return [MatchReason(Why.MORE_EXPERIENCE, number=extra_years(migrant, request))]
     if criterion == SoftCriterion.PAY and migrant.pay_expectation > 0:
         if request.annual_pay >= migrant.pay_expectation:
-            return [Reason(Why.PAY_MEETS)]
+            return [MatchReason(Why.PAY_MEETS)]
         share = request.annual_pay * 100 // migrant.pay_expectation
-        return [Reason(Why.PAY_SHARE, number=share)]
+        return [MatchReason(Why.PAY_SHARE, number=share)]
     if criterion == SoftCriterion.HOUSING:
         met = HOUSING_LEVELS.index(request.housing) >= HOUSING_LEVELS.index(migrant.housing_need)
         why = Why.HOUSING_MEETS if met else Why.HOUSING_SHORT
-        return [Reason(why, migrant.housing_need, migrant.housing_need.replace("_", " "))]
+        return [MatchReason(why, migrant.housing_need, migrant.housing_need.replace("_", " "))]
     return []

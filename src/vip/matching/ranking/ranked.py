@@ -50,7 +50,7 @@ ENGLISH: dict[Why, str] = {
 
 
 @dataclass(frozen=True)
-class Reason:
+class MatchReason:
     """One reason as data, so each reader words it in his language: its kind, the vocabulary code
     it names (a language, a sector...) with its English label, and a level or a number. `str()` is
     the English the API returns."""
@@ -74,11 +74,11 @@ class Ranked:
 
     id: int
     score: float
-    reasons: tuple[Reason, ...]
+    reasons: tuple[MatchReason, ...]
 
 
 def ranked(
-    ids: Int64Array, rows: Int64Array, points: Int64Array, why: Callable[[int], list[Reason]]
+    ids: Int64Array, rows: Int64Array, points: Int64Array, why: Callable[[int], list[MatchReason]]
 ) -> list[Ranked]:
     """Kernel output (rows and points, best first) as results, with reasons for these rows only."""
     return [

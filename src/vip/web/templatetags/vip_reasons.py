@@ -9,7 +9,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from vip.matching.ranking.ranked import Reason, Why
+from vip.matching.ranking.ranked import MatchReason, Why
 from vip.matching.ranking.records import Housing, Level
 from vip.web.forms import HOUSING_WORDS, LEVEL_WORDS
 from vip.web.templatetags.vip_format import country, language_name, number
@@ -33,7 +33,7 @@ SENTENCES: dict[Why, Promise] = {
 }
 
 
-def _label(reason: Reason) -> str:
+def _label(reason: MatchReason) -> str:
     if reason.why in (Why.SPEAKS, Why.BOTH_SPEAK):
         return language_name(reason.code)
     if reason.why == Why.HERITAGE:
@@ -44,7 +44,7 @@ def _label(reason: Reason) -> str:
 
 
 @register.filter
-def reason(reason: Reason) -> str:
+def reason(reason: MatchReason) -> str:
     """One reason worded in the request's language."""
     years = ngettext("%(n)s year", "%(n)s years", reason.number) % {"n": number(reason.number)}
     level = str(LEVEL_WORDS[Level(reason.level)]) if reason.level else ""
