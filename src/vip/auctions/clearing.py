@@ -116,25 +116,31 @@ def _clear_counts(
     return Clearing(price, order[: last + 1], quota, demand, below)
 
 
-def _threshold(amounts: NDArray[np.int64], quota: int, reserve: int) -> int:
+def _threshold(amounts: NDArray[np.int64], quota: int, reserve: int) -> tuple[int, int]:
     """An amount that about quota + 1 valid bids (and a margin) reach, from a strided sample;
-    the reserve when the sample says the valid bids are not many more than the quota."""
+    the reserve when the sample says the valid bids are not many more than the quota. With it,
+    room for the bids that reach it: each sampled bid above it stands for `step` bids, so twice
+    that (about four standard deviations for the smallest rank taken) holds them in one pass;
+    sized from the quota alone, the margin overflowed it and the bids were read twice."""
     step = max(1, amounts.size // SAMPLE_SIZE)
     sample = amounts[::step]
     sample = sample[sample >= reserve]
     expected = (quota + 1) * sample.size / amounts.size
     rank = math.ceil(expected + SAMPLE_MARGIN_SIGMAS * math.sqrt(expected) + 8)
     if rank >= sample.size:
-        return reserve
-    return max(reserve, int(np.partition(sample, sample.size - rank)[sample.size - rank]))
+        return reserve, amounts.size
+    threshold = int(np.partition(sample, sample.size - rank)[sample.size - rank])
+    if threshold <= reserve:
+        return reserve, amounts.size
+    return threshold, min(amounts.size, 2 * quota + 4096 + 2 * rank * step)
 
 
 def _gather(
-    amounts: NDArray[np.int64], threshold: int, reserve: int, expected: int
+    amounts: NDArray[np.int64], threshold: int, reserve: int, room: int
 ) -> tuple[Indices, int]:
-    """The indices of the amounts >= threshold (about `expected` of them when the threshold is
-    above the reserve), and the number below the reserve."""
-    size = amounts.size if threshold <= reserve else min(amounts.size, expected)
+    """The indices of the amounts >= threshold (room for `room` of them; more: a second pass)
+    and the number below the reserve."""
+    size = room
     while True:
         out = np.empty(size, dtype=np.intp)
         found, below = gather_at_or_above(amounts, threshold, reserve, out)
@@ -148,12 +154,11 @@ def _clear_bids(
 ) -> Clearing:
     if amounts.size == 0:
         return Clearing(reserve, np.empty(0, dtype=np.intp), 0, 0, 0)
-    threshold = _threshold(amounts, quota, reserve)
-    expected = 2 * quota + 4096
-    candidates, below = _gather(amounts, threshold, reserve, expected)
+    threshold, room = _threshold(amounts, quota, reserve)
+    candidates, below = _gather(amounts, threshold, reserve, room)
     if candidates.size <= quota and threshold > reserve:
         # The sample overestimated the threshold: gather every valid bid instead (rare).
-        candidates, below = _gather(amounts, reserve, reserve, expected)
+        candidates, below = _gather(amounts, reserve, reserve, amounts.size)
     valid = amounts.size - below
     values = amounts[candidates]
     if candidates.size <= quota:  # here the candidates are every valid bid
