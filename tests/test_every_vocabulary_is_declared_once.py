@@ -35,7 +35,7 @@ from vip.matching.models import IndexChange, MatchRound, SponsorshipRequest
 from vip.matching.ranking.ranked import Why
 from vip.matching.ranking.records import Housing, Level, SoftCriterion
 from vip.messaging.models import Report, ReportReason
-from vip.notifications.models import Kind, Notification
+from vip.notifications.models import Notification, NotificationKind
 from vip.people.models import (
     SELF_SERVICE_ROLES,
     FlagState,
@@ -164,7 +164,7 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], list[str]]] = {
     "vip.audit.models.Action": (tuple(Action), []),
     "vip.audit.models.Subject": (tuple(Subject), []),
     "vip.jobs.models.Job": (tuple(Job), []),
-    "vip.notifications.models.Kind": (tuple(Kind), []),
+    "vip.notifications.models.NotificationKind": (tuple(NotificationKind), []),
     "vip.analysis.models.RunStatus": (tuple(RunStatus), []),
     "vip.policy.parameters.Unit": (tuple(Unit), ["ParameterMeta.unit"]),
     "vip.simulation.inputs.Mode": (tuple(Mode), []),
@@ -208,7 +208,7 @@ MODEL_FIELDS: list[tuple[type[models.Model], str, Iterable[str]]] = [
     (Complaint, "status", ComplaintStatus),
     (IndexChange, "kind", IndexChange.Kind),
     (DailyRun, "job", Job),
-    (Notification, "kind", Kind),
+    (Notification, "kind", NotificationKind),
     (Run, "mode", Mode),
     (Run, "status", RunStatus),
     (Auction, "rule", Rule),

@@ -16,7 +16,7 @@ from vip.agreements import services as agreements
 from vip.errors import DomainError
 from vip.messaging import services as messaging
 from vip.notifications import selectors, services
-from vip.notifications.models import Kind, Notification
+from vip.notifications.models import Notification, NotificationKind
 from vip.people.models import User
 
 from tests.cast import seed_terms
@@ -35,7 +35,7 @@ def test_an_offer_and_the_signatures_are_told_to_the_other_party(
         )
     told = Notification.objects.get(person=bishal)
     assert (told.kind, told.about_id, told.emailed_at is not None) == (
-        Kind.OFFER_RECEIVED,
+        NotificationKind.OFFER_RECEIVED,
         offer.pk,
         True,
     )
@@ -46,7 +46,10 @@ def test_an_offer_and_the_signatures_are_told_to_the_other_party(
     assert "नयाँ" in body or "सम्झौता" in body  # Nepali too
     with django_capture_on_commit_callbacks(execute=True):
         agreements.sign(user=bishal, agreement_id=offer.pk)
-    assert Notification.objects.filter(person=anthony, kind=Kind.AGREEMENT_SIGNED).count() == 1
+    assert (
+        Notification.objects.filter(person=anthony, kind=NotificationKind.AGREEMENT_SIGNED).count()
+        == 1
+    )
 
 
 def test_a_message_and_an_interview_are_told(
@@ -62,8 +65,8 @@ def test_a_message_and_an_interview_are_told(
         at = dt.datetime.now(dt.UTC) + dt.timedelta(days=2)
         agreements.schedule_interview(user=bishal, agreement_id=offer.pk, at=at)
     kinds = {(n.person_id, n.kind) for n in Notification.objects.all()}
-    assert (bishal.pk, Kind.MESSAGE_RECEIVED) in kinds
-    assert (anthony.pk, Kind.INTERVIEW_SCHEDULED) in kinds  # Bishal invited him
+    assert (bishal.pk, NotificationKind.MESSAGE_RECEIVED) in kinds
+    assert (anthony.pk, NotificationKind.INTERVIEW_SCHEDULED) in kinds  # Bishal invited him
     paths = [n.path for n in selectors.notices(bishal)]
     assert f"/messages/{opened.pk}/" in paths
 
@@ -111,8 +114,10 @@ def test_a_decision_a_fine_and_support_are_told(
             user=anthony, visa_id=visa.pk, kind="disappeared", occurred_on=today(), details={}
         )
     to_bishal = {n.kind for n in Notification.objects.filter(person=bishal)}
-    assert {Kind.VISA_STATUS_CHANGED, Kind.SUPPORT_DUE} <= to_bishal
+    assert {NotificationKind.VISA_STATUS_CHANGED, NotificationKind.SUPPORT_DUE} <= to_bishal
     paths = {n.path for n in selectors.notices(bishal)}
     assert f"/migrant/visas/{visa.pk}/" in paths
-    fines = [n for n in selectors.notices(anthony) if n.notification.kind == Kind.FINE_LEVIED]
+    fines = [
+        n for n in selectors.notices(anthony) if n.notification.kind == NotificationKind.FINE_LEVIED
+    ]
     assert [n.path for n in fines] == ["/sponsor/money/"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from vip.errors import Conflict, Forbidden, Invalid
-from vip.notifications.models import Kind, Notification
+from vip.notifications.models import Notification, NotificationKind
 from vip.notifications.selectors import notices
 from vip.people.models import User
 from vip.visas import services
@@ -81,7 +81,9 @@ def test_the_one_who_filed_is_told_of_each_change(story: World) -> None:
     services.answer_complaint(user=authority, complaint_id=pk, text="we visit on Monday")
     services.resolve_complaint(user=authority, complaint_id=pk)
 
-    told = Notification.objects.filter(person=bishal, kind=Kind.COMPLAINT_CHANGED)
+    told = Notification.objects.filter(person=bishal, kind=NotificationKind.COMPLAINT_CHANGED)
     assert [n.about_id for n in told] == [visa.pk] * 4
     assert notices(bishal)[0].path == f"/migrant/visas/{visa.pk}/complaints/"
-    assert not Notification.objects.filter(person=story["anthony"], kind=Kind.COMPLAINT_CHANGED)
+    assert not Notification.objects.filter(
+        person=story["anthony"], kind=NotificationKind.COMPLAINT_CHANGED
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.test import Client
 
-from vip.notifications.models import Kind, Notification
+from vip.notifications.models import Notification, NotificationKind
 from vip.people.models import Role, User
 from vip.visas import services
 from vip.visas.models import ComplaintStatus
@@ -41,7 +41,10 @@ def test_the_authority_answers_a_complaint_that_bishal_then_reads(story: dict[st
         olga,
         True,
     )
-    assert Notification.objects.filter(person=bishal, kind=Kind.COMPLAINT_CHANGED).count() == 4
+    assert (
+        Notification.objects.filter(person=bishal, kind=NotificationKind.COMPLAINT_CHANGED).count()
+        == 4
+    )
     mine = client_of(bishal).get(f"/migrant/visas/{visa.pk}/complaints/").content.decode()
     assert "We call your sponsor today." in mine and "Closed" in mine
     assert "third complaint" not in mine  # the escalation's note is the staff's

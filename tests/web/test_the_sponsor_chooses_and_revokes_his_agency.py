@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.test import Client
 
-from vip.notifications.models import Kind, Notification
+from vip.notifications.models import Notification, NotificationKind
 from vip.people import services as people
 from vip.people.models import Delegation, User
 
@@ -27,7 +27,9 @@ def test_anthony_finds_an_agency_by_name_and_lets_it_act_for_him(story: dict[str
 
     assert "Acme Placement Agency now acts for you." in chosen.content.decode()
     assert Delegation.objects.get(revoked_at=None).agency == story["agency"]
-    assert Notification.objects.get(person=story["agency"]).kind == Kind.DELEGATION_CREATED
+    assert (
+        Notification.objects.get(person=story["agency"]).kind == NotificationKind.DELEGATION_CREATED
+    )
 
 
 def test_no_one_but_a_licensed_agency_is_chosen(story: dict[str, User]) -> None:
@@ -55,7 +57,9 @@ def test_anthony_revokes_after_a_confirmation_and_the_agency_stops_acting(
 
     assert "Acme Placement Agency no longer acts for you." in done
     assert not Delegation.objects.filter(revoked_at=None).exists()
-    told = Notification.objects.filter(person=story["agency"], kind=Kind.DELEGATION_REVOKED)
+    told = Notification.objects.filter(
+        person=story["agency"], kind=NotificationKind.DELEGATION_REVOKED
+    )
     assert told.count() == 1
     assert agency.get("/sponsor/").headers["Location"] == "/agency/"
     notices = agency.get("/notifications/").content.decode()

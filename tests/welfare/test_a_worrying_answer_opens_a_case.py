@@ -8,7 +8,7 @@ import pytest
 from vip.audit.models import Action, AuditEvent
 from vip.clock import today
 from vip.errors import DomainError
-from vip.notifications.models import Kind, Notification
+from vip.notifications.models import Notification, NotificationKind
 from vip.people.models import User
 from vip.visas import services as visas
 from vip.welfare import selectors, services
@@ -27,8 +27,12 @@ def test_his_first_checkin_is_asked_two_weeks_after_he_arrived(story: dict[str, 
 
     assert (checkin.occasion, checkin.status) == (Occasion.ARRIVAL, CheckInStatus.DUE)
     assert selectors.due_checkin(bishal) == checkin
-    assert Notification.objects.filter(person=bishal, kind=Kind.CHECKIN_DUE).count() == 1
-    assert not Notification.objects.filter(person=story["anthony"], kind=Kind.CHECKIN_DUE)
+    assert (
+        Notification.objects.filter(person=bishal, kind=NotificationKind.CHECKIN_DUE).count() == 1
+    )
+    assert not Notification.objects.filter(
+        person=story["anthony"], kind=NotificationKind.CHECKIN_DUE
+    )
 
 
 def test_all_well_answers_it_and_opens_no_case(story: dict[str, User]) -> None:
@@ -97,7 +101,9 @@ def test_he_writes_to_the_office_at_any_time(story: dict[str, User]) -> None:
     assert (case.reason, case.message) == (CaseReason.MIGRANT_MESSAGE, "Please call me after 6 pm.")
     assert list(selectors.cases_of_migrant(bishal)) == [case]
     # He opened it: he is not told of what he did himself.
-    assert not Notification.objects.filter(person=bishal, kind=Kind.WELFARE_CASE_CHANGED)
+    assert not Notification.objects.filter(
+        person=bishal, kind=NotificationKind.WELFARE_CASE_CHANGED
+    )
     with pytest.raises(DomainError) as refused:
         services.reach_authority(user=bishal, visa_id=checkin.visa_id, message="   ")
     assert refused.value.code == "WELFARE_MESSAGE_EMPTY"

@@ -9,7 +9,7 @@ import pytest
 
 from vip.audit.models import Action, AuditEvent, Subject
 from vip.errors import DomainError
-from vip.notifications.models import Kind, Notification
+from vip.notifications.models import Notification, NotificationKind
 from vip.people.models import User
 from vip.welfare import selectors, services
 from vip.welfare.models import CaseStatus
@@ -35,7 +35,7 @@ def test_the_authority_handles_a_case_and_the_migrant_is_told(story: dict[str, U
 
     assert closed.status == CaseStatus.CLOSED
     assert selectors.open_case_count(authority) == 0
-    told = Notification.objects.filter(person=bishal, kind=Kind.WELFARE_CASE_CHANGED)
+    told = Notification.objects.filter(person=bishal, kind=NotificationKind.WELFARE_CASE_CHANGED)
     assert told.count() == 2  # assigned, closed
     assert list(case.notes.values_list("text", flat=True)) == ["Called Anthony's employer."]
     with pytest.raises(DomainError) as refused:

@@ -11,7 +11,7 @@ from vip.clock import today
 from vip.errors import DomainError
 from vip.jobs import services as jobs
 from vip.jobs.models import Job
-from vip.notifications.models import Kind, Notification
+from vip.notifications.models import Notification, NotificationKind
 from vip.people.models import User
 from vip.welfare import selectors, services
 from vip.welfare.models import Case, CaseReason, CheckIn, CheckInStatus, Occasion
@@ -43,7 +43,9 @@ def test_a_checkin_unanswered_past_the_grace_opens_a_case(story: dict[str, User]
         checkin.pk,
         visa.pk,
     )
-    assert Notification.objects.filter(person=bishal, kind=Kind.WELFARE_CASE_CHANGED).exists()
+    assert Notification.objects.filter(
+        person=bishal, kind=NotificationKind.WELFARE_CASE_CHANGED
+    ).exists()
     # The day's job again, or a second worker: nothing more.
     assert jobs.run_daily(job=Job.WELFARE_CHECKINS, day=day) is None
     assert Case.objects.count() == 1

@@ -28,7 +28,7 @@ from vip.clock import now, today
 from vip.errors import Conflict, Forbidden, Invalid, NotFound
 from vip.matching import indexes
 from vip.money import Money
-from vip.notifications.models import Kind
+from vip.notifications.models import NotificationKind
 from vip.notifications.services import notify
 from vip.people.models import Role, User
 from vip.people.selectors import acts_for, blocked
@@ -153,7 +153,7 @@ def make_offer(*, user: User, sponsor: User, migrant_id: int, terms: Terms) -> A
         rate_source=locked.source,
         expires_at=at + dt.timedelta(days=params["agreement.offer_valid_days"]),
     )
-    notify(migrant, Kind.OFFER_RECEIVED, agreement.pk)
+    notify(migrant, NotificationKind.OFFER_RECEIVED, agreement.pk)
     audit.record(
         actor=user,
         action=Action.AGREEMENT_OFFERED,
@@ -196,7 +196,7 @@ def sign(*, user: User, agreement_id: int) -> Agreement:
         agreement.status = AgreementStatus.SIGNED
     agreement.save(update_fields=[field, "status"])
     other = agreement.sponsor if field == "migrant_signed_at" else agreement.migrant
-    notify(other, Kind.AGREEMENT_SIGNED, agreement.pk)
+    notify(other, NotificationKind.AGREEMENT_SIGNED, agreement.pk)
     audit.record(
         actor=user,
         action=Action.AGREEMENT_SIGNED,
@@ -275,7 +275,7 @@ def schedule_interview(*, user: User, agreement_id: int, at: dt.datetime) -> Int
         video_url=f"{settings.VIP_VIDEO_BASE_URL}vip-{room}",
     )
     invited = agreement.sponsor if user.pk == agreement.migrant_id else agreement.migrant
-    notify(invited, Kind.INTERVIEW_SCHEDULED, interview.pk)
+    notify(invited, NotificationKind.INTERVIEW_SCHEDULED, interview.pk)
     audit.record(
         actor=user,
         action=Action.INTERVIEW_SCHEDULED,

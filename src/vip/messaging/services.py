@@ -13,7 +13,7 @@ from vip.errors import Conflict, Forbidden, Invalid, NotFound
 from vip.messaging import rules
 from vip.messaging.models import Conversation, Message, Report, ReportReason
 from vip.messaging.selectors import counterpart, open_with, visible_conversation
-from vip.notifications.models import Kind
+from vip.notifications.models import NotificationKind
 from vip.notifications.services import notify
 from vip.people.models import Role, User
 from vip.people.selectors import blocked
@@ -75,7 +75,7 @@ def send_message(*, user: User, conversation_id: int, body: str) -> Message:
     message = Message.objects.create(
         conversation=conversation, author=user, body=body, sent_at=now()
     )
-    notify(counterpart(user, conversation), Kind.MESSAGE_RECEIVED, conversation.pk)
+    notify(counterpart(user, conversation), NotificationKind.MESSAGE_RECEIVED, conversation.pk)
     # The log holds the message's digest: a kept message altered later no longer matches it.
     audit.record(
         actor=user,

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 
 
-class Kind(models.TextChoices):
+class NotificationKind(models.TextChoices):
     OFFER_RECEIVED = "offer_received"
     AGREEMENT_SIGNED = "agreement_signed"  # the other party signed
     MESSAGE_RECEIVED = "message_received"
@@ -26,7 +26,7 @@ class Notification(models.Model):
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="notifications"
     )
-    kind = models.CharField(max_length=32, choices=Kind.choices)
+    kind = models.CharField(max_length=32, choices=NotificationKind.choices)
     about_id = (
         models.BigIntegerField()
     )  # the agreement, conversation, interview, visa, fine or request

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.db import transaction
 
 from vip.clock import now
-from vip.notifications.models import Kind, Notification
+from vip.notifications.models import Notification, NotificationKind
 from vip.people.models import User
 
 
-def notify(person: User, kind: Kind, about_id: int) -> Notification:
+def notify(person: User, kind: NotificationKind, about_id: int) -> Notification:
     """Inside the caller's transaction: the notice lands with what it tells, or not at all; its
     e-mail is queued once that transaction has committed (a rolled-back offer sends nothing)."""
     from vip.notifications.tasks import email_notification
@@ -21,7 +21,9 @@ def notify(person: User, kind: Kind, about_id: int) -> Notification:
     return made
 
 
-def notify_others(people: list[User], actor: User | None, kind: Kind, about_id: int) -> None:
+def notify_others(
+    people: list[User], actor: User | None, kind: NotificationKind, about_id: int
+) -> None:
     """Each party but the one who acted (he knows what he did)."""
     for person in people:
         if actor is None or person.pk != actor.pk:

@@ -22,7 +22,7 @@ from vip.clock import now, today
 from vip.communities.models import Community
 from vip.errors import Conflict, Forbidden, Invalid, NotFound, role_required
 from vip.matching import indexes
-from vip.notifications.models import Kind as NoticeKind
+from vip.notifications.models import NotificationKind as NoticeKind
 from vip.notifications.services import notify
 from vip.people import rules
 from vip.people.models import (

@@ -18,7 +18,7 @@ from vip.errors import Conflict
 from vip.ledger import services as ledger
 from vip.ledger.models import TransactionKind
 from vip.money import Money
-from vip.notifications.models import Kind
+from vip.notifications.models import NotificationKind
 from vip.notifications.services import notify, notify_others
 from vip.people.models import User
 from vip.policy.parameters import Parameters, parameters
@@ -122,7 +122,9 @@ def levy_fine(
         object_id=visa.pk,
         data={"code": code, "amount": money.amount},
     )
-    notify(sponsor, Kind.FINE_LEVIED, fine.pk)  # even when he reported it: it is his to pay
+    notify(
+        sponsor, NotificationKind.FINE_LEVIED, fine.pk
+    )  # even when he reported it: it is his to pay
     return Consequence(Effect.FINE, fine.pk, code=code, parameter=parameter, amount=money)
 
 
@@ -247,7 +249,7 @@ def on_unemployed(visa: Visa, day: dt.date, params: Parameters, actor: User) -> 
         object_id=visa.pk,
         data={"monthly": monthly.amount},
     )
-    notify_others(visa.parties(), actor, Kind.SUPPORT_DUE, visa.pk)
+    notify_others(visa.parties(), actor, NotificationKind.SUPPORT_DUE, visa.pk)
     return [
         Consequence(
             Effect.SUPPORT_OBLIGATION,

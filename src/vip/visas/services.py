@@ -22,7 +22,7 @@ from vip.ledger.models import TransactionKind
 from vip.matching import indexes
 from vip.matching.services import close_requests
 from vip.money import Money
-from vip.notifications.models import Kind
+from vip.notifications.models import NotificationKind
 from vip.notifications.services import notify_others
 from vip.people.models import Role, User
 from vip.policy.parameters import Parameters, parameters
@@ -100,7 +100,7 @@ def change_status(
     visa.status = to
     visa.save(update_fields=["status"])
     indexes.note_changed(*visa.party_ids())
-    notify_others(visa.parties(), actor, Kind.VISA_STATUS_CHANGED, visa.pk)
+    notify_others(visa.parties(), actor, NotificationKind.VISA_STATUS_CHANGED, visa.pk)
 
 
 @contextmanager
@@ -478,7 +478,7 @@ def _complaint_changed(user: User, complaint: Complaint, action: Action, fields:
         object_id=complaint.pk,
         data={"status": complaint.status},
     )
-    notify_others([complaint.filed_by], user, Kind.COMPLAINT_CHANGED, complaint.visa_id)
+    notify_others([complaint.filed_by], user, NotificationKind.COMPLAINT_CHANGED, complaint.visa_id)
 
 
 @transaction.atomic(durable=True)

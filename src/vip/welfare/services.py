@@ -13,7 +13,7 @@ from vip.audit import services as audit
 from vip.audit.models import Action, Subject
 from vip.clock import now, today
 from vip.errors import Conflict, Forbidden, Invalid, NotFound, either, role_required
-from vip.notifications.models import Kind
+from vip.notifications.models import NotificationKind
 from vip.notifications.services import notify, notify_others
 from vip.people.models import Role, User
 from vip.visas.models import Status, Visa
@@ -77,7 +77,7 @@ def open_case(visa: Visa, reason: CaseReason, actor: User | None, **fields: obje
         object_id=case.pk,
         data={"visa": visa.pk, "reason": reason},
     )
-    notify_others([visa.migrant], actor, Kind.WELFARE_CASE_CHANGED, case.pk)
+    notify_others([visa.migrant], actor, NotificationKind.WELFARE_CASE_CHANGED, case.pk)
     return case
 
 
@@ -101,7 +101,7 @@ def run_checkins(*, day: dt.date) -> dict[str, int]:
             checkin = CheckIn.objects.create(
                 visa=visa, migrant_id=visa.migrant_id, due_on=dates[-1], occasion=occasion
             )
-            notify(visa.migrant, Kind.CHECKIN_DUE, checkin.pk)
+            notify(visa.migrant, NotificationKind.CHECKIN_DUE, checkin.pk)
             asked += 1
         grace = grace_days(visa.jurisdiction_id, day)
         # Locked: an answer being sent waits, and once it is in the check-in is not missed.
@@ -225,7 +225,7 @@ def assign_case(*, user: User, case_id: int, assignee_id: int) -> Case:
         raise Invalid("ASSIGNEE_NOT_AUTHORITY", "a case is assigned to the authority's staff")
     case.assigned_to, case.status = assignee, CaseStatus.ASSIGNED
     _changed(user, case, Action.WELFARE_CASE_ASSIGNED, ["assigned_to", "status"])
-    notify(case.migrant, Kind.WELFARE_CASE_CHANGED, case.pk)
+    notify(case.migrant, NotificationKind.WELFARE_CASE_CHANGED, case.pk)
     return case
 
 
@@ -248,5 +248,5 @@ def close_case(*, user: User, case_id: int, note: str) -> Case:
     case.closing_note = _text(note, "WELFARE_NOTE_EMPTY", "the note")
     case.status, case.closed_at = CaseStatus.CLOSED, now()
     _changed(user, case, Action.WELFARE_CASE_CLOSED, ["closing_note", "status", "closed_at"])
-    notify(case.migrant, Kind.WELFARE_CASE_CHANGED, case.pk)
+    notify(case.migrant, NotificationKind.WELFARE_CASE_CHANGED, case.pk)
     return case
