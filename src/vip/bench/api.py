@@ -125,7 +125,8 @@ def earnings_report(first_month: str, months_after: int) -> dict[str, Any]:
 
 class CannotRun(ValueError):
     """A run that cannot be made as asked: fewer people than the load's writers, targets and
-    candidates need, or a database name that is not a plain identifier."""
+    candidates need, a database name that is not a plain identifier, or a seed whose ranking
+    sponsors do not each see a full page of candidates."""
 
 
 def require_locust() -> None:
@@ -436,7 +437,7 @@ def warm(url: str, cast: dict[str, Any], rounds: int) -> None:
         path = f"{url}/api/v1/requests/{sponsor['request']}/candidates?limit={PAGE}"
         shown = len(_get(path, sponsor["token"])["results"])
         if shown < PAGE:
-            raise RuntimeError(f"request {sponsor['request']} has {shown} candidates, not {PAGE}")
+            raise CannotRun(f"request {sponsor['request']} has {shown} candidates, not {PAGE}")
     migrant = next(p for p in cast["people"] if p["role"] == "migrant")
     for _ in range(rounds):
         _status(f"{url}/api/v1/me/opportunities", migrant["token"])
