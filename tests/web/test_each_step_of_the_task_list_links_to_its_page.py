@@ -4,12 +4,12 @@ done and what comes next; the migrant's links his visa."""
 from __future__ import annotations
 
 from vip.people.models import User
-from vip.web.selectors import DONE, LATER, TO_DO, Task, migrant_tasks, sponsor_tasks
+from vip.web.selectors import DONE, LATER, TO_DO, WorkspaceTask, migrant_tasks, sponsor_tasks
 
 from tests.cast import active_visa, signed_agreement
 
 
-def steps(tasks: list[Task]) -> dict[str, tuple[str, str]]:
+def steps(tasks: list[WorkspaceTask]) -> dict[str, tuple[str, str]]:
     return {str(t.name): (t.state, t.url) for t in tasks}
 
 

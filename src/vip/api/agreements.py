@@ -27,7 +27,7 @@ from vip.api.schemas import (
     InterviewOut,
     MoneyOut,
     MonthlyOut,
-    Page,
+    PageQuery,
     StatusOut,
     next_cursor,
 )
@@ -106,7 +106,7 @@ def offer(request: HttpRequest, body: AgreementIn) -> Status[StatusOut]:
 
 
 @router.get("/me/agreements", response={200: AgreementsOut, **ERRORS})
-def mine(request: HttpRequest, page: Query[Page]) -> AgreementsOut:
+def mine(request: HttpRequest, page: Query[PageQuery]) -> AgreementsOut:
     """Anyone signed in: the agreements he is a party to (a sponsor's agency: its clients'; the
     authority: all), newest first, each with its status (`offered`, `signed`, `declined`,
     `withdrawn`, `expired`, `lapsed`, `used`) and terms. Paged: `limit` (1..200), `cursor`."""

@@ -15,7 +15,7 @@ from vip.api.schemas import (
     MoneyOut,
     OpportunitiesOut,
     OpportunityOut,
-    Page,
+    PageQuery,
     PersonOut,
     ProfileViewOut,
     RequestIn,
@@ -109,7 +109,7 @@ def create_request(request: HttpRequest, body: RequestIn) -> Status[CreatedOut]:
 
 
 @router.get("/me/requests", response={200: RequestsOut, **ERRORS})
-def my_requests(request: HttpRequest, page: Query[Page]) -> RequestsOut:
+def my_requests(request: HttpRequest, page: Query[PageQuery]) -> RequestsOut:
     """A sponsor's requests (an agency: its clients'; the authority: all), newest first, open
     or closed, with their terms. Paged: `limit` (1..200), `cursor`."""
     found = list(
@@ -139,7 +139,7 @@ def close_request(request: HttpRequest, request_id: int) -> RequestOut:
 
 
 @router.get("/requests/{request_id}/candidates", response={200: CandidatesOut, **ERRORS})
-def candidates(request: HttpRequest, request_id: int, page: Query[Page]) -> CandidatesOut:
+def candidates(request: HttpRequest, request_id: int, page: Query[PageQuery]) -> CandidatesOut:
     """The migrants who fit the request, best first, with the reasons; a migrant whose score
     would be 0 (one side's soft criteria all give the pair 0 points) is not listed. Codes:
     REQUEST_NOT_FOUND, SPONSOR_NOT_VERIFIED, TOO_MANY_SEARCHES."""
@@ -178,7 +178,7 @@ def my_views(request: HttpRequest) -> list[ProfileViewOut]:
 
 
 @router.get("/me/opportunities", response={200: OpportunitiesOut, **ERRORS})
-def opportunities(request: HttpRequest, page: Query[Page]) -> OpportunitiesOut:
+def opportunities(request: HttpRequest, page: Query[PageQuery]) -> OpportunitiesOut:
     """The open requests that fit the migrant, best first, with the reasons and terms; a request
     whose score would be 0 (one side's soft criteria all give the pair 0 points) is not listed.
     Codes: ROLE_REQUIRED, TOO_MANY_SEARCHES."""

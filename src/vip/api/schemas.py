@@ -548,7 +548,7 @@ class AgreementIn(Schema):
     sector: OptionalSector | None = None
 
 
-class Page(Schema):
+class PageQuery(Schema):
     """A listing's page: `limit` rows from where `cursor` (the previous page's `next`) points."""
 
     limit: int = Field(default=20, ge=1, le=200)
@@ -563,7 +563,7 @@ class Page(Schema):
         return int(self.cursor or 0)
 
 
-def next_cursor(page: Page, more: bool) -> str | None:
+def next_cursor(page: PageQuery, more: bool) -> str | None:
     return str(page.offset + page.limit) if more else None
 
 

@@ -26,7 +26,7 @@ JURISDICTIONS = ("B1", "B2", "B3", "B4")
 
 
 @dataclass(frozen=True)
-class Run:
+class AppendRun:
     events: int
     seconds: float
 
@@ -71,7 +71,7 @@ def _writers(spread: int, offset: int) -> list[int]:
     return ids
 
 
-def _run(ids: list[int], seconds: float) -> Run:
+def _run(ids: list[int], seconds: float) -> AppendRun:
     """Every writer calls the service until the time is up; the events they appended."""
     from django.db import connection
 
@@ -110,7 +110,7 @@ def _run(ids: list[int], seconds: float) -> Run:
     appended = AuditEvent.objects.count() - before
     if appended != sum(counts):
         raise RuntimeError(f"{appended} events appended for {sum(counts)} calls")
-    return Run(appended, elapsed)
+    return AppendRun(appended, elapsed)
 
 
 def throughput_on_postgres(quick: bool) -> list[Figure]:

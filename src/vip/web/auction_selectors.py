@@ -176,18 +176,18 @@ def result_of(registration: Registration | None) -> str:
 
 
 @dataclass(frozen=True)
-class Listed:
+class ListedAuction:
     auction: Auction
     status: str
     registered: bool
 
 
-def auctions_of(migrant: User) -> list[Listed]:
+def auctions_of(migrant: User) -> list[ListedAuction]:
     """The auctions open to him now and those he is registered in, the newest first."""
     mine = {r.auction_id: r.auction for r in registrations_of(migrant)}
     found = {a.pk: a for a in open_to(migrant)} | mine
     ordered = sorted(found.values(), key=lambda a: (a.registration_opens, a.pk), reverse=True)
-    return [Listed(a, status_word(a), a.pk in mine) for a in ordered]
+    return [ListedAuction(a, status_word(a), a.pk in mine) for a in ordered]
 
 
 @dataclass(frozen=True)
@@ -282,16 +282,16 @@ def next_step(auction: Auction) -> NextStep | None:
 
 
 @dataclass(frozen=True)
-class Row:
+class AuctionRow:
     auction: Auction
     status: str
     next: NextStep | None
     zone: str  # hers: the times are shown in it
 
 
-def auctions_listed(authority: User) -> list[Row]:
+def auctions_listed(authority: User) -> list[AuctionRow]:
     zone = time_zone(authority)
-    return [Row(a, status_word(a), next_step(a), zone) for a in auctions()]
+    return [AuctionRow(a, status_word(a), next_step(a), zone) for a in auctions()]
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ class Value:
 
 
 @dataclass(frozen=True)
-class Row:
+class ParameterRow:
     name: str
     description: str
     unit: str
@@ -69,9 +69,9 @@ def values_of(parameter: Parameter, currency: str, on: dt.date) -> list[Value]:
     ]
 
 
-def rows_of(found: Jurisdiction, on: dt.date) -> list[Row]:
+def rows_of(found: Jurisdiction, on: dt.date) -> list[ParameterRow]:
     return [
-        Row(
+        ParameterRow(
             p.name,
             p.description,
             str(UNITS[p.unit]),

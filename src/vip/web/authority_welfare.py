@@ -41,7 +41,7 @@ class StaffField(forms.ModelChoiceField[User]):
         return obj.full_name or obj.email
 
 
-class AssignForm(forms.Form):
+class CaseAssignForm(forms.Form):
     # The staff are read when the form is made (a lazy queryset): one joining today is there.
     assignee = StaffField(
         label=gettext_lazy("Assign to"), queryset=selectors.staff(), empty_label=None
@@ -65,7 +65,7 @@ class CloseForm(forms.Form):
 
 
 ACTIONS: dict[str, tuple[type[forms.Form], Promise]] = {
-    "assign": (AssignForm, gettext_lazy("The case is assigned.")),
+    "assign": (CaseAssignForm, gettext_lazy("The case is assigned.")),
     "note": (NoteForm, gettext_lazy("The note is kept.")),
     "close": (CloseForm, gettext_lazy("The case is closed and the worker is told.")),
 }

@@ -71,7 +71,7 @@ class CheckInForm(forms.Form):
         return services.Answers(**self.cleaned_data)
 
 
-class MessageForm(forms.Form):
+class WelfareMessageForm(forms.Form):
     message = forms.CharField(
         label=gettext_lazy("Your message to the immigration office"),
         max_length=services.MAX_TEXT,
@@ -143,7 +143,7 @@ def write(request: HttpRequest) -> HttpResponse:
     visa = selectors.current_visa(migrant)
     if visa is None:
         raise Http404
-    form = MessageForm(request.POST if request.method == "POST" else None)
+    form = WelfareMessageForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         try:
             case = services.reach_authority(

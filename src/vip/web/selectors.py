@@ -40,7 +40,7 @@ def may_confirm_addresses(user: User) -> bool:
 
 
 @dataclass(frozen=True)
-class Task:
+class WorkspaceTask:
     name: Promise
     state: str
     detail: str = ""
@@ -64,7 +64,7 @@ def latest_visa(person: User) -> Visa | None:
     return visible_visas(person).order_by("-pk").first()
 
 
-def sponsor_tasks(sponsor: User) -> list[Task]:
+def sponsor_tasks(sponsor: User) -> list[WorkspaceTask]:
     verified = all(
         is_verified(sponsor, kind)
         for kind in (VerificationKind.IDENTITY, VerificationKind.CITIZENSHIP)
@@ -82,62 +82,62 @@ def sponsor_tasks(sponsor: User) -> list[Task]:
         or Fine.objects.filter(sponsor=sponsor, paid_at=None).exists()
     )
     return [
-        Task(
+        WorkspaceTask(
             _("Identity and citizenship verified"),
             DONE if verified else STARTED,
             "" if verified else str(_("The immigration office checks your documents.")),
             reverse("web:verification"),
         ),
-        Task(
+        WorkspaceTask(
             _("Household recorded"),
             DONE if sponsor.community_id else STARTED,
             sponsor.community.name
             if sponsor.community
             else str(_("Your community's officer records where you live.")),
         ),
-        Task(
+        WorkspaceTask(
             _("Describe the worker you want"),
             DONE if request else TO_DO,
             str(_("Request %(ref)s") % {"ref": reference(request.pk)}) if request else "",
             reverse("web:request_step", args=["languages"]),
         ),
-        Task(
+        WorkspaceTask(
             _("Candidates"),
             STARTED if request and not agreement else (DONE if agreement else LATER),
             "",
             reverse("web:candidates", args=[request.pk]) if request else "",
         ),
-        Task(
+        WorkspaceTask(
             _("Interview"),
             DONE if interview else (TO_DO if agreement else LATER),
             "",
             interview_url(agreement, interview),
         ),
-        Task(
+        WorkspaceTask(
             _("Agreement"),
             state_of_agreement(agreement),
             "",
             reverse("web:agreement", args=[agreement.pk]) if agreement else "",
         ),
-        Task(
+        WorkspaceTask(
             _("Health insurance"),
             DONE if insured else (TO_DO if signed else LATER),
             "",
             reverse("web:insurance", args=[signed.pk]) if signed else "",
         ),
-        Task(
+        WorkspaceTask(
             _("Visa application"),
             DONE if live else (TO_DO if signed else LATER),
             visa_status_name(visa.status) if visa and not live else "",
             reverse("web:application", args=[signed.pk]) if signed else "",
         ),
-        Task(
+        WorkspaceTask(
             _("Visa"),
             DONE if visa and visa.status == Status.ACTIVE else (STARTED if live else LATER),
             visa_status_name(visa.status) if visa else "",
             reverse("web:visa", args=[visa.pk]) if visa else "",
         ),
-        Task(
+        WorkspaceTask(
             _("Obligations"),
             STARTED if owes else (TO_DO if live else LATER),
             "",
@@ -165,39 +165,39 @@ def state_of_agreement(agreement: Agreement | None) -> str:
     return STARTED if agreement.status == AgreementStatus.OFFERED else DONE
 
 
-def migrant_tasks(migrant: User) -> list[Task]:
+def migrant_tasks(migrant: User) -> list[WorkspaceTask]:
     verified = is_verified(migrant, VerificationKind.IDENTITY)
     profile = migrant.migrant_profile
     agreement = latest_agreement(migrant)
     interview = latest_interview(agreement)
     visa = latest_visa(migrant)
     return [
-        Task(
+        WorkspaceTask(
             _("Identity verified"),
             DONE if verified else STARTED,
             "" if verified else str(_("The immigration office checks your documents.")),
             reverse("web:verification"),
         ),
-        Task(
+        WorkspaceTask(
             _("Your profile"),
             DONE if profile.languages and profile.sectors else TO_DO,
             "",
             reverse("web:profile"),
         ),
-        Task(
+        WorkspaceTask(
             _("Sponsors looking for you"),
             DONE if agreement else STARTED,
             "",
             reverse("web:opportunities"),
         ),
-        Task(
+        WorkspaceTask(
             _("Interview"),
             DONE if interview else (TO_DO if agreement else LATER),
             "",
             interview_url(agreement, interview),
         ),
-        Task(_("Agreement"), state_of_agreement(agreement), "", reverse("web:offers")),
-        Task(
+        WorkspaceTask(_("Agreement"), state_of_agreement(agreement), "", reverse("web:offers")),
+        WorkspaceTask(
             _("Visa"),
             DONE if visa and visa.status == Status.ACTIVE else (STARTED if visa else LATER),
             visa_status_name(visa.status) if visa else "",
@@ -208,23 +208,27 @@ def migrant_tasks(migrant: User) -> list[Task]:
     ]
 
 
-def welfare_task(migrant: User) -> list[Task]:
+def welfare_task(migrant: User) -> list[WorkspaceTask]:
     """ "Welfare check-in" while his visa is approved or active: to do when one is due."""
     if welfare.current_visa(migrant) is None:
         return []
     due = welfare.due_checkin(migrant)
     detail = "" if due else str(_("Nothing is due now."))
-    return [Task(_("Welfare check-in"), TO_DO if due else DONE, detail, reverse("web:welfare"))]
+    return [
+        WorkspaceTask(_("Welfare check-in"), TO_DO if due else DONE, detail, reverse("web:welfare"))
+    ]
 
 
-def auctions_task(migrant: User) -> list[Task]:
+def auctions_task(migrant: User) -> list[WorkspaceTask]:
     """ "Auctions", while one he may take part in is in registration or bidding, or while he is
     registered in one not settled yet (its result is there)."""
     waiting = registrations_of(migrant).exclude(auction__status=AuctionStatus.SETTLED).exists()
     joinable = open_to(migrant).exclude(registrations__beneficiary=migrant).exists()
     if not (waiting or joinable):
         return []
-    return [Task(_("Auctions"), TO_DO if joinable else STARTED, "", reverse("web:auctions"))]
+    return [
+        WorkspaceTask(_("Auctions"), TO_DO if joinable else STARTED, "", reverse("web:auctions"))
+    ]
 
 
 def offer_actions(person: User, agreement: Agreement) -> set[str]:
@@ -269,7 +273,7 @@ class ClientProgress:
     since: dt.datetime
     done: int
     total: int
-    next: Task | None
+    next: WorkspaceTask | None
 
 
 def client_progress(delegation: Delegation) -> ClientProgress:
