@@ -5,8 +5,10 @@ first sponsor or migrant to ask does not pay for them, even before any request e
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 from vip.matching import indexes
 from vip.matching.warm import warm_up
@@ -35,3 +37,31 @@ def test_warm_up_builds_the_live_indexes(story: dict[str, User]) -> None:
     built = indexes._indexes  # what warm_up left, not what a query would build
     assert built is not None
     assert built.jurisdictions["US"].candidates.record(story["bishal"].pk).id == story["bishal"].pk
+
+
+CACHE_PROBE = """
+import datetime as dt, json
+from vip.matching.ranking import kernels
+from vip.matching.ranking.warm import load_kernels
+load_kernels(dt.date(2026, 12, 2))
+stats = [kernels.rank_candidates.stats, kernels.rank_opportunities.stats]
+print(json.dumps([[sum(s.cache_misses.values()), sum(s.cache_hits.values())] for s in stats]))
+"""
+
+
+def test_the_first_start_writes_numbas_cache_and_the_next_start_loads_from_it(
+    tmp_path: Path,
+) -> None:
+    """Compiled once (a fresh clone's first start), loaded from the cache by every start after:
+    the second process compiles nothing."""
+    env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp_path)}
+
+    def start() -> list[list[int]]:
+        run = subprocess.run(
+            [sys.executable, "-c", CACHE_PROBE], env=env, capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr
+        return list(json.loads(run.stdout))
+
+    assert start() == [[1, 0], [1, 0]]  # compiled, and written to the empty cache
+    assert start() == [[0, 1], [0, 1]]  # loaded from it
