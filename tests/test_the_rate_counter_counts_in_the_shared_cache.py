@@ -48,3 +48,10 @@ def test_the_one_past_the_limit_is_refused_with_retry_after() -> None:
     assert refused.value.code == "TOO_MANY_TESTS"
     assert 1 <= refused.value.retry_after <= 300
     rate_limit("tests", "someone else", 3, 300, "TOO_MANY_TESTS", "tests")  # counted apart
+
+
+def test_counts_outlive_djangos_default_of_three_hundred_entries() -> None:
+    people = range(400)  # more than Django's MAX_ENTRIES default, which would cull some
+    for who in people:
+        count(f"vip:test:many:{who}", 60)
+    assert [count(f"vip:test:many:{who}", 60) for who in people] == [2] * len(people)

@@ -123,8 +123,15 @@ CACHES = {
             "LOCATION": os.environ["VIP_CACHE_URL"],
         }
         if os.environ.get("VIP_CACHE_URL")
-        # Django's database cache with an atomic incr (vip.cache: the rate limits' counters)
-        else {"BACKEND": "vip.cache.DatabaseCache", "LOCATION": "vip_cache"}
+        # Django's database cache with an atomic incr (vip.cache: the rate limits' counters).
+        # Past MAX_ENTRIES rows each write culls a third of them, live counters too (a person's
+        # count starts again): Django's default of 300 is fewer than the people searching in a
+        # window; Redis (VIP_CACHE_URL) for more than this.
+        else {
+            "BACKEND": "vip.cache.DatabaseCache",
+            "LOCATION": "vip_cache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
     )
 }
 
