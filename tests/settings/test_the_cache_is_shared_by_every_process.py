@@ -6,7 +6,10 @@ import sqlite3
 from pathlib import Path
 
 from django.core.cache import cache
+from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
 from django.db import connection
+
+from vip.cache import DatabaseCache
 
 from tests.settings.process import BIN, run, setting
 
@@ -14,7 +17,8 @@ from tests.settings.process import BIN, run, setting
 def test_the_default_cache_is_a_database_table(tmp_path: Path) -> None:
     backend = setting("settings.CACHES['default']['BACKEND']", tmp_path, VIP_DEBUG="1")
 
-    assert backend == "django.core.cache.backends.db.DatabaseCache"
+    assert backend == "vip.cache.DatabaseCache"  # Django's, with an atomic incr
+    assert issubclass(DatabaseCache, DjangoDatabaseCache)
 
 
 def test_vip_cache_url_puts_it_on_redis(tmp_path: Path) -> None:
