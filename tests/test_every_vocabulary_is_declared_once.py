@@ -120,9 +120,12 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], list[str]]] = {
     "vip.people.rules.DocumentType": (tuple(DocumentType), []),
     "vip.agreements.models.Work": (
         tuple(Work),
-        ["RequestIn.work", "AgreementIn.work", "AgreementOut.work"],
+        ["RequestIn.work", "AgreementIn.work", "AgreementOut.work", "RequestTermsOut.work"],
     ),
-    "vip.agreements.models.AgreementStatus": (tuple(AgreementStatus), ["AgreementOut.status"]),
+    "vip.agreements.models.AgreementStatus": (
+        tuple(AgreementStatus),
+        ["AgreementOut.status", "StatusOut.status"],
+    ),
     "vip.visas.rules.Outcome": (tuple(Outcome), ["DecisionOut.outcome"]),
     "vip.visas.rules.REVIEW_OUTCOMES": (REVIEW_OUTCOMES, ["DecisionIn.outcome"]),
     "vip.visas.models.Status": (tuple(Status), ["VisaOut.status", "VisaSummaryOut.status"]),
@@ -149,7 +152,10 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], list[str]]] = {
     "vip.welfare.models.CheckInStatus": (tuple(CheckInStatus), []),
     "vip.welfare.models.CaseReason": (tuple(CaseReason), []),
     "vip.welfare.models.CaseStatus": (tuple(CaseStatus), []),
-    "vip.auctions.clearing.Rule": (tuple(Rule), ["AuctionIn.rule", "AuctionOut.rule"]),
+    "vip.auctions.clearing.Rule": (
+        tuple(Rule),
+        ["AuctionIn.rule", "AuctionOut.rule", "AuctionInputsOut.rule"],
+    ),
     "vip.auctions.models.AuctionStatus": (
         tuple(AuctionStatus),
         ["AuctionOut.status", "AuctionResultsOut.status"],

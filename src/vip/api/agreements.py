@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 
 from vip.agreements import services
-from vip.agreements.models import Agreement, Work
+from vip.agreements.models import Agreement, AgreementStatus, Work
 from vip.agreements.selectors import (
     agreements_of,
     locked_rate,
@@ -102,7 +102,7 @@ def offer(request: HttpRequest, body: AgreementIn) -> Status[StatusOut]:
             sector=body.sector,
         ),
     )
-    return Status(201, StatusOut(id=agreement.pk, status=agreement.status))
+    return Status(201, StatusOut(id=agreement.pk, status=AgreementStatus(agreement.status)))
 
 
 @router.get("/me/agreements", response={200: AgreementsOut, **ERRORS})
@@ -126,7 +126,7 @@ def read(request: HttpRequest, agreement_id: int) -> AgreementOut:
 @router.post("/agreements/{agreement_id}/sign", response={200: StatusOut, **ERRORS})
 def sign(request: HttpRequest, agreement_id: int) -> StatusOut:
     agreement = services.sign(user=caller(request), agreement_id=agreement_id)
-    return StatusOut(id=agreement.pk, status=agreement.status)
+    return StatusOut(id=agreement.pk, status=AgreementStatus(agreement.status))
 
 
 @router.post("/agreements/{agreement_id}/decline", response={200: StatusOut, **ERRORS})
@@ -134,7 +134,7 @@ def decline(request: HttpRequest, agreement_id: int) -> StatusOut:
     """The migrant it is offered to says no; a declined offer cannot be signed. Codes:
     AGREEMENT_NOT_FOUND, NOT_THE_MIGRANT, OFFER_NOT_PENDING."""
     agreement = services.decline(user=caller(request), agreement_id=agreement_id)
-    return StatusOut(id=agreement.pk, status=agreement.status)
+    return StatusOut(id=agreement.pk, status=AgreementStatus(agreement.status))
 
 
 @router.post("/agreements/{agreement_id}/withdraw", response={200: StatusOut, **ERRORS})
@@ -142,7 +142,7 @@ def withdraw(request: HttpRequest, agreement_id: int) -> StatusOut:
     """The sponsor who offered it (or his agency) takes the offer back before both have signed.
     Codes: AGREEMENT_NOT_FOUND, NOT_SPONSOR, OFFER_NOT_PENDING."""
     agreement = services.withdraw(user=caller(request), agreement_id=agreement_id)
-    return StatusOut(id=agreement.pk, status=agreement.status)
+    return StatusOut(id=agreement.pk, status=AgreementStatus(agreement.status))
 
 
 @router.post("/agreements/{agreement_id}/interviews", response={201: InterviewOut, **ERRORS})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 
+from vip.agreements.models import Work
 from vip.api.accounts import ERRORS
 from vip.api.app import caller
 from vip.api.schemas import (
@@ -57,7 +58,7 @@ def terms_out(r: SponsorshipRequest, currency: str) -> RequestTermsOut:
         housing_text=r.housing_text,
         duration_months=r.duration_months,
         sector=r.sector,
-        work=r.work,
+        work=Work(r.work),
         gain_share=r.gain_share,
     )
 

@@ -473,7 +473,7 @@ class RequestTermsOut(Schema):
     housing_text: str
     duration_months: int
     sector: str
-    work: str
+    work: Work
     gain_share: str
 
 
@@ -619,7 +619,7 @@ class AgreementOut(Schema):
 
 class StatusOut(Schema):
     id: int
-    status: str
+    status: AgreementStatus
 
 
 class AgreementsOut(Schema):
@@ -962,7 +962,7 @@ class AuctionInputsOut(Schema):
 
     quota: int
     reserve: int
-    rule: str
+    rule: Rule
     seed: str
     bids: list[PublishedBidOut]
 
