@@ -5,7 +5,9 @@ product spells the list out again."""
 from __future__ import annotations
 
 import ast
+import enum
 import importlib
+import pkgutil
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -35,6 +37,7 @@ from vip.matching.models import IndexChange, MatchRound, SponsorshipRequest
 from vip.matching.ranking.ranked import Why
 from vip.matching.ranking.records import Housing, Level, SoftCriterion
 from vip.messaging.models import Report, ReportReason
+from vip.notifications import selectors as notifications
 from vip.notifications.models import Notification, NotificationKind
 from vip.people.models import (
     SELF_SERVICE_ROLES,
@@ -72,7 +75,15 @@ from vip.visas.models import (
 )
 from vip.visas.rules import REVIEW_OUTCOMES, Outcome
 from vip.visas.selectors import OrderState
-from vip.web import forms, visa_forms, visa_selectors
+from vip.web import (
+    authority_parameters,
+    authority_verifications,
+    forms,
+    simulator_forms,
+    simulator_selectors,
+    visa_forms,
+    visa_selectors,
+)
 from vip.welfare.models import (
     Answer,
     Case,
@@ -262,6 +273,49 @@ def test_the_portals_forms_offer_each_vocabulary_as_declared() -> None:
     assert set(visa_selectors.STEPS) == {*Event, *Procedure}
     assert set(visa_selectors.ENTRY_KINDS) == set(TransactionKind)
     assert [v for v, _ in forms.ReportForm.base_fields["reason"].choices] == list(ReportReason)  # type: ignore[attr-defined]
+    assert set(authority_parameters.UNITS) == set(Unit)
+    assert set(simulator_forms.MODE_NAMES) == set(simulator_selectors.MODE_NAMES) == set(Mode)
+    assert set(authority_verifications.FLAG_DECISIONS) == {FlagState.DISMISSED, FlagState.UPHELD}
+    assert set(notifications.WORDS) == set(notifications.PAGES) == set(NotificationKind)
+
+
+# Tables the portal keys by a vocabulary's members that speak of some members only, on purpose.
+PARTIAL_TABLES = {
+    "vip.web.auction_selectors.RESULT_OF_OUTCOME",  # a winner has a seat; a capped bid loses
+    "vip.web.auction_selectors.STEP_OUT_OF",  # a settled auction has no next step
+    "vip.web.authority_queues.DECISIONS",  # "review" is not a decision
+    "vip.web.verification.NEEDED",  # staff have no verifications to ask for
+    "vip.web.verification_selectors.NEEDED",
+    "vip.web.visa_selectors.RECORDED_FOR_HIM",  # what the authority records in the worker's name
+}
+
+
+def tables() -> Iterator[tuple[str, type[enum.Enum], set[object]]]:
+    """Each module-level table of the portal (and the notices) keyed by one enum's members."""
+    modules = [
+        importlib.import_module(f"vip.web.{m.name}")
+        for m in pkgutil.iter_modules([str(SOURCE / "web")])
+        if not m.ispkg
+    ]
+    for module in [*modules, notifications]:
+        for name, value in vars(module).items():
+            if name.isupper() and isinstance(value, dict) and value:
+                kinds = {type(key) for key in value}
+                kind = next(iter(kinds))
+                if len(kinds) == 1 and issubclass(kind, enum.Enum):
+                    yield f"{module.__name__}.{name}", kind, set(value)
+
+
+def test_each_table_keyed_by_a_vocabulary_speaks_of_every_member() -> None:
+    found = list(tables())
+    assert len(found) > 40  # the scan sees the tables
+    missing = {
+        name: sorted(str(m) for m in set(kind) - keys)
+        for name, kind, keys in found
+        if name not in PARTIAL_TABLES and set(kind) - keys
+    }
+    assert missing == {}
+    assert {name for name, _, _ in found} >= PARTIAL_TABLES
 
 
 def documented() -> dict[str, tuple[str, ...]]:
