@@ -171,13 +171,19 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], list[str]]] = {
         tuple(AuctionStatus),
         ["AuctionOut.status", "AuctionResultsOut.status"],
     ),
-    "vip.auctions.models.DuplicateReason": (tuple(DuplicateReason), []),
+    "vip.auctions.models.DuplicateReason": (
+        tuple(DuplicateReason),
+        ["RegistrationOut.duplicate_reason"],
+    ),
     "vip.auctions.models.DuplicateDecision": (
         tuple(DuplicateDecision),
-        ["DuplicateDecisionIn.decision"],
+        ["DuplicateDecisionIn.decision", "RegistrationOut.duplicate_decision"],
     ),
-    "vip.auctions.models.RegistrationOutcome": (tuple(RegistrationOutcome), []),
-    "vip.auctions.models.SeatStatus": (tuple(SeatStatus), []),
+    "vip.auctions.models.RegistrationOutcome": (
+        tuple(RegistrationOutcome),
+        ["RegistrationOut.outcome"],
+    ),
+    "vip.auctions.models.SeatStatus": (tuple(SeatStatus), ["RegistrationOut.seat"]),
     "vip.audit.models.Action": (tuple(Action), []),
     "vip.audit.models.Subject": (tuple(Subject), []),
     "vip.jobs.models.Job": (tuple(Job), []),

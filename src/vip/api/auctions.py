@@ -3,6 +3,9 @@ authority's steps, seats and duplicate flags."""
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import Literal, TypeVar
+
 from django.http import HttpRequest
 from ninja import Router, Status
 
@@ -26,9 +29,20 @@ from vip.api.schemas import (
 from vip.api.visas import insurance_terms, visa_out
 from vip.auctions import rules, selectors, services
 from vip.auctions.clearing import Rule
-from vip.auctions.models import Auction, AuctionStatus, Bid, Registration
+from vip.auctions.models import (
+    Auction,
+    AuctionStatus,
+    Bid,
+    DuplicateDecision,
+    DuplicateReason,
+    Registration,
+    RegistrationOutcome,
+    SeatStatus,
+)
 from vip.errors import NotFound, role_required
 from vip.people.models import Role
+
+E = TypeVar("E", bound=Enum)
 
 router = Router(tags=["auctions"])
 
@@ -59,6 +73,11 @@ def auction_out(a: Auction) -> AuctionOut:
     )
 
 
+def blank_or(vocabulary: type[E], value: str) -> E | Literal[""]:
+    """A member of the vocabulary, or "" where the column is still blank."""
+    return vocabulary(value) if value else ""
+
+
 def registration_out(r: Registration) -> RegistrationOut:
     return RegistrationOut(
         id=r.pk,
@@ -69,11 +88,11 @@ def registration_out(r: Registration) -> RegistrationOut:
         registered_at=r.registered_at,
         consented_at=r.consented_at,
         duplicate_of=r.duplicate_of_id,
-        duplicate_reason=r.duplicate_reason,
-        duplicate_decision=r.duplicate_decision,
-        outcome=r.outcome,
+        duplicate_reason=blank_or(DuplicateReason, r.duplicate_reason),
+        duplicate_decision=blank_or(DuplicateDecision, r.duplicate_decision),
+        outcome=blank_or(RegistrationOutcome, r.outcome),
         rank=r.rank,
-        seat=r.seat,
+        seat=blank_or(SeatStatus, r.seat),
         pay_by=r.pay_by,
         paid_at=r.paid_at,
         refunded_at=r.refunded_at,

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
 from pydantic import (
@@ -25,7 +25,13 @@ from pydantic_core import PydanticCustomError
 
 from vip.agreements.models import AgreementStatus, Work
 from vip.auctions.clearing import Rule
-from vip.auctions.models import AuctionStatus, DuplicateDecision
+from vip.auctions.models import (
+    AuctionStatus,
+    DuplicateDecision,
+    DuplicateReason,
+    RegistrationOutcome,
+    SeatStatus,
+)
 from vip.communities.selectors import Standing
 from vip.errors import either
 from vip.ledger.models import TransactionKind
@@ -910,11 +916,12 @@ class RegistrationOut(Schema):
     registered_at: dt.datetime
     consented_at: dt.datetime | None
     duplicate_of: int | None
-    duplicate_reason: str
-    duplicate_decision: str
-    outcome: str
+    # "" until there is one: a flag, the authority's word on it, the clearing, a seat offered
+    duplicate_reason: DuplicateReason | Literal[""]
+    duplicate_decision: DuplicateDecision | Literal[""]
+    outcome: RegistrationOutcome | Literal[""]
     rank: int | None
-    seat: str
+    seat: SeatStatus | Literal[""]
     pay_by: dt.datetime | None
     paid_at: dt.datetime | None
     refunded_at: dt.datetime | None
