@@ -268,7 +268,7 @@ def indexes_from_postgres(quick: bool, scratch: str = SCRATCH) -> list[Figure]:
             building,
             "fetching the same rows with psycopg, nothing else (wall)",
             reading,
-            "binary COPY of integer columns into the index's arrays, one index per jurisdiction",
+            "integer columns packed in one bytea a query, into the arrays; an index a jurisdiction",
         ),
         Figure(
             "incremental update after a profile change (median, wall)",

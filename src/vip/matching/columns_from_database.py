@@ -12,6 +12,7 @@ from_database.py read a few people for an incremental update; both give the same
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -54,14 +55,13 @@ from vip.people.models import (
 )
 from vip.visas.models import LIVE, Visa
 
-# A JSON array's elements as rows `e.value` (objects as JSON, strings as text), and its length.
-ELEMENTS = {"postgresql": "jsonb_array_elements({}) AS e(value)", "sqlite": "json_each({}) AS e"}
-TEXTS = {"postgresql": "jsonb_array_elements_text({}) AS e(value)", "sqlite": "json_each({}) AS e"}
+# A JSON array's length, and a JSON text (a parameter) as what `->>` reads.
 LENGTH = {"postgresql": "jsonb_array_length({})", "sqlite": "json_array_length({})"}
+JSON = {"postgresql": "CAST({} AS jsonb)", "sqlite": "{}"}
 # PostgreSQL's binary form (its send functions): a bigint in 8 bytes, a date in 4 (days from
 # 2000-01-01), big-endian.
-SEND = {"i": "int8send", "d": "date_send"}
-WIDTHS = {"i": 8, "d": 4}
+SEND = {"i": "int8send", "n": "int4send", "d": "date_send"}
+WIDTHS = {"i": 8, "n": 4, "d": 4}
 PG_EPOCH = date(2000, 1, 1).toordinal()
 UNIX_EPOCH = date(1970, 1, 1).toordinal()
 # The status bits read from the latest verification of each kind.
@@ -95,31 +95,28 @@ def _case(expression: str, numbers: dict[str, int], default: int) -> tuple[str, 
     return f"CAST(CASE {expression} {branches} ELSE {default} END AS BIGINT)", params
 
 
-def _columns(
-    sql: str, params: Sequence[Any], kinds: str, order: int | None = None
-) -> list[Int64Array]:
-    """The query's columns as int64 arrays, in the order of column `order` if given; `kinds` has
-    a letter per column: "i" a bigint, "d" a date (returned as its day ordinal). No column may
-    be NULL. PostgreSQL packs the rows into one bytea of fixed-width binary rows (its send
-    functions, big-endian), so the client makes one object for the whole query."""
+def _columns(sql: str, params: Sequence[Any], kinds: str) -> list[Int64Array]:
+    """The query's columns as int64 arrays, rows in no set order; `kinds` has
+    a letter per column: "i" a bigint, "n" an integer, "d" a date (returned as its day ordinal).
+    No column may be NULL. PostgreSQL packs the rows into one bytea of fixed-width binary rows
+    (its send functions, big-endian), so the client makes one object for the whole query."""
     names = [f"c{k}" for k in range(len(kinds))]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             packed = " || ".join(f"{SEND[kind]}({n})" for n, kind in zip(names, kinds, strict=True))
-            by = "" if order is None else f" ORDER BY {names[order]}"
             cursor.execute(
-                f"SELECT string_agg({packed}, ''::bytea{by}), count(*)"
+                f"SELECT string_agg({packed}, ''::bytea), count(*)"
                 f" FROM ({sql}) AS q({', '.join(names)})",
                 params,
             )
             [(data, count)] = cursor.fetchall()
             return _unpacked(bytes(data or b""), count, kinds)
-        cursor.execute(sql if order is None else f"{sql} ORDER BY {order + 1}", params)
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     columns = list(zip(*rows, strict=True)) or [() for _ in kinds]
     return [
         np.array(values, np.int64)
-        if kind == "i"
+        if kind != "d"
         else np.array([str(d) for d in values], "datetime64[D]").astype(np.int64) + UNIX_EPOCH
         for values, kind in zip(columns, kinds, strict=True)
     ]
@@ -136,43 +133,74 @@ def _unpacked(data: bytes, count: int, kinds: str) -> list[Int64Array]:
     ]
 
 
+def _lookup(numbers: str, code: str) -> str:
+    """The number of `code` in the JSON object `numbers` (a parameter), -1 when absent or blank
+    (SQLite reads a blank key as a malformed path)."""
+    return f"COALESCE(CAST({_vendor(JSON, numbers)} ->> NULLIF({code}, '') AS INTEGER), -1)"
+
+
 @dataclass(frozen=True)
-class Source:
-    """Where a many-valued field's entries come from: what to add to the migrants' FROM and
-    WHERE, the entry's code and its value (a level, years) as SQL."""
+class Many:
+    """A profile's JSON array: the SQL of its element {k}'s code and value (of `{a}`, the
+    column), read from each slot up to the longest array, so that one row per profile (no set-
+    returning function) carries every entry."""
 
-    more_from: str
+    column: str
     code: str
-    value: str = "0"
+    value: str = ""
     value_params: tuple[Any, ...] = ()
-    more_where: str = ""
+
+    def at(self, k: int) -> tuple[str, str]:
+        a = f"p.{self.column}"
+        return self.code.format(a=a, k=k), self.value.format(a=a, k=k)
 
 
-def _distinct(sources: list[Source]) -> tuple[str, ...]:
-    parts, params = [], []
-    for s in sources:
-        sql, where = _migrants(s.more_from, s.more_where)
-        parts.append(f"SELECT DISTINCT {s.code} {sql}")
-        params += where
+def _many() -> list[Many]:
+    ranks = {level.value: cefr_rank(ranking_level(level)) for level in Level}
+    levels, level_params = _case("{a} -> {k} ->> 'level'", ranks, 0)
+    return [
+        Many("languages", "{a} -> {k} ->> 'code'", levels, tuple(level_params)),
+        Many("sectors", "{a} -> {k} ->> 'code'", "CAST({a} -> {k} ->> 'years' AS INTEGER)"),
+        Many("interests", "{a} ->> {k}"),
+        Many("heritage", "{a} ->> {k}"),
+        Many("jurisdictions", "{a} ->> {k}"),
+        Many("soft_criteria", "{a} ->> {k}"),
+    ]
+
+
+def _slots(many: list[Many]) -> list[int]:
+    """The longest array of each kind (of any profile)."""
+    lengths = ", ".join(f"COALESCE(MAX({_vendor(LENGTH, 'p.' + m.column)}), 0)" for m in many)
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ".join(parts), params)
-        return tuple(sorted(code for (code,) in cursor.fetchall() if code is not None))
+        cursor.execute(f"SELECT {lengths} FROM {MigrantProfile._meta.db_table} p")
+        [row] = cursor.fetchall()
+    return [int(n) for n in row]
 
 
-def _entries(sources: list[Source], codes: tuple[str, ...], ids: Int64Array) -> Entries:
-    """Every entry whose code is one of `codes`, numbered as there, its row in `ids`."""
-    if not codes:
-        return Entries(*(np.zeros(0, np.int64) for _ in range(3)))
-    numbered = ", ".join("(%s, CAST(%s AS BIGINT))" for _ in codes)
-    params: list[Any] = [x for n, code in enumerate(codes) for x in (code, n)]
-    parts = []
-    for s in sources:
-        sql, where = _migrants(f"{s.more_from}, c", f"{s.more_where} AND c.code = {s.code}")
-        parts.append(f"SELECT CAST(u.id AS BIGINT), c.n, CAST({s.value} AS BIGINT) {sql}")
-        params += [*s.value_params, *where]
-    query = f"WITH c(code, n) AS (VALUES {numbered}) " + " UNION ALL ".join(parts)
-    people, numbers, values = _columns(query, params, "iii")
-    return Entries(np.searchsorted(ids, people), numbers, values)
+def _codes(many: list[Many], slots: list[int]) -> list[tuple[str, ...]]:
+    """Every code each kind holds (of any profile; a migrant's country is one of his heritage)."""
+    heritage = next(f for f, m in enumerate(many) if m.column == "heritage")
+    parts = [
+        f"SELECT {f} AS f, {m.at(k)[0]} AS c FROM {MigrantProfile._meta.db_table} p"
+        for f, m in enumerate(many)
+        for k in range(slots[f])
+    ]
+    parts.append(
+        f"SELECT {heritage} AS f, lower(u.country) AS c FROM {User._meta.db_table} u"
+        " WHERE u.role = %s AND u.country <> ''"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT DISTINCT f, c FROM ({' UNION ALL '.join(parts)}) AS s"
+            " WHERE c IS NOT NULL AND c <> ''",
+            [Role.MIGRANT.value],
+        )
+        found = cursor.fetchall()
+    return [tuple(sorted(c for g, c in found if g == f)) for f in range(len(many))]
+
+
+def _numbers(codes: tuple[str, ...]) -> str:
+    return json.dumps({code: n for n, code in enumerate(codes)})
 
 
 @dataclass(frozen=True)
@@ -182,16 +210,13 @@ class Field:
     codes: tuple[str, ...]
     entries: Entries
 
-    @classmethod
-    def read(cls, sources: list[Source], ids: Int64Array) -> Field:
-        codes = _distinct(sources)
-        return cls(codes, _entries(sources, codes, ids))
-
     def counts(self) -> Counter[str]:
         """How many migrants name each code (once each)."""
         width = max(len(self.codes), 1)
-        pairs = np.unique(self.entries.rows * width + self.entries.numbers)
-        counts = np.bincount(pairs % width, minlength=len(self.codes))
+        pairs = np.sort(self.entries.rows * width + self.entries.numbers)  # np.unique: slower
+        first = np.ones(len(pairs), bool)
+        first[1:] = pairs[1:] != pairs[:-1]
+        counts = np.bincount(pairs[first] % width, minlength=len(self.codes))
         return Counter({code: int(n) for code, n in zip(self.codes, counts, strict=True) if n})
 
     def numbered(self, vocabulary: Vocabulary) -> Entries:
@@ -204,10 +229,46 @@ class Field:
         return Entries(self.entries.rows[keep], numbers[keep], self.entries.values[keep])
 
 
-def _levels() -> tuple[str, tuple[Any, ...]]:
-    ranks = {level.value: cefr_rank(ranking_level(level)) for level in Level}
-    sql, params = _case("e.value ->> 'level'", ranks, 0)
-    return sql, tuple(params)
+def _slot_columns(
+    many: list[Many], slots: list[int], codes: list[tuple[str, ...]]
+) -> tuple[list[str], list[Any], str]:
+    """The SQL, parameters and kinds of every slot's code number (and value)."""
+    selected: list[str] = []
+    params: list[Any] = []
+    kinds = ""
+    for m, n, known in zip(many, slots, codes, strict=True):
+        for k in range(n):
+            code, value = m.at(k)
+            selected.append(_lookup("%s", code))
+            params.append(_numbers(known))
+            kinds += "n"
+            if m.value:
+                selected.append(f"CAST(COALESCE({value}, 0) AS INTEGER)")
+                params += m.value_params
+                kinds += "n"
+    return selected, params, kinds
+
+
+def _fields(
+    many: list[Many], slots: list[int], codes: list[tuple[str, ...]], columns: list[Int64Array]
+) -> list[Field]:
+    """Every kind's entries, from the slots' columns (a row per migrant)."""
+    size = len(columns[0]) if columns else 0
+    rows = np.arange(size)
+    fields, at = [], 0
+    for m, n, known in zip(many, slots, codes, strict=True):
+        numbers, values = [], []
+        for _ in range(n):
+            numbers.append(columns[at])
+            values.append(columns[at + 1] if m.value else np.zeros(size, np.int64))
+            at += 2 if m.value else 1
+        number = np.concatenate([*numbers, np.zeros(0, np.int64)])
+        keep = number >= 0
+        entries = Entries(
+            np.tile(rows, n)[keep], number[keep], np.concatenate([*values, number[:0]])[keep]
+        )
+        fields.append(Field(known, entries))
+    return fields
 
 
 def _ids(queryset: Any) -> Int64Array:
@@ -271,37 +332,50 @@ def migrants(
         "p.home_currency", {c: n for n, c in enumerate(currencies[:-1])}, len(currencies) - 1
     )
     religion_sql, religion_params = _case("p.religion", {r: n for n, r in enumerate(religions)}, -1)
+    many = _many()
+    slots = _slots(many)
+    known = _codes(many, slots)
     listed = _vendor(LENGTH, "p.jurisdictions")
+    country = _lookup("%s", "lower(u.country)")
     sql, where = _migrants()
-    ids, birth, available, wants, pay, housing, currency, religion, anywhere = _columns(
+    slot_sql, slot_params, slot_kinds = _slot_columns(many, slots, known)
+    unordered = _columns(
         f"SELECT CAST(u.id AS BIGINT), u.birth_date, COALESCE(p.available_from, '0001-01-01'),"
         " CAST(CASE WHEN p.wants_other_adults THEN 1 ELSE 0 END AS BIGINT),"
         " CAST(CASE WHEN p.pay_expectation > 0 THEN p.pay_expectation ELSE 0 END AS BIGINT),"
         f" {housing_sql}, {currency_sql}, {religion_sql},"
-        f" CAST(CASE WHEN COALESCE({listed}, 0) = 0 THEN 1 ELSE 0 END AS BIGINT)"
-        f" {sql}",
-        [*housing_params, *currency_params, *religion_params, *where],
-        "iddiiiiii",
-        order=0,
-    )
-    languages = Field.read(
-        [Source(", " + _vendor(ELEMENTS, "p.languages"), "e.value ->> 'code'", *_levels())], ids
-    )
-    sectors = Field.read(
+        f" CAST(CASE WHEN COALESCE({listed}, 0) = 0 THEN 1 ELSE 0 END AS BIGINT), {country}"
+        f"{''.join(', ' + c for c in slot_sql)} {sql}",
         [
-            Source(
-                ", " + _vendor(ELEMENTS, "p.sectors"), "e.value ->> 'code'", "e.value ->> 'years'"
+            *housing_params,
+            *currency_params,
+            *religion_params,
+            _numbers(known[[m.column for m in many].index("heritage")]),
+            *slot_params,
+            *where,
+        ],
+        "iddiiiiiin" + slot_kinds,
+    )
+    by_id = np.argsort(unordered[0], kind="stable")  # sorted here: cheaper than in the database
+    ids, birth, available, wants, pay, housing, currency, religion, anywhere, origin, *rest = (
+        column[by_id] for column in unordered
+    )
+    languages, sectors, interests, heritage, accepted, preferences = _fields(
+        many, slots, known, rest
+    )
+    born = origin >= 0  # his country of origin is one of his heritage codes
+    heritage = Field(
+        heritage.codes,
+        Entries(
+            *(
+                np.concatenate([mine, theirs])
+                for mine, theirs in zip(
+                    heritage.entries,
+                    (np.flatnonzero(born), origin[born], np.zeros(int(born.sum()), np.int64)),
+                    strict=True,
+                )
             )
-        ],
-        ids,
-    )
-    interests = Field.read([Source(", " + _vendor(TEXTS, "p.interests"), "e.value")], ids)
-    heritage = Field.read(
-        [
-            Source(", " + _vendor(TEXTS, "p.heritage"), "e.value"),
-            Source("", "lower(u.country)", more_where=" AND u.country <> ''"),
-        ],
-        ids,
+        ),
     )
     codes = Codes(
         languages=languages.counts(),
@@ -337,17 +411,9 @@ def migrants(
         interests=interests.numbered(v.interests),
         heritage=heritage.numbered(v.heritage),
         religion=in_vocabulary[religion],
-        jurisdictions=_entries(
-            [Source(", " + _vendor(TEXTS, "p.jurisdictions"), "e.value")],
-            v.jurisdictions.codes,
-            ids,
-        ),
+        jurisdictions=accepted.numbered(v.jurisdictions),
         anywhere=anywhere == 1,
-        preferences=_entries(
-            [Source(", " + _vendor(TEXTS, "p.soft_criteria"), "e.value")],
-            tuple(c.value for c in SOFT_CRITERIA),
-            ids,
-        ),
+        preferences=preferences.numbered(Vocabulary(tuple(c.value for c in SOFT_CRITERIA))),
         pay=pay,
         housing=housing,
         currencies=currencies,
