@@ -483,6 +483,30 @@ def bench_startup(
     typer.echo(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
 
 
+@bench_app.command("demo")
+def bench_demo(
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+    source: Annotated[
+        Path | None,
+        typer.Option(help="The git repository whose HEAD is cloned (the checkout vip runs from)."),
+    ] = None,
+) -> None:
+    """`make demo` on a fresh clone until / answers, next to the smallest Django site (a fresh
+    venv, the pinned Django, startproject, runserver) started the same way: a few minutes."""
+    from vip.bench import demo
+
+    with refusing(demo.CannotRun):
+        report = demo.run(source)
+    figures = report.pop("figures")
+    if as_json:
+        typer.echo(json.dumps({**report, "results": [f.to_json() for f in figures]}))
+        return
+    for figure in figures:
+        typer.echo(figure.line())
+    load = report["load_average"]
+    typer.echo(f"commit {report['commit']}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+
+
 def main() -> None:
     app()
 

@@ -145,7 +145,7 @@ def scratch_environment(folder: Path) -> dict[str, str]:
     }
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -155,7 +155,7 @@ def _free_port() -> int:
 def demo_server(env: dict[str, str], log: Path) -> Iterator[tuple[int, float]]:
     """`vip demo` started now on a free loopback port: (port, seconds until it listens). It is
     waited for by TCP connections alone, so its first HTTP request is the caller's."""
-    port = _free_port()
+    port = free_port()
     start = time.perf_counter()
     with log.open("ab") as out:
         process = subprocess.Popen(
