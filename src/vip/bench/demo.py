@@ -39,6 +39,8 @@ ANSWER_SECONDS = 1800  # a whole install on a loaded machine
 POLL_SECONDS = 0.25
 LOG_TAIL = 20  # lines of a failed start's output shown in its error
 DEMO = "make demo on a fresh clone"
+# What a new user's shell has none of (the settings module: pytest's, or the operator's).
+OPERATORS_OWN = {"PYTHONPATH", "VIRTUAL_ENV", "NUMBA_CACHE_DIR", "DJANGO_SETTINGS_MODULE"}
 BASELINE = "a fresh venv, pip install {django} only, django-admin startproject, runserver"
 
 
@@ -89,11 +91,10 @@ def pinned_django(pyproject: Path) -> str:
 
 def fresh_environment(pip_cache: Path) -> dict[str, str]:
     """This process's environment less what a new user would not have: the operator's VIP_*
-    settings, PYTHONPATH, an active venv (its bin left out of PATH), numba's cache folder."""
+    settings, PYTHONPATH, Django's settings module, an active venv (its bin left out of PATH),
+    numba's cache folder."""
     env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("VIP_") and k not in {"PYTHONPATH", "VIRTUAL_ENV", "NUMBA_CACHE_DIR"}
+        k: v for k, v in os.environ.items() if not k.startswith("VIP_") and k not in OPERATORS_OWN
     }
     if sys.prefix != sys.base_prefix:
         ours = str(Path(sys.prefix) / "bin")
@@ -181,7 +182,7 @@ def baseline(folder: Path, env: dict[str, str], django: str) -> Start:
             subprocess.run(command, cwd=folder, env=env, stdout=out, stderr=out, check=True)
         installed = time.perf_counter() - start
         subprocess.run(
-            [str(venv / "bin" / "django-admin"), "startproject", "site", str(folder)],
+            [str(venv / "bin" / "django-admin"), "startproject", "hello", str(folder)],
             cwd=folder,
             env=env,
             stdout=out,
