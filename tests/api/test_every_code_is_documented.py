@@ -17,7 +17,7 @@ STATUS = {"NotFound": 404, "Forbidden": 403, "Conflict": 409, "Invalid": 422, "D
 RAISED = re.compile(r"\b(NotFound|Forbidden|Conflict|Invalid|DomainError)\(\s*\"([A-Z0-9_]+)\"")
 ANSWERED = re.compile(r"\berror\(\s*request,\s*(\d{3}),\s*\"([A-Z0-9_]+)\"")
 CODE_LITERAL = re.compile(r"[\"']([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)[\"']")
-NOT_CODES = re.compile(r"^(VIP_|DJANGO_|NUMBA_)")  # environment variables
+NOT_CODES = re.compile(r"^(VIP_|DJANGO_|NUMBA_|PIP_|VIRTUAL_ENV$)")  # environment variables
 TABLE_ROW = re.compile(r"^\| `([A-Z0-9_]+)` \| ([^|]*) \|", re.MULTILINE)
 
 
