@@ -14,6 +14,39 @@ from numpy.typing import NDArray
 
 Indices = NDArray[np.intp]
 
+# The amounts are read in blocks: a loop without branches (vectorised) counts a block's bids
+# below the reserve and at or above the threshold, and only a block holding one of the latter
+# is read again, from L1, to gather them. A branch per bid cost twice a numpy sum at 10M bids;
+# 64 measured best: smaller blocks vectorise worse, larger ones are read again too often at a
+# quota of 1% of the bids.
+BLOCK = 64
+
+
+@numba.njit(cache=True, nogil=True, inline="always")
+def _gather_block(
+    amounts: NDArray[np.int64],
+    start: int,
+    stop: int,
+    threshold: int,
+    reserve: int,
+    out: Indices,
+    found: int,
+) -> tuple[int, int]:
+    """gather_at_or_above over amounts[start:stop], the first index going to out[found]."""
+    below = 0
+    hits = 0
+    for i in range(start, stop):
+        amount = amounts[i]
+        below += amount < reserve
+        hits += amount >= threshold
+    if hits:
+        for i in range(start, stop):
+            if amounts[i] >= threshold:
+                if found < out.size:
+                    out[found] = i
+                found += 1
+    return found, below
+
 
 @numba.njit(cache=True, nogil=True)
 def gather_at_or_above(
@@ -24,13 +57,10 @@ def gather_at_or_above(
     and how many amounts lie below the reserve."""
     found = 0
     below = 0
-    capacity = out.size
-    for i in range(amounts.size):
-        amount = amounts[i]
-        if amount >= threshold:
-            if found < capacity:
-                out[found] = i
-            found += 1
-        elif amount < reserve:
-            below += 1
-    return found, below
+    whole = amounts.size - amounts.size % BLOCK
+    for start in range(0, whole, BLOCK):  # a constant trip count: unrolled and vectorised
+        stop = start + BLOCK
+        found, counted = _gather_block(amounts, start, stop, threshold, reserve, out, found)
+        below += counted
+    found, counted = _gather_block(amounts, whole, amounts.size, threshold, reserve, out, found)
+    return found, below + counted
