@@ -271,7 +271,7 @@ def register(
         raise Invalid("DOCUMENT_INVALID", "an identity document's country (2 letters) and number")
     if is_agency:
         # One agency's registrations at a time: its cap is counted under a lock on its row.
-        User.objects.select_for_update().get(pk=user.pk)
+        User.objects.select_for_update(no_key=True).get(pk=user.pk)
         cap = rules.agency_cap(auction.quota, auction.agency_cap_share)
         if Registration.objects.filter(auction=auction, agency=user).count() >= cap:
             raise Conflict("AGENCY_CAP_REACHED", f"an agency registers at most {cap} people here")

@@ -96,7 +96,7 @@ def set_rules(
     decisions already made under the old one). The rules in force on that date carry over but
     for what the change states."""
     # The lock applications take: a cap never changes under a decision being made.
-    community = Community.objects.select_for_update().filter(code=community_code).first()
+    community = Community.objects.select_for_update(no_key=True).filter(code=community_code).first()
     if community is None:
         raise NotFound("COMMUNITY_NOT_FOUND", f"no community {community_code!r}")
     if not may_set_rules(user, community):

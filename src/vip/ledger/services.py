@@ -183,7 +183,7 @@ def pay_social_dividend(
     share_of_costs = parameters(jurisdiction, day).fraction("dividend.cost_share")
     program = dividend_account(jurisdiction, currency)
     # Payouts of a jurisdiction take turns on its account's row, so a remainder is carried once.
-    Account.objects.select_for_update().filter(pk=program.pk).get()
+    Account.objects.select_for_update(no_key=True).filter(pk=program.pk).get()
     if DividendPayout.objects.filter(key=key).exists():
         raise Conflict("DIVIDEND_ALREADY_PAID", f"the dividend of {key} is paid already")
     carried = Money(int(program.legs.aggregate(total=Sum("amount"))["total"] or 0), currency)

@@ -34,7 +34,7 @@ def open_conversation(*, user: User, counterpart_id: int) -> Conversation:
         raise NotFound("PERSON_NOT_FOUND", "no such person")
     sponsor, migrant = (user, other) if user.role == Role.SPONSOR else (other, user)
     # The sponsor's row serialises his openings, so two at once never pass his limit together.
-    User.objects.select_for_update().filter(pk=sponsor.pk).first()
+    User.objects.select_for_update(no_key=True).filter(pk=sponsor.pk).first()
     found = open_with(user, other)
     if found is not None:
         return found

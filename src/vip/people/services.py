@@ -446,7 +446,7 @@ def ask_verification(
     if kind not in VerificationKind.values:
         raise Invalid("VERIFICATION_KIND_UNKNOWN", f"unknown verification kind {kind!r}")
     number = rules.document_number(document_number)
-    User.objects.select_for_update().get(pk=person.pk)  # one request of his at a time
+    User.objects.select_for_update(no_key=True).get(pk=person.pk)  # one request of his at a time
     request = VerificationRequest.objects.filter(
         person=person, kind=kind, status=RequestStatus.PENDING
     ).first()
@@ -563,7 +563,8 @@ def delegate(*, sponsor: User, agency_id: int) -> Delegation:
     agency = User.objects.filter(pk=agency_id, role=Role.AGENCY, is_active=True).first()
     if agency is None:
         raise NotFound("AGENCY_NOT_FOUND", "no licensed agency with this id")
-    User.objects.select_for_update().get(pk=sponsor.pk)  # one delegation change at a time
+    # One delegation change at a time.
+    User.objects.select_for_update(no_key=True).get(pk=sponsor.pk)
     replaced = Delegation.objects.filter(sponsor=sponsor, revoked_at=None).select_related("agency")
     for earlier in replaced:  # the agency he leaves is told, as on a revocation
         notify(earlier.agency, NoticeKind.DELEGATION_REVOKED, sponsor.pk)
@@ -585,7 +586,8 @@ def revoke_delegation(*, sponsor: User) -> Delegation:
     """A sponsor ends his agency's right to act for him; he acts alone until he delegates again."""
     if not may_delegate(sponsor):
         raise role_required(Role.SPONSOR)
-    User.objects.select_for_update().get(pk=sponsor.pk)  # one delegation change at a time
+    # One delegation change at a time.
+    User.objects.select_for_update(no_key=True).get(pk=sponsor.pk)
     current = Delegation.objects.filter(sponsor=sponsor, revoked_at=None).first()
     if current is None:
         raise NotFound("DELEGATION_NOT_FOUND", "no agency acts for you")

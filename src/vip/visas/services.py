@@ -134,7 +134,7 @@ def apply(*, user: User, agreement_id: int, insurance: InsuranceTerms | None) ->
     if sponsor.community is None:
         raise Invalid("SPONSOR_HAS_NO_COMMUNITY", "the sponsor must live in a registered community")
     # The cap is checked and the visa counted under one lock on the community row.
-    community = Community.objects.select_for_update().get(pk=sponsor.community.pk)
+    community = Community.objects.select_for_update(no_key=True).get(pk=sponsor.community.pk)
     params = parameters(community.jurisdiction_id, today())
     transfer_from = (
         Visa.objects.select_for_update()
@@ -398,7 +398,9 @@ def amnesty_intake(
     if not may_record_amnesty(authority):
         raise role_required(Role.AUTHORITY)
     # Locked: two intakes of one person at once must not both pass the check below.
-    person = User.objects.select_for_update().filter(pk=person_id, role=Role.MIGRANT).first()
+    person = (
+        User.objects.select_for_update(no_key=True).filter(pk=person_id, role=Role.MIGRANT).first()
+    )
     if person is None:
         raise NotFound("PERSON_NOT_FOUND", "no such migrant")
     params: Parameters = parameters(jurisdiction_code, received_on)
