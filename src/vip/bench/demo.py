@@ -173,22 +173,18 @@ def baseline(folder: Path, env: dict[str, str], django: str) -> Start:
     """The smallest Django site, from nothing, in the folder."""
     log = folder / "baseline.log"
     venv = folder / ".venv"
+
+    def step(*command: str) -> None:
+        with log.open("ab") as out:
+            done = subprocess.run(command, cwd=folder, env=env, stdout=out, stderr=out)
+        if done.returncode:
+            raise CannotRun(f"`{' '.join(command)}` failed:\n{_tail(log)}")
+
     start = time.perf_counter()
-    with log.open("ab") as out:
-        for command in (
-            ["python3", "-m", "venv", str(venv)],
-            [str(venv / "bin" / "pip"), "install", "--quiet", django],
-        ):
-            subprocess.run(command, cwd=folder, env=env, stdout=out, stderr=out, check=True)
-        installed = time.perf_counter() - start
-        subprocess.run(
-            [str(venv / "bin" / "django-admin"), "startproject", "hello", str(folder)],
-            cwd=folder,
-            env=env,
-            stdout=out,
-            stderr=out,
-            check=True,
-        )
+    step("python3", "-m", "venv", str(venv))
+    step(str(venv / "bin" / "pip"), "install", "--quiet", django)
+    installed = time.perf_counter() - start
+    step(str(venv / "bin" / "django-admin"), "startproject", "hello", str(folder))
     port = free_port()
     server = [str(venv / "bin" / "python"), "manage.py", "runserver", "--noreload"]
     with group([*server, f"127.0.0.1:{port}"], folder, env, log) as process:
