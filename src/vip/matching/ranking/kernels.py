@@ -30,7 +30,7 @@ from vip.matching.ranking.scoring import (
     PAY_BIT,
     RELIGION_BIT,
 )
-from vip.matching.ranking.vocabulary import EMPTY
+from vip.matching.ranking.vocabulary import EMPTY, JURISDICTION_SHIFT
 
 # Rows filtered per pass: long enough that each slice of a column streams (65536 measured about
 # 5% faster than 4096 at 10M rows), short enough that `ok` stays in L2.
@@ -344,8 +344,8 @@ def rank_opportunities(
     for r in range(n):
         f = flags[r]
         if (
-            (f & lacking & np.uint64(0xFF)) != 0
-            or ((f >> np.uint64(8)) & jurisdictions) == 0
+            (f & lacking & np.uint64((1 << JURISDICTION_SHIFT) - 1)) != 0
+            or ((f >> np.uint64(JURISDICTION_SHIFT)) & jurisdictions) == 0
             or ages[0, r] > migrant[2]
             or ages[1, r] < migrant[2]
             or start[r] < migrant[3]
