@@ -29,7 +29,7 @@ from vip.matching.ranking.records import (
     SponsorRecord,
     cefr_rank,
 )
-from vip.matching.ranking.scoring import CRITERION_BIT, ID_LIMIT
+from vip.matching.ranking.scoring import CRITERION_BIT, ID_BITS, ID_LIMIT
 from vip.matching.ranking.vocabulary import JURISDICTION_SHIFT, Vocabularies
 
 CLEAN, HEALTH, WANTS_OTHER_ADULTS, HOLDS_VISA, SIGNED_AGREEMENT, UNVERIFIED = (
@@ -228,7 +228,7 @@ def migrant_arrays(
     `anywhere` who lists no jurisdiction; `preferences` numbered as SOFT_CRITERIA."""
     n = len(ids)
     if n and not (ids[0] >= 0 and ids[-1] < ID_LIMIT):
-        raise ValueError("ids are outside 0..2^42")
+        raise ValueError(f"ids are outside 0..2^{ID_BITS}")
     flags = _masks(n, jurisdictions)
     flags[anywhere] = (1 << len(v.jurisdictions.codes)) - 1
     flags <<= np.uint64(JURISDICTION_SHIFT)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 from vip.matching.ranking.columns import Column, ColumnStore
-from vip.matching.ranking.scoring import ID_LIMIT
+from vip.matching.ranking.scoring import ID_BITS, ID_LIMIT
 from vip.matching.ranking.vocabulary import Vocabularies
 
 
@@ -50,7 +50,7 @@ class RecordIndex(Generic[R]):
     def upsert(self, record: R) -> None:
         """Add the record or replace its row (a profile, verification, visa or request changed)."""
         if not 0 <= record.id < ID_LIMIT:
-            raise ValueError(f"id {record.id} is outside 0..2^42")
+            raise ValueError(f"id {record.id} is outside 0..2^{ID_BITS}")
         self.store.put(self.encode(record))
 
     def remove(self, record_id: int) -> bool:
