@@ -58,6 +58,11 @@ from vip.visas.models import LIVE, Visa
 # A JSON array's length, and a JSON text (a parameter) as what `->>` reads.
 LENGTH = {"postgresql": "jsonb_array_length({})", "sqlite": "json_array_length({})"}
 JSON = {"postgresql": "CAST({} AS jsonb)", "sqlite": "{}"}
+# A time as microseconds since 1970 (SQLite's day fraction: to about 10 us, then the id decides).
+MICROSECONDS = {
+    "postgresql": "CAST(EXTRACT(EPOCH FROM {}) * 1000000 AS BIGINT)",
+    "sqlite": "CAST((julianday({}) - 2440587.5) * 86400000000 AS INTEGER)",
+}
 # PostgreSQL's binary form (its send functions): a bigint in 8 bytes, a date in 4 (days from
 # 2000-01-01), big-endian.
 SEND = {"i": "int8send", "n": "int4send", "d": "date_send"}
@@ -283,16 +288,20 @@ def _statuses(ids: Int64Array, wants_other_adults: Int64Array) -> dict[int, Any]
     kinds = {kind.value: n for n, kind in enumerate(VERIFIED_BITS)}
     kind_sql, kind_params = _case("kind", kinds, -1)
     clear = "CAST(CASE WHEN result = %s THEN 1 ELSE 0 END AS BIGINT)"
-    # The latest of each person's kinds is in force.
-    people, kind, is_clear = _columns(
-        f"SELECT CAST(person_id AS BIGINT), {kind_sql}, {clear} FROM"
-        " (SELECT person_id, kind, result, ROW_NUMBER() OVER"
-        " (PARTITION BY person_id, kind ORDER BY verified_at DESC, id DESC) AS nth"
-        f" FROM {Verification._meta.db_table} WHERE kind IN ({', '.join('%s' for _ in kinds)}))"
-        " AS v WHERE nth = 1",
+    people, kind, is_clear, at, pk = _columns(
+        f"SELECT CAST(person_id AS BIGINT), {kind_sql}, {clear},"
+        f" {_vendor(MICROSECONDS, 'verified_at')}, CAST(id AS BIGINT)"
+        f" FROM {Verification._meta.db_table} WHERE kind IN ({', '.join('%s' for _ in kinds)})",
         [*kind_params, VerificationResult.CLEAR.value, *kinds],
-        "iii",
+        "iiiii",
     )
+    # The latest of each person's kinds is in force (sorted here: the database's sort of two
+    # million rows took twice as long as reading them).
+    order = np.lexsort((pk, at, kind, people))
+    people, kind, is_clear = people[order], kind[order], is_clear[order]
+    latest = np.ones(len(people), bool)
+    latest[:-1] = (people[1:] != people[:-1]) | (kind[1:] != kind[:-1])
+    people, kind, is_clear = people[latest], kind[latest], is_clear[latest]
     row = np.searchsorted(ids, people)
     known = row < len(ids)
     known[known] = ids[row[known]] == people[known]
