@@ -13,6 +13,9 @@ import urllib.request
 from pathlib import Path
 
 import psutil
+import pytest
+
+from vip import server
 
 VIP = str(Path(sys.executable).parent / "vip")
 
@@ -55,3 +58,12 @@ def test_the_production_server_runs_the_workers_asked_for(tmp_path: Path) -> Non
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+
+
+@pytest.mark.parametrize(("cores", "workers"), [(1, 3), (2, 5), (8, 17), (None, 3)])
+def test_without_workers_asked_for_there_are_two_per_core_and_one_more(
+    monkeypatch: pytest.MonkeyPatch, cores: int | None, workers: int
+) -> None:
+    """gunicorn's advice, from the machine's cores (one when Python cannot tell)."""
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    assert server.default_workers() == workers
