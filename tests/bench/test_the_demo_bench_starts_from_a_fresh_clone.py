@@ -4,8 +4,10 @@ Django site started from nothing, run for real: about 10 s); no timing asserted.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -83,3 +85,27 @@ def test_the_baseline_is_a_fresh_django_site_answering_and_then_stopped(tmp_path
         f"a fresh venv, pip install {django}",
     ]
     assert [f.ratio for f in figures] == [1.0, 1.0]
+
+
+def running(marker: str) -> int:
+    ps = subprocess.run(["ps", "-eo", "args"], check=True, capture_output=True, text=True)
+    return sum(line.strip() == marker for line in ps.stdout.splitlines())
+
+
+def test_a_start_is_stopped_with_every_process_it_started_even_when_interrupted(
+    tmp_path: Path,
+) -> None:
+    """What make starts (the demo, its worker) goes with it, on Ctrl-C too."""
+    marker = f"sleep 300.{os.getpid()}"
+    command = ["sh", "-c", f"{marker} & {marker}"]
+    with (
+        pytest.raises(KeyboardInterrupt),
+        demo.group(command, tmp_path, demo.fresh_environment(tmp_path), tmp_path / "log"),
+    ):
+        for _ in range(200):
+            if running(marker) == 2:
+                break
+            time.sleep(0.05)
+        assert running(marker) == 2
+        raise KeyboardInterrupt
+    assert running(marker) == 0
