@@ -235,6 +235,9 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "VIP platform"
+# A code is good for the 30-second step before and after its own (RFC 6238, 5.2: one step for
+# the network and a phone's clock): without it a code typed as the step turns is refused.
+MFA_TOTP_TOLERANCE = 1
 # Staff (authority, officer, agency) log in with a second factor: the portal sends one without
 # it to enrol (vip.web.second_factor), the API's token asks for its `code`. The demo's staff
 # are enrolled with this base32 secret (`oathtool --totp -b SECRET` gives the code).

@@ -53,6 +53,13 @@ def test_a_code_is_accepted_once_and_a_recovery_code_too(story: dict[str, User])
     assert token("officer@vip.example", RecoveryCodes(recovery).get_unused_codes()[0])[0] == 200
 
 
+def test_a_code_of_the_step_before_is_accepted_one_of_two_steps_before_is_not(
+    story: dict[str, User],
+) -> None:
+    assert refusal(token("officer@vip.example", totp_code(-2))) == (422, "MFA_CODE_INVALID")
+    assert token("officer@vip.example", totp_code(-1))[0] == 200  # typed as the step turned
+
+
 def test_wrong_codes_count_against_the_limits(story: dict[str, User]) -> None:
     answers = [refusal(token("agency@vip.example", "123456")) for _ in range(6)]
 
