@@ -25,7 +25,6 @@ import json
 import os
 import re
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
@@ -40,6 +39,7 @@ from typing import Any
 
 from vip.bench.database import _copy, _model_rows, _scratch_url, load_migrants, scratch_database
 from vip.bench.library import MissingExtra
+from vip.bench.startup import free_port
 from vip.calendar import add_months
 
 SCRATCH = "vip_bench_api"
@@ -373,12 +373,6 @@ def load_sponsors(n: int) -> None:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _status(url: str, token: str | None = None) -> int:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     try:
@@ -392,7 +386,7 @@ def _status(url: str, token: str | None = None) -> int:
 def production_server(workers: int | None, database: str) -> Iterator[str]:
     """`vip serve --production` on a free loopback port and the scratch database; its URL once
     every worker has warmed its ranking (gunicorn's post_worker_init) and answers."""
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "VIP_DATABASE_URL": _scratch_url(database),
