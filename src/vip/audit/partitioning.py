@@ -37,10 +37,10 @@ END $$ LANGUAGE plpgsql
 """
 
 
-def _name(chain: str) -> str:
-    if not re.fullmatch(r"[A-Z0-9-]{0,8}", chain):
-        raise ValueError(f"not a chain's code: {chain!r}")
-    return f"{TABLE}_{chain.lower().replace('-', '_') or 'none'}"
+def _name(table: str, code: str) -> str:
+    if not re.fullmatch(r"[A-Z0-9-]{0,8}", code):
+        raise ValueError(f"not a chain's or a jurisdiction's code: {code!r}")
+    return f"{table}_{code.lower().replace('-', '_') or 'none'}"
 
 
 def _no_truncate(table: str) -> str:
@@ -69,34 +69,44 @@ def parent(like: str) -> list[str]:
     ]
 
 
-def chain(code: str) -> list[str]:
-    """A chain's partition, itself partitioned by month."""
-    return [
-        f"CREATE TABLE {_name(code)} PARTITION OF {TABLE} FOR VALUES IN ('{code}')"
-        " PARTITION BY RANGE (at)",
-        _no_truncate(_name(code)),
+# Shared by every table partitioned by a code (LIST) and then by month (RANGE (at)): the audit
+# log by chain, the visas' status changes by jurisdiction (vip.visas.partitioning). `guarded`:
+# the table is append-only, so each partition gets the no-truncate trigger its parent has.
+
+
+def code(table: str, value: str, *, guarded: bool) -> list[str]:
+    """The partition of `table` for one code, itself partitioned by month."""
+    statements = [
+        f"CREATE TABLE {_name(table, value)} PARTITION OF {table} FOR VALUES IN ('{value}')"
+        " PARTITION BY RANGE (at)"
     ]
+    return statements + ([_no_truncate(_name(table, value))] if guarded else [])
 
 
-def month(code: str, first: dt.date) -> list[str]:
-    """The chain's partition for the month beginning `first` (a monthly job makes the next
-    one ahead of time: an event of a month with no partition is refused, never lost)."""
+def month(table: str, value: str, first: dt.date, *, guarded: bool) -> list[str]:
+    """The code's partition for the month beginning `first` (a monthly job makes the next one
+    ahead of time: a row of a month with no partition is refused, never lost)."""
     if first.day != 1:
         raise ValueError(f"a month begins on its first day, not {first}")
-    table = f"{_name(code)}_{first:%Y_%m}"
+    name = f"{_name(table, value)}_{first:%Y_%m}"
     end = add_months(first, 1)
-    return [
-        f"CREATE TABLE {table} PARTITION OF {_name(code)} FOR VALUES"
-        f" FROM ('{first.isoformat()} 00:00+00') TO ('{end.isoformat()} 00:00+00')",
-        _no_truncate(table),
+    statements = [
+        f"CREATE TABLE {name} PARTITION OF {_name(table, value)} FOR VALUES"
+        f" FROM ('{first.isoformat()} 00:00+00') TO ('{end.isoformat()} 00:00+00')"
     ]
+    return statements + ([_no_truncate(name)] if guarded else [])
+
+
+def partitions(table: str, codes: list[str], months: list[dt.date], *, guarded: bool) -> list[str]:
+    """Every code's partition of `table` and, in each, every month's."""
+    statements = []
+    for value in codes:
+        statements += code(table, value, guarded=guarded)
+        for first in months:
+            statements += month(table, value, first, guarded=guarded)
+    return statements
 
 
 def layout(like: str, chains: list[str], months: list[dt.date]) -> list[str]:
     """Every statement of the partitioned log for these chains and months."""
-    statements = parent(like)
-    for code in chains:
-        statements += chain(code)
-        for first in months:
-            statements += month(code, first)
-    return statements
+    return parent(like) + partitions(TABLE, chains, months, guarded=True)

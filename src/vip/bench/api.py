@@ -333,6 +333,7 @@ def load_visas(sponsor_of: dict[int, int]) -> dict[int, int]:
             {"at": at, "reason": ""},
             lambda i: {
                 "visa_id": visa[pairs[i // 2][0]],
+                "jurisdiction_id": jurisdiction[pairs[i // 2][1]],
                 "from_status": steps[i % 2][0],
                 "to_status": steps[i % 2][1],
                 "event": steps[i % 2][2],

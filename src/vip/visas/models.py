@@ -154,6 +154,11 @@ class Visa(models.Model):
 
 class StatusChange(models.Model):
     visa = models.ForeignKey(Visa, on_delete=models.PROTECT, related_name="status_changes")
+    # the visa's, carried on each change so the table can be partitioned by jurisdiction and
+    # month (vip.visas.partitioning, docs/scale.md): the partition key must be a column of the row
+    jurisdiction = models.ForeignKey(
+        "communities.Jurisdiction", on_delete=models.PROTECT, related_name="+"
+    )
     from_status = models.CharField(max_length=16, blank=True)
     to_status = models.CharField(max_length=16)
     event = models.CharField(max_length=32, choices=[*Event.choices, *Procedure.choices])

@@ -82,6 +82,7 @@ def change_status(
 ) -> None:
     StatusChange.objects.create(
         visa=visa,
+        jurisdiction_id=visa.jurisdiction_id,
         from_status=visa.status,
         to_status=to,
         event=event,
