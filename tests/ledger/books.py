@@ -26,5 +26,6 @@ def forged_transaction(*amounts: tuple[int, str]) -> Transaction:
             account=ledger.program_account(code, currency),
             amount=amount,
             currency=currency,
+            at=entry.at,
         )
     return entry

@@ -24,6 +24,7 @@ def insert_legs(*amounts: tuple[int, str]) -> None:
             account=ledger.program_account(code, currency),
             amount=amount,
             currency=currency,
+            at=entry.at,
         )
 
 

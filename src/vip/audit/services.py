@@ -63,6 +63,18 @@ def chain_of(actor: User | None, object_type: Subject, object_id: object) -> str
     return ""
 
 
+def chain_for(
+    actor: User | None, object_type: Subject, object_id: object, chain: str | None = None
+) -> str:
+    """The chain `record` appends this event to: the operation's, once it holds one; else
+    `chain`, else `chain_of`'s. The ledger reads it first: a posting's rows carry it (their
+    partition key, vip.ledger.partitioning) before its event is recorded."""
+    held = _held_chain(transaction.get_connection())
+    if held is not None:
+        return held
+    return chain_of(actor, object_type, object_id) if chain is None else chain
+
+
 @dataclass(frozen=True)
 class _HeldHead:
     """A no-op on-commit callback marking that the operation holds `chain`'s head. Django
@@ -119,10 +131,7 @@ def record(
     if on_behalf_of is not None and actor is not None and actor.role == Role.AGENCY:
         data = {**(data or {}), "on_behalf_of": on_behalf_of.pk}
     held = _held_chain(connection)
-    if held is not None:
-        chain = held
-    elif chain is None:
-        chain = chain_of(actor, object_type, object_id)
+    chain = chain_for(actor, object_type, object_id, chain)
     # Only this chain's head is locked: another jurisdiction's appends do not wait for it.
     head, _ = AuditHead.objects.select_for_update().get_or_create(
         chain=chain, defaults={"hash": GENESIS}

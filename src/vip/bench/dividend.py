@@ -144,7 +144,9 @@ def _phases() -> str:
             kind=TransactionKind.SOCIAL_DIVIDEND, memo="phases", at=dt.datetime.now(dt.UTC)
         )
         source = ledger.program_account(ledger.EXTERNAL, "USD")
-        Leg.objects.create(transaction=entry, account=source, amount=-count, currency="USD")
+        Leg.objects.create(
+            transaction=entry, account=source, amount=-count, currency="USD", at=entry.at
+        )
         opening, _ = wall(lambda: ledger._open_accounts("USD"))
         legs, _ = wall(lambda: ledger._credit_each(entry, Money(1, "USD"), count))
         with connection.cursor() as cursor:

@@ -47,6 +47,9 @@ class Transaction(models.Model):
     visa = models.ForeignKey(
         "visas.Visa", null=True, on_delete=models.PROTECT, related_name="transactions"
     )
+    # The chain of its audit event: its visa's jurisdiction, the poster's, or "" (the platform's).
+    # With `at`, the partition key of the layout in vip.ledger.partitioning.
+    jurisdiction = models.CharField(max_length=8, blank=True)
 
 
 class Leg(models.Model):
@@ -54,6 +57,9 @@ class Leg(models.Model):
     account = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="legs")
     amount = models.BigIntegerField()  # minor units; the legs of a transaction sum to zero
     currency = models.CharField(max_length=3)
+    # Its transaction's, so that every leg of a transaction is in the transaction's partition.
+    jurisdiction = models.CharField(max_length=8, blank=True)
+    at = models.DateTimeField()
 
     class Meta:
         constraints = [models.CheckConstraint(condition=~models.Q(amount=0), name="leg_not_zero")]

@@ -62,21 +62,38 @@ def post(
         raise RuntimeError("ledger.post must run inside the state change's transaction")
     legs = [(account, money) for account, money in legs if money.amount]
     check_balanced(legs)
-    entry = Transaction.objects.create(kind=kind, memo=memo, at=now(), visa_id=visa_id)
-    Leg.objects.bulk_create(
-        Leg(transaction=entry, account=account, amount=money.amount, currency=money.currency)
-        for account, money in legs
+    # A posting for a visa is in its jurisdiction's chain, whoever posts it (a daily job).
+    if visa_id:
+        chain = audit.chain_for(actor, Subject.VISA, visa_id)
+    else:
+        chain = audit.chain_for(actor, Subject.TRANSACTION, None)
+    entry = Transaction.objects.create(
+        kind=kind, memo=memo, at=now(), visa_id=visa_id, jurisdiction=chain
     )
+    _add_legs(entry, legs)
     audit.record(
         actor=actor,
         action=Action.LEDGER_POSTED,
         object_type=Subject.TRANSACTION,
         object_id=entry.pk,
         data={"kind": kind, "legs": [[a.code, m.amount, m.currency] for a, m in legs]},
-        # A posting for a visa is in its jurisdiction's chain, whoever posts it (a daily job).
-        chain=audit.chain_of(actor, Subject.VISA, visa_id) if visa_id else None,
+        chain=chain,
     )
     return entry
+
+
+def _add_legs(entry: Transaction, legs: list[tuple[Account, Money]]) -> None:
+    Leg.objects.bulk_create(
+        Leg(
+            transaction=entry,
+            account=account,
+            amount=money.amount,
+            currency=money.currency,
+            jurisdiction=entry.jurisdiction,
+            at=entry.at,
+        )
+        for account, money in legs
+    )
 
 
 def transfer(
@@ -142,11 +159,11 @@ def _credit_each(entry: Transaction, share: Money, count: int) -> None:
     accounts, legs, code = Account._meta.db_table, Leg._meta.db_table, ACCOUNT_CODE
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {legs} (transaction_id, account_id, amount, currency) "
-            f"SELECT %s, a.id, %s, %s FROM {CITIZENS} c "
+            f"INSERT INTO {legs} (transaction_id, account_id, amount, currency, jurisdiction, at) "
+            f"SELECT %s, a.id, %s, %s, %s, %s FROM {CITIZENS} c "
             f"JOIN {accounts} a ON a.holder_id = c.holder_id AND a.currency = %s "
             f"WHERE a.code = {code}",
-            [entry.pk, share.amount, share.currency, share.currency],
+            [entry.pk, share.amount, share.currency, entry.jurisdiction, entry.at, share.currency],
         )
         posted = cursor.rowcount
     if posted != count:
@@ -204,11 +221,12 @@ def pay_social_dividend(
         if sum(m.amount for _, m in legs) + paid_out.amount:  # the zero-sum rule, in code
             raise ValueError("unbalanced dividend")
         entry = Transaction.objects.create(
-            kind=TransactionKind.SOCIAL_DIVIDEND, memo=f"social dividend, {key}", at=now()
+            kind=TransactionKind.SOCIAL_DIVIDEND,
+            memo=f"social dividend, {key}",
+            at=now(),
+            jurisdiction=audit.chain_for(actor, Subject.DIVIDEND_PAYOUT, None, found.pk),
         )
-        Leg.objects.bulk_create(
-            Leg(transaction=entry, account=a, amount=m.amount, currency=m.currency) for a, m in legs
-        )
+        _add_legs(entry, legs)
         if paid_out.amount:
             _open_accounts(currency)
             _credit_each(entry, share, count)
