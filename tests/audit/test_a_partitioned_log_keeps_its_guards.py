@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 
 import pytest
 from django.db import DatabaseError, IntegrityError, connection, transaction
@@ -16,34 +15,24 @@ from typer.testing import CliRunner
 from vip.audit import partitioning
 from vip.audit import services as audit
 from vip.audit.models import Action, AuditEvent, Subject
-from vip.calendar import add_months
 from vip.cli import app
-from vip.clock import now
 
 from tests.audit.guard import drop_append_only_guard
+from tests.partitioned import LAST_MONTH, THIS_MONTH, build, partitions
 
 # Creating and attaching partitions is DDL: the tables' owner's work, as a migration would be.
 pytestmark = [pytest.mark.postgres, pytest.mark.owner, pytest.mark.django_db]
 
-THIS_MONTH = now().date().replace(day=1)
-LAST_MONTH = add_months(THIS_MONTH, -1)
 CHAINS = ["", "US", "CA"]
 
 
 @pytest.fixture(autouse=True)
-def partitioned() -> Iterator[None]:
-    """The partitioned log and a head table of its own in schema `vip_partitioned`, first on
-    the search path; the test's rollback takes the schema and the path back."""
-    statements = [
-        "CREATE SCHEMA vip_partitioned",
-        "SET search_path TO vip_partitioned, public",
+def partitioned() -> None:
+    """The partitioned log and a head table of its own."""
+    build(
         "CREATE TABLE audit_audithead (LIKE public.audit_audithead INCLUDING ALL)",
         *partitioning.layout("public.audit_auditevent", CHAINS, [LAST_MONTH, THIS_MONTH]),
-    ]
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
-    yield
+    )
 
 
 def append(chain: str, n: int, month: dt.date, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -63,12 +52,6 @@ def append(chain: str, n: int, month: dt.date, monkeypatch: pytest.MonkeyPatch) 
             )
 
 
-def partitions() -> dict[str, int]:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT tableoid::regclass::text, count(*) FROM audit_auditevent GROUP BY 1")
-        return dict(cursor.fetchall())
-
-
 def verify() -> tuple[int, dict[str, object]]:
     result = CliRunner().invoke(app, ["audit", "verify", "--json"])
     return result.exit_code, json.loads(result.stdout)
@@ -82,7 +65,7 @@ def test_appends_across_chains_and_months_land_in_their_partitions_and_verify(
     append("US", 2, THIS_MONTH, monkeypatch)
     append("", 1, THIS_MONTH, monkeypatch)
 
-    assert partitions() == {
+    assert partitions("audit_auditevent") == {
         f"audit_auditevent_us_{LAST_MONTH:%Y_%m}": 3,
         f"audit_auditevent_ca_{LAST_MONTH:%Y_%m}": 2,
         f"audit_auditevent_us_{THIS_MONTH:%Y_%m}": 2,

@@ -6,13 +6,10 @@ and it keeps the flat ledger's invariants (append-only, zero-sum at commit)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from django.db import DatabaseError, IntegrityError, connection, transaction
 
-from vip.calendar import add_months
-from vip.clock import now
 from vip.ledger import partitioning
 from vip.ledger import services as ledger
 from vip.ledger.models import Leg, Transaction, TransactionKind
@@ -20,30 +17,21 @@ from vip.ledger.selectors import check_books
 from vip.money import Money
 from vip.people.models import User
 
+from tests.partitioned import LAST_MONTH, NEXT_MONTH, THIS_MONTH, build, partitions
+
 # Creating and attaching partitions is DDL: the tables' owner's work, as a migration would be.
 pytestmark = [pytest.mark.postgres, pytest.mark.owner, pytest.mark.django_db]
 
-THIS_MONTH = now().date().replace(day=1)
-LAST_MONTH = add_months(THIS_MONTH, -1)
-NEXT_MONTH = add_months(THIS_MONTH, 1)
-
 
 @pytest.fixture(autouse=True)
-def partitioned() -> Iterator[None]:
-    """The partitioned ledger and a zero-sum queue of its own in schema `vip_partitioned`, first
-    on the search path; the test's rollback takes the schema and the path back."""
-    statements = [
-        "CREATE SCHEMA vip_partitioned",
-        "SET search_path TO vip_partitioned, public",
+def partitioned() -> None:
+    """The partitioned ledger, for the US and the platform, and a zero-sum queue of its own."""
+    build(
         "CREATE TABLE ledger_zero_sum_pending (LIKE public.ledger_zero_sum_pending INCLUDING ALL)",
         *partitioning.layout(
             "public.ledger_transaction", "public.ledger_leg", ["", "US"], [LAST_MONTH, THIS_MONTH]
         ),
-    ]
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
-    yield
+    )
 
 
 def fine(actor: User | None, debtor: User, amount: int = 100_00) -> Transaction:
@@ -62,12 +50,6 @@ def fine(actor: User | None, debtor: User, amount: int = 100_00) -> Transaction:
 def in_month(first: dt.date, monkeypatch: pytest.MonkeyPatch) -> None:
     at = dt.datetime.combine(first.replace(day=10), dt.time(12), tzinfo=dt.UTC)
     monkeypatch.setattr(ledger, "now", lambda: at)
-
-
-def partitions(table: str) -> dict[str, int]:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT tableoid::regclass::text, count(*) FROM {table} GROUP BY 1")
-        return dict(cursor.fetchall())
 
 
 def immediately() -> None:

@@ -7,7 +7,6 @@ visa's jurisdiction's partition for its month, and a month with no partition ref
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -16,8 +15,7 @@ from django.db.models import F
 
 from vip.agreements import services as agreements
 from vip.audit.partitioning import month
-from vip.calendar import add_months
-from vip.clock import now, today
+from vip.clock import today
 from vip.money import Money
 from vip.people.models import Role, User
 from vip.visas import partitioning
@@ -25,36 +23,16 @@ from vip.visas import services as visas
 from vip.visas.models import StatusChange, Visa
 
 from tests.cast import insurance, migrant, person, seed_terms, visa_for
+from tests.partitioned import LAST_MONTH, NEXT_MONTH, THIS_MONTH, build, partitions
 
 # Creating and attaching partitions is DDL: the tables' owner's work, as a migration would be.
 pytestmark = [pytest.mark.postgres, pytest.mark.owner, pytest.mark.django_db]
 
-THIS_MONTH = now().date().replace(day=1)
-LAST_MONTH = add_months(THIS_MONTH, -1)
-NEXT_MONTH = add_months(THIS_MONTH, 1)
-
 
 @pytest.fixture(autouse=True)
-def partitioned() -> Iterator[None]:
-    """The partitioned table in schema `vip_partitioned`, first on the search path, for the US
-    and Canada, last month and this; the test's rollback takes the schema and the path back."""
-    statements = [
-        "CREATE SCHEMA vip_partitioned",
-        "SET search_path TO vip_partitioned, public",
-        *partitioning.layout("public.visas_statuschange", ["US", "CA"], [LAST_MONTH, THIS_MONTH]),
-    ]
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
-    yield
-
-
-def partitions() -> dict[str, int]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT tableoid::regclass::text, count(*) FROM visas_statuschange GROUP BY 1"
-        )
-        return dict(cursor.fetchall())
+def partitioned() -> None:
+    """The partitioned table for the US and Canada, last month and this."""
+    build(*partitioning.layout("public.visas_statuschange", ["US", "CA"], [LAST_MONTH, THIS_MONTH]))
 
 
 def canadian_application(authority: User) -> Visa:
@@ -80,7 +58,7 @@ def test_each_change_lands_in_its_visas_jurisdiction_and_month(story: dict[str, 
     canadian_application(story["authority"])
     arrive(story, bishals)
 
-    assert partitions() == {
+    assert partitions(partitioning.TABLE) == {
         f"visas_statuschange_us_{THIS_MONTH:%Y_%m}": 2,  # applied (approved), arrived (active)
         f"visas_statuschange_ca_{THIS_MONTH:%Y_%m}": 1,
     }
@@ -95,7 +73,7 @@ def test_a_change_back_dated_moves_to_its_months_partition(story: dict[str, User
 
     StatusChange.objects.filter(visa=bishals).update(at=F("at") - dt.timedelta(days=31))
 
-    assert partitions() == {f"visas_statuschange_us_{LAST_MONTH:%Y_%m}": 1}
+    assert partitions(partitioning.TABLE) == {f"visas_statuschange_us_{LAST_MONTH:%Y_%m}": 1}
 
 
 def test_a_month_without_its_partition_refuses_the_change_until_it_is_attached(
@@ -117,7 +95,7 @@ def test_a_month_without_its_partition_refuses_the_change_until_it_is_attached(
 
     bishals.refresh_from_db()
     assert bishals.status == "active"
-    assert partitions() == {
+    assert partitions(partitioning.TABLE) == {
         f"visas_statuschange_us_{THIS_MONTH:%Y_%m}": 1,
         f"visas_statuschange_us_{NEXT_MONTH:%Y_%m}": 1,
     }
