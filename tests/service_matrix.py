@@ -160,6 +160,7 @@ UNCHECKED: dict[str, str] = {
     "audit.signing_key": "the operator's key file",
     "audit.write_checkpoint": "the operator's daily job, with the key file",
     "audit.chain_of": "record's rule for an event's chain: a read, no caller",
+    "audit.chain_for": "the chain record appends to, read first by ledger.post: a read",
     "audit.label": "how a report names an event, no caller",
     "auctions.pay_dividend": "inside settle's transaction, which checked",
     "auctions.advance_due": "the daily job: no caller but the system",
