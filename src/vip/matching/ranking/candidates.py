@@ -21,7 +21,7 @@ from vip.matching.ranking.index import (
     person_masks,
     year_floor,
 )
-from vip.matching.ranking.pairs import reasons
+from vip.matching.ranking.pairs import reasons_of
 from vip.matching.ranking.ranked import Blocks, Ranked, ranked
 from vip.matching.ranking.records import (
     DEFAULT_SAFEGUARDS,
@@ -109,5 +109,5 @@ def candidates(
         col("id"),
         rows,
         scores,
-        lambda row: reasons(index.record_at(row), request, index.vocabularies),
+        lambda row: reasons_of(index.facts_at(row, request, sets), request, index.vocabularies),
     )

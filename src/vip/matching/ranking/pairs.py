@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import NamedTuple
 
 from vip.calendar import age_on
 from vip.matching.ranking.ranked import MatchReason, Why
@@ -154,63 +155,85 @@ def listed(score: int) -> bool:
     return score > 0
 
 
+class Facts(NamedTuple):
+    """What the reasons of a pair that may meet read of the migrant, against the request: from
+    his record (`facts`) or straight from the index's columns (`CandidateIndex.facts_at`)."""
+
+    levels: Mapping[str, str]  # his level in each required language
+    years: Mapping[str, int]  # his years in each required sector
+    counted: frozenset[str]  # the soft criteria both opted into
+    languages: frozenset[str]  # extra_languages
+    heritage: frozenset[str]  # shared
+    religion: str | None  # shared, else None
+    interests: frozenset[str]  # shared
+    more_years: int  # extra_years
+    pay_expectation: int
+    housing_need: str
+
+
+def facts(migrant: MigrantRecord, request: SponsorRecord) -> Facts:
+    shared_religion = migrant.religion and migrant.religion == request.religion
+    return Facts(
+        levels={code: migrant.languages[code] for code in request.languages_required},
+        years={code: migrant.sectors[code] for code in request.sectors_required},
+        counted=shared_criteria(migrant, request),
+        languages=extra_languages(migrant, request),
+        heritage=migrant.heritage & request.heritage,
+        religion=migrant.religion if shared_religion else None,
+        interests=migrant.interests & request.interests,
+        more_years=extra_years(migrant, request),
+        pay_expectation=migrant.pay_expectation,
+        housing_need=migrant.housing_need,
+    )
+
+
 def reasons(
     migrant: MigrantRecord, request: SponsorRecord, vocabularies: Vocabularies
 ) -> list[MatchReason]:
     """Why this pair was proposed: the criteria met, then the soft ones that count."""
-    v = vocabularies
+    return reasons_of(facts(migrant, request), request, vocabularies)
+
+
+def reasons_of(f: Facts, request: SponsorRecord, v: Vocabularies) -> list[MatchReason]:
+    """`reasons`, from the pair's facts."""
     found = [
-        MatchReason(Why.SPEAKS, code, v.languages.label(code), level=migrant.languages[code])
-        for code in request.languages_required
+        MatchReason(Why.SPEAKS, code, v.languages.label(code), level=level)
+        for code, level in f.levels.items()
     ]
     found += [
-        MatchReason(Why.YEARS_IN, code, v.sectors.label(code), number=migrant.sectors[code])
-        for code in request.sectors_required
+        MatchReason(Why.YEARS_IN, code, v.sectors.label(code), number=years)
+        for code, years in f.years.items()
     ]
     if request.clean_record:
         found.append(MatchReason(Why.CLEAN_RECORD))
     if request.health_clearance:
         found.append(MatchReason(Why.HEALTH_CLEARANCE))
-    counted = shared_criteria(migrant, request)
     for criterion in SOFT_CRITERIA:
-        if criterion in counted:
-            found += _soft_reasons(criterion, migrant, request, v)
+        if criterion in f.counted:
+            found += _soft_reasons(criterion, f, request, v)
     return found
 
 
 def _soft_reasons(
-    criterion: str, migrant: MigrantRecord, request: SponsorRecord, v: Vocabularies
+    criterion: str, f: Facts, request: SponsorRecord, v: Vocabularies
 ) -> list[MatchReason]:
     if criterion == SoftCriterion.LANGUAGES:
-        return [
-            MatchReason(Why.BOTH_SPEAK, c, v.languages.label(c))
-            for c in sorted(extra_languages(migrant, request))
-        ]
+        return [MatchReason(Why.BOTH_SPEAK, c, v.languages.label(c)) for c in sorted(f.languages)]
     if criterion == SoftCriterion.HERITAGE:
-        return [
-            MatchReason(Why.HERITAGE, c, v.heritage.label(c))
-            for c in sorted(migrant.heritage & request.heritage)
-        ]
-    if (
-        criterion == SoftCriterion.RELIGION
-        and migrant.religion
-        and migrant.religion == request.religion
-    ):
-        return [MatchReason(Why.RELIGION, migrant.religion, v.religions.label(migrant.religion))]
+        return [MatchReason(Why.HERITAGE, c, v.heritage.label(c)) for c in sorted(f.heritage)]
+    if criterion == SoftCriterion.RELIGION and f.religion:
+        return [MatchReason(Why.RELIGION, f.religion, v.religions.label(f.religion))]
     if criterion == SoftCriterion.INTERESTS:
-        return [
-            MatchReason(Why.INTEREST, c, v.interests.label(c))
-            for c in sorted(migrant.interests & request.interests)
-        ]
-    if criterion == SoftCriterion.EXPERIENCE and extra_years(migrant, request) > 0:
-        return [MatchReason(Why.MORE_EXPERIENCE, number=extra_years(migrant, request))]
-    if criterion == SoftCriterion.PAY and migrant.pay_expectation > 0:
-        if request.annual_pay >= migrant.pay_expectation:
+        return [MatchReason(Why.INTEREST, c, v.interests.label(c)) for c in sorted(f.interests)]
+    if criterion == SoftCriterion.EXPERIENCE and f.more_years > 0:
+        return [MatchReason(Why.MORE_EXPERIENCE, number=f.more_years)]
+    if criterion == SoftCriterion.PAY and f.pay_expectation > 0:
+        if request.annual_pay >= f.pay_expectation:
             return [MatchReason(Why.PAY_MEETS)]
-        share = request.annual_pay * 100 // migrant.pay_expectation
+        share = request.annual_pay * 100 // f.pay_expectation
         return [MatchReason(Why.PAY_SHARE, number=share)]
     if criterion == SoftCriterion.HOUSING:
-        met = HOUSING_LEVELS.index(request.housing) >= HOUSING_LEVELS.index(migrant.housing_need)
+        met = HOUSING_LEVELS.index(request.housing) >= HOUSING_LEVELS.index(f.housing_need)
         why = Why.HOUSING_MEETS if met else Why.HOUSING_SHORT
-        return [MatchReason(why, migrant.housing_need, migrant.housing_need.replace("_", " "))]
+        return [MatchReason(why, f.housing_need, f.housing_need.replace("_", " "))]
     return []
