@@ -26,7 +26,7 @@ def test_match_solve_is_timed_next_to_the_bare_interpreter_and_the_command_line(
         ("vip match solve", "4 people", "python -c pass"),
         ("vip match solve", "4 people", "python -c 'import vip.cli'"),
     ]
-    assert figures[0].seconds == figures[1].seconds > 0
+    assert figures[0].seconds == figures[1].seconds  # one timing of the command, two baselines
     for figure in figures:
         assert figure.to_json()["ratio"] == figure.baseline_seconds / figure.seconds
 

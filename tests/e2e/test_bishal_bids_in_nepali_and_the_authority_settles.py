@@ -164,11 +164,15 @@ def test_bishal_bids_in_nepali_and_the_authority_settles(browser: Browser, porta
         expect(bishal.locator("main")).to_contain_text("4,000.00")  # the price, not his bid
         both(bishal)
 
-    with person_page(browser) as visitor:
-        visitor.goto(f"{portal}auctions/{CODE}/results")
-        expect(visitor.locator("main")).to_contain_text("$4,000.00")
-        expect(visitor.locator("main")).not_to_contain_text("Bishal")
-        both(visitor)
+    # the public page, where the published bids are linked, with the price in each locale's way
+    for language, price in (("en", "$4,000.00"), ("es", "4.000,00 US$"), ("ne", "US$ 4,000.00")):
+        with person_page(browser, language, phone=language != "en") as visitor:
+            visitor.goto(f"{portal}auctions/{CODE}/results")
+            expect(visitor.locator("main")).to_contain_text(price)
+            expect(visitor.locator("main")).not_to_contain_text("Bishal")
+            inputs = visitor.locator(f"main a[href='/api/v1/auctions/{CODE}/inputs']")
+            expect(inputs).to_have_count(1)
+            both(visitor)
 
     with person_page(browser, phone=True) as anthony:  # the revenue, less its costs, to citizens
         log_in(anthony, portal, "anthony@vip.example")
