@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vip.auctions.clearing import Rule, clear, seeded_ties
+from vip.auctions.clearing import BidIds, Rule, clear, seeded_ties
 
 from tests.auctions.reference import brute_force
 
@@ -27,7 +27,11 @@ def test_clearing_gives_the_full_sorts_price_winners_and_rejections(
     ids = [f"bid-{i}" for i in range(len(values))]
     expected = brute_force(list(zip(ids, values, strict=True)), quota, reserve, rule, seed)
     result = clear(
-        np.array(values, dtype=np.int64), quota, reserve, rule, ties=seeded_ties(seed, ids)
+        np.array(values, dtype=np.int64),
+        quota,
+        reserve,
+        rule,
+        ties=seeded_ties(seed, BidIds.of(ids)),
     )
     assert result.price == expected.price
     assert [ids[i] for i in result.winners] == expected.winners
@@ -48,7 +52,7 @@ def test_clearing_a_large_auction_agrees_with_the_full_sort(
     values = np.random.default_rng(seed).integers(0, 1000, size=150_000)
     ids = [f"b{i}" for i in range(values.size)]
     expected = brute_force(list(zip(ids, values.tolist(), strict=True)), quota, reserve, rule, "s")
-    result = clear(values, quota, reserve, rule, ties=seeded_ties("s", ids))
+    result = clear(values, quota, reserve, rule, ties=seeded_ties("s", BidIds.of(ids)))
     assert result.price == expected.price
     assert [ids[i] for i in result.winners] == expected.winners
     assert result.rejected_below_reserve == expected.rejected_below_reserve

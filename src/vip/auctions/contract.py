@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from vip.auctions.clearing import Rule, clear, seeded_ties
+from vip.auctions.clearing import BidIds, Rule, clear, seeded_ties
 from vip.errors import either
 
 FIELDS = frozenset({"quota", "reserve", "rule", "seed", "citizens", "bids"})
@@ -112,7 +112,7 @@ def result(auction: AuctionInputs) -> dict[str, Any]:
         auction.quota,
         auction.reserve,
         auction.rule,
-        ties=seeded_ties(auction.seed, auction.ids),
+        ties=seeded_ties(auction.seed, BidIds.of(auction.ids)),
     )
     price = int(cleared.price)
     out: dict[str, Any] = {

@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
 from vip.auctions import rules
-from vip.auctions.clearing import Rule, clear, seed_commitment, seeded_ties
+from vip.auctions.clearing import BidIds, Rule, clear, seed_commitment, seeded_ties
 from vip.auctions.models import (
     Auction,
     AuctionStatus,
@@ -453,7 +453,7 @@ def _bid_order(auction: Auction, bids: list[tuple[str, int]], pks: list[int]) ->
         len(bids),
         auction.reserve,
         Rule(auction.rule),
-        ties=seeded_ties(auction.seed, [reference for reference, _ in bids]),
+        ties=seeded_ties(auction.seed, BidIds.of([reference for reference, _ in bids])),
     )
     return [pks[i] for i in everyone.winners.tolist()]
 

@@ -10,6 +10,7 @@ the digests against hashlib's.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numba
 import numpy as np
@@ -17,6 +18,9 @@ from numpy.typing import NDArray
 
 LANES = 16
 BLOCK = 64
+# Ids are read TOUCHED at a time before they are hashed: loaded one by one among the rounds, each
+# id's cache miss waited alone (87,000 ids of 10M read at random: 26 ms, against 9 ms so).
+TOUCHED = 256
 
 
 def _root_bits(prime: int, degree: int) -> int:
@@ -103,19 +107,24 @@ def _compress_single(
     data: NDArray[np.uint8],
     offsets: NDArray[np.int64],
     chosen: NDArray[np.intp],
+    rows: NDArray[np.intp],
     hashed: int,
     start: Words,
     out: NDArray[np.uint64],
 ) -> None:
-    """out[chosen[k]] = the digest words of message chosen[k], whose padded tail (head, its
+    """out[rows[k]] = the digest words of message chosen[rows[k]], whose padded tail (head, its
     bytes, 0x80, its bit length) fits one block: the block's words are put together from the
     bytes in the lanes themselves, with no padded copy of every message, and the state written
     as the digest's 64-bit words (the tie keys are nearly always this case: short ids)."""
     w = np.zeros((64, LANES), np.uint32)
     h = np.empty((8, LANES), np.uint32)
     s = np.empty((8, LANES), np.uint32)
-    n = chosen.size
+    n = rows.size
     for base in range(0, n, LANES):
+        if base % TOUCHED == 0:  # the next TOUCHED ids read at once, so that their misses overlap
+            stop = min(n, base + TOUCHED)
+            for k in range(base, stop):
+                out[rows[k], 0] = data[offsets[chosen[rows[k]]]]
         m = min(LANES, n - base)
         for j in range(8):
             for lane in range(LANES):
@@ -124,7 +133,7 @@ def _compress_single(
             for lane in range(LANES):
                 w[t, lane] = 0
         for lane in range(m):
-            i = chosen[base + lane]
+            i = chosen[rows[base + lane]]
             first = offsets[i]
             length = head.size + offsets[i + 1] - 1 - first  # less the NUL after it
             for p in range(length + 1):
@@ -142,7 +151,7 @@ def _compress_single(
         for lane in range(m):
             for q in range(4):
                 high = np.uint64(h[2 * q, lane]) << np.uint64(32)
-                out[chosen[base + lane], q] = high | np.uint64(h[2 * q + 1, lane])
+                out[rows[base + lane], q] = high | np.uint64(h[2 * q + 1, lane])
 
 
 @numba.njit(cache=True, nogil=True)
@@ -176,7 +185,7 @@ def _state_words(state: NDArray[np.uint32]) -> NDArray[np.uint64]:
     return (state[:, 0::2].astype(np.uint64) << np.uint64(32)) | state[:, 1::2]
 
 
-def _encoded(messages: list[str]) -> tuple[NDArray[np.uint8], NDArray[np.int64]]:
+def encoded(messages: Sequence[str]) -> tuple[NDArray[np.uint8], NDArray[np.int64]]:
     """The messages' UTF-8 bytes, each followed by one byte (a NUL), and where each starts (and
     the last's NUL ends). Where no message holds a NUL, the NULs found in the joined bytes say
     where each ends, without a length per message from Python."""
@@ -192,9 +201,16 @@ def _encoded(messages: list[str]) -> tuple[NDArray[np.uint8], NDArray[np.int64]]
     return data, offsets
 
 
-def digest_words(prefix: str, messages: list[str]) -> NDArray[np.uint64]:
-    """SHA-256 of prefix + message for each message, as rows of four big-endian 64-bit words
-    (rows in lexicographic order are the hex digests in ascending order)."""
+def digest_words(
+    prefix: str,
+    data: NDArray[np.uint8],
+    offsets: NDArray[np.int64],
+    chosen: NDArray[np.intp],
+    longest: int,
+) -> NDArray[np.uint64]:
+    """SHA-256 of prefix + message i for each i chosen from the messages laid out by `encoded`
+    (none longer than `longest` bytes), as rows of four big-endian 64-bit words in the order
+    chosen (rows in lexicographic order are the hex digests in ascending order)."""
     head = np.frombuffer(prefix.encode(), dtype=np.uint8)
     whole = head.size - head.size % BLOCK
     start = _INITIAL
@@ -203,22 +219,22 @@ def digest_words(prefix: str, messages: list[str]) -> NDArray[np.uint64]:
         _compress(head[:whole].view(">u4").astype(np.uint32).reshape(1, -1, 16), start, state)
         start = state[0]
     head = head[whole:]
-    data, offsets = _encoded(messages)
-    lengths = np.diff(offsets) - 1  # less each message's NUL
+    out = np.empty((chosen.size, 4), np.uint64)
+    everyone = np.arange(chosen.size)
+    if (head.size + longest + 8) // BLOCK == 0:  # every tail fits one block: no length read
+        _compress_single(head, data, offsets, chosen, everyone, whole, start, out)
+        return out
+    lengths = offsets[chosen + 1] - offsets[chosen] - 1  # less each message's NUL
     blocks = (head.size + lengths + 8) // BLOCK + 1  # the tail's blocks, padded
-    out = np.empty((len(messages), 4), np.uint64)
-    fewest, most = (int(blocks.min()), int(blocks.max())) if messages else (1, 0)
-    for count in range(fewest, most + 1):
-        chosen = np.flatnonzero(blocks == count) if fewest < most else np.arange(blocks.size)
-        if chosen.size == 0:
-            continue
+    for count in np.unique(blocks).tolist():
+        rows = everyone[blocks == count]
         if count == 1:
-            _compress_single(head, data, offsets, chosen, whole, start, out)
+            _compress_single(head, data, offsets, chosen, rows, whole, start, out)
             continue
-        padded = np.empty((chosen.size, count * BLOCK), np.uint8)
-        _pad(head, data, offsets, chosen, whole, padded)
-        tails = padded.view(">u4").astype(np.uint32).reshape(chosen.size, count, 16)
-        state = np.empty((chosen.size, 8), np.uint32)
+        padded = np.empty((rows.size, count * BLOCK), np.uint8)
+        _pad(head, data, offsets, chosen[rows], whole, padded)
+        tails = padded.view(">u4").astype(np.uint32).reshape(rows.size, count, 16)
+        state = np.empty((rows.size, 8), np.uint32)
         _compress(tails, start, state)
-        out[chosen] = _state_words(state)
+        out[rows] = _state_words(state)
     return out

@@ -3,8 +3,9 @@
 The bids are drawn once, in cents per visa-year, log-normal around USD 5,000: once to the cent
 (few ties) and once to the whole dollar, as people bid (many ties: the winners who share an
 amount are put in the seeded tie order, a SHA-256 each). The bids' ids (`bid-0`, `bid-1`, ...)
-are in memory, as the platform's are when it clears (`vip auction clear` reads them with the
-amounts). The clearing is the platform's own (`vip.auctions.clearing.clear` with
+are in memory, laid out as the platform lays them out when it loads the bids (`BidIds`: one
+UTF-8 buffer, as the amounts are one int64 array), before the timing as the amounts are drawn
+before it. The clearing is the platform's own (`vip.auctions.clearing.clear` with
 `seeded_ties`); the baselines, timed in the same run on the same array, are one
 numpy pass over the amounts (a sum), one numpy selection (`np.partition` at the cut-off, which
 finds the price and orders nothing) and a full `np.argsort` of them: CPU seconds, median of
@@ -20,7 +21,7 @@ from functools import partial
 
 import numpy as np
 
-from vip.auctions.clearing import Clearing, Rule, TieKeys, clear, seeded_ties
+from vip.auctions.clearing import BidIds, Clearing, Rule, TieKeys, clear, seeded_ties
 from vip.bench.matching import Figure, clock
 
 MILLION = 1_000_000
@@ -79,7 +80,7 @@ def _case(amounts: np.ndarray, label: str, ties: TieKeys) -> list[Figure]:
 
 def run(quick: bool, postgres: bool = True) -> list[Figure]:
     size = MILLION if quick else 10 * MILLION
-    ties = seeded_ties(SEED, bid_ids(size))
+    ties = seeded_ties(SEED, BidIds.of(bid_ids(size)))
     warm_up = np.full(1000, 2 * RESERVE_CENTS)  # all tied: every kernel compiled before timing
     clear(warm_up, 10, RESERVE_CENTS, ties=ties)
     figures = [
