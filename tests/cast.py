@@ -18,10 +18,8 @@ from vip.agreements.models import Agreement
 from vip.calendar import add_months
 from vip.clock import today
 from vip.demo.people import DEMO_PASSWORD, years_ago
-from vip.matching import services as matching
-from vip.matching.models import SponsorshipRequest
-from vip.matching.ranking.records import Housing, Level, SoftCriterion
-from vip.matching.services import LanguageNeed, RequestCriteria, SectorNeed
+from vip.matching.ranking.records import Housing, SoftCriterion
+from vip.matching.services import RequestCriteria
 from vip.money import Money
 from vip.people import services as people
 from vip.people.models import Role, User
@@ -233,23 +231,4 @@ def fitting_bishal(**criteria: Any) -> RequestCriteria:
         housing=Housing.PRIVATE_ROOM,
         soft_criteria=(SoftCriterion.PAY, SoftCriterion.HOUSING),
         **criteria,
-    )
-
-
-def seed_request() -> SponsorshipRequest:
-    """Anthony's request from the seeds: English, construction experience, a clean record."""
-    anthony = User.objects.get(email="anthony@vip.example")
-    return matching.create_request(
-        user=anthony,
-        sponsor=anthony,
-        criteria=RequestCriteria(
-            languages=(LanguageNeed("en", Level.B1),),
-            sectors=(SectorNeed("construction", 1),),
-            age_min=21,
-            age_max=45,
-            clean_record=True,
-            annual_pay=Money(32_000_00, "USD"),
-            housing=Housing.PRIVATE_ROOM,
-            housing_text="spare room",
-        ),
     )

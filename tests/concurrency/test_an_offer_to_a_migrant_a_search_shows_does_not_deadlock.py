@@ -16,10 +16,11 @@ from vip.agreements import services as agreements
 from vip.audit import services as audit
 from vip.audit.models import Action, Subject
 from vip.clock import now
+from vip.demo.people import seed_request
 from vip.matching.models import ProfileView
 from vip.people.models import User
 
-from tests.cast import seed_request, seed_terms
+from tests.cast import seed_terms
 from tests.concurrency.race import race
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Browser
 
-from tests.cast import seed_request
+from vip.demo.people import seed_request
+
 from tests.e2e.browser import log_in, person_page
 
 

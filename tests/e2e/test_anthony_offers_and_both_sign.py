@@ -15,9 +15,10 @@ from playwright.sync_api import Browser, Page, expect
 from vip.agreements import services
 from vip.agreements.models import Agreement
 from vip.clock import today
+from vip.demo.people import seed_request
 from vip.people.models import User
 
-from tests.cast import seed_request, seed_terms
+from tests.cast import seed_terms
 from tests.e2e.browser import checked, log_in, person_page
 
 TERMS = {

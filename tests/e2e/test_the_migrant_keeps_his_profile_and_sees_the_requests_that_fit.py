@@ -8,7 +8,8 @@ import re
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.cast import seed_request
+from vip.demo.people import seed_request
+
 from tests.e2e.browser import LANGUAGES, checked, log_in, person_page
 
 

@@ -9,11 +9,11 @@ import re
 import pytest
 from playwright.sync_api import Browser, expect
 
+from vip.demo.people import seed_request
 from vip.messaging import services
 from vip.messaging.models import Conversation
 from vip.people.models import User
 
-from tests.cast import seed_request
 from tests.e2e.browser import checked, log_in, person_page
 
 

@@ -12,10 +12,11 @@ import pytest
 from django.test import override_settings
 
 from vip.audit.models import Action, AuditEvent
+from vip.demo.people import seed_request
 from vip.people import services as people
 from vip.people.models import User
 
-from tests.cast import Api, seed_request, sponsor
+from tests.cast import Api, sponsor
 
 Capture = Callable[..., AbstractContextManager[Any]]
 

@@ -7,11 +7,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from vip.demo.people import seed_request
 from vip.matching.ranking.ranked import MatchReason, Why
 from vip.people.models import User
 from vip.web.templatetags.vip_reasons import reason
-
-from tests.cast import seed_request
 
 SPEAKS = MatchReason(Why.SPEAKS, "ne", "Nepali", level="native")
 YEARS = MatchReason(Why.YEARS_IN, "construction", "construction", number=3)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from vip.demo.people import seed_request
 from vip.people.models import User
 
-from tests.cast import seed_request, sponsor
+from tests.cast import sponsor
 
 
 def test_an_unverified_sponsor_is_told_why_he_sees_no_candidates(story: dict[str, User]) -> None:

@@ -7,10 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from vip.audit.models import Action, AuditEvent
+from vip.demo.people import seed_request
 from vip.matching.models import ProfileView, ShortlistEntry
 from vip.people.models import User
-
-from tests.cast import seed_request
 
 
 def test_anthony_reads_bishals_page_and_keeps_him(story: dict[str, User]) -> None:

@@ -101,31 +101,19 @@ def solve_figures(rounds: int) -> list[Figure]:
 
 def prepare_scratch() -> None:
     """Run in the scratch environment (a process of its own): the demo's data as `vip demo`
-    loads it, one open request of Anthony's, and tokens; prints them as one JSON object."""
+    loads it, Anthony's request from the seeds (the tests state the same one), and tokens;
+    prints them as one JSON object."""
     from vip.cli import prepare_demo
 
     migrants, sponsors = int(sys.argv[1]), int(sys.argv[2])
     prepare_demo(migrants=migrants, sponsors=sponsors)
-    from vip.demo.people import ANTHONY, BISHAL
-    from vip.matching import services as matching
-    from vip.matching.ranking.records import Level
-    from vip.matching.services import LanguageNeed, RequestCriteria, SectorNeed
+    from vip.demo.people import ANTHONY, BISHAL, seed_request
     from vip.people import services as people
     from vip.people.models import User
 
     anthony = User.objects.get(email=ANTHONY.email)
     bishal = User.objects.get(email=BISHAL.email)
-    request = matching.create_request(
-        user=anthony,
-        sponsor=anthony,
-        criteria=RequestCriteria(
-            languages=(LanguageNeed("en", Level.B1),),
-            sectors=(SectorNeed("construction", 1),),
-            age_min=21,
-            age_max=45,
-            clean_record=True,
-        ),
-    )
+    request = seed_request()
     cast = {
         "request": request.pk,
         "sponsor": people.issue_token(user=anthony),
