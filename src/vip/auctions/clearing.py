@@ -31,7 +31,7 @@ from functools import partial
 import numpy as np
 from numpy.typing import NDArray
 
-from vip.auctions.kernels import gather_at_or_above
+from vip.auctions.kernels import gather_at_or_above, order_within_runs
 from vip.auctions.sha256 import digest_words, encoded
 
 Indices = NDArray[np.intp]
@@ -205,36 +205,19 @@ def _bid_order(indices: Indices, values: NDArray[np.int64], ties: TieKeys | None
     descending = np.argsort(-values)  # not stable: equal amounts are ordered next, by key
     values = values[descending]
     same = values[1:] == values[:-1]
-    tied = np.zeros(values.size, dtype=bool)
-    tied[1:] |= same
-    tied[:-1] |= same
     ordered = indices[descending]
     if not same.any():
         return ordered
+    tied = np.zeros(values.size, dtype=bool)
+    tied[1:] |= same
+    tied[:-1] |= same
     at = np.flatnonzero(tied)  # places in bid order
     sharing = np.zeros(values.size, dtype=bool)  # the same bids, by their place in `indices`
     sharing[descending[at]] = True
     places = np.flatnonzero(sharing)
     keys = ties(indices[places]) if ties is not None else indices[places].reshape(-1, 1)
-    keys = keys[(np.cumsum(sharing) - 1)[descending[at]]]  # each place's key, back in bid order
-    # The tied places hold runs of equal amounts, highest first: a run's number, then the key,
-    # orders each bid within its own run only.
-    runs = np.cumsum(np.concatenate(([True], values[at][1:] != values[at][:-1]))) - 1
-    ordered[at] = ordered[at][_run_order(runs, keys)]
+    rows = (np.cumsum(sharing) - 1)[descending[at]]  # each place's row of keys
+    # The tied places hold runs of equal amounts, highest first: each is put in key order.
+    starts = np.flatnonzero(np.concatenate(([True], values[at][1:] != values[at][:-1], [True])))
+    ordered[at] = ordered[at][order_within_runs(starts, keys.astype(np.uint64, copy=False), rows)]
     return ordered
-
-
-def _run_order(runs: Indices, keys: NDArray[np.uint64] | Indices) -> Indices:
-    """The order of these places by (run, key row). One sort of a single 64-bit word (the run's
-    number in the high bits, the key's first bits below it) when those words are distinct,
-    as they nearly always are for digests; otherwise lexsort of every word (lexsort takes its
-    primary key last)."""
-    bits = int(runs[-1]).bit_length()
-    first = keys[:, 0].astype(np.uint64)
-    if bits:
-        first = (runs.astype(np.uint64) << np.uint64(64 - bits)) | (first >> np.uint64(bits))
-    order = np.argsort(first)
-    ranked = first[order]
-    if not np.any(ranked[1:] == ranked[:-1]):
-        return order
-    return np.lexsort((*keys.T[::-1], runs))

@@ -64,3 +64,45 @@ def gather_at_or_above(
         below += counted
     found, counted = _gather_block(amounts, whole, amounts.size, threshold, reserve, out, found)
     return found, below + counted
+
+
+# Runs of equal amounts no longer than this are put in key order by insertion (a run is mostly a
+# handful of bids); longer ones by a sort of their keys' first words first.
+SHORT_RUN = 16
+
+
+@numba.njit(cache=True, nogil=True, inline="always")
+def _before(keys: NDArray[np.uint64], a: int, b: int) -> bool:
+    """Whether key row a comes before key row b (their words compared in turn)."""
+    for word in range(keys.shape[1]):
+        if keys[a, word] != keys[b, word]:
+            return bool(keys[a, word] < keys[b, word])
+    return False
+
+
+@numba.njit(cache=True, nogil=True)
+def _insert(keys: NDArray[np.uint64], order: Indices, start: int, stop: int) -> None:
+    """order[start:stop] (key rows) put in key order by insertion: quick when nearly ordered."""
+    for i in range(start + 1, stop):
+        row = order[i]
+        j = i
+        while j > start and _before(keys, row, order[j - 1]):
+            order[j] = order[j - 1]
+            j -= 1
+        order[j] = row
+
+
+@numba.njit(cache=True, nogil=True)
+def order_within_runs(starts: Indices, keys: NDArray[np.uint64], rows: Indices) -> Indices:
+    """The order of places that puts each run (places starts[r] to starts[r + 1]) in ascending
+    order of its places' keys (place p's key is keys[rows[p]]), the runs kept where they are."""
+    order = rows.copy()  # sorted as key rows, turned back into places at the end
+    for r in range(starts.size - 1):
+        start, stop = starts[r], starts[r + 1]
+        if stop - start > SHORT_RUN:
+            run = order[start:stop]
+            order[start:stop] = run[np.argsort(keys[run, 0])]
+        _insert(keys, order, start, stop)  # a long run: only rows whose first words are equal
+    place = np.empty(keys.shape[0], np.intp)
+    place[rows] = np.arange(rows.size)
+    return place[order]
