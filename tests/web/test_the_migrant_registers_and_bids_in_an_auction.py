@@ -93,6 +93,7 @@ def test_the_migrant_registers_and_bids_in_an_auction(story: dict[str, User]) ->
     assert "$1,000.00" in text and "Bishal" not in text and "Dawa" not in text
     assert registration.reference not in text
     assert f'href="/api/v1/auctions/{code}/inputs"' in text  # the bids, to recompute the price
+    assert client_of(None).get(f"/api/v1/auctions/{code}/inputs").status_code == 200
 
     for seat in Registration.objects.filter(auction__code=code, seat="offered"):
         services.record_payment(authority=authority, registration_id=seat.pk)
