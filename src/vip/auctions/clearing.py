@@ -75,9 +75,6 @@ class BidIds:
         longest = int(np.diff(offsets).max()) - 1 if ids else 0
         return cls(data, offsets, longest)
 
-    def __len__(self) -> int:
-        return self.offsets.size - 1
-
 
 def tie_words(seed: str, ids: BidIds, indices: Indices) -> NDArray[np.uint64]:
     """The tie keys of these bids as rows of four big-endian 64-bit words of their SHA-256
