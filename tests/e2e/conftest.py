@@ -22,7 +22,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     or workspace). What those cases change is the page, which the SQLite pass walks in every case;
     what the database does is the same in each. So every walk still runs on both databases, and
     the suite keeps within 20 minutes on two cores (the walks in every case on both took 23)."""
-    if not os.environ.get("VIP_DATABASE_URL", "").startswith("postgres"):
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         return
     seen: set[tuple[str, str]] = set()
     kept, left = [], []
